@@ -1,0 +1,25 @@
+import { Badge } from '@/components/ui/badge'
+import { MobileNav } from './mobile-nav'
+import { ThemeToggle } from './theme-toggle'
+
+export function Header({ sandbox }: { sandbox: boolean }) {
+  return (
+    <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b bg-background/85 px-4 backdrop-blur md:px-6">
+      <MobileNav />
+      {sandbox ? (
+        <div className="flex min-w-0 items-center gap-2">
+          <Badge variant="warning">Sandbox</Badge>
+          <p className="hidden truncate text-xs text-muted-foreground sm:block">
+            Endpoints live in a built-in KonPro sandbox. Set <code className="font-mono">KONPRO_API_KEY</code> to manage
+            your real ones.
+          </p>
+        </div>
+      ) : (
+        <Badge variant="success">KonPro API</Badge>
+      )}
+      <div className="ml-auto flex items-center gap-1">
+        <ThemeToggle />
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,14 @@
+import { cn } from '@/lib/utils'
+
+export function Input({ className, ...props }: React.ComponentProps<'input'>) {
+  return (
+    <input
+      data-slot="input"
+      className={cn(
+        'h-9 w-full min-w-0 rounded-md border border-input bg-card px-3 text-sm shadow-sm placeholder:text-muted-foreground disabled:opacity-50 aria-invalid:border-destructive',
+        className,
+      )}
+      {...props}
+    />
+  )
+}

@@ -1,0 +1,24 @@
+import type { Page } from '@playwright/test'
+
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 812 },
+} as const
+
+/**
+ * Saves a full-page screenshot of the current page in light and dark, at desktop and phone
+ * width, under reports/screenshots/ (kept as artifacts; Playwright empties test-results/).
+ */
+export async function captureEveryLook(page: Page, name: string) {
+  const original = page.viewportSize()
+  for (const [size, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+      await page.waitForFunction((s) => document.documentElement.classList.contains('dark') === (s === 'dark'), scheme)
+      await page.screenshot({ path: `reports/screenshots/${name}-${size}-${scheme}.png`, fullPage: true, animations: 'disabled' })
+    }
+  }
+  await page.emulateMedia({ colorScheme: null })
+  if (original) await page.setViewportSize(original)
+}
