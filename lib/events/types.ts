@@ -1,0 +1,43 @@
+// Shapes of stored deliveries as the browser sees them (JSON-safe: dates as ISO strings).
+
+export type Verdict = 'verified' | 'invalid' | 'unsigned' | 'no_secret'
+export type ParseStatus = 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty'
+
+/** One row of the live log. Also the `data:` of each SSE `delivery` message. */
+export interface EventSummary {
+  id: number
+  provider: string
+  receivedAt: string
+  method: string
+  eventType: string | null
+  verdict: Verdict
+  rejected: boolean
+  responseStatus: number
+  parseStatus: ParseStatus
+  size: number
+  contentType: string | null
+  sourceIp: string | null
+  endpointId: string | null
+  videoId: string | null
+  callbackId: string | null
+  videoTranslateId: string | null
+  projectId: string | null
+  duplicateOf: number | null
+}
+
+/** Everything stored for one delivery, for the detail view. */
+export interface EventDetail extends EventSummary {
+  headers: Record<string, string>
+  /** The raw body as UTF-8 text when it decodes, else null (see bodyBase64). */
+  bodyText: string | null
+  bodyBase64: string
+  payload: unknown
+}
+
+/**
+ * Live stream contract (`GET /api/events/stream`, Server-Sent Events):
+ *   id: <event id>\nevent: delivery\ndata: <EventSummary JSON>\n\n
+ * The browser reconnects with `Last-Event-ID`; the server replays every row with a greater id.
+ * Polling fallback: `GET /api/events?after=<id>` answers `{ events: EventSummary[] }`, oldest first.
+ */
+export const STREAM_EVENT = 'delivery'
