@@ -1,0 +1,134 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, expect, it } from 'vitest'
+import type { Database } from '../../db/client'
+import { describeEachDatabase } from '../../test/databases'
+import { startHttpServer } from '../../test/http-server'
+import { createKonproClient } from '../client'
+import { KonproError } from '../errors'
+import { signBody, sendTestEvent } from './deliver'
+import { handleSandboxRequest } from './handler'
+import { sandboxApiKey } from './store'
+
+/** Serves the sandbox handler on a real socket, as the console's route does. */
+async function serveSandbox(database: Database) {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const body = chunks.length ? Buffer.concat(chunks) : undefined
+    const url = new URL(req.url ?? '/', 'http://sandbox.test')
+    const action = url.pathname.split('/').pop() ?? ''
+    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body })
+    const answer = await handleSandboxRequest(request, action, database.db)
+    res.writeHead(answer.status, Object.fromEntries(answer.headers))
+    res.end(Buffer.from(await answer.arrayBuffer()))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { base, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) }
+}
+
+describeEachDatabase('KonPro sandbox', (fresh) => {
+  const cleanup: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  async function setup() {
+    const database = await fresh()
+    cleanup.push(() => database.close())
+    const sandbox = await serveSandbox(database)
+    cleanup.push(sandbox.close)
+    const receiver = await startHttpServer((_, res) => res.end('ok'))
+    cleanup.push(receiver.close)
+    const apiKey = await sandboxApiKey(database.db)
+    const client = createKonproClient({ baseUrl: sandbox.base, apiKey, backoffMs: 1 })
+    return { database, sandbox, receiver, apiKey, client }
+  }
+
+  const rejection = (p: Promise<unknown>) => p.then(() => null, (e: KonproError) => e)
+
+  it('adds, lists, updates and deletes like KonPro', async () => {
+    const { client, receiver } = await setup()
+    const created = await client.addEndpoint({ url: `${receiver.url}/hook`, events: ['avatar_video.success'], entityId: 'project123' })
+    expect(created.endpoint_id).toMatch(/^webhook_[0-9a-f]{16}$/)
+    expect(created.secret).toMatch(/^whsec_/)
+    expect(created).toMatchObject({ status: 'enabled', username: 'sandbox', events: ['avatar_video.success'], entity_id: 'project123' })
+    expect(new Date(created.created_at ?? '').getTime()).toBeGreaterThan(Date.now() - 60_000)
+    // It validated the URL with an OPTIONS request first.
+    expect(receiver.requests.map((r) => r.method)).toEqual(['OPTIONS'])
+
+    const updated = await client.updateEndpoint({ endpointId: created.endpoint_id, events: [] })
+    expect(updated).toMatchObject({ url: `${receiver.url}/hook`, events: [], secret: created.secret })
+    expect(receiver.requests).toHaveLength(1) // URL unchanged: no new OPTIONS check
+
+    await client.updateEndpoint({ endpointId: created.endpoint_id, url: `${receiver.url}/other` })
+    expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['OPTIONS /hook', 'OPTIONS /other'])
+
+    expect((await client.listEndpoints()).map((e) => [e.endpoint_id, e.url])).toEqual([[created.endpoint_id, `${receiver.url}/other`]])
+    await client.deleteEndpoint(created.endpoint_id)
+    expect(await client.listEndpoints()).toEqual([])
+    expect((await rejection(client.deleteEndpoint(created.endpoint_id)))?.kind).toBe('not_found')
+  })
+
+  it('lists the documented event types', async () => {
+    const { client } = await setup()
+    const types = (await client.listEventTypes()).map((t) => t.eventType)
+    expect(types).toEqual(expect.arrayContaining(['avatar_video.success', 'avatar_video.fail', 'video_translate.success', 'video_translate.fail', 'personalized_video']))
+  })
+
+  it('answers 401 to a wrong key and 404 to an unknown endpoint', async () => {
+    const { sandbox, client } = await setup()
+    const wrong = createKonproClient({ baseUrl: sandbox.base, apiKey: 'sbx_wrong', retries: 0 })
+    expect((await rejection(wrong.listEndpoints()))?.kind).toBe('unauthorized')
+    const raw = await fetch(`${sandbox.base}/v1/webhook/endpoint.list`)
+    expect(raw.status).toBe(401)
+    expect(await raw.json()).toMatchObject({ code: 401, message: expect.any(String) })
+    expect((await rejection(client.updateEndpoint({ endpointId: 'webhook_nope', url: 'https://x.test' })))?.kind).toBe('not_found')
+  })
+
+  it('refuses non-https URLs except on this machine', async () => {
+    const { client } = await setup()
+    const error = await rejection(client.addEndpoint({ url: 'http://example.com/hook', events: [] }))
+    expect(error?.kind).toBe('bad_request')
+    expect(error?.message).toContain('url must use https')
+  })
+
+  it.each([
+    ['answers 500', 'answered HTTP 500'],
+    ['is too slow', 'no answer within 1 second'],
+    ['is not listening', 'could not connect'],
+  ])('refuses the endpoint when its OPTIONS check %s', async (mode, message) => {
+    const { client } = await setup()
+    const target = await startHttpServer((_, res) => {
+      if (mode === 'answers 500') res.writeHead(500).end()
+      else setTimeout(() => res.end(), 1500)
+    })
+    if (mode === 'is not listening') await target.close()
+    else cleanup.push(target.close)
+    const error = await rejection(client.addEndpoint({ url: `${target.url}/hook`, events: [] }))
+    expect(error?.kind).toBe('bad_request')
+    expect(error?.message).toContain(message)
+    expect(await client.listEndpoints()).toEqual([])
+  })
+
+  it('delivers signed test events to subscribed, enabled endpoints', async () => {
+    const { client, receiver, database } = await setup()
+    const all = await client.addEndpoint({ url: `${receiver.url}/all`, events: [] })
+    const failOnly = await client.addEndpoint({ url: `${receiver.url}/fail`, events: ['avatar_video.fail'] })
+    receiver.requests.length = 0
+
+    const results = await sendTestEvent(database.db, 'avatar_video.success')
+    expect(results.map((r) => [r.endpointId, r.statusCode])).toEqual([[all.endpoint_id, 200]])
+    const [delivery] = receiver.requests
+    expect(delivery?.method).toBe('POST')
+    expect(delivery?.url).toBe('/all')
+    expect(delivery?.headers.signature).toBe(signBody(all.secret, delivery?.body ?? ''))
+    expect(JSON.parse(delivery?.body ?? '')).toMatchObject({ event_type: 'avatar_video.success', event_data: { video_id: expect.any(String), url: expect.any(String) } })
+
+    receiver.requests.length = 0
+    const fail = await sendTestEvent(database.db, 'avatar_video.fail')
+    expect(fail.map((r) => r.endpointId).sort()).toEqual([all.endpoint_id, failOnly.endpoint_id].sort())
+    expect(receiver.requests.map((r) => r.headers.signature)).toHaveLength(2)
+  })
+})
