@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const E2E_DATA_DIR = '.data-e2e'
+/** A second server in "real API" mode, talking to a KonPro stand-in the tests start on FAKE_KONPRO_PORT. */
+export const API_MODE_PORT = PORT + 1
+export const FAKE_KONPRO_PORT = PORT + 90
+export const E2E_API_KEY = 'kp_e2e_9f4c2a7d1b8e6035fa41c9d27e8b5a60'
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export const chromiumLaunch = {
@@ -34,18 +38,28 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
-  // The production build, on a data directory of its own that starts empty for every run.
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      DATA_DIR: E2E_DATA_DIR,
-      NEXT_TELEMETRY_DISABLED: '1',
-      KONPRO_API_KEY: '',
-      DATABASE_URL: '',
-      APP_URL: '',
+  // The production build, each server on a data directory of its own that starts empty for every run.
+  webServer: [
+    {
+      command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: '1', KONPRO_API_KEY: '', DATABASE_URL: '', APP_URL: '' },
     },
-  },
+    {
+      command: `rm -rf ${E2E_DATA_DIR}-api && node_modules/.bin/next start -p ${API_MODE_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${API_MODE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATA_DIR: `${E2E_DATA_DIR}-api`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        KONPRO_API_KEY: E2E_API_KEY,
+        KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}`,
+        DATABASE_URL: '',
+        APP_URL: '',
+      },
+    },
+  ],
 })

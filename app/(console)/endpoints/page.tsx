@@ -1,17 +1,83 @@
 import type { Metadata } from 'next'
-import { WebhookIcon } from 'lucide-react'
+import Link from 'next/link'
+import { PlusIcon, SearchXIcon, WebhookIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
+import { KonproErrorPanel } from '@/components/konpro-error'
 import { PageHeader } from '@/components/page-header'
+import { EndpointFilters } from '@/components/endpoints/endpoint-filters'
+import { EndpointsTable } from '@/components/endpoints/endpoints-table'
+import { SendTestEvent } from '@/components/endpoints/send-test-event'
+import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
+import { isSandbox } from '@/lib/konpro/mode'
+import { matchesFilters } from '@/lib/konpro/public-endpoint'
+import { endpointFiltersSchema } from '@/lib/validations/endpoint'
 
 export const metadata: Metadata = { title: 'Endpoints' }
 
-export default function EndpointsPage() {
+export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = endpointFiltersSchema.parse(await searchParams)
+  const [endpoints, { types }] = await Promise.all([loadEndpoints(), loadEventTypes()])
+  const eventTypes = types.map((t) => t.eventType)
+  const create = (
+    <Button asChild>
+      <Link href="/endpoints/new">
+        <PlusIcon /> Create endpoint
+      </Link>
+    </Button>
+  )
+
   return (
     <>
-      <PageHeader title="Endpoints" description="Where KonPro sends its webhooks." />
-      <EmptyState icon={WebhookIcon} title="No endpoints yet">
-        Create an endpoint to tell KonPro where to send events such as <code>avatar_video.success</code>.
+      <PageHeader
+        title="Endpoints"
+        description="The URLs KonPro sends its webhooks to, and the events each one receives."
+        actions={
+          <>
+            {isSandbox() && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
+            {create}
+          </>
+        }
+      />
+      {!endpoints.ok ? (
+        <KonproErrorPanel error={endpoints.error} retryHref="/endpoints" />
+      ) : endpoints.data.length === 0 ? (
+        <EmptyState icon={WebhookIcon} title="No endpoints yet" action={create}>
+          An endpoint is a URL KonPro calls when something happens, such as <code className="font-mono">avatar_video.success</code>.
+          Create one, or point one at this console’s own receiver to watch deliveries arrive in the Events log.
+        </EmptyState>
+      ) : (
+        <>
+          <EndpointFilters eventTypes={eventTypes} />
+          <Filtered endpoints={endpoints.data.filter((e) => matchesFilters(e, filters))} total={endpoints.data.length} />
+        </>
+      )}
+    </>
+  )
+}
+
+function Filtered({ endpoints, total }: { endpoints: Parameters<typeof EndpointsTable>[0]['endpoints']; total: number }) {
+  if (endpoints.length === 0) {
+    return (
+      <EmptyState
+        icon={SearchXIcon}
+        title="No endpoint matches these filters"
+        action={
+          <Button asChild variant="outline">
+            <Link href="/endpoints">Clear filters</Link>
+          </Button>
+        }
+      >
+        None of the {total} endpoints matches. Try another search or event type.
       </EmptyState>
+    )
+  }
+  return (
+    <>
+      <EndpointsTable endpoints={endpoints} />
+      <p className="mt-3 text-xs text-muted-foreground" role="status">
+        {endpoints.length === total ? `${total} endpoint${total === 1 ? '' : 's'}` : `${endpoints.length} of ${total} endpoints`}
+      </p>
     </>
   )
 }

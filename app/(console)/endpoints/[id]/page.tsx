@@ -1,0 +1,89 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ArrowLeftIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { KonproErrorPanel } from '@/components/konpro-error'
+import { PageHeader } from '@/components/page-header'
+import { RelativeTime } from '@/components/relative-time'
+import { EndpointDangerZone } from '@/components/endpoints/endpoint-danger-zone'
+import { EndpointForm } from '@/components/endpoints/endpoint-form'
+import { EventTypesFallbackNote } from '@/components/endpoints/event-types-fallback-note'
+import { StatusBadge } from '@/components/endpoints/event-chips'
+import { SecretReveal } from '@/components/endpoints/secret-reveal'
+import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
+import { receiverUrl } from '@/lib/webhooks/receiver-url'
+
+export const metadata: Metadata = { title: 'Endpoint' }
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 text-sm break-all">{children}</dd>
+    </div>
+  )
+}
+
+export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = decodeURIComponent((await params).id)
+  const [endpoints, { types, fallback }, receiver] = await Promise.all([loadEndpoints(), loadEventTypes(), receiverUrl()])
+  const back = (
+    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
+      <Link href="/endpoints">
+        <ArrowLeftIcon /> All endpoints
+      </Link>
+    </Button>
+  )
+  if (!endpoints.ok) {
+    return (
+      <>
+        {back}
+        <KonproErrorPanel error={endpoints.error} retryHref={`/endpoints/${encodeURIComponent(id)}`} />
+      </>
+    )
+  }
+  const endpoint = endpoints.data.find((e) => e.id === id)
+  if (!endpoint) notFound()
+
+  return (
+    <div className="max-w-3xl">
+      {back}
+      <PageHeader title="Edit endpoint" description={<span className="font-mono break-all">{endpoint.url}</span>} />
+      <div className="flex flex-col gap-6">
+        <Card>
+          <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
+            <dl className="contents">
+              <Fact label="Endpoint ID">
+                <span className="font-mono">{endpoint.id}</span>
+              </Fact>
+              <Fact label="Status">
+                <StatusBadge status={endpoint.status} />
+              </Fact>
+              <Fact label="Created">
+                <RelativeTime value={endpoint.createdAt} />
+              </Fact>
+              <Fact label="Entity ID">{endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}</Fact>
+              <Fact label="Signing secret">
+                <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
+              </Fact>
+              <Fact label="Owner">{endpoint.username || '—'}</Fact>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Settings</CardTitle>
+            <CardDescription>Only the fields you change are sent to KonPro.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {fallback ? <EventTypesFallbackNote /> : null}
+            <EndpointForm eventTypes={types} receiverUrl={receiver} endpoint={endpoint} />
+          </CardContent>
+        </Card>
+        <EndpointDangerZone endpointId={endpoint.id} url={endpoint.url} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+'use client'
+
+import { startTransition, useOptimistic } from 'react'
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { PencilIcon } from 'lucide-react'
+import { toast } from 'sonner'
+import { Button } from '@/components/ui/button'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { RelativeTime } from '@/components/relative-time'
+import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
+import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
+import { DeleteEndpointDialog } from './delete-endpoint-dialog'
+import { EventChips, StatusBadge } from './event-chips'
+import { SecretReveal } from './secret-reveal'
+
+/** The endpoint list; deleting removes the row at once and puts it back if KonPro refuses. */
+export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
+  const router = useRouter()
+  const [shown, removeShown] = useOptimistic(endpoints, (state, id: string) => state.filter((e) => e.id !== id))
+
+  const remove = (endpoint: PublicEndpoint) =>
+    startTransition(async () => {
+      removeShown(endpoint.id)
+      const result = await deleteEndpointAction(endpoint.id)
+      if (result.ok) toast.success('Endpoint deleted', { description: endpoint.url })
+      else if (result.kind === 'not_found') {
+        toast.info('That endpoint was already gone; the list is refreshed.')
+        router.refresh()
+      } else toast.error('The endpoint was not deleted', { description: result.formError })
+    })
+
+  const actions = (e: PublicEndpoint) => (
+    <div className="flex justify-end gap-1">
+      <Button asChild variant="ghost" size="icon" aria-label={`Edit endpoint ${e.url}`}>
+        <Link href={`/endpoints/${encodeURIComponent(e.id)}`}>
+          <PencilIcon />
+        </Link>
+      </Button>
+      <DeleteEndpointDialog url={e.url} onConfirm={() => remove(e)} />
+    </div>
+  )
+  const urlLink = (e: PublicEndpoint) => (
+    <Link href={`/endpoints/${encodeURIComponent(e.id)}`} className="block font-mono text-sm font-medium [overflow-wrap:anywhere] hover:underline" title={e.url}>
+      {e.url}
+    </Link>
+  )
+
+  return (
+    <div className="rounded-lg border bg-card shadow-sm">
+      <div className="hidden lg:block">
+        <Table aria-label="Endpoints">
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-[38%]">URL</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Events</TableHead>
+              <TableHead>Created</TableHead>
+              <TableHead>Secret</TableHead>
+              <TableHead className="sr-only">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((e) => (
+              <TableRow key={e.id} data-testid="endpoint-row">
+                <TableCell className="max-w-0">
+                  {urlLink(e)}
+                  <span className="font-mono text-xs text-muted-foreground">{e.id}</span>
+                </TableCell>
+                <TableCell>
+                  <StatusBadge status={e.status} />
+                </TableCell>
+                <TableCell>
+                  <EventChips events={e.events} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <RelativeTime value={e.createdAt} />
+                </TableCell>
+                <TableCell>
+                  <SecretReveal endpointId={e.id} prefix={e.secretPrefix} />
+                </TableCell>
+                <TableCell>{actions(e)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <ul className="divide-y lg:hidden" aria-label="Endpoints">
+        {shown.map((e) => (
+          <li key={e.id} className="flex flex-col gap-3 p-4" data-testid="endpoint-card">
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0">{urlLink(e)}</div>
+              {actions(e)}
+            </div>
+            <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+              <StatusBadge status={e.status} />
+              <span>
+                Created <RelativeTime value={e.createdAt} />
+              </span>
+            </div>
+            <EventChips events={e.events} />
+            <SecretReveal endpointId={e.id} prefix={e.secretPrefix} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test'
+import { API_MODE_PORT, E2E_API_KEY, FAKE_KONPRO_PORT } from '../playwright.config'
+import { FakeKonpro } from './support/fake-konpro'
+import { captureEveryLook } from './support/screenshots'
+
+// The console configured with a real API key, talking to a KonPro stand-in on a real socket.
+test.use({ baseURL: `http://127.0.0.1:${API_MODE_PORT}` })
+test.describe.configure({ mode: 'serial' })
+
+const konpro = new FakeKonpro(FAKE_KONPRO_PORT, E2E_API_KEY)
+test.beforeAll(() => konpro.start())
+test.afterAll(() => konpro.stop())
+test.beforeEach(() => {
+  konpro.failWith = null
+})
+
+/** Every response body the browser receives: HTML, RSC payloads, scripts, action results. */
+function recordResponses(page: Page) {
+  const bodies: Array<{ url: string; text: string }> = []
+  const pending: Array<Promise<void>> = []
+  page.on('response', (response) => {
+    pending.push(
+      response
+        .body()
+        .then((body) => void bodies.push({ url: response.url(), text: body.toString('utf8') }))
+        .catch(() => {}),
+    )
+  })
+  return { bodies, settle: () => Promise.all(pending) }
+}
+
+test('neither the API key nor any unrevealed secret reaches the browser', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const kept = konpro.seed('https://hooks.example.com/kept', ['avatar_video.success'])
+  const doomed = konpro.seed('https://hooks.example.com/doomed')
+  const recorded = recordResponses(page)
+
+  await page.goto('/endpoints')
+  await expect(page.getByText('KonPro API', { exact: true })).toBeVisible()
+  await expect(page.getByTestId('endpoint-row')).toHaveCount(2)
+  for (const path of ['/events', '/settings', '/endpoints/new', `/endpoints/${kept.endpoint_id}`]) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  }
+
+  // Create, edit, delete: every action's answer is recorded too.
+  await page.goto('/endpoints/new')
+  await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/created')
+  await page.getByRole('button', { name: 'Create endpoint' }).click()
+  await expect(page.getByTestId('endpoint-row').filter({ hasText: '/created' })).toBeVisible()
+  const created = [...konpro.endpoints.values()].find((e) => e.url.endsWith('/created'))!
+
+  await page.goto(`/endpoints/${kept.endpoint_id}`)
+  await page.getByRole('checkbox', { name: /avatar_video\.fail/ }).check()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Endpoint saved')).toBeVisible()
+  const update = konpro.requests.filter((r) => r.method === 'PATCH').at(-1)
+  expect(JSON.parse(update?.body ?? '{}')).toEqual({ endpoint_id: kept.endpoint_id, events: ['avatar_video.success', 'avatar_video.fail'] })
+
+  await page.goto('/endpoints')
+  await page.getByRole('button', { name: 'Delete endpoint https://hooks.example.com/doomed' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(page.getByTestId('endpoint-row')).toHaveCount(2)
+
+  // The one explicit reveal.
+  const row = page.getByTestId('endpoint-row').filter({ hasText: '/kept' })
+  await row.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(row.getByTestId('secret-value')).toHaveText(kept.secret)
+
+  await recorded.settle()
+  expect(recorded.bodies.length).toBeGreaterThan(20)
+  expect(recorded.bodies.some((b) => b.url.includes('/_next/static/') && b.url.endsWith('.js'))).toBe(true)
+  const containing = (value: string) => recorded.bodies.filter((b) => b.text.includes(value)).map((b) => b.url)
+  expect(containing(E2E_API_KEY)).toEqual([])
+  expect(containing(doomed.secret)).toEqual([])
+  expect(containing(created.secret)).toEqual([])
+  // The revealed secret arrives once, in the reveal action's answer, and nowhere else.
+  expect(containing(kept.secret)).toEqual([`http://127.0.0.1:${API_MODE_PORT}/endpoints`])
+  // Every request to KonPro carried the key.
+  expect(konpro.requests.every((r) => r.apiKey === E2E_API_KEY)).toBe(true)
+})
+
+const failures = [
+  { name: '401', fail: { status: 401 }, title: 'KonPro did not accept the API key', text: 'Set a valid key in KONPRO_API_KEY' },
+  { name: '429', fail: { status: 429, body: { message: 'slow down' } }, title: 'KonPro asks to slow down', text: 'limiting how fast requests are made' },
+  { name: '500', fail: { status: 500 }, title: 'KonPro could not complete the request', text: 'KonPro had a problem answering (HTTP 500)' },
+  { name: 'malformed', fail: { status: 200, body: '<html>maintenance</html>' }, title: 'KonPro’s answer could not be read', text: 'could not read' },
+]
+
+for (const { name, fail, title, text } of failures) {
+  test(`a KonPro ${name} becomes a message with a way to retry`, async ({ page }) => {
+    konpro.failWith = fail
+    await page.goto('/endpoints')
+    const alert = page.locator('[role="alert"]').filter({ hasText: title })
+    await expect(alert).toBeVisible()
+    await expect(alert).toContainText(text)
+    await expect(alert.getByRole('link', { name: 'Try again' })).toBeVisible()
+    await captureEveryLook(page, `endpoints-error-${name}`)
+    konpro.failWith = null
+    await alert.getByRole('link', { name: 'Try again' }).click()
+    await expect(page.getByTestId('endpoint-row').first()).toBeVisible()
+  })
+}
+
+test('saving an endpoint deleted elsewhere says so and offers a refresh', async ({ page }) => {
+  const gone = konpro.seed('https://hooks.example.com/vanishing')
+  await page.goto(`/endpoints/${gone.endpoint_id}`)
+  konpro.endpoints.delete(gone.endpoint_id)
+  await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/renamed')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.')).toBeVisible()
+  await expect(page.getByLabel('Endpoint URL')).toHaveValue('https://hooks.example.com/renamed')
+})
+
+test('the sandbox API is closed when a real key is configured', async ({ request }) => {
+  const res = await request.get('/api/sandbox/konpro/v1/webhook/endpoint.list')
+  expect(res.status()).toBe(404)
+})

@@ -1,0 +1,143 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './support/axe'
+import { startHookTarget } from './support/hook-target'
+import { captureEveryLook } from './support/screenshots'
+import { EndpointsPage } from './pages/endpoints-page'
+
+// One story in order: the sandbox starts empty and each step builds on the last.
+test.describe.configure({ mode: 'serial' })
+
+let target: Awaited<ReturnType<typeof startHookTarget>>
+test.beforeAll(async () => {
+  target = await startHookTarget()
+})
+test.afterAll(() => target.close())
+
+test('starts empty with a way to create the first endpoint', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await expect(page.getByRole('heading', { name: 'No endpoints yet' })).toBeVisible()
+  await expect(page.getByText('Sandbox', { exact: true })).toBeVisible()
+  await captureEveryLook(page, 'endpoints-empty')
+})
+
+test('the form says what is wrong next to the URL, including KonPro’s refusal', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await endpoints.openCreate()
+  await expectAccessible(page)
+  const submit = page.getByRole('button', { name: 'Create endpoint' })
+
+  await submit.click()
+  await expect(page.getByText('Enter the URL KonPro should send events to.')).toBeVisible()
+
+  await endpoints.urlField().fill('http://example.com/hooks')
+  await submit.click()
+  await expect(page.getByText(/KonPro only delivers over HTTPS/)).toBeVisible()
+
+  await endpoints.chooseEvents([])
+  await endpoints.urlField().fill(`${target.base}/ok`)
+  await submit.click()
+  await expect(page.getByText('Tick at least one event type, or choose All events.')).toBeVisible()
+  await page.getByRole('radio', { name: /All events/ }).check()
+
+  // The sandbox, like KonPro, checks the URL with OPTIONS; this one answers 500.
+  await endpoints.urlField().fill(`${target.base}/broken`)
+  await submit.click()
+  await expect(page.getByText(`KonPro refused the request: the OPTIONS check to ${target.base}/broken answered HTTP 500`, { exact: false })).toBeVisible()
+  await expect(endpoints.urlField()).toHaveValue(`${target.base}/broken`) // nothing typed is lost
+  await captureEveryLook(page, 'endpoint-new-rejected')
+})
+
+test('creates endpoints and lists them with their events', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await endpoints.create(`${target.base}/hook-one`, ['avatar_video.success'], 'project123')
+  await endpoints.create(`${target.base}/hook-two`)
+  await expect(endpoints.rows()).toHaveCount(2)
+  await expect(endpoints.row('/hook-one')).toContainText('avatar_video.success')
+  await expect(endpoints.row('/hook-two')).toContainText('All events')
+  await expect(endpoints.row('/hook-one')).toContainText('Enabled')
+  await expect(endpoints.row('/hook-one')).toContainText(/seconds? ago|now/)
+  await expectAccessible(page)
+  await captureEveryLook(page, 'endpoints-list')
+})
+
+test('filters by text and event type, kept in the URL', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await page.getByLabel('Filter endpoints').fill('hook-two')
+  await expect(page).toHaveURL(/q=hook-two/)
+  await expect(endpoints.rows()).toHaveCount(1)
+  await page.getByLabel('Filter endpoints').fill('')
+  await page.getByLabel('Event type').selectOption('video_translate.fail')
+  await expect(page).toHaveURL(/event=video_translate.fail/)
+  // Only the all-events endpoint receives it.
+  await expect(endpoints.rows()).toHaveCount(1)
+  await expect(endpoints.row('/hook-two')).toBeVisible()
+
+  await endpoints.goto('?q=nothing-matches-this')
+  await expect(page.getByRole('heading', { name: 'No endpoint matches these filters' })).toBeVisible()
+  await captureEveryLook(page, 'endpoints-no-match')
+})
+
+test('edits the events of an endpoint', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await page.getByRole('link', { name: `Edit endpoint ${target.base}/hook-one` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit endpoint' })).toBeVisible()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Nothing changed, so there is nothing to save.')).toBeVisible()
+  await page.getByRole('checkbox', { name: /avatar_video\.fail/ }).check()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Endpoint saved')).toBeVisible()
+  await captureEveryLook(page, 'endpoint-edit')
+  await endpoints.goto()
+  await expect(endpoints.row('/hook-one')).toContainText('avatar_video.fail')
+})
+
+test('reveals and copies a secret, then masks it again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.clock.install()
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  const row = endpoints.row('/hook-one')
+  await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_•+$/)
+  await row.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  const secret = await row.getByTestId('secret-value').textContent()
+  await row.getByRole('button', { name: 'Copy secret' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret)
+  await page.clock.runFor(31_000)
+  await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_•+$/)
+})
+
+test('sends a signed test event to subscribed endpoints', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  target.deliveries.length = 0
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Event type').selectOption('avatar_video.success')
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  const deliveries = dialog.getByRole('list', { name: 'Deliveries' }).getByRole('listitem')
+  await expect(deliveries).toHaveCount(2)
+  await expect(deliveries.first()).toContainText('HTTP 200')
+  expect(target.deliveries.map((d) => d.path).sort()).toEqual(['/hook-one', '/hook-two'])
+  expect(target.deliveries[0]?.headers.signature).toMatch(/^[0-9a-f]{64}$/)
+  await captureEveryLook(page, 'endpoints-test-event')
+})
+
+test('asks before deleting, naming the URL, and removes the row', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await page.getByRole('button', { name: `Delete endpoint ${target.base}/hook-two` }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText(`${target.base}/hook-two`)
+  await captureEveryLook(page, 'endpoint-delete-confirm')
+  await dialog.getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(endpoints.rows()).toHaveCount(1)
+  await page.reload()
+  await expect(endpoints.rows()).toHaveCount(1)
+  await expect(endpoints.row('/hook-one')).toBeVisible()
+})
