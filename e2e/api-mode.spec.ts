@@ -112,6 +112,20 @@ test('saving an endpoint deleted elsewhere says so and offers a refresh', async 
   await expect(page.getByLabel('Endpoint URL')).toHaveValue('https://hooks.example.com/renamed')
 })
 
+test('a delete KonPro refuses puts the row back and says why', async ({ page }) => {
+  konpro.seed('https://hooks.example.com/stubborn')
+  await page.goto('/endpoints')
+  const rows = page.getByTestId('endpoint-row')
+  const before = await rows.count()
+  konpro.failWith = { status: 503, method: 'DELETE' }
+  await page.getByRole('button', { name: 'Delete endpoint https://hooks.example.com/stubborn' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(page.getByText('The endpoint was not deleted')).toBeVisible()
+  await expect(page.getByText('KonPro had a problem answering (HTTP 503). Try again in a moment.')).toBeVisible()
+  await expect(rows).toHaveCount(before)
+  await expect(rows.filter({ hasText: '/stubborn' })).toBeVisible()
+})
+
 test('the sandbox API is closed when a real key is configured', async ({ request }) => {
   const res = await request.get('/api/sandbox/konpro/v1/webhook/endpoint.list')
   expect(res.status()).toBe(404)

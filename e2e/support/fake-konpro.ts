@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto'
 export class FakeKonpro {
   readonly endpoints = new Map<string, { endpoint_id: string; url: string; secret: string; status: string; events: string[]; username: string; created_at: string }>()
   readonly requests: Array<{ method: string; path: string; apiKey: string | undefined; body: string }> = []
-  failWith: { status: number; body?: unknown; delayMs?: number } | null = null
+  /** Scripted failure for every request, or only for one HTTP method. */
+  failWith: { status: number; body?: unknown; delayMs?: number; method?: string } | null = null
   private server: Server | undefined
 
   constructor(
@@ -41,7 +42,7 @@ export class FakeKonpro {
           res.writeHead(status, { 'content-type': 'application/json' })
           res.end(typeof payload === 'string' ? payload : JSON.stringify(payload))
         }
-        if (this.failWith) {
+        if (this.failWith && (!this.failWith.method || this.failWith.method === req.method)) {
           const { status, body: failBody, delayMs = 0 } = this.failWith
           setTimeout(() => send(status, failBody ?? { code: status, message: `failure ${status}` }), delayMs)
           return
