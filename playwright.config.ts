@@ -6,6 +6,10 @@ export const E2E_DATA_DIR = '.data-e2e'
 export const API_MODE_PORT = PORT + 1
 export const FAKE_KONPRO_PORT = PORT + 90
 export const E2E_API_KEY = 'kp_e2e_9f4c2a7d1b8e6035fa41c9d27e8b5a60'
+/** A third server that starts with no users, for first-run setup and access tests. */
+export const FRESH_PORT = PORT + 2
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'correct horse battery staple' }
+export const ADMIN_STATE = 'reports/.auth/admin.json'
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export const chromiumLaunch = {
@@ -20,6 +24,16 @@ export const chromiumLaunch = {
     '--disable-component-update',
     '--disable-sync',
   ],
+}
+
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  KONPRO_API_KEY: '',
+  DATABASE_URL: '',
+  APP_URL: '',
+  AUTH_SECRET: '',
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
 }
 
 export default defineConfig({
@@ -37,7 +51,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'sign-in', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      dependencies: ['sign-in'],
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, storageState: ADMIN_STATE },
+    },
+  ],
   // The production build, each server on a data directory of its own that starts empty for every run.
   webServer: [
     {
@@ -45,21 +66,21 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: '1', KONPRO_API_KEY: '', DATABASE_URL: '', APP_URL: '' },
+      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-api && node_modules/.bin/next start -p ${API_MODE_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${API_MODE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: {
-        DATA_DIR: `${E2E_DATA_DIR}-api`,
-        NEXT_TELEMETRY_DISABLED: '1',
-        KONPRO_API_KEY: E2E_API_KEY,
-        KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}`,
-        DATABASE_URL: '',
-        APP_URL: '',
-      },
+      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-api`, KONPRO_API_KEY: E2E_API_KEY, KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}` },
+    },
+    {
+      command: `rm -rf ${E2E_DATA_DIR}-fresh && node_modules/.bin/next start -p ${FRESH_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-fresh`, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
     },
   ],
 })

@@ -1,17 +1,20 @@
 import { expect, test, type Page } from '@playwright/test'
-import { API_MODE_PORT, E2E_API_KEY, FAKE_KONPRO_PORT } from '../playwright.config'
+import { API_MODE_PORT, E2E_ADMIN, E2E_API_KEY, FAKE_KONPRO_PORT } from '../playwright.config'
+import { signIn } from './support/sign-in'
 import { FakeKonpro } from './support/fake-konpro'
 import { captureEveryLook } from './support/screenshots'
 
 // The console configured with a real API key, talking to a KonPro stand-in on a real socket.
-test.use({ baseURL: `http://127.0.0.1:${API_MODE_PORT}` })
+const BASE = `http://127.0.0.1:${API_MODE_PORT}`
+test.use({ baseURL: BASE, storageState: { cookies: [], origins: [] } })
 test.describe.configure({ mode: 'serial' })
 
 const konpro = new FakeKonpro(FAKE_KONPRO_PORT, E2E_API_KEY)
 test.beforeAll(() => konpro.start())
 test.afterAll(() => konpro.stop())
-test.beforeEach(() => {
+test.beforeEach(async ({ page }) => {
   konpro.failWith = null
+  await signIn(page.request, BASE, E2E_ADMIN.email, E2E_ADMIN.password)
 })
 
 /** Every response body the browser receives: HTML, RSC payloads, scripts, action results. */

@@ -16,8 +16,9 @@ describe('parseEnv', () => {
   })
 
   it('accepts postgres and postgresql URLs', () => {
-    expect(parseEnv({ DATABASE_URL: 'postgresql://u:p@host/db?sslmode=require' }).DATABASE_URL).toContain('host/db')
-    expect(parseEnv({ DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe('postgres://u@h/db')
+    const AUTH_SECRET = 'x'.repeat(32)
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u:p@host/db?sslmode=require', AUTH_SECRET }).DATABASE_URL).toContain('host/db')
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET }).DATABASE_URL).toBe('postgres://u@h/db')
   })
 
   it.each([
@@ -27,6 +28,17 @@ describe('parseEnv', () => {
     ['PORT', '70000', /PORT/],
   ])('names %s when its value is bad', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message)
+  })
+
+  it('requires a long AUTH_SECRET for team deployments', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET: required with DATABASE_URL/)
+    expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: expected at least 32 characters/)
+  })
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => parseEnv({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither/)
+    expect(() => parseEnv({ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: expected at least 12/)
+    expect(parseEnv({ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'long enough pw' }).ADMIN_EMAIL).toBe('a@b.co')
   })
 
   it('lists every bad variable at once', () => {

@@ -27,6 +27,13 @@ export const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'expected the public http(s) URL of this console' }).optional(),
   ),
   PORT: int(3000, 1, 65535),
+  // Access
+  AUTH_SECRET: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'expected at least 32 characters (for example the output of `openssl rand -base64 32`)').optional(),
+  ),
+  ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email({ error: 'expected an email address' }).optional()),
+  ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(12, 'expected at least 12 characters').optional()),
   // Receiver
   RECEIVER_MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   RECEIVER_RATE_LIMIT_PER_MINUTE: int(6000, 1, 10_000_000),
@@ -36,6 +43,16 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>
 
+/** Rules across variables, checked after each one parses. */
+function crossCheck(env: Env): string[] {
+  const problems: string[] = []
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    problems.push('  AUTH_SECRET: required with DATABASE_URL (a team deployment); expected at least 32 characters')
+  }
+  if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) problems.push('  ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither')
+  return problems
+}
+
 export class EnvError extends Error {
   override name = 'EnvError'
 }
@@ -43,8 +60,10 @@ export class EnvError extends Error {
 /** Parses a set of variables; throws an EnvError naming every bad variable and what it expects. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
-  if (result.success) return result.data
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  const lines = result.success
+    ? crossCheck(result.data)
+    : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  if (result.success && lines.length === 0) return result.data
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`)
 }
 

@@ -1,6 +1,8 @@
 import 'server-only'
 import { env } from './env'
 import { getDatabase } from './db'
+import { authSecret } from './auth/secret'
+import { ensureAdmin } from './auth/users'
 
 export async function startup() {
   try {
@@ -10,5 +12,8 @@ export async function startup() {
     console.error(`\n${(error as Error).message}\n`)
     process.exit(1)
   }
-  await getDatabase()
+  const database = await getDatabase()
+  authSecret()
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env()
+  if (ADMIN_EMAIL && ADMIN_PASSWORD) await ensureAdmin(database.db, ADMIN_EMAIL, ADMIN_PASSWORD)
 }

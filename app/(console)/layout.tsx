@@ -1,11 +1,13 @@
 import { Header } from '@/components/shell/header'
 import { Sidebar } from '@/components/shell/sidebar'
+import { requireUser } from '@/lib/auth/current'
 import { isSandbox } from '@/lib/konpro/mode'
 
 // Every console page shows live data: render per request, never at build time.
 export const dynamic = 'force-dynamic'
 
-export default function ConsoleLayout({ children }: { children: React.ReactNode }) {
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser()
   return (
     <div className="flex min-h-dvh">
       <a
@@ -16,7 +18,7 @@ export default function ConsoleLayout({ children }: { children: React.ReactNode 
       </a>
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header sandbox={isSandbox()} />
+        <Header sandbox={isSandbox()} user={user} />
         <main id="main" className="mx-auto w-full max-w-content flex-1 px-4 py-6 md:px-8 md:py-8">
           {children}
         </main>

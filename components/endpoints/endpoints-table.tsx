@@ -14,8 +14,11 @@ import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 import { EventChips, StatusBadge } from './event-chips'
 import { SecretReveal } from './secret-reveal'
 
-/** The endpoint list; deleting removes the row at once and puts it back if KonPro refuses. */
-export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
+/**
+ * The endpoint list; deleting removes the row at once and puts it back if KonPro refuses.
+ * Viewers get the same list without secrets or controls.
+ */
+export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoint[]; canEdit: boolean }) {
   const router = useRouter()
   const [shown, removeShown] = useOptimistic(endpoints, (state, id: string) => state.filter((e) => e.id !== id))
 
@@ -30,7 +33,8 @@ export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
       } else toast.error('The endpoint was not deleted', { description: result.formError })
     })
 
-  const actions = (e: PublicEndpoint) => (
+  const actions = (e: PublicEndpoint) =>
+    canEdit ? (
     <div className="flex justify-end gap-1">
       <Button asChild variant="ghost" size="icon" aria-label={`Edit endpoint ${e.url}`}>
         <Link href={`/endpoints/${encodeURIComponent(e.id)}`}>
@@ -39,7 +43,9 @@ export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
       </Button>
       <DeleteEndpointDialog url={e.url} onConfirm={() => remove(e)} />
     </div>
-  )
+    ) : null
+  const secret = (e: PublicEndpoint) =>
+    canEdit ? <SecretReveal endpointId={e.id} prefix={e.secretPrefix} /> : <code className="font-mono text-xs text-muted-foreground">{e.secretPrefix}••••••••</code>
   const urlLink = (e: PublicEndpoint) => (
     <Link href={`/endpoints/${encodeURIComponent(e.id)}`} className="block font-mono text-sm font-medium [overflow-wrap:anywhere] hover:underline" title={e.url}>
       {e.url}
@@ -76,9 +82,7 @@ export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
                 <TableCell className="whitespace-nowrap text-muted-foreground">
                   <RelativeTime value={e.createdAt} />
                 </TableCell>
-                <TableCell>
-                  <SecretReveal endpointId={e.id} prefix={e.secretPrefix} />
-                </TableCell>
+                <TableCell>{secret(e)}</TableCell>
                 <TableCell>{actions(e)}</TableCell>
               </TableRow>
             ))}
@@ -99,7 +103,7 @@ export function EndpointsTable({ endpoints }: { endpoints: PublicEndpoint[] }) {
               </span>
             </div>
             <EventChips events={e.events} />
-            <SecretReveal endpointId={e.id} prefix={e.secretPrefix} />
+            {secret(e)}
           </li>
         ))}
       </ul>

@@ -1,8 +1,9 @@
 import { Badge } from '@/components/ui/badge'
 import { MobileNav } from './mobile-nav'
 import { ThemeToggle } from './theme-toggle'
+import { UserMenu } from './user-menu'
 
-export function Header({ sandbox }: { sandbox: boolean }) {
+export function Header({ sandbox, user }: { sandbox: boolean; user: { email: string; role: string } }) {
   return (
     <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b bg-background/85 px-4 backdrop-blur md:px-6">
       <MobileNav />
@@ -19,6 +20,7 @@ export function Header({ sandbox }: { sandbox: boolean }) {
       )}
       <div className="ml-auto flex items-center gap-1">
         <ThemeToggle />
+        <UserMenu email={user.email} role={user.role} />
       </div>
     </header>
   )

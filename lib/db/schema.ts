@@ -81,3 +81,52 @@ export const sandboxDeliveries = pgTable(
   (t) => [index('sandbox_deliveries_created_idx').on(t.createdAt.desc())],
 )
 export type SandboxDelivery = typeof sandboxDeliveries.$inferSelect
+
+/** People who may use the console. */
+export const users = pgTable('users', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  // 'admin' | 'viewer'
+  role: text('role').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+export type User = typeof users.$inferSelect
+
+/** Signed-in browsers. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/** Append-only record of who did what; nothing in the console edits or deletes it. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorEmail: text('actor_email'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at.desc()),
+    index('audit_log_action_idx').on(t.action, t.at.desc()),
+    index('audit_log_ip_idx').on(t.ip, t.at.desc()),
+    index('audit_log_actor_email_idx').on(t.actorEmail, t.at.desc()),
+  ],
+)
+export type AuditEntry = typeof auditLog.$inferSelect

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/page-header'
 import { EndpointFilters } from '@/components/endpoints/endpoint-filters'
 import { EndpointsTable } from '@/components/endpoints/endpoints-table'
 import { SendTestEvent } from '@/components/endpoints/send-test-event'
+import { requireUser } from '@/lib/auth/current'
 import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
 import { matchesFilters } from '@/lib/konpro/public-endpoint'
@@ -17,15 +18,16 @@ export const metadata: Metadata = { title: 'Endpoints' }
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = endpointFiltersSchema.parse(await searchParams)
-  const [endpoints, { types }] = await Promise.all([loadEndpoints(), loadEventTypes()])
+  const [user, endpoints, { types }] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes()])
+  const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
-  const create = (
+  const create = canEdit ? (
     <Button asChild>
       <Link href="/endpoints/new">
         <PlusIcon /> Create endpoint
       </Link>
     </Button>
-  )
+  ) : null
 
   return (
     <>
@@ -34,7 +36,7 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         description="The URLs KonPro sends its webhooks to, and the events each one receives."
         actions={
           <>
-            {isSandbox() && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
+            {canEdit && isSandbox() && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
             {create}
           </>
         }
@@ -44,19 +46,21 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
       ) : endpoints.data.length === 0 ? (
         <EmptyState icon={WebhookIcon} title="No endpoints yet" action={create}>
           An endpoint is a URL KonPro calls when something happens, such as <code className="font-mono">avatar_video.success</code>.
-          Create one, or point one at this console’s own receiver to watch deliveries arrive in the Events log.
+          {canEdit
+            ? ' Create one, or point one at this console’s own receiver to watch deliveries arrive in the Events log.'
+            : ' An admin of this console can create one.'}
         </EmptyState>
       ) : (
         <>
           <EndpointFilters eventTypes={eventTypes} />
-          <Filtered endpoints={endpoints.data.filter((e) => matchesFilters(e, filters))} total={endpoints.data.length} />
+          <Filtered endpoints={endpoints.data.filter((e) => matchesFilters(e, filters))} total={endpoints.data.length} canEdit={canEdit} />
         </>
       )}
     </>
   )
 }
 
-function Filtered({ endpoints, total }: { endpoints: Parameters<typeof EndpointsTable>[0]['endpoints']; total: number }) {
+function Filtered({ endpoints, total, canEdit }: { endpoints: Parameters<typeof EndpointsTable>[0]['endpoints']; total: number; canEdit: boolean }) {
   if (endpoints.length === 0) {
     return (
       <EmptyState
@@ -74,7 +78,7 @@ function Filtered({ endpoints, total }: { endpoints: Parameters<typeof Endpoints
   }
   return (
     <>
-      <EndpointsTable endpoints={endpoints} />
+      <EndpointsTable endpoints={endpoints} canEdit={canEdit} />
       <p className="mt-3 text-xs text-muted-foreground" role="status">
         {endpoints.length === total ? `${total} endpoint${total === 1 ? '' : 's'}` : `${endpoints.length} of ${total} endpoints`}
       </p>

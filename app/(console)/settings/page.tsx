@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { PageHeader } from '@/components/page-header'
 import { getDatabase } from '@/lib/db'
 import { env } from '@/lib/env'
 import { isSandbox } from '@/lib/konpro/mode'
@@ -23,7 +22,6 @@ export default async function SettingsPage() {
   const sandbox = isSandbox()
   return (
     <>
-      <PageHeader title="Settings" description="How this console is connected." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>

@@ -10,8 +10,9 @@ import { RelativeTime } from '@/components/relative-time'
 import { EndpointDangerZone } from '@/components/endpoints/endpoint-danger-zone'
 import { EndpointForm } from '@/components/endpoints/endpoint-form'
 import { EventTypesFallbackNote } from '@/components/endpoints/event-types-fallback-note'
-import { StatusBadge } from '@/components/endpoints/event-chips'
+import { EventChips, StatusBadge } from '@/components/endpoints/event-chips'
 import { SecretReveal } from '@/components/endpoints/secret-reveal'
+import { requireUser } from '@/lib/auth/current'
 import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
@@ -28,7 +29,8 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id)
-  const [endpoints, { types, fallback }, receiver] = await Promise.all([loadEndpoints(), loadEventTypes(), receiverUrl()])
+  const [user, endpoints, { types, fallback }, receiver] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes(), receiverUrl()])
+  const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
       <Link href="/endpoints">
@@ -50,7 +52,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   return (
     <div className="max-w-3xl">
       {back}
-      <PageHeader title="Edit endpoint" description={<span className="font-mono break-all">{endpoint.url}</span>} />
+      <PageHeader title={canEdit ? 'Edit endpoint' : 'Endpoint'} description={<span className="font-mono break-all">{endpoint.url}</span>} />
       <div className="flex flex-col gap-6">
         <Card>
           <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
@@ -66,12 +68,18 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
               </Fact>
               <Fact label="Entity ID">{endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}</Fact>
               <Fact label="Signing secret">
-                <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
+                {canEdit ? (
+                  <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
+                ) : (
+                  <span className="text-muted-foreground">Visible to admins only</span>
+                )}
               </Fact>
               <Fact label="Owner">{endpoint.username || '—'}</Fact>
             </dl>
           </CardContent>
         </Card>
+        {canEdit ? (
+          <>
         <Card>
           <CardHeader>
             <CardTitle>Settings</CardTitle>
@@ -83,6 +91,17 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
           </CardContent>
         </Card>
         <EndpointDangerZone endpointId={endpoint.id} url={endpoint.url} />
+          </>
+        ) : (
+          <Card>
+            <CardHeader>
+              <CardTitle>Events</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <EventChips events={endpoint.events} max={100} />
+            </CardContent>
+          </Card>
+        )}
       </div>
     </div>
   )

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { SignInForm } from '@/components/auth/sign-in-form'
+import { currentUser } from '@/lib/auth/current'
+import { hasUsers } from '@/lib/auth/users'
+import { getDb } from '@/lib/db'
+
+export const metadata: Metadata = { title: 'Sign in' }
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (!(await hasUsers(await getDb()))) redirect('/setup')
+  if (await currentUser()) redirect('/endpoints')
+  const next = (await searchParams).next
+  // Only same-site paths: an open redirect after sign-in would help phishing.
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/endpoints'
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      <p className="mt-1 mb-6 text-sm text-muted-foreground">to manage this team’s KonPro webhooks.</p>
+      <SignInForm next={safeNext} />
+    </>
+  )
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { ScrollTextIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { EmptyState } from '@/components/empty-state'
+import { RelativeTime } from '@/components/relative-time'
+import { auditActions, listAudit } from '@/lib/audit'
+import { requireAdmin } from '@/lib/auth/current'
+import { getDb } from '@/lib/db'
+import { auditFiltersSchema } from '@/lib/validations/auth'
+
+export const metadata: Metadata = { title: 'Audit log' }
+
+const PAGE = 100
+
+/** Read-only by design: nothing here edits or deletes entries. */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireAdmin()
+  const params = await searchParams
+  const filters = auditFiltersSchema.parse(params)
+  const before = Number(params.before) || undefined
+  const db = await getDb()
+  const [entries, actions] = await Promise.all([listAudit(db, { ...filters, before }, PAGE), auditActions(db)])
+  const older = entries.length === PAGE ? new URLSearchParams({ ...filters, before: String(entries.at(-1)!.id) }).toString() : null
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form className="flex flex-col gap-2 sm:flex-row" action="/settings/audit">
+        <select name="action" defaultValue={filters.action} aria-label="Action" className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64">
+          <option value="">Any action</option>
+          {actions.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+        <Input name="actor" defaultValue={filters.actor} aria-label="Who or from where" placeholder="Email or address" className="sm:max-w-xs" />
+        <Button type="submit" variant="outline">
+          Filter
+        </Button>
+      </form>
+      {entries.length === 0 ? (
+        <EmptyState icon={ScrollTextIcon} title="Nothing recorded here">
+          {filters.action || filters.actor ? 'No entry matches these filters.' : 'Sign-ins and every change to endpoints, users and settings will be listed here.'}
+        </EmptyState>
+      ) : (
+        <div className="rounded-lg border bg-card shadow-sm">
+          <Table aria-label="Audit log">
+            <TableHeader>
+              <TableRow>
+                <TableHead>When</TableHead>
+                <TableHead>Who</TableHead>
+                <TableHead>Action</TableHead>
+                <TableHead>Target</TableHead>
+                <TableHead>Details</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.map((e) => (
+                <TableRow key={e.id} data-testid="audit-row">
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    <RelativeTime value={e.at.toISOString()} />
+                  </TableCell>
+                  <TableCell className="break-all">
+                    {e.actorEmail ?? '—'}
+                    {e.ip ? <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span> : null}
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
+                  <TableCell className="max-w-48 font-mono text-xs break-all">{e.target ?? '—'}</TableCell>
+                  <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">{e.details ? JSON.stringify(e.details) : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {older ? (
+        <Button asChild variant="outline" className="self-start">
+          <Link href={`/settings/audit?${older}`}>Older entries</Link>
+        </Button>
+      ) : null}
+    </div>
+  )
+}

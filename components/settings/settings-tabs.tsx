@@ -1,0 +1,34 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import { cn } from '@/lib/utils'
+
+const tabs = [
+  { href: '/settings', label: 'Connection' },
+  { href: '/settings/users', label: 'Users', admin: true },
+  { href: '/settings/audit', label: 'Audit log', admin: true },
+]
+
+export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
+  const pathname = usePathname()
+  return (
+    <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b">
+      {tabs
+        .filter((t) => isAdmin || !t.admin)
+        .map((t) => (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={pathname === t.href ? 'page' : undefined}
+            className={cn(
+              '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground',
+              pathname === t.href && 'border-primary text-foreground',
+            )}
+          >
+            {t.label}
+          </Link>
+        ))}
+    </nav>
+  )
+}

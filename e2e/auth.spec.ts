@@ -1,0 +1,186 @@
+import { expect, test, type Browser } from '@playwright/test'
+import { FRESH_PORT } from '../playwright.config'
+import { expectAccessible } from './support/axe'
+import { captureEveryLook } from './support/screenshots'
+
+// A server that starts with no users: first-run setup, then who may do what.
+const BASE = `http://127.0.0.1:${FRESH_PORT}`
+test.use({ baseURL: BASE, storageState: { cookies: [], origins: [] } })
+test.describe.configure({ mode: 'serial' })
+
+const admin = { email: 'owner@team.test', password: 'a long and sturdy passphrase' }
+let adminState: Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>>
+let viewer = { email: 'viewer@team.test', password: '' }
+
+async function signInPage(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext({ baseURL: BASE })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/endpoints$/)
+  return { context, page }
+}
+
+test('a fresh deployment asks for its first admin', async ({ page }) => {
+  await page.goto('/endpoints')
+  await expect(page).toHaveURL(/\/setup$/)
+  await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible()
+  await expectAccessible(page)
+  await captureEveryLook(page, 'setup')
+
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password', { exact: true }).fill('too short')
+  await page.getByLabel('Repeat password').fill('different')
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click()
+  await expect(page.getByText('Use at least 12 characters.')).toBeVisible()
+  await page.getByLabel('Password', { exact: true }).fill(admin.password)
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click()
+  await expect(page.getByText('The two passwords differ.')).toBeVisible()
+  await page.getByLabel('Repeat password').fill(admin.password)
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click()
+  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page.getByText(admin.email)).toBeVisible()
+  adminState = await page.context().storageState()
+
+  // Setup is closed once someone exists.
+  await page.goto('/setup')
+  await expect(page).toHaveURL(/\/endpoints$/)
+})
+
+test('sign-out ends the session everywhere it was used', async ({ page, request }) => {
+  await page.context().addCookies(adminState.cookies)
+  await page.goto('/settings')
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'konpro_session')!
+  expect(cookie.httpOnly).toBe(true)
+  expect(cookie.sameSite).toBe('Lax')
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/login$/)
+  // The old cookie, replayed, no longer opens anything.
+  const replay = await request.get('/endpoints', { headers: { cookie: `konpro_session=${cookie.value}` }, maxRedirects: 0 })
+  expect(replay.status()).toBe(307)
+  expect(replay.headers().location).toContain('/login')
+})
+
+test('wrong credentials get one generic message', async ({ page }) => {
+  await page.goto('/login')
+  await expectAccessible(page)
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill('not the password at all')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('That email and password do not match an account.')).toBeVisible()
+  await page.getByLabel('Email').fill('nobody@team.test')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('That email and password do not match an account.')).toBeVisible()
+  await captureEveryLook(page, 'login-error')
+})
+
+test('an admin adds a viewer, who sees no secrets or controls', async ({ browser }) => {
+  const { context, page } = await signInPage(browser, admin.email, admin.password)
+  await page.goto('/settings/users')
+  await page.getByLabel('Email').fill(viewer.email)
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
+  await page.getByRole('button', { name: 'Add user' }).click()
+  viewer = { ...viewer, password: (await page.getByTestId('one-time-password').textContent()) ?? '' }
+  expect(viewer.password.length).toBeGreaterThanOrEqual(12)
+  await expect(page.getByTestId('user-row')).toHaveCount(2)
+  await captureEveryLook(page, 'settings-users')
+
+  // An endpoint to look at, created by the admin in the sandbox, and the action request used.
+  let createAction: { headers: Record<string, string>; body: string } | null = null
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.headers()['next-action'] && r.url().endsWith('/endpoints/new')) createAction = { headers: r.headers(), body: r.postData() ?? '' }
+  })
+  await page.goto('/endpoints/new')
+  await page.getByLabel('Endpoint URL').fill(`${BASE}/api/health`)
+  await page.getByRole('button', { name: 'Create endpoint' }).click()
+  await expect(page.getByTestId('endpoint-row')).toHaveCount(1)
+  expect(createAction).not.toBeNull()
+  await context.close()
+
+  const asViewer = await signInPage(browser, viewer.email, viewer.password)
+  const vp = asViewer.page
+  await expect(vp.getByText('Viewer', { exact: true })).toBeVisible()
+  await expect(vp.getByTestId('endpoint-row')).toHaveCount(1)
+  await expect(vp.getByRole('link', { name: 'Create endpoint' })).toHaveCount(0)
+  await expect(vp.getByRole('button', { name: /Reveal secret|Delete endpoint|Edit endpoint|Send test event/ })).toHaveCount(0)
+  await vp.goto('/settings/users')
+  await expect(vp).toHaveURL(/\/endpoints$/)
+  await captureEveryLook(vp, 'endpoints-viewer')
+
+  // The same create action, called directly with the viewer's cookie, is refused on the server.
+  const viewerCookie = (await asViewer.context.cookies()).find((c) => c.name === 'konpro_session')!
+  const headers = Object.fromEntries(Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'))
+  const direct = await vp.request.post(`${BASE}/endpoints/new`, {
+    headers: { ...headers, cookie: `konpro_session=${viewerCookie.value}` },
+    data: createAction!.body.replace('/api/health', '/api/health?again'),
+  })
+  expect(await direct.text()).toContain('Only an admin can do this.')
+  await vp.goto('/endpoints')
+  await expect(vp.getByTestId('endpoint-row')).toHaveCount(1)
+
+  // Removing the viewer ends their session at once.
+  const again = await signInPage(browser, admin.email, admin.password)
+  await again.page.goto('/settings/users')
+  await again.page.getByRole('button', { name: `Remove ${viewer.email}` }).click()
+  await again.page.getByRole('dialog').getByRole('button', { name: 'Remove user' }).click()
+  await expect(again.page.getByTestId('user-row')).toHaveCount(1)
+  await vp.goto('/events')
+  await expect(vp).toHaveURL(/\/login/)
+
+  // The audit log recorded all of it, and offers no way to change it.
+  await again.page.goto('/settings/audit')
+  const log = again.page.getByRole('table', { name: 'Audit log' })
+  for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'user.added', 'user.removed', 'endpoint.created']) {
+    await expect(log.getByText(action, { exact: true }).first()).toBeVisible()
+  }
+  await expect(log).not.toContainText(viewer.password)
+  await expect(again.page.getByRole('button', { name: /delete|edit|remove/i })).toHaveCount(0)
+  await captureEveryLook(again.page, 'settings-audit')
+  await again.context.close()
+  await asViewer.context.close()
+})
+
+test('an anonymous visitor reaches only the public routes', async ({ request }) => {
+  for (const path of ['/', '/endpoints', '/endpoints/new', '/endpoints/webhook_x', '/events', '/settings', '/settings/users', '/settings/audit']) {
+    const res = await request.get(path, { maxRedirects: 0 })
+    expect([307, 308], path).toContain(res.status())
+    expect(res.headers().location, path).toMatch(/\/login/)
+  }
+  expect((await request.get('/api/health')).status()).toBe(200)
+  expect((await request.get('/login')).status()).toBe(200)
+  expect((await request.get('/api/sandbox/konpro/v1/webhook/endpoint.list')).status()).toBe(401)
+  const cross = await request.post('/api/auth/sign-in', { data: admin, headers: { origin: 'https://evil.example' } })
+  expect(cross.status()).toBe(403)
+})
+
+test('security headers are on every response', async ({ request }) => {
+  for (const path of ['/login', '/api/health', '/endpoints', '/no/such/page']) {
+    const res = await request.get(path, { maxRedirects: 0 })
+    const h = res.headers()
+    expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'")
+    expect(h['content-security-policy'], path).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin')
+    expect(h['x-content-type-options'], path).toBe('nosniff')
+  }
+  const page = await request.get('/login')
+  expect(page.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
+  const https = await request.get('/login', { headers: { 'x-forwarded-proto': 'https' } })
+  expect(https.headers()['strict-transport-security']).toContain('max-age=')
+})
+
+// Last: it locks this address out for a minute.
+test('repeated failures lock sign-in for a while, showing the wait', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(admin.email)
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel('Password').fill(`wrong password ${i}`)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.locator('[role="alert"]').filter({ hasText: /do not match|Too many/ })).toBeVisible()
+  }
+  await expect(page.getByText(/Too many failed sign-ins\. Try again in \d+ seconds\./)).toBeVisible()
+  const res = await page.request.post('/api/auth/sign-in', { data: admin, headers: { origin: BASE } })
+  expect(res.status()).toBe(429)
+  expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0)
+})

@@ -1,0 +1,66 @@
+import 'server-only'
+import { cache } from 'react'
+import { cookies, headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import type { ActionResult } from '../actions/result'
+import type { Actor } from '../audit'
+import { getDb } from '../db'
+import { env } from '../env'
+import { SESSION_COOKIE, SESSION_IDLE_MS, userForSession } from './sessions'
+import { hasUsers, type PublicUser } from './users'
+
+/** The caller's address (first proxy hop) and browser, for sessions and the audit log. */
+export function clientMeta(h: Headers) {
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null
+  return { ip, userAgent: h.get('user-agent') }
+}
+
+export function isHttps(h: Headers) {
+  return h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' || (env().APP_URL ?? '').startsWith('https:')
+}
+
+export function sessionCookie(token: string, secure: boolean) {
+  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+}
+
+/** The signed-in user for this request (memoised per render), or null. */
+export const currentUser = cache(async (): Promise<PublicUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value
+  return userForSession(await getDb(), token)
+})
+
+/** For pages: the signed-in user, else off to /setup (no users yet) or /login. */
+export async function requireUser(): Promise<PublicUser> {
+  const user = await currentUser()
+  if (user) return user
+  redirect((await hasUsers(await getDb())) ? '/login' : '/setup')
+}
+
+export async function requireAdmin(): Promise<PublicUser> {
+  const user = await requireUser()
+  if (user.role !== 'admin') redirect('/endpoints')
+  return user
+}
+
+export type Authorized = { ok: true; user: PublicUser; actor: Actor } | { ok: false; result: ActionResult<never> }
+
+/**
+ * For server actions, which are public POST endpoints: checks the session (and role) on the
+ * server every time, whatever the UI showed.
+ */
+export async function authorize(role: 'viewer' | 'admin' = 'viewer'): Promise<Authorized> {
+  const user = await currentUser()
+  if (!user) return { ok: false, result: { ok: false, kind: 'unauthenticated', formError: 'Your session has ended. Sign in again.' } }
+  if (role === 'admin' && user.role !== 'admin') {
+    return { ok: false, result: { ok: false, kind: 'forbidden', formError: 'Only an admin can do this. Ask an admin of this console.' } }
+  }
+  const { ip } = clientMeta(await headers())
+  return { ok: true, user, actor: { id: user.id, email: user.email, ip } }
+}
+
+/** For route handlers: the user, or a 401 answer to send. */
+export async function userForRoute(req: Request): Promise<PublicUser | Response> {
+  const token = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.get('cookie') ?? '')?.[1]
+  const user = await userForSession(await getDb(), token)
+  return user ?? Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
+}

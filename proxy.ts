@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from 'next/server'
+
+// Routes anyone may call: the receivers, the health check, sign-in, and the sandbox API (which
+// checks its own key). Everything else needs a session; pages and actions also check it on the
+// server, so this redirect is a convenience, not the guard.
+const PUBLIC_PREFIXES = ['/api/webhooks/', '/api/health', '/api/sandbox/', '/api/auth/sign-in', '/login', '/setup']
+const SESSION_COOKIE = 'konpro_session'
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))
+  const isApi = pathname.startsWith('/api/')
+
+  if (!isPublic && !isApi && !request.cookies.has(SESSION_COOKIE) && request.method === 'GET') {
+    const login = new URL('/login', request.url)
+    if (pathname !== '/') login.searchParams.set('next', pathname + request.nextUrl.search)
+    return withSecurityHeaders(NextResponse.redirect(login), request, null)
+  }
+
+  // Pages get a per-request nonce that Next puts on its own scripts; APIs need none.
+  const nonce = isApi ? null : btoa(crypto.randomUUID())
+  const requestHeaders = new Headers(request.headers)
+  if (nonce) {
+    requestHeaders.set('x-nonce', nonce)
+    requestHeaders.set('content-security-policy', contentSecurityPolicy(nonce))
+  }
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), request, nonce)
+}
+
+function contentSecurityPolicy(nonce: string | null) {
+  const dev = process.env.NODE_ENV === 'development'
+  return [
+    "default-src 'self'",
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}` : "script-src 'none'",
+    // Components set inline style attributes (positions, sizes); scripts stay nonce-only.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+function withSecurityHeaders(response: NextResponse, request: NextRequest, nonce: string | null) {
+  response.headers.set('content-security-policy', contentSecurityPolicy(nonce))
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin')
+  response.headers.set('x-content-type-options', 'nosniff')
+  response.headers.set('x-frame-options', 'DENY')
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  if (https) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
+  return response
+}
+
+export const config = {
+  // Static build files are immutable and carry no user data.
+  matcher: ['/((?!_next/static|_next/image).*)'],
+}
