@@ -5,6 +5,9 @@ import { sessions, users, type User } from '../db/schema'
 import type { Role } from '../validations/auth'
 import { hashPassword } from './password'
 
+// Serialises changes that must keep "at least one admin" true.
+const USERS_LOCK = 7_100_310_202
+
 export type PublicUser = Pick<User, 'id' | 'email' | 'role' | 'createdAt'>
 const publicColumns = { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt }
 
@@ -34,14 +37,14 @@ export async function createUser(db: Db, input: { email: string; password: strin
  */
 export async function createFirstAdmin(db: Db, input: { email: string; password: string }): Promise<PublicUser | null> {
   const passwordHash = await hashPassword(input.password)
-  const rows = await db.execute(sql`
-    insert into users (email, password_hash, role)
-    select ${input.email.toLowerCase()}, ${passwordHash}, 'admin'
-    where not exists (select 1 from users)
-    returning id`)
-  const [row] = (rows as unknown as { rows: Array<{ id: number }> }).rows
-  if (!row) return null
-  return (await db.select(publicColumns).from(users).where(eq(users.id, Number(row.id))))[0] ?? null
+  return db.transaction(async (tx) => {
+    // Without the lock, two READ COMMITTED inserts could both see an empty table.
+    await tx.execute(sql`select pg_advisory_xact_lock(${USERS_LOCK})`)
+    const [existing] = await tx.select({ n: count() }).from(users)
+    if ((existing?.n ?? 0) > 0) return null
+    const [row] = await tx.insert(users).values({ email: input.email.toLowerCase(), passwordHash, role: 'admin' }).returning(publicColumns)
+    return row ?? null
+  })
 }
 
 /** ADMIN_EMAIL + ADMIN_PASSWORD at start-up: create that admin, or reset its password and role. */
@@ -65,8 +68,7 @@ async function otherAdmins(db: Db, userId: number) {
 
 export async function changeRole(db: Db, userId: number, role: Role): Promise<PublicUser | UserChangeProblem> {
   return db.transaction(async (tx) => {
-    // Serialise role changes and removals so two admins cannot demote each other at once.
-    await tx.execute(sql`select pg_advisory_xact_lock(7100310202)`)
+    await tx.execute(sql`select pg_advisory_xact_lock(${USERS_LOCK})`)
     if (role !== 'admin' && (await otherAdmins(tx as unknown as Db, userId)) === 0) return 'last_admin' as const
     const [row] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(publicColumns)
     return row ?? ('not_found' as const)
@@ -75,7 +77,7 @@ export async function changeRole(db: Db, userId: number, role: Role): Promise<Pu
 
 export async function removeUser(db: Db, userId: number): Promise<PublicUser | UserChangeProblem> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7100310202)`)
+    await tx.execute(sql`select pg_advisory_xact_lock(${USERS_LOCK})`)
     if ((await otherAdmins(tx as unknown as Db, userId)) === 0) {
       const [target] = await tx.select(publicColumns).from(users).where(eq(users.id, userId))
       if (!target) return 'not_found' as const
