@@ -44,7 +44,8 @@ const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' 
 
 export function formatRelative(iso: string, now = Date.now()) {
   const diff = Date.parse(iso) - now
-  if (Math.abs(diff) < 5000) return 'just now'
+  // Rows can arrive between clock ticks and look a few seconds "in the future".
+  if (diff > -5000) return 'just now'
   for (const [unit, ms] of units) {
     if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.round(diff / ms), unit)
   }

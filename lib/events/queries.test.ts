@@ -58,6 +58,9 @@ describeEachDatabase('event queries', (fresh) => {
     expect(await ids({ provider: 'other' })).toEqual(['d'])
     expect(await ids({ from: t(10).toISOString(), to: t(30).toISOString() })).toEqual(['c', 'b'])
     expect(await ids({ type: 'avatar_video.fail', verdict: 'unsigned' })).toEqual(['c'])
+    expect(await ids({ since: '7d' })).toEqual([])
+    await db.insert(events).values(storedRow({ json: webhookBody('avatar_video.success', 'now') }))
+    expect(await ids({ since: '15m' })).toEqual(['now'])
     expect(await countEvents(db, { type: 'avatar_video.fail' })).toBe(2)
   })
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type Db } from '../db/client'
 import { events } from '../db/schema'
-import type { EventFilters, HistogramRange } from '../validations/event-filters'
+import { SINCE_WINDOWS, type EventFilters, type HistogramRange } from '../validations/event-filters'
 import { toDetail, toSummary } from './summary'
 import type { EventDetail, EventSummary, Verdict } from './types'
 
@@ -47,6 +47,7 @@ export function filterConditions(filters: EventFilters, { withTime = true } = {}
   if (filters.type) conditions.push(eq(events.eventType, filters.type))
   if (filters.verdict) conditions.push(eq(events.verdict, filters.verdict))
   if (filters.provider) conditions.push(eq(events.provider, filters.provider))
+  if (withTime && filters.since) conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))
   if (withTime && filters.from) conditions.push(gte(events.receivedAt, new Date(filters.from)))
   if (withTime && filters.to) conditions.push(lt(events.receivedAt, new Date(filters.to)))
   if (filters.q) {

@@ -31,6 +31,8 @@ describe('event filters', () => {
     expect(parseEventFilters({ from: 'yesterday' }).success).toBe(false)
     expect(parseEventFilters({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(false)
     expect(parseEventFilters({ q: 'x'.repeat(501) }).success).toBe(false)
+    expect(parseEventFilters({ since: '2y' }).success).toBe(false)
+    expect(parseEventFilters({ since: '1h' }).success).toBe(true)
   })
 
   it('drops only the invalid parameters when lenient', () => {

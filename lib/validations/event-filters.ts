@@ -4,6 +4,9 @@ import { z } from 'zod'
 
 export const VERDICTS = ['verified', 'invalid', 'unsigned', 'no_secret'] as const
 export const HISTOGRAM_RANGES = ['hour', 'day', 'week'] as const
+/** Relative windows ("last hour") stay meaningful in a shared link, unlike a fixed `from`. */
+export const SINCE_WINDOWS = { '15m': 15 * 60_000, '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const
+export type SinceWindow = keyof typeof SINCE_WINDOWS
 export type HistogramRange = (typeof HISTOGRAM_RANGES)[number]
 
 // URL params arrive as strings (or repeated); blank means "not set" so empty form fields vanish.
@@ -22,6 +25,7 @@ export const eventFiltersSchema = z
     type: param(z.string().trim().max(200)),
     verdict: param(z.enum(VERDICTS)),
     provider: param(z.string().trim().max(100)),
+    since: param(z.enum(Object.keys(SINCE_WINDOWS) as [SinceWindow, ...SinceWindow[]])),
     from: param(instant),
     to: param(instant),
     q: param(z.string().max(500)),
@@ -41,7 +45,7 @@ export const eventListQuerySchema = z.object({
 })
 export type EventListQuery = z.output<typeof eventListQuerySchema>
 
-export const FILTER_KEYS = ['type', 'verdict', 'provider', 'from', 'to', 'q'] as const
+export const FILTER_KEYS = ['type', 'verdict', 'provider', 'since', 'from', 'to', 'q'] as const
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>
 
