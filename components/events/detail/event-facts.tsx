@@ -19,7 +19,7 @@ export function EventFacts({ event }: { event: EventDetail }) {
   return (
     <DetailSection id="verdict-title" title="Signature">
       <div className="flex flex-col gap-4">
-        <div className="flex flex-col gap-2" data-testid="verdict">
+        <div className="flex flex-col items-start gap-2" data-testid="verdict">
           <VerdictBadge verdict={event.verdict} />
           <p className="text-sm text-muted-foreground">{VERDICT_EXPLANATIONS[event.verdict]}</p>
           {event.duplicateOf !== null ? (

@@ -39,9 +39,9 @@ export function EventIds({ payload }: { payload: unknown }) {
   return (
     <dl className="grid gap-3 text-sm">
       {ids.map(([field, value]) => (
-        <div key={field} className="grid gap-1 sm:grid-cols-[10rem_1fr] sm:items-center">
+        <div key={field} className="grid gap-1">
           <dt className="font-mono text-xs text-muted-foreground">{field}</dt>
-          <dd className="flex min-w-0 items-center gap-2">
+          <dd className="flex min-w-0 items-center justify-between gap-2">
             <code className="min-w-0 font-mono text-xs break-all">{value}</code>
             <CopyButton value={value} label={`Copy ${field}`} size="icon" />
           </dd>
@@ -50,7 +50,7 @@ export function EventIds({ payload }: { payload: unknown }) {
       {links.map(([field, label, raw]) => {
         const href = httpUrl(raw)
         return (
-          <div key={field} className="grid gap-1 sm:grid-cols-[10rem_1fr] sm:items-start">
+          <div key={field} className="grid gap-1">
             <dt className="font-mono text-xs text-muted-foreground">{field}</dt>
             <dd className="min-w-0">
               {href ? (

@@ -6,7 +6,7 @@ export function HeadersTable({ headers }: { headers: Record<string, string> }) {
   const entries = Object.entries(headers).sort(([a], [b]) => {
     const sa = SIGNATURE_HINT.test(a) ? 0 : 1
     const sb = SIGNATURE_HINT.test(b) ? 0 : 1
-    return sa - sb || a.localeCompare(b)
+    return sa - sb || a.localeCompare(b, 'en', { numeric: true })
   })
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">No headers were stored.</p>
   return (

@@ -29,10 +29,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: event ? `Delivery #${event.id}` : 'Delivery not found' }
 }
 
+function parseBody(text: string | null, payload: unknown): unknown {
+  try {
+    return text === null ? payload : (JSON.parse(text) as unknown)
+  } catch {
+    return payload
+  }
+}
+
 export default async function EventDetailPage({ params }: Props) {
   const event = await load((await params).id)
   if (!event) notFound()
-  const json = event.parseStatus === 'ok' ? JSON.stringify(event.payload, null, 2) : null
+  // The tree follows the body's own key order (jsonb stores keys sorted by length).
+  const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
+  const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
   const curl = curlCommand({ url: await receiverUrl(), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
   return (
     <div className="flex flex-col gap-6">
@@ -73,7 +83,7 @@ export default async function EventDetailPage({ params }: Props) {
           >
             {json !== null ? (
               <div className="max-h-[40rem] overflow-auto rounded-md border bg-muted/40 p-3">
-                <JsonTree value={event.payload} />
+                <JsonTree value={parsed} />
               </div>
             ) : (
               <p className="text-sm text-muted-foreground">
@@ -96,7 +106,7 @@ export default async function EventDetailPage({ params }: Props) {
             <HeadersTable headers={event.headers} />
           </DetailSection>
         </div>
-        <div className="flex min-w-0 flex-col gap-6">
+        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
           <EventFacts event={event} />
           <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
             <EventIds payload={event.payload} />
