@@ -56,6 +56,10 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
           ))}
         </nav>
       </div>
+ <div className="relative">
+      {total === 0 ? (
+        <p className="absolute inset-0 grid place-items-center text-sm text-muted-foreground">No deliveries in this period.</p>
+      ) : null}
       <ol className="flex h-32 items-end gap-[2px] sm:gap-1" aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}>
         {buckets.map((b) => (
           <li key={b.start} className="flex h-full min-w-0 flex-1">
@@ -83,6 +87,7 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
           </li>
         ))}
       </ol>
+      </div>
       <div className="mt-2 flex justify-between text-[11px] text-muted-foreground tabular-nums" aria-hidden>
         {buckets.filter((_, i) => i % labelEvery === 0).map((b) => (
           <span key={b.start}>{formatBucket(b.start, range)}</span>
