@@ -1,23 +1,66 @@
 import type { Metadata } from 'next'
-import { ActivityIcon } from 'lucide-react'
-import { EmptyState } from '@/components/empty-state'
+import { AlertTriangleIcon } from 'lucide-react'
 import { PageHeader } from '@/components/page-header'
+import { ClearLogButton } from '@/components/events/clear-log-button'
+import { DeliveryChart } from '@/components/events/delivery-chart'
+import { EventLog } from '@/components/events/event-log'
+import { ExportButtons } from '@/components/events/export-buttons'
+import { FilterBar } from '@/components/events/filter-bar'
 import { ReceiverUrlCard } from '@/components/events/receiver-url-card'
+import { getDb } from '@/lib/db'
+import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
+import { hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Events' }
 
-export default async function EventsPage() {
-  const url = await receiverUrl()
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function EventsPage({ searchParams }: Props) {
+  const params = await searchParams
+  const { filters, invalid } = parseEventFiltersLenient(params)
+  const range = histogramRangeSchema.catch('day').parse(params.range)
+  const db = await getDb()
+  // The newest id first, then the page below it: rows stored in between reach the browser
+  // through the live stream instead of falling into a gap between the two.
+  const startAfter = await latestEventId(db)
+  const [url, initial, histogram] = await Promise.all([
+    receiverUrl(),
+    listEvents(db, { filters, before: startAfter + 1 }),
+    eventHistogram(db, { range, filters }),
+  ])
+  const filtered = hasActiveFilters(filters)
   return (
     <>
-      <PageHeader title="Events" description="Every webhook this console receives, live." />
-      <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Events"
+        description="Every webhook this console receives, live."
+        actions={
+          <>
+            <ExportButtons filters={filters} />
+            <ClearLogButton />
+          </>
+        }
+      />
+      <div className="flex min-w-0 flex-col gap-6">
         <ReceiverUrlCard url={url} />
-        <EmptyState icon={ActivityIcon} title="No deliveries yet">
-          Register an endpoint whose URL is this console&apos;s receiver, then send a test event from the Endpoints page.
-          Deliveries appear here the moment they arrive.
-        </EmptyState>
+        <DeliveryChart buckets={histogram.buckets} range={range} filters={filters} />
+        <div className="flex min-w-0 flex-col gap-3">
+          <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
+          {invalid.length > 0 ? (
+            <p role="note" className="flex items-center gap-2 text-sm text-warning">
+              <AlertTriangleIcon className="size-4" aria-hidden />
+              Ignored invalid filter{invalid.length > 1 ? 's' : ''} in the address: {invalid.join(', ')}.
+            </p>
+          ) : null}
+          <EventLog
+            key={`${JSON.stringify(filters)}:${startAfter}`}
+            filters={filters}
+            initial={initial}
+            startAfter={startAfter}
+            filtered={filtered}
+          />
+        </div>
       </div>
     </>
   )

@@ -1,0 +1,118 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ArrowLeftIcon, DownloadIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { CopyButton } from '@/components/copy-button'
+import { DetailSection } from '@/components/events/detail/detail-section'
+import { EventIds } from '@/components/events/detail/event-ids'
+import { EventFacts } from '@/components/events/detail/event-facts'
+import { HeadersTable } from '@/components/events/detail/headers-table'
+import { RawBody } from '@/components/events/detail/raw-body'
+import { JsonTree } from '@/components/events/json-tree'
+import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
+import { getDb } from '@/lib/db'
+import { curlCommand } from '@/lib/events/curl'
+import { formatExact } from '@/lib/events/format'
+import { getEvent } from '@/lib/events/queries'
+import { receiverUrl } from '@/lib/webhooks/receiver-url'
+
+type Props = { params: Promise<{ id: string }> }
+
+async function load(id: string) {
+  if (!/^\d{1,15}$/.test(id)) return null
+  return getEvent(await getDb(), Number(id))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await load((await params).id)
+  return { title: event ? `Delivery #${event.id}` : 'Delivery not found' }
+}
+
+function parseBody(text: string | null, payload: unknown): unknown {
+  try {
+    return text === null ? payload : (JSON.parse(text) as unknown)
+  } catch {
+    return payload
+  }
+}
+
+export default async function EventDetailPage({ params }: Props) {
+  const event = await load((await params).id)
+  if (!event) notFound()
+  // The tree follows the body's own key order (jsonb stores keys sorted by length).
+  const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
+  const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
+  const curl = curlCommand({ url: await receiverUrl(), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-4">
+        <Link href="/events" className="inline-flex w-fit items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground">
+          <ArrowLeftIcon className="size-4" aria-hidden /> All events
+        </Link>
+        <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
+          <div className="min-w-0">
+            <p className="font-mono text-xs text-muted-foreground">Delivery #{event.id}</p>
+            <h1 className="mt-1 font-mono text-xl font-semibold tracking-tight break-all sm:text-2xl">
+              {event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}
+            </h1>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+              <VerdictBadge verdict={event.verdict} />
+              <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
+              <time dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>
+            </div>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {json !== null ? <CopyButton value={json} label="Copy JSON" /> : null}
+            <CopyButton value={curl} label="Copy as cURL" />
+            <Button variant="outline" size="sm" asChild>
+              <a href={`/api/events/${event.id}/body`} download>
+                <DownloadIcon /> Download raw body
+              </a>
+            </Button>
+          </div>
+        </div>
+      </div>
+
+      <div className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <DetailSection
+            id="payload-title"
+            title="Payload"
+            description={json === null ? 'The body is not JSON; see the raw body below.' : 'Parsed from the raw body. Click a key to fold it.'}
+          >
+            {json !== null ? (
+              <div className="max-h-[40rem] overflow-auto rounded-md border bg-muted/40 p-3">
+                <JsonTree value={parsed} />
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">
+                {event.parseStatus === 'empty'
+                  ? 'The request had an empty body.'
+                  : event.parseStatus === 'invalid_utf8'
+                    ? 'The body is not valid UTF-8 text (binary data).'
+                    : 'The body is text but not valid JSON.'}
+              </p>
+            )}
+          </DetailSection>
+          <DetailSection id="raw-title" title="Raw body" description={`${event.size.toLocaleString('en')} bytes as received.`}>
+            <RawBody text={event.bodyText} base64={event.bodyBase64} />
+          </DetailSection>
+          <DetailSection
+            id="headers-title"
+            title="Headers"
+            description={`${Object.keys(event.headers).length} request headers, signature headers first.`}
+          >
+            <HeadersTable headers={event.headers} />
+          </DetailSection>
+        </div>
+        <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
+          <EventFacts event={event} />
+          <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
+            <EventIds payload={event.payload} />
+          </DetailSection>
+        </div>
+      </div>
+    </div>
+  )
+}

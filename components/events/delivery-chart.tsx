@@ -1,0 +1,106 @@
+import Link from 'next/link'
+import { formatBucket } from '@/lib/events/format'
+import type { HistogramBucket } from '@/lib/events/queries'
+import type { Verdict } from '@/lib/events/types'
+import { cn } from '@/lib/utils'
+import { HISTOGRAM_RANGES, filtersToSearchParams, type EventFilters, type HistogramRange } from '@/lib/validations/event-filters'
+
+// Stacked from the bottom: verified, then no secret, unsigned, invalid on top (the ones to notice).
+const STACK: { verdict: Verdict; className: string; label: string }[] = [
+  { verdict: 'verified', className: 'bg-success', label: 'verified' },
+  { verdict: 'no_secret', className: 'bg-muted-foreground/60', label: 'no secret' },
+  { verdict: 'unsigned', className: 'bg-warning', label: 'unsigned' },
+  { verdict: 'invalid', className: 'bg-destructive', label: 'invalid' },
+]
+const RANGE_LABELS: Record<HistogramRange, string> = { hour: '1h', day: '24h', week: '7d' }
+const RANGE_NAMES: Record<HistogramRange, string> = { hour: 'last hour', day: 'last 24 hours', week: 'last 7 days' }
+
+function describe(bucket: HistogramBucket, range: HistogramRange) {
+  const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map((s) => `${bucket.counts[s.verdict]} ${s.label}`)
+  const span = `${formatBucket(bucket.start, range)}–${formatBucket(bucket.end, range)} UTC`
+  return `${span}: ${bucket.total} ${bucket.total === 1 ? 'delivery' : 'deliveries'}${parts.length ? ` (${parts.join(', ')})` : ''}`
+}
+
+/** Deliveries over time as plain divs; each bar is a link that narrows the list to its interval. */
+export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramBucket[]; range: HistogramRange; filters: EventFilters }) {
+  const max = Math.max(1, ...buckets.map((b) => b.total))
+  const total = buckets.reduce((n, b) => n + b.total, 0)
+  const rangeHref = (r: HistogramRange) => `/events?${filtersToSearchParams(filters, { range: r === 'day' ? undefined : r })}`
+  const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
+  const labelEvery = Math.ceil(buckets.length / 6)
+  return (
+    <section aria-labelledby="chart-title" className="rounded-lg border bg-card p-4 shadow-sm sm:p-5">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 id="chart-title" className="text-base font-semibold">
+            Deliveries over time
+          </h2>
+          <p className="text-sm text-muted-foreground" data-testid="chart-total">
+            {total.toLocaleString('en')} in the {RANGE_NAMES[range]}. Click a bar to see its deliveries.
+          </p>
+        </div>
+        <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
+          {HISTOGRAM_RANGES.map((r) => (
+            <Link
+              key={r}
+              href={rangeHref(r)}
+              scroll={false}
+              aria-current={r === range ? 'true' : undefined}
+              className={cn(
+                'rounded px-2.5 py-1 text-xs font-medium text-muted-foreground hover:text-foreground',
+                r === range && 'bg-muted text-foreground shadow-sm',
+              )}
+            >
+              {RANGE_LABELS[r]}
+            </Link>
+          ))}
+        </nav>
+      </div>
+ <div className="relative">
+      {total === 0 ? (
+        <p className="absolute inset-0 grid place-items-center text-sm text-muted-foreground">No deliveries in this period.</p>
+      ) : null}
+      <ol className="flex h-32 items-end gap-[2px] sm:gap-1" aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}>
+        {buckets.map((b) => (
+          <li key={b.start} className="flex h-full min-w-0 flex-1">
+            <Link
+              href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
+              scroll={false}
+              title={describe(b, range)}
+              aria-label={describe(b, range)}
+              aria-current={selected(b) ? 'true' : undefined}
+              data-testid="chart-bar"
+              className={cn(
+                'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted',
+                selected(b) && 'bg-accent ring-1 ring-primary',
+              )}
+            >
+              <span className="flex w-full flex-col-reverse overflow-hidden rounded-sm" style={{ height: `${(b.total / max) * 100}%` }}>
+                {STACK.map((s) =>
+                  b.counts[s.verdict] > 0 ? (
+                    <span key={s.verdict} className={cn('w-full group-hover:opacity-80', s.className)} style={{ height: `${(b.counts[s.verdict] / b.total) * 100}%` }} />
+                  ) : null,
+                )}
+              </span>
+              {b.total === 0 ? <span className="h-px w-full bg-border" /> : null}
+            </Link>
+          </li>
+        ))}
+      </ol>
+      </div>
+      <div className="mt-2 flex justify-between text-[11px] text-muted-foreground tabular-nums" aria-hidden>
+        {buckets.filter((_, i) => i % labelEvery === 0).map((b) => (
+          <span key={b.start}>{formatBucket(b.start, range)}</span>
+        ))}
+      </div>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+        {[...STACK].reverse().map((s) => (
+          <li key={s.verdict} className="inline-flex items-center gap-1.5">
+            <span className={cn('size-2.5 rounded-sm', s.className)} aria-hidden />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,168 @@
+'use client'
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { ArrowUpIcon, PauseIcon, PlayIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import type { EventSummary } from '@/lib/events/types'
+import type { EventFilters } from '@/lib/validations/event-filters'
+import { ConnectionStatus } from './connection-status'
+import { EventLogEmpty } from './event-log-empty'
+import { EventRow, ROW_GRID } from './event-row'
+import { useEventPages, type EventPage } from './live/use-event-pages'
+import { useLiveEvents } from './live/use-live-events'
+
+const AT_TOP_PX = 8
+
+function mergeNewest(incoming: EventSummary[], existing: EventSummary[]) {
+  const seen = new Set(existing.map((e) => e.id))
+  return [...incoming.filter((e) => !seen.has(e.id)).sort((a, b) => b.id - a.id), ...existing]
+}
+
+/** The live, virtualized list of deliveries: newest first, older pages on scroll. */
+export function EventLog({ filters, initial, startAfter, filtered }: { filters: EventFilters; initial: EventPage; startAfter: number; filtered: boolean }) {
+  const pages = useEventPages({ filters, initial, startAfter })
+  const [live, setLive] = useState<EventSummary[]>([])
+  const [pending, setPending] = useState<EventSummary[]>([])
+  const [paused, setPaused] = useState(false)
+  const [fresh, setFresh] = useState<Set<number>>(new Set())
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const holdRef = useRef(false)
+
+  const rows = useMemo(() => {
+    const older = pages.data.pages.flatMap((p) => p.events)
+    const liveIds = new Set(live.map((e) => e.id))
+    return [...live, ...older.filter((e) => !liveIds.has(e.id))]
+  }, [live, pages.data])
+
+  const show = useCallback((incoming: EventSummary[]) => {
+    setLive((current) => mergeNewest(incoming, current))
+    const ids = incoming.map((e) => e.id)
+    setFresh((current) => new Set([...current, ...ids]))
+    setTimeout(() => setFresh((current) => new Set([...current].filter((id) => !ids.includes(id)))), 2000)
+  }, [])
+
+  const onEvents = useCallback(
+    (incoming: EventSummary[]) => {
+      // Scrolled away or paused: count arrivals instead of moving the rows under the reader.
+      if (holdRef.current) setPending((current) => mergeNewest(incoming, current))
+      else show(incoming)
+    },
+    [show],
+  )
+  const state = useLiveEvents({ filters, startAfter, onEvents })
+
+  const flush = useCallback(() => {
+    setPending((current) => {
+      if (current.length > 0) show(current)
+      return []
+    })
+  }, [show])
+
+  const updateHold = useCallback(
+    (nextPaused: boolean) => {
+      const away = (scrollRef.current?.scrollTop ?? 0) > AT_TOP_PX
+      holdRef.current = nextPaused || away
+      if (!holdRef.current) flush()
+    },
+    [flush],
+  )
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer drives its own re-renders
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items[items.length - 1]?.index ?? 0
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage()
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage])
+
+  const showPending = () => {
+    // Showing them is an explicit "catch me up": it also ends a pause.
+    scrollRef.current?.scrollTo({ top: 0 })
+    setPaused(false)
+    holdRef.current = false
+    flush()
+  }
+
+  return (
+    <section aria-label="Deliveries" className="flex min-w-0 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b px-4 py-2.5">
+        <div className="flex items-center gap-3">
+          <ConnectionStatus state={state} paused={paused} />
+          <span className="text-xs text-muted-foreground" data-testid="row-count">
+            {rows.length.toLocaleString('en')} shown{hasNextPage ? ', more below' : ''}
+          </span>
+        </div>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-pressed={paused}
+          onClick={() => {
+            setPaused(!paused)
+            updateHold(!paused)
+          }}
+        >
+          {paused ? <PlayIcon /> : <PauseIcon />}
+          {paused ? 'Resume' : 'Pause'}
+        </Button>
+      </div>
+      <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
+        <span>Event</span>
+        <span className="text-right">Size</span>
+        <span>Source</span>
+        <span className="text-right">Received</span>
+        <span />
+      </div>
+      <div className="relative">
+        {pending.length > 0 ? (
+          <div className="pointer-events-none absolute inset-x-0 top-3 z-20 flex justify-center">
+            <Button size="sm" className="pointer-events-auto rounded-full shadow-md" onClick={showPending}>
+              <ArrowUpIcon /> {pending.length} new {pending.length === 1 ? 'delivery' : 'deliveries'}
+            </Button>
+          </div>
+        ) : null}
+        {rows.length === 0 ? (
+          <EventLogEmpty filtered={filtered} />
+        ) : (
+          <div
+            ref={scrollRef}
+            data-testid="event-scroller"
+            onScroll={() => updateHold(paused)}
+            className="h-[min(70vh,44rem)] min-h-80 overflow-y-auto overscroll-contain"
+          >
+            <div role="list" aria-label="Deliveries, newest first" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => {
+                const event = rows[item.index]
+                if (!event) return null
+                return (
+                  <div
+                    key={item.key}
+                    role="listitem"
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    className="absolute inset-x-0 top-0"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    <EventRow event={event} fresh={fresh.has(event.id)} />
+                  </div>
+                )
+              })}
+            </div>
+            {isFetchingNextPage ? <p className="py-3 text-center text-xs text-muted-foreground">Loading older deliveries…</p> : null}
+            {!hasNextPage && rows.length > 20 ? (
+              <p className="py-3 text-center text-xs text-muted-foreground">That is every delivery in this view.</p>
+            ) : null}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,68 @@
+import Link from 'next/link'
+import { ExternalLinkIcon } from 'lucide-react'
+import { formatBytes } from '@/lib/events/format'
+import type { EventSummary } from '@/lib/events/types'
+import { cn } from '@/lib/utils'
+import { RelativeTime } from './relative-time'
+import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
+
+// Desktop columns: event (type, badges, ids) | size | source | time | new-tab link.
+export const ROW_GRID = 'sm:grid sm:grid-cols-[minmax(0,1fr)_4.5rem_8.5rem_6.5rem_2.25rem] sm:items-center sm:gap-4'
+
+export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolean }) {
+  const ids = [
+    event.videoId ? `video ${event.videoId}` : null,
+    event.callbackId ? `callback ${event.callbackId}` : null,
+    event.videoTranslateId ? `translate ${event.videoTranslateId}` : null,
+    event.projectId ? `project ${event.projectId}` : null,
+  ].filter((v): v is string => v !== null)
+  return (
+    <div
+      data-testid="event-row"
+      data-event-id={event.id}
+      className={cn(
+        'group relative flex gap-3 border-b px-4 py-3 transition-colors duration-1000 hover:bg-muted/60',
+        fresh && 'bg-accent/50',
+        ROW_GRID,
+      )}
+    >
+      <div className="min-w-0 flex-1">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+          <Link
+            href={`/events/${event.id}`}
+            className="min-w-0 truncate font-mono text-sm font-medium after:absolute after:inset-0 after:content-[''] focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-ring"
+          >
+            {event.eventType ?? <span className="text-muted-foreground italic">no event type</span>}
+          </Link>
+          <VerdictBadge verdict={event.verdict} />
+          <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
+        </div>
+        <p className="mt-1 truncate font-mono text-xs text-muted-foreground">
+          <span className="text-foreground/80">#{event.id}</span>
+          {ids.map((id) => (
+            <span key={id}> · {id}</span>
+          ))}
+          <span className="sm:hidden">
+            {' '}
+            · {formatBytes(event.size)} · <RelativeTime iso={event.receivedAt} />
+          </span>
+        </p>
+      </div>
+      <span className="hidden text-right text-xs text-muted-foreground tabular-nums sm:block">{formatBytes(event.size)}</span>
+      <span className="hidden truncate font-mono text-xs text-muted-foreground sm:block" title={event.sourceIp ?? undefined}>
+        {event.sourceIp ?? '—'}
+      </span>
+      <RelativeTime iso={event.receivedAt} className="hidden text-right text-xs text-muted-foreground sm:block" />
+      <a
+        href={`/events/${event.id}`}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`Open delivery #${event.id} in a new tab`}
+        title="Open in a new tab"
+        className="relative z-10 grid size-8 shrink-0 place-items-center self-center rounded-md text-muted-foreground hover:bg-muted hover:text-foreground"
+      >
+        <ExternalLinkIcon className="size-4" aria-hidden />
+      </a>
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+'use client'
+
+import { useEffect, useState, useTransition } from 'react'
+import { usePathname, useRouter } from 'next/navigation'
+import { SearchIcon, XIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatExact } from '@/lib/events/format'
+import { cn } from '@/lib/utils'
+import {
+  VERDICTS,
+  filtersToSearchParams,
+  hasActiveFilters,
+  type EventFilters,
+  type HistogramRange,
+  type SinceWindow,
+} from '@/lib/validations/event-filters'
+
+const SINCE_LABELS: Record<SinceWindow, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' }
+const selectClass =
+  'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-52 disabled:opacity-50'
+
+/** The view's filters, kept in the URL so a view can be shared and survives reloads. */
+export function FilterBar({ filters, range }: { filters: EventFilters; range: HistogramRange }) {
+  const router = useRouter()
+  const pathname = usePathname()
+  const [pendingNav, startTransition] = useTransition()
+  const [text, setText] = useState(filters.q ?? '')
+
+  const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
+    const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
+    const href = params.size > 0 ? `${pathname}?${params}` : pathname
+    startTransition(() => (mode === 'push' ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })))
+  }
+
+  // Typing searches after a short pause; the URL is replaced, not pushed, per keystroke.
+  useEffect(() => {
+    if ((filters.q ?? '') === text) return
+    const timer = setTimeout(() => go({ ...filters, q: text || undefined }, 'replace'), 400)
+    return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text should restart the timer
+  }, [text])
+
+  const custom = filters.from || filters.to
+  const timeValue = custom ? 'custom' : (filters.since ?? '')
+  const types = filters.type && !(KNOWN_EVENT_TYPES as readonly string[]).includes(filters.type) ? [filters.type, ...KNOWN_EVENT_TYPES] : KNOWN_EVENT_TYPES
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter deliveries"
+      aria-busy={pendingNav}
+      onSubmit={(e) => {
+        e.preventDefault()
+        go({ ...filters, q: text || undefined })
+      }}
+      className={cn('flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center', pendingNav && 'opacity-80')}
+    >
+      <div className="relative min-w-0 flex-1 sm:min-w-56">
+        <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <Input
+          type="search"
+          aria-label="Search payloads"
+          placeholder="Search payloads and bodies…"
+          value={text}
+          maxLength={500}
+          onChange={(e) => setText(e.target.value)}
+          className="pl-8"
+        />
+      </div>
+      <select aria-label="Event type" className={selectClass} value={filters.type ?? ''} onChange={(e) => go({ ...filters, type: e.target.value || undefined })}>
+        <option value="">All event types</option>
+        {types.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Signature verdict"
+        className={selectClass}
+        value={filters.verdict ?? ''}
+        onChange={(e) => go({ ...filters, verdict: (e.target.value || undefined) as EventFilters['verdict'] })}
+      >
+        <option value="">All verdicts</option>
+        {VERDICTS.map((v) => (
+          <option key={v} value={v}>
+            {VERDICT_LABELS[v]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Time range"
+        className={selectClass}
+        value={timeValue}
+        onChange={(e) => go({ ...filters, from: undefined, to: undefined, since: (e.target.value || undefined) as SinceWindow | undefined })}
+      >
+        <option value="">Any time</option>
+        {Object.entries(SINCE_LABELS).map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+        {custom ? (
+          <option value="custom">
+            {filters.from ? formatExact(filters.from).replace(' UTC', '') : 'start'} – {filters.to ? formatExact(filters.to) : 'now'}
+          </option>
+        ) : null}
+      </select>
+      {hasActiveFilters(filters) ? (
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          onClick={() => {
+            setText('')
+            go({})
+          }}
+        >
+          <XIcon /> Clear filters
+        </Button>
+      ) : null}
+    </form>
+  )
+}

@@ -1,0 +1,133 @@
+'use client'
+
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { STREAM_EVENT, type EventSummary } from '@/lib/events/types'
+import { filtersToSearchParams, hasActiveFilters, type EventFilters } from '@/lib/validations/event-filters'
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'polling'
+
+export const POLL_INTERVAL_MS = 3000
+// After this many errors without a successful open, the stream counts as unavailable.
+const MAX_STREAM_FAILURES = 3
+// While polling, try the stream again now and then: the server may have come back.
+const STREAM_RETRY_MS = 30_000
+
+async function fetchAfter(after: number, filters: EventFilters): Promise<EventSummary[]> {
+  const res = await fetch(`/api/events?${filtersToSearchParams(filters, { after, limit: 200 })}`, { cache: 'no-store' })
+  if (!res.ok) throw new Error(`GET /api/events answered ${res.status}`)
+  return ((await res.json()) as { events: EventSummary[] }).events
+}
+
+/**
+ * Delivers rows newer than `startAfter` that match `filters`, oldest first, to `onEvents`.
+ * Listens on the SSE stream (EventSource resumes with Last-Event-ID by itself); when the stream
+ * keeps failing or does not exist, polls `GET /api/events?after=` instead. Filtered views use the
+ * stream only as a wake-up and ask the server which new rows match, so the server's filter
+ * semantics (free text included) hold for live rows too.
+ */
+export function useLiveEvents({
+  filters,
+  startAfter,
+  onEvents,
+}: {
+  filters: EventFilters
+  startAfter: number
+  onEvents: (rows: EventSummary[]) => void
+}): ConnectionState {
+  const [mode, setMode] = useState<'stream' | 'polling'>('stream')
+  const [streamState, setStreamState] = useState<'connecting' | 'live' | 'reconnecting'>('connecting')
+  const cursor = useRef(startAfter)
+  const onEventsRef = useRef(onEvents)
+  const filtersRef = useRef(filters)
+  useEffect(() => {
+    onEventsRef.current = onEvents
+    filtersRef.current = filters
+  })
+
+  const deliver = useCallback((rows: EventSummary[]) => {
+    const fresh = rows.filter((r) => r.id > cursor.current)
+    const last = rows[rows.length - 1]
+    if (last && last.id > cursor.current) cursor.current = last.id
+    if (fresh.length > 0) onEventsRef.current(fresh)
+  }, [])
+
+  // One catch-up at a time; a wake-up during a fetch runs one more afterwards.
+  const catchUp = useRef<{ running: boolean; again: boolean }>({ running: false, again: false })
+  const runCatchUp = useCallback(async () => {
+    const state = catchUp.current
+    if (state.running) {
+      state.again = true
+      return
+    }
+    state.running = true
+    try {
+      do {
+        state.again = false
+        let rows: EventSummary[]
+        do {
+          rows = await fetchAfter(cursor.current, filtersRef.current)
+          deliver(rows)
+        } while (rows.length === 200)
+      } while (state.again)
+    } catch {
+      // The next wake-up, reconnect or poll tries again.
+    } finally {
+      state.running = false
+    }
+  }, [deliver])
+
+  useEffect(() => {
+    if (mode !== 'stream') return
+    const source = new EventSource('/api/events/stream')
+    let failures = 0
+    source.onopen = () => {
+      failures = 0
+      setStreamState('live')
+      // Covers rows stored between the page render (or the drop) and this connection.
+      void runCatchUp()
+    }
+    source.addEventListener(STREAM_EVENT, (message) => {
+      if (hasActiveFilters(filtersRef.current)) return void runCatchUp()
+      try {
+        deliver([JSON.parse((message as MessageEvent<string>).data) as EventSummary])
+      } catch {
+        void runCatchUp()
+      }
+    })
+    source.onerror = () => {
+      failures++
+      if (source.readyState === EventSource.CLOSED || failures >= MAX_STREAM_FAILURES) {
+        source.close()
+        setMode('polling')
+      } else {
+        setStreamState('reconnecting')
+      }
+    }
+    return () => source.close()
+  }, [mode, deliver, runCatchUp])
+
+  useEffect(() => {
+    if (mode !== 'polling') return
+    const timer = setTimeout(() => {
+      setStreamState('connecting')
+      setMode('stream')
+    }, STREAM_RETRY_MS)
+    return () => clearTimeout(timer)
+  }, [mode])
+
+  useQuery({
+    queryKey: ['events', 'poll', startAfter, filtersToSearchParams(filters).toString()],
+    queryFn: async () => {
+      await runCatchUp()
+      return cursor.current
+    },
+    enabled: mode === 'polling',
+    refetchInterval: POLL_INTERVAL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+    gcTime: 0,
+  })
+
+  return mode === 'polling' ? 'polling' : streamState
+}

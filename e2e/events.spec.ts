@@ -1,0 +1,209 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './support/axe'
+import { deliver } from './support/deliveries'
+import { captureEveryLook } from './support/screenshots'
+import { EventsPage } from './pages/events-page'
+
+// One fresh database per run (playwright.config.ts); these tests build on each other's rows.
+test.describe.configure({ mode: 'serial' })
+
+test('an empty log tells a newcomer how to get the first delivery', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Go to Endpoints' })).toHaveAttribute('href', '/endpoints')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-empty')
+})
+
+test('deliveries POSTed to the receiver appear live, newest first', async ({ page, request }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.expectConnection('live')
+  const first = await deliver(request, 'avatar_video.success')
+  await expect(events.row(first)).toBeVisible()
+  const second = await deliver(request, 'avatar_video.fail')
+  await expect(events.row(second)).toBeVisible()
+  await expect(page.getByTestId('event-row').first()).toContainText(second)
+  await expect(events.row(second)).toContainText('avatar_video.fail')
+})
+
+test('after the stream drops, missed deliveries are replayed on reconnect', async ({ page, request, context }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.expectConnection('live')
+  const before = await deliver(request)
+  await expect(events.row(before)).toBeVisible()
+  // Offline kills the open EventSource; the deliveries below happen while the page is cut off.
+  await context.setOffline(true)
+  await events.expectConnection('reconnecting')
+  const missed = [await deliver(request, 'video_translate.success'), await deliver(request, 'video_translate.fail')]
+  await expect(events.row(missed[0] ?? '')).toHaveCount(0)
+  await context.setOffline(false)
+  for (const id of missed) await expect(events.row(id)).toBeVisible({ timeout: 20_000 })
+  await expect(events.row(missed[1] ?? '')).toHaveCount(1)
+})
+
+test('without a stream the log falls back to polling', async ({ page, request }) => {
+  await page.route('**/api/events/stream', (route) => route.abort())
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.expectConnection('polling')
+  const id = await deliver(request)
+  await expect(events.row(id)).toBeVisible({ timeout: 10_000 })
+})
+
+test('arrivals wait in an "N new" pill while scrolled down or paused', async ({ page, request }) => {
+  for (let i = 0; i < 25; i++) await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.expectConnection('live')
+  await events.scroller.evaluate((el) => el.scrollTo({ top: 600 }))
+  const top = await page.getByTestId('event-row').first().getAttribute('data-event-id')
+  const arrived = await deliver(request)
+  const pill = page.getByRole('button', { name: /1 new delivery/ })
+  await expect(pill).toBeVisible()
+  await captureEveryLook(page, 'events-new-pill')
+  expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(top)
+  await pill.click()
+  await expect(events.row(arrived)).toBeInViewport()
+
+  await page.getByRole('button', { name: 'Pause' }).click()
+  await expect(page.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true')
+  const held = await deliver(request)
+  await expect(page.getByRole('button', { name: /1 new delivery/ })).toBeVisible()
+  await expect(events.row(held)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Resume' }).click()
+  await expect(events.row(held)).toBeVisible()
+})
+
+test('filters live in the URL and narrow the list, live rows included', async ({ page, request }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.filter('Event type').selectOption('personalized_video')
+  await expect(page).toHaveURL(/type=personalized_video/)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  for (const row of await page.getByTestId('event-row').all()) await expect(row).toContainText('personalized_video')
+  const other = await deliver(request, 'avatar_video.success')
+  const match = await deliver(request, 'personalized_video')
+  await expect(events.row(match)).toBeVisible()
+  await expect(events.row(other)).toHaveCount(0)
+
+  await events.search.fill(match)
+  await expect(page).toHaveURL(new RegExp(`q=${match}`))
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+  await page.reload()
+  await expect(events.search).toHaveValue(match)
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+
+  await events.search.fill('no-such-delivery-anywhere')
+  await expect(page.getByRole('heading', { name: 'No deliveries match these filters' })).toBeVisible()
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-no-match')
+  await page.getByRole('link', { name: 'Clear filters' }).click()
+  await expect(page).toHaveURL(/\/events$/)
+  await expect(events.row(other)).toBeVisible()
+})
+
+test('the chart counts deliveries by verdict and a bar filters to its interval', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto('?range=hour')
+  const total = Number((await page.getByTestId('chart-total').textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ''))
+  expect(total).toBeGreaterThan(30)
+  await page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '7d' }).click()
+  await expect(page).toHaveURL(/range=week/)
+  const bar = page.locator('[data-testid=chart-bar]:not([aria-label*=": 0 deliveries"])').last()
+  await expect(bar).toHaveAttribute('aria-label', /\d+ deliveries/)
+  await bar.click()
+  await expect(page).toHaveURL(/from=.*&to=/)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await expect(bar).toHaveAttribute('aria-current', 'true')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-list')
+})
+
+test('a delivery opens as a detail page with tree, headers, links and copy', async ({ page, request, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const id = await deliver(request, 'avatar_video.success', { note: '<img src=x onerror=alert(1)>' })
+  const events = new EventsPage(page)
+  await events.goto()
+  await expect(events.row(id).getByRole('link', { name: /in a new tab/ })).toHaveAttribute('target', '_blank')
+  await events.row(id).getByRole('link', { name: 'avatar_video.success' }).click()
+  await expect(page).toHaveURL(/\/events\/\d+$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'avatar_video.success' })).toBeVisible()
+  const tree = page.getByTestId('json-tree')
+  await expect(tree).toContainText(`"video_id": "${id}"`)
+  await expect(tree).toContainText('"<img src=x onerror=alert(1)>"')
+  await expect(page.locator('img')).toHaveCount(0)
+  await tree.getByText('"event_data":').click()
+  await expect(tree.getByText(`"${id}"`)).toBeHidden()
+  await expect(page.getByRole('heading', { name: 'Headers' })).toBeVisible()
+  await expect(page.getByText('content-type', { exact: true })).toBeVisible()
+  const share = page.getByRole('link', { name: /Share page/ })
+  await expect(share).toHaveAttribute('rel', 'noopener noreferrer')
+  await expect(share).toHaveAttribute('target', '_blank')
+  await page.getByRole('button', { name: 'Copy JSON' }).click()
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { event_data: { video_id: string } }
+  expect(copied.event_data.video_id).toBe(id)
+  await page.getByRole('button', { name: 'Copy as cURL' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/webhooks\/konpro'/)
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Download raw body' }).click()
+  const body = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as { event_data: { video_id: string } }
+  expect(body.event_data.video_id).toBe(id)
+  await expectAccessible(page)
+  await captureEveryLook(page, 'event-detail')
+})
+
+test('a body that is not JSON renders as text', async ({ page, request }) => {
+  const res = await request.post('/api/webhooks/konpro', { data: 'plain <b>text</b>, not json', headers: { 'content-type': 'text/plain' } })
+  expect(res.status()).toBeLessThan(500)
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.getByTestId('event-row').first().getByRole('link').first().click()
+  await expect(page.getByTestId('raw-body')).toHaveText('plain <b>text</b>, not json')
+  await expect(page.getByText('The body is text but not valid JSON.')).toBeVisible()
+  await captureEveryLook(page, 'event-detail-text')
+})
+
+test('an unknown delivery id shows the not-found page', async ({ page }) => {
+  // The console's loading.tsx starts streaming before the lookup fails, so Next answers 200 and
+  // marks the page noindex instead of sending a 404 status.
+  await page.goto('/events/987654321')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/)
+  await page.goto('/events/not-a-number')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+})
+
+test('exports download the filtered view as NDJSON and CSV', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto('?type=personalized_video')
+  const count = await (await page.request.get('/api/events?type=personalized_video&limit=500')).json() as { events: unknown[] }
+  const ndjson = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Export NDJSON' }).click()
+  const file = await ndjson
+  expect(file.suggestedFilename()).toMatch(/^konpro-events-.*\.ndjson$/)
+  const lines = (await readFile((await file.path()) ?? '', 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { eventType: string })
+  expect(lines).toHaveLength(count.events.length)
+  expect(new Set(lines.map((l) => l.eventType))).toEqual(new Set(['personalized_video']))
+  const csv = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Export CSV' }).click()
+  const text = await readFile((await (await csv).path()) ?? '', 'utf8')
+  expect(text.split('\r\n')[0]).toMatch(/^id,receivedAt,provider/)
+  expect(text.trim().split('\r\n')).toHaveLength(count.events.length + 1)
+})
+
+test('Clear log names how many deliveries go, then empties the log', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  const total = ((await (await page.request.get('/api/events/export?format=ndjson')).text()).trim().split('\n')).length
+  await page.getByRole('button', { name: 'Clear log' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Clear the event log?' })
+  await expect(dialog.getByTestId('clear-count')).toContainText(`${total} deliveries`)
+  await captureEveryLook(page, 'events-clear-dialog')
+  await dialog.getByRole('button', { name: `Remove ${total} deliveries` }).click()
+  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  await expect(page.getByTestId('chart-total')).toContainText(/^0 in/)
+})

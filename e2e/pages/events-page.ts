@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The /events page, by role and label. */
+export class EventsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(query = '') {
+    await this.page.goto(`/events${query}`)
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible()
+  }
+
+  get list() {
+    return this.page.getByRole('list', { name: 'Deliveries, newest first' })
+  }
+
+  row(videoId: string) {
+    return this.page.getByTestId('event-row').filter({ hasText: videoId })
+  }
+
+  get connection() {
+    return this.page.getByTestId('connection-state')
+  }
+
+  async expectConnection(state: 'live' | 'reconnecting' | 'polling') {
+    await expect(this.connection).toHaveAttribute('data-state', state, { timeout: 15_000 })
+  }
+
+  get scroller() {
+    return this.page.getByTestId('event-scroller')
+  }
+
+  filter(label: 'Event type' | 'Signature verdict' | 'Time range') {
+    return this.page.getByRole('search', { name: 'Filter deliveries' }).getByLabel(label)
+  }
+
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Search payloads' })
+  }
+}

@@ -1,0 +1,45 @@
+import type { ExportedEvent } from './queries'
+
+// Serializers for the export download; kept apart from the queries so they test without a database.
+
+export const CSV_COLUMNS = [
+  'id',
+  'receivedAt',
+  'provider',
+  'method',
+  'eventType',
+  'verdict',
+  'rejected',
+  'responseStatus',
+  'parseStatus',
+  'size',
+  'contentType',
+  'sourceIp',
+  'endpointId',
+  'videoId',
+  'callbackId',
+  'videoTranslateId',
+  'projectId',
+  'duplicateOf',
+  'payload',
+] as const
+
+/** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvHeader() {
+  return `${CSV_COLUMNS.join(',')}\r\n`
+}
+
+export function csvRow(event: ExportedEvent) {
+  return `${CSV_COLUMNS.map((c) => csvField(c === 'payload' ? (event.payload ?? event.bodyText) : event[c])).join(',')}\r\n`
+}
+
+export function ndjsonRow(event: ExportedEvent) {
+  return `${JSON.stringify(event)}\n`
+}

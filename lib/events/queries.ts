@@ -1,0 +1,204 @@
+import 'server-only'
+import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type Db } from '../db/client'
+import { events } from '../db/schema'
+import { SINCE_WINDOWS, type EventFilters, type HistogramRange } from '../validations/event-filters'
+import { toDetail, toSummary } from './summary'
+import type { EventDetail, EventSummary, Verdict } from './types'
+
+export const DEFAULT_PAGE_SIZE = 50
+
+// The list never reads headers, body or payload: rows stay small even for huge deliveries.
+const summaryColumns = {
+  id: events.id,
+  provider: events.provider,
+  receivedAt: events.receivedAt,
+  method: events.method,
+  sourceIp: events.sourceIp,
+  contentType: events.contentType,
+  size: events.size,
+  parseStatus: events.parseStatus,
+  eventType: events.eventType,
+  videoId: events.videoId,
+  callbackId: events.callbackId,
+  videoTranslateId: events.videoTranslateId,
+  projectId: events.projectId,
+  verdict: events.verdict,
+  rejected: events.rejected,
+  responseStatus: events.responseStatus,
+  endpointId: events.endpointId,
+  duplicateOf: events.duplicateOf,
+}
+
+/** Escapes LIKE wildcards so a search for "50%_off" matches those characters literally. */
+export function likePattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+// Invalid UTF-8 cannot go through convert_from (it raises), so those bodies are searched in
+// PostgreSQL's escape form; CASE guarantees convert_from never sees them.
+function bodyText() {
+  return sql`(case when ${events.parseStatus} = 'invalid_utf8' then encode(${events.body}, 'escape') else convert_from(${events.body}, 'UTF8') end)`
+}
+
+/** The WHERE conditions for a filter set; `withTime: false` leaves the time range to the caller. */
+export function filterConditions(filters: EventFilters, { withTime = true } = {}): SQL[] {
+  const conditions: SQL[] = []
+  if (filters.type) conditions.push(eq(events.eventType, filters.type))
+  if (filters.verdict) conditions.push(eq(events.verdict, filters.verdict))
+  if (filters.provider) conditions.push(eq(events.provider, filters.provider))
+  if (withTime && filters.since) conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))
+  if (withTime && filters.from) conditions.push(gte(events.receivedAt, new Date(filters.from)))
+  if (withTime && filters.to) conditions.push(lt(events.receivedAt, new Date(filters.to)))
+  if (filters.q) {
+    const pattern = likePattern(filters.q)
+    conditions.push(sql`(${events.payload}::text ilike ${pattern} escape '\\' or ${bodyText()} ilike ${pattern} escape '\\')`)
+  }
+  return conditions
+}
+
+/**
+ * One page of the log, newest first. Keyset on id (monotonic, also the SSE cursor): `before`
+ * continues below the last id shown, so pages stay fast and stable while rows arrive.
+ */
+export async function listEvents(
+  db: Db,
+  { filters = {}, before, limit = DEFAULT_PAGE_SIZE }: { filters?: EventFilters; before?: number; limit?: number },
+): Promise<{ events: EventSummary[]; nextCursor: number | null }> {
+  const conditions = filterConditions(filters)
+  if (before !== undefined) conditions.push(lt(events.id, before))
+  const rows = await db
+    .select(summaryColumns)
+    .from(events)
+    .where(and(...conditions))
+    .orderBy(desc(events.id))
+    .limit(limit + 1)
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return { events: page.map(toSummary), nextCursor: rows.length > limit && last ? last.id : null }
+}
+
+/** Rows newer than `after`, oldest first: the polling fallback and the catch-up after a gap. */
+export async function listEventsAfter(
+  db: Db,
+  { after, filters = {}, limit = 200 }: { after: number; filters?: EventFilters; limit?: number },
+): Promise<EventSummary[]> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(events)
+    .where(and(gt(events.id, after), ...filterConditions(filters)))
+    .orderBy(asc(events.id))
+    .limit(limit)
+  return rows.map(toSummary)
+}
+
+export async function getEvent(db: Db, id: number): Promise<EventDetail | null> {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1)
+  return row ? toDetail(row) : null
+}
+
+/** Highest id stored, or 0: where a fresh live view starts listening. */
+export async function latestEventId(db: Db): Promise<number> {
+  const [row] = await db.select({ id: sql<number | null>`max(${events.id})` }).from(events)
+  return Number(row?.id ?? 0)
+}
+
+export async function countEvents(db: Db, filters: EventFilters = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(events).where(and(...filterConditions(filters)))
+  return Number(row?.n ?? 0)
+}
+
+/** Removes every stored delivery; answers how many went. */
+export async function clearEvents(db: Db): Promise<number> {
+  const deleted = await db.delete(events).returning({ id: events.id })
+  return deleted.length
+}
+
+// ---- histogram ---------------------------------------------------------------------------
+
+const RANGES: Record<HistogramRange, { bucketMs: number; buckets: number }> = {
+  hour: { bucketMs: 2 * 60_000, buckets: 30 },
+  day: { bucketMs: 60 * 60_000, buckets: 24 },
+  week: { bucketMs: 6 * 60 * 60_000, buckets: 28 },
+}
+
+export interface HistogramBucket {
+  start: string
+  end: string
+  counts: Record<Verdict, number>
+  total: number
+}
+
+const zeroCounts = (): Record<Verdict, number> => ({ verified: 0, invalid: 0, unsigned: 0, no_secret: 0 })
+
+/**
+ * Deliveries per interval over the last hour, day or week, split by verdict. Buckets end at the
+ * next bucket boundary after `now` and are aligned to the epoch with date_bin (PostgreSQL 14+,
+ * also in PGlite). Type, verdict, provider and text filters apply; the time range does not (the
+ * chart is how a person picks one).
+ */
+export async function eventHistogram(
+  db: Db,
+  { range, filters = {}, now = new Date() }: { range: HistogramRange; filters?: EventFilters; now?: Date },
+): Promise<{ range: HistogramRange; bucketMs: number; buckets: HistogramBucket[] }> {
+  const { bucketMs, buckets } = RANGES[range]
+  const end = Math.floor(now.getTime() / bucketMs) * bucketMs + bucketMs
+  const start = end - buckets * bucketMs
+  const interval = `${bucketMs / 1000} seconds`
+  const bucket = sql`date_bin(${interval}::interval, ${events.receivedAt}, timestamptz '1970-01-01T00:00:00Z')`
+  const rows = rowsOf<{ bucket: string | Date; verdict: string; n: string | number }>(
+    await db.execute(sql`
+      select ${bucket} as bucket, ${events.verdict} as verdict, count(*) as n
+      from ${events}
+      where ${and(
+        gte(events.receivedAt, new Date(start)),
+        lt(events.receivedAt, new Date(end)),
+        ...filterConditions(filters, { withTime: false }),
+      )}
+      group by 1, 2`),
+  )
+  const result: HistogramBucket[] = Array.from({ length: buckets }, (_, i) => ({
+    start: new Date(start + i * bucketMs).toISOString(),
+    end: new Date(start + (i + 1) * bucketMs).toISOString(),
+    counts: zeroCounts(),
+    total: 0,
+  }))
+  for (const row of rows) {
+    const index = Math.floor((new Date(row.bucket).getTime() - start) / bucketMs)
+    const target = result[index]
+    if (!target || !(row.verdict in target.counts)) continue
+    const n = Number(row.n)
+    target.counts[row.verdict as Verdict] += n
+    target.total += n
+  }
+  return { range, bucketMs, buckets: result }
+}
+
+// ---- export ------------------------------------------------------------------------------
+
+export interface ExportedEvent extends EventSummary {
+  headers: Record<string, string>
+  payload: unknown
+  bodyText: string | null
+  bodyBase64: string | null
+}
+
+/**
+ * Every row of a filtered view, newest first, read in keyset pages so a large export never
+ * sits in memory at once.
+ */
+export async function* exportEvents(db: Db, filters: EventFilters, pageSize = 500): AsyncGenerator<ExportedEvent> {
+  let before: number | undefined
+  for (;;) {
+    const conditions = filterConditions(filters)
+    if (before !== undefined) conditions.push(lt(events.id, before))
+    const rows = await db.select().from(events).where(and(...conditions)).orderBy(desc(events.id)).limit(pageSize)
+    for (const row of rows) {
+      const detail = toDetail(row)
+      yield { ...detail, bodyBase64: detail.bodyText === null ? detail.bodyBase64 : null }
+    }
+    const last = rows[rows.length - 1]
+    if (rows.length < pageSize || !last) return
+    before = last.id
+  }
+}

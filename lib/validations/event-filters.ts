@@ -1,0 +1,110 @@
+import { z } from 'zod'
+
+// Shared by the /events page, the API routes and the browser: one definition of a "view".
+
+export const VERDICTS = ['verified', 'invalid', 'unsigned', 'no_secret'] as const
+export const HISTOGRAM_RANGES = ['hour', 'day', 'week'] as const
+/** Relative windows ("last hour") stay meaningful in a shared link, unlike a fixed `from`. */
+export const SINCE_WINDOWS = { '15m': 15 * 60_000, '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const
+export type SinceWindow = keyof typeof SINCE_WINDOWS
+export type HistogramRange = (typeof HISTOGRAM_RANGES)[number]
+
+// URL params arrive as strings (or repeated); blank means "not set" so empty form fields vanish.
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const first = Array.isArray(v) ? v[0] : v
+    return typeof first === 'string' && first.trim() === '' ? undefined : first
+  }, schema.optional())
+
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' })
+const eventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+/** What narrows the list, the chart and the export. */
+export const eventFiltersSchema = z
+  .object({
+    type: param(z.string().trim().max(200)),
+    verdict: param(z.enum(VERDICTS)),
+    provider: param(z.string().trim().max(100)),
+    since: param(z.enum(Object.keys(SINCE_WINDOWS) as [SinceWindow, ...SinceWindow[]])),
+    from: param(instant),
+    to: param(instant),
+    q: param(z.string().max(500)),
+  })
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
+    message: '"from" must be before "to"',
+    path: ['to'],
+  })
+export type EventFilters = z.output<typeof eventFiltersSchema>
+
+/** The list request: filters plus keyset paging (`before`, newest first) or polling (`after`). */
+export const eventListQuerySchema = z.object({
+  filters: eventFiltersSchema,
+  before: param(eventId),
+  after: param(eventId),
+  limit: param(z.coerce.number().int().min(1).max(500)),
+})
+export type EventListQuery = z.output<typeof eventListQuerySchema>
+
+export const FILTER_KEYS = ['type', 'verdict', 'provider', 'since', 'from', 'to', 'q'] as const
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>
+
+function read(source: ParamSource, key: string): string | string[] | undefined {
+  return source instanceof URLSearchParams ? (source.get(key) ?? undefined) : source[key]
+}
+
+function pick(source: ParamSource, keys: readonly string[]) {
+  return Object.fromEntries(keys.map((k) => [k, read(source, k)]))
+}
+
+/** Strict parse for API routes: a bad parameter is the caller's error (400). */
+export function parseEventFilters(source: ParamSource) {
+  return eventFiltersSchema.safeParse(pick(source, FILTER_KEYS))
+}
+
+export function parseEventListQuery(source: ParamSource) {
+  return eventListQuerySchema.safeParse({
+    filters: pick(source, FILTER_KEYS),
+    before: read(source, 'before'),
+    after: read(source, 'after'),
+    limit: read(source, 'limit'),
+  })
+}
+
+/**
+ * Lenient parse for pages: a hand-edited or stale link should still show the log, so invalid
+ * parameters are dropped (and reported) instead of failing the page.
+ */
+export function parseEventFiltersLenient(source: ParamSource): { filters: EventFilters; invalid: string[] } {
+  const raw: Record<string, unknown> = pick(source, FILTER_KEYS)
+  const invalid: string[] = []
+  for (let attempt = 0; attempt <= FILTER_KEYS.length; attempt++) {
+    const result = eventFiltersSchema.safeParse(raw)
+    if (result.success) return { filters: result.data, invalid }
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '')
+      if (key in raw && raw[key] !== undefined) {
+        raw[key] = undefined
+        invalid.push(key)
+      }
+    }
+  }
+  return { filters: {}, invalid: [...FILTER_KEYS] }
+}
+
+/** Serializes filters back into search params, omitting unset ones (stable key order). */
+export function filtersToSearchParams(filters: EventFilters, extra?: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams()
+  for (const key of FILTER_KEYS) {
+    const value = filters[key]
+    if (value !== undefined && value !== '') params.set(key, String(value))
+  }
+  for (const [key, value] of Object.entries(extra ?? {})) if (value !== undefined) params.set(key, String(value))
+  return params
+}
+
+export function hasActiveFilters(filters: EventFilters) {
+  return FILTER_KEYS.some((k) => filters[k] !== undefined)
+}
+
+export const histogramRangeSchema = param(z.enum(HISTOGRAM_RANGES)).transform((v) => v ?? 'day')
