@@ -3,6 +3,7 @@ import { env } from './env'
 import { getDatabase } from './db'
 import { authSecret } from './auth/secret'
 import { ensureAdmin } from './auth/users'
+import { startRetention } from './webhooks/retention'
 
 export async function startup() {
   try {
@@ -14,6 +15,7 @@ export async function startup() {
   }
   const database = await getDatabase()
   authSecret()
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env()
+  const { ADMIN_EMAIL, ADMIN_PASSWORD, EVENT_RETENTION_DAYS, EVENT_MAX_ROWS } = env()
   if (ADMIN_EMAIL && ADMIN_PASSWORD) await ensureAdmin(database.db, ADMIN_EMAIL, ADMIN_PASSWORD)
+  startRetention(async () => database.db, { retentionDays: EVENT_RETENTION_DAYS, maxRows: EVENT_MAX_ROWS })
 }

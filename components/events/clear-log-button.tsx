@@ -26,7 +26,7 @@ export function ClearLogButton() {
     startClearing(async () => {
       const result = await clearEventLog()
       if (!result.ok) {
-        toast.error(result.formError)
+        toast.error(result.formError ?? 'Could not clear the log. Try again.')
         return
       }
       setOpen(false)

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { ActionResult } from '../actions/result'
 import type { Actor } from '../audit'
+import { clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
 import { env } from '../env'
 import { SESSION_COOKIE, SESSION_IDLE_MS, userForSession } from './sessions'
@@ -11,8 +12,7 @@ import { hasUsers, type PublicUser } from './users'
 
 /** The caller's address (first proxy hop) and browser, for sessions and the audit log. */
 export function clientMeta(h: Headers) {
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null
-  return { ip, userAgent: h.get('user-agent') }
+  return { ip: clientAddress(h), userAgent: h.get('user-agent') }
 }
 
 export function isHttps(h: Headers) {

@@ -2,25 +2,24 @@
 // Server actions for the event log: how many deliveries are stored, and clearing them all.
 
 import { revalidatePath } from 'next/cache'
+import { ok, type ActionResult } from '@/lib/actions/result'
+import { recordAudit } from '@/lib/audit'
+import { authorize } from '@/lib/auth/current'
 import { getDb } from '@/lib/db'
 import { clearEvents, countEvents } from '@/lib/events/queries'
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; formError: string }
-
 export async function countStoredEvents(): Promise<ActionResult<{ count: number }>> {
-  try {
-    return { ok: true, data: { count: await countEvents(await getDb()) } }
-  } catch {
-    return { ok: false, formError: 'Could not count the stored deliveries.' }
-  }
+  const auth = await authorize()
+  if (!auth.ok) return auth.result
+  return ok({ count: await countEvents(await getDb()) })
 }
 
 export async function clearEventLog(): Promise<ActionResult<{ removed: number }>> {
-  try {
-    const removed = await clearEvents(await getDb())
-    revalidatePath('/events')
-    return { ok: true, data: { removed } }
-  } catch {
-    return { ok: false, formError: 'Could not clear the log. Try again.' }
-  }
+  const auth = await authorize('admin')
+  if (!auth.ok) return auth.result
+  const db = await getDb()
+  const removed = await clearEvents(db)
+  await recordAudit(db, auth.actor, 'events.cleared', null, { removed })
+  revalidatePath('/events')
+  return ok({ removed })
 }

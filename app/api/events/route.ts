@@ -3,10 +3,13 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { getDb } from '@/lib/db'
 import { listEvents, listEventsAfter } from '@/lib/events/queries'
 import { parseEventListQuery } from '@/lib/validations/event-filters'
+import { userForRoute } from '@/lib/auth/current'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: NextRequest) {
+  const user = await userForRoute(request)
+  if (user instanceof Response) return user
   const parsed = parseEventListQuery(request.nextUrl.searchParams)
   if (!parsed.success) {
     return NextResponse.json(

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db'
 import { csvHeader, csvRow, ndjsonRow } from '@/lib/events/export-format'
 import { exportEvents } from '@/lib/events/queries'
 import { parseEventFilters } from '@/lib/validations/event-filters'
+import { userForRoute } from '@/lib/auth/current'
 
 export const dynamic = 'force-dynamic'
 
@@ -13,6 +14,8 @@ const FORMATS = {
 } as const
 
 export async function GET(request: NextRequest) {
+  const user = await userForRoute(request)
+  if (user instanceof Response) return user
   const params = request.nextUrl.searchParams
   const format = params.get('format') ?? 'ndjson'
   if (format !== 'ndjson' && format !== 'csv') {

@@ -2,10 +2,13 @@
 import { eq } from 'drizzle-orm'
 import { getDb } from '@/lib/db'
 import { events } from '@/lib/db/schema'
+import { userForRoute } from '@/lib/auth/current'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(_request: Request, ctx: RouteContext<'/api/events/[id]/body'>) {
+export async function GET(request: Request, ctx: RouteContext<'/api/events/[id]/body'>) {
+  const user = await userForRoute(request)
+  if (user instanceof Response) return user
   const { id } = await ctx.params
   if (!/^\d{1,15}$/.test(id)) return new Response('Not found', { status: 404 })
   const db = await getDb()

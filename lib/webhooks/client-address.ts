@@ -1,0 +1,4 @@
+/** The sender's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
+export function clientAddress(headers: Headers): string | null {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip')?.trim() || null
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { dedupeKey, parseDelivery } from './parse'
+import { createRateLimiter } from './rate-limit'
+
+describe('parseDelivery', () => {
+  it('reads the event type and the ids in event_data', () => {
+    const parsed = parseDelivery(
+      Buffer.from(JSON.stringify({ event_type: 'video_translate.success', event_data: { video_translate_id: 'vt1', callback_id: 'cb', project_id: 42 } })),
+    )
+    expect(parsed).toMatchObject({ parseStatus: 'ok', eventType: 'video_translate.success', videoTranslateId: 'vt1', callbackId: 'cb', projectId: '42', videoId: null })
+  })
+
+  it.each([
+    ['an empty body', Buffer.alloc(0), 'empty'],
+    ['invalid JSON', Buffer.from('{"event_type": '), 'invalid_json'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'invalid_utf8'],
+  ])('describes %s without throwing', (_, body, status) => {
+    expect(parseDelivery(body)).toMatchObject({ parseStatus: status, payload: null, eventType: null })
+  })
+
+  it('keeps JSON that PostgreSQL could not store as jsonb by replacing U+0000', () => {
+    const parsed = parseDelivery(Buffer.from('{"event_type":"a\\u0000b"}'))
+    expect(parsed.eventType).toBe('a\ufffdb')
+  })
+
+  it('accepts JSON that is not an object', () => {
+    expect(parseDelivery(Buffer.from('[1,2]'))).toMatchObject({ parseStatus: 'ok', payload: [1, 2], eventType: null })
+  })
+})
+
+describe('dedupeKey', () => {
+  it('is equal only for the same body and signature', () => {
+    const body = Buffer.from('{"a":1}')
+    expect(dedupeKey(body, 'abc')).toBe(dedupeKey(Buffer.from('{"a":1}'), 'abc'))
+    expect(dedupeKey(body, 'abc')).not.toBe(dedupeKey(body, 'abd'))
+    expect(dedupeKey(body, null)).not.toBe(dedupeKey(Buffer.from('{"a":2}'), null))
+  })
+})
+
+describe('rate limiter', () => {
+  it('allows the limit per window, then says how long to wait', () => {
+    const limiter = createRateLimiter(3)
+    const t = 1_000_000
+    expect([1, 2, 3].map(() => limiter.check('1.2.3.4', t))).toEqual([null, null, null])
+    expect(limiter.check('1.2.3.4', t + 15_000)).toBe(45)
+    expect(limiter.check('5.6.7.8', t)).toBeNull()
+    expect(limiter.check('1.2.3.4', t + 60_000)).toBeNull()
+  })
+})

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import type { ParseStatus } from '../events/types'
+
+export interface ParsedDelivery {
+  payload: unknown
+  parseStatus: ParseStatus
+  eventType: string | null
+  videoId: string | null
+  callbackId: string | null
+  videoTranslateId: string | null
+  projectId: string | null
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+const idOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null)
+
+/** Reads what it can from a body; bad input is described, never thrown. */
+export function parseDelivery(body: Uint8Array): ParsedDelivery {
+  const empty = { payload: null, eventType: null, videoId: null, callbackId: null, videoTranslateId: null, projectId: null }
+  if (body.length === 0) return { ...empty, parseStatus: 'empty' }
+  let text: string
+  try {
+    text = strictUtf8.decode(body)
+  } catch {
+    return { ...empty, parseStatus: 'invalid_utf8' }
+  }
+  let payload: unknown
+  try {
+    // PostgreSQL's jsonb cannot hold U+0000; the raw body keeps the original bytes.
+    payload = JSON.parse(text.includes('\\u0000') ? text.replace(/\\u0000/g, '\\ufffd') : text)
+  } catch {
+    return { ...empty, parseStatus: 'invalid_json' }
+  }
+  const record = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {}
+  const data = record.event_data && typeof record.event_data === 'object' ? (record.event_data as Record<string, unknown>) : {}
+  return {
+    payload,
+    parseStatus: 'ok',
+    eventType: idOf(record.event_type),
+    videoId: idOf(data.video_id),
+    callbackId: idOf(data.callback_id),
+    videoTranslateId: idOf(data.video_translate_id),
+    projectId: idOf(data.project_id),
+  }
+}
+
+/** Same body and same signature means the same delivery sent again. */
+export function dedupeKey(body: Uint8Array, signature: string | null): string {
+  return createHash('sha256')
+    .update(signature ?? '')
+    .update('\n')
+    .update(body)
+    .digest('hex')
+}

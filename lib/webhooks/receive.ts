@@ -1,0 +1,94 @@
+import 'server-only'
+import type { Db } from '../db/client'
+import { clientAddress } from './client-address'
+import { dedupeKey, parseDelivery } from './parse'
+import { getReceiverPolicy, statusFor } from './policy'
+import type { EndpointSecret } from './secret-source'
+import { verifySignature } from './verify'
+import type { createEventWriter } from './writer'
+
+export interface ReceiverDeps {
+  db: Db
+  writer: ReturnType<typeof createEventWriter>
+  secrets: (opts?: { refresh?: boolean }) => Promise<EndpointSecret[]>
+  limiter: { check(key: string): number | null }
+  maxBodyBytes: number
+  provider?: string
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+
+/** Reads at most `limit` bytes; null when the body is larger (declared or actual). */
+export async function readLimited(req: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(req.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limit) return null
+  if (!req.body) return new Uint8Array()
+  const reader = req.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * One webhook delivery: limit, read, verify over the raw bytes, store durably, then answer.
+ * Bad input is stored and described, never a 5xx; 503 only when the database refuses the write.
+ */
+export async function receiveDelivery(req: Request, deps: ReceiverDeps): Promise<Response> {
+  const ip = clientAddress(req.headers)
+  const wait = deps.limiter.check(ip ?? 'unknown')
+  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
+
+  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
+  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
+  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+
+  let verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets() })
+  if (verification.verdict === 'invalid' || verification.verdict === 'no_secret') {
+    // The endpoint may be newer than the cached secrets: look again before judging.
+    verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets({ refresh: true }) })
+  }
+  const policy = await getReceiverPolicy(deps.db)
+  const status = statusFor(verification.verdict, policy)
+  const parsed = parseDelivery(body)
+  const headers: Record<string, string> = {}
+  req.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const signature = req.headers.get('signature') ?? req.headers.get('heygen-signature')
+
+  let written
+  try {
+    written = await deps.writer.write({
+      provider: deps.provider ?? 'konpro',
+      method: req.method,
+      sourceIp: ip,
+      contentType: req.headers.get('content-type'),
+      size: body.byteLength,
+      headers,
+      body,
+      ...parsed,
+      verdict: verification.verdict,
+      rejected: status !== 200,
+      responseStatus: status,
+      endpointId: verification.endpointId,
+      dedupeKey: dedupeKey(body, signature),
+    })
+  } catch (error) {
+    console.error('Receiver could not store a delivery; answered 503 so the sender retries.', error)
+    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
+  }
+  const id = String(written.id)
+  if (status !== 200) return json(status, { received: true, id, error: verification.reason })
+  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+}

@@ -1,0 +1,83 @@
+import { afterEach, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { rowsOf, type Database } from '../db/client'
+import { events } from '../db/schema'
+import { describeEachDatabase } from '../test/databases'
+import { dedupeKey } from './parse'
+import { purgeEvents } from './retention'
+import { createEventWriter, EVENTS_CHANNEL } from './writer'
+
+const row = (body: string, signature: string | null = 'sig') => ({
+  method: 'POST',
+  size: body.length,
+  headers: { 'content-type': 'application/json' },
+  body: Buffer.from(body),
+  parseStatus: 'ok',
+  verdict: 'verified',
+  responseStatus: 200,
+  dedupeKey: dedupeKey(Buffer.from(body), signature),
+})
+
+describeEachDatabase('event writer', (fresh) => {
+  const open: Database[] = []
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close()
+  })
+
+  it('stores concurrent writes in batches, every promise settled with its own id', async () => {
+    const database = await fresh()
+    open.push(database)
+    const woken: string[] = []
+    const stop = await database.listen(EVENTS_CHANNEL, (p) => woken.push(p))
+    const writer = createEventWriter(database.db)
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => writer.write(row(`{"n":${i}}`))))
+    expect(new Set(results.map((r) => r.id)).size).toBe(300)
+    const stored = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events`))
+    expect(stored[0]?.n).toBe(300)
+    // Far fewer notifications than rows: the writes were grouped.
+    await expect.poll(() => woken.length).toBeGreaterThan(0)
+    expect(woken.length).toBeLessThan(300)
+    expect(Number(woken.at(-1))).toBe(Math.max(...results.map((r) => r.id)))
+    await stop()
+  })
+
+  it('marks the same body and signature seen again as a redelivery of the first', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const first = await writer.write(row('{"same":true}'))
+    const [again, inBatchA, inBatchB] = await Promise.all([
+      writer.write(row('{"same":true}')),
+      writer.write(row('{"fresh":1}')),
+      writer.write(row('{"fresh":1}')),
+    ])
+    expect(first.duplicateOf).toBeNull()
+    expect(again?.duplicateOf).toBe(first.id)
+    expect([inBatchA?.duplicateOf, inBatchB?.duplicateOf].filter((d) => d !== null)).toHaveLength(1)
+    const other = await writer.write(row('{"same":true}', 'other-signature'))
+    expect(other.duplicateOf).toBeNull()
+    const stored = await database.db.select({ id: events.id, duplicateOf: events.duplicateOf }).from(events)
+    expect(stored.find((r) => r.id === again?.id)?.duplicateOf).toBe(first.id)
+  })
+
+  it('rejects every waiting write when the database refuses the batch', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const bad = { ...row('{}'), headers: null as unknown as Record<string, string> } // violates NOT NULL
+    await expect(writer.write(bad)).rejects.toThrow()
+    expect((await writer.write(row('{"after":1}'))).id).toBeGreaterThan(0)
+  })
+
+  it('purges by age and by count, oldest first', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    for (let i = 0; i < 12; i++) await writer.write(row(`{"i":${i}}`))
+    await database.db.execute(sql`update events set received_at = now() - interval '40 days' where id in (select id from events order by id limit 2)`)
+    expect(await purgeEvents(database.db, { retentionDays: 30, maxRows: 1000 })).toBe(2)
+    expect(await purgeEvents(database.db, { retentionDays: 30, maxRows: 4 })).toBe(6)
+    const left = await database.db.select({ id: events.id }).from(events)
+    expect(left).toHaveLength(4)
+  })
+})
