@@ -1,5 +1,6 @@
-// Runs every test: unit and database tests (vitest), then the production build and the
-// browser tests (Playwright), and prints one `N passed, N failed, N skipped` line for both.
+// Runs every test: the production build first (the receiver's integration tests start it),
+// then unit, database and integration tests (vitest), then the browser tests (Playwright), and
+// prints one `N passed, N failed, N skipped` line for all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -13,13 +14,15 @@ const run = (title, cmd, args) => {
 }
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
 
-const unitOk = run('unit and database tests', 'node_modules/.bin/vitest', [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=reports/vitest.json',
-])
 const buildOk = run('production build', 'node_modules/.bin/next', ['build'])
+const unitOk =
+  buildOk &&
+  run('unit, database and integration tests', 'node_modules/.bin/vitest', [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=reports/vitest.json',
+  ])
 const e2eOk = buildOk && run('browser tests', 'node_modules/.bin/playwright', ['test'])
 
 const vitest = readJson('reports/vitest.json')

@@ -1,0 +1,147 @@
+import { createHmac } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { openDatabase, rowsOf } from '../db/client'
+import { createScratchDatabase } from '../test/postgres'
+import { hasBuild, startServer } from '../test/server'
+
+// The production server over real sockets, on each database: nothing answered 2xx is lost.
+const AUTH_SECRET = 'integration-test-secret-0123456789abcdef'
+const adminUrl = inject('postgresAdminUrl')
+
+type Server = Awaited<ReturnType<typeof startServer>>
+
+const targets = [
+  {
+    name: 'pglite',
+    async prepare() {
+      const dir = mkdtempSync(path.join(tmpdir(), 'konpro-receiver-'))
+      return {
+        env: { DATA_DIR: dir, DATABASE_URL: '' },
+        // PGlite has one opener: count after the server has stopped.
+        count: async () => {
+          const db = await openDatabase({ dataDir: dir })
+          try {
+            return ids(await db.db.execute(sql`select id from events`))
+          } finally {
+            await db.close()
+          }
+        },
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      }
+    },
+  },
+  {
+    name: 'postgres',
+    skip: !adminUrl,
+    async prepare() {
+      const scratch = await createScratchDatabase(adminUrl)
+      return {
+        env: { DATABASE_URL: scratch.url, AUTH_SECRET },
+        count: async () => {
+          const db = await openDatabase({ url: scratch.url })
+          try {
+            return ids(await db.db.execute(sql`select id from events`))
+          } finally {
+            await db.close()
+          }
+        },
+        cleanup: scratch.drop,
+      }
+    },
+  },
+]
+
+const ids = (result: unknown) => new Set(rowsOf<{ id: string | number }>(result).map((r) => String(r.id)))
+
+async function post(url: string, body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  try {
+    const res = await fetch(`${url}/api/webhooks/konpro`, { method: 'POST', body, headers, signal: AbortSignal.timeout(30_000) })
+    const text = await res.text()
+    return { status: res.status, id: res.ok ? (JSON.parse(text) as { id: string }).id : null, text }
+  } catch {
+    return { status: 0, id: null, text: '' }
+  }
+}
+
+describe.skipIf(!hasBuild())('receiver against the production server', () => {
+  for (const target of targets) {
+    describe.skipIf(!!target.skip)(target.name, () => {
+      let prepared: Awaited<ReturnType<(typeof targets)[number]['prepare']>>
+      let server: Server
+      beforeAll(async () => {
+        prepared = await target.prepare()
+        server = await startServer(prepared.env)
+      }, 90_000)
+      afterAll(async () => {
+        await server?.kill('SIGKILL')
+        await prepared?.cleanup()
+      })
+
+      it('answers OPTIONS at once, even first thing', async () => {
+        const started = performance.now()
+        const res = await fetch(`${server.url}/api/webhooks/konpro`, { method: 'OPTIONS' })
+        expect(res.status).toBe(200)
+        expect(performance.now() - started).toBeLessThan(1000)
+      })
+
+      it('never answers 5xx to bad input, and stores what it accepted', async () => {
+        const cases: Array<[string, BodyInit, Record<string, string>]> = [
+          ['empty', '', {}],
+          ['invalid JSON', '{"event_type":', { 'content-type': 'application/json' }],
+          ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { 'content-type': 'application/json' }],
+          ['wrong content type', 'event_type=avatar_video.success', { 'content-type': 'application/x-www-form-urlencoded' }],
+          ['NUL in JSON', '{"event_type":"a\\u0000"}', { 'content-type': 'application/json' }],
+          ['200 headers', '{"event_type":"avatar_video.success"}', Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `v${i}`]))],
+        ]
+        for (const [name, body, headers] of cases) {
+          const res = await post(server.url, body, headers)
+          expect(res.status, name).toBeGreaterThanOrEqual(200)
+          expect(res.status, `${name}: ${res.text}`).toBeLessThan(500)
+        }
+        const huge = await post(server.url, Buffer.alloc(10 * 1024 * 1024, 0x61))
+        expect(huge.status).toBe(413)
+        expect(JSON.parse(huge.text)).toMatchObject({ error: expect.stringContaining('larger') })
+      })
+
+      it('records unsigned deliveries but answers 401 by default, and signed-without-secret 200', async () => {
+        const unsigned = await post(server.url, '{"event_type":"avatar_video.fail"}')
+        expect(unsigned.status).toBe(401)
+        expect(JSON.parse(unsigned.text)).toMatchObject({ received: true, id: expect.any(String) })
+        const body = '{"event_type":"avatar_video.success"}'
+        const signed = await post(server.url, body, { signature: createHmac('sha256', 'unknown').update(body).digest('hex') })
+        expect(signed.status).toBe(200)
+      })
+
+      it('stores every delivery it answered 2xx, under load and across a SIGKILL', async () => {
+        const signed = (i: number) => {
+          const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `v${i}`, callback_id: `burst-${target.name}` } })
+          return [body, { 'content-type': 'application/json', signature: createHmac('sha256', 'k').update(body).digest('hex') }] as const
+        }
+        // 2,000 at once.
+        const burst = await Promise.all(Array.from({ length: 2000 }, (_, i) => post(server.url, ...signed(i))))
+        const accepted = burst.filter((r) => r.status === 200).map((r) => r.id!)
+        expect(accepted.length).toBe(2000)
+
+        // Another burst, killed in the middle.
+        const inflight = Array.from({ length: 1500 }, (_, i) => post(server.url, ...signed(10_000 + i)))
+        await new Promise((r) => setTimeout(r, 150))
+        await server.kill('SIGKILL')
+        const killed = await Promise.all(inflight)
+        const acceptedBeforeKill = killed.filter((r) => r.status === 200).map((r) => r.id!)
+        expect(killed.some((r) => r.status !== 200)).toBe(true) // the kill really cut the burst
+
+        const stored = await prepared.count()
+        const lost = [...accepted, ...acceptedBeforeKill].filter((id) => !stored.has(id))
+        expect(lost).toEqual([])
+
+        server = await startServer(prepared.env)
+        const after = await post(server.url, ...signed(99_999))
+        expect(after.status).toBe(200)
+      }, 120_000)
+    })
+  }
+})
