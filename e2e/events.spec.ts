@@ -159,6 +159,7 @@ test('a delivery opens as a detail page with tree, headers, links and copy', asy
 test('a body that is not JSON renders as text', async ({ page, request }) => {
   const res = await request.post('/api/webhooks/konpro', { data: 'plain <b>text</b>, not json', headers: { 'content-type': 'text/plain' } })
   expect(res.status()).toBeLessThan(500)
+  expect(res.status()).not.toBe(404)
   const events = new EventsPage(page)
   await events.goto()
   await page.getByTestId('event-row').first().getByRole('link').first().click()
