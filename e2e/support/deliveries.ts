@@ -30,5 +30,6 @@ export async function deliver(request: APIRequestContext, eventType?: string, ex
   const { videoId, body } = konproPayload(eventType, extra)
   const res = await request.post(RECEIVER, { data: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
   expect(res.status(), `receiver answered ${res.status()}`).toBeLessThan(500)
+  expect(res.status(), "the receiver route exists").not.toBe(404)
   return videoId
 }

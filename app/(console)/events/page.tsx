@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { AlertTriangleIcon } from 'lucide-react'
 import { PageHeader } from '@/components/page-header'
 import { ClearLogButton } from '@/components/events/clear-log-button'
-import { DeliveryChart } from '@/components/events/delivery-chart'
+import { LiveDeliveryChart } from '@/components/events/live-delivery-chart'
 import { EventLog } from '@/components/events/event-log'
 import { ExportButtons } from '@/components/events/export-buttons'
 import { FilterBar } from '@/components/events/filter-bar'
@@ -44,7 +44,7 @@ export default async function EventsPage({ searchParams }: Props) {
       />
       <div className="flex min-w-0 flex-col gap-6">
         <ReceiverUrlCard url={url} />
-        <DeliveryChart buckets={histogram.buckets} range={range} filters={filters} />
+        <LiveDeliveryChart key={`${JSON.stringify(filters)}:${range}:${startAfter}`} buckets={histogram.buckets} range={range} filters={filters} />
         <div className="flex min-w-0 flex-col gap-3">
           <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
           {invalid.length > 0 ? (

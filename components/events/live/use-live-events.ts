@@ -9,7 +9,7 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'polling'
 
 export const POLL_INTERVAL_MS = 3000
 // After this many errors without a successful open, the stream counts as unavailable.
-const MAX_STREAM_FAILURES = 3
+const MAX_STREAM_FAILURES = 5
 // While polling, try the stream again now and then: the server may have come back.
 const STREAM_RETRY_MS = 30_000
 
