@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { useHydrated } from '@/components/use-hydrated'
 import { MIN_PASSWORD_LENGTH, setupSchema } from '@/lib/validations/auth'
 import { setupAction } from '@/app/(auth)/setup/actions'
 import { FieldError, FormError } from './form-messages'
@@ -16,6 +17,7 @@ type Values = z.input<typeof setupSchema>
 
 export function SetupForm() {
   const router = useRouter()
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const form = useForm<Values, unknown, z.output<typeof setupSchema>>({
     resolver: zodResolver(setupSchema),
@@ -58,7 +60,7 @@ export function SetupForm() {
         <FieldError message={errors.confirm?.message} />
       </div>
       <FormError message={error} />
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={isSubmitting || !hydrated}>
         {isSubmitting ? 'Creating…' : 'Create admin and sign in'}
       </Button>
     </form>

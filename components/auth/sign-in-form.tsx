@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { useHydrated } from '@/components/use-hydrated'
 import { signInSchema } from '@/lib/validations/auth'
 import { FieldError, FormError } from './form-messages'
 
@@ -15,6 +16,7 @@ type Values = z.input<typeof signInSchema>
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter()
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const { register, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof signInSchema>>({
     resolver: zodResolver(signInSchema),
@@ -50,7 +52,7 @@ export function SignInForm({ next }: { next: string }) {
         <FieldError message={formState.errors.password?.message} />
       </div>
       <FormError message={error} />
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <Button type="submit" disabled={formState.isSubmitting || !hydrated}>
         {formState.isSubmitting ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>

@@ -5,12 +5,14 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
+import { useHydrated } from '@/components/use-hydrated'
 
 /** Text and event-type filters, kept in the URL so a filtered view can be shared. */
 export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
   const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
+  const hydrated = useHydrated()
   const [q, setQ] = useState(params.get('q') ?? '')
   const event = params.get('event') ?? ''
 
@@ -42,6 +44,7 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
           placeholder="Filter by URL, ID or event"
           className="pl-9"
           value={q}
+          disabled={!hydrated}
           onChange={(e) => setQ(e.target.value)}
         />
       </div>
@@ -49,6 +52,7 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
         aria-label="Event type"
         className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64"
         value={event}
+        disabled={!hydrated}
         onChange={(e) => apply({ event: e.target.value })}
       >
         <option value="">Any event type</option>

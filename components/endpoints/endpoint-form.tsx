@@ -9,6 +9,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import type { KonproEventType } from '@/lib/konpro/schemas'
@@ -25,6 +26,7 @@ interface Props {
 
 export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
   const router = useRouter()
+  const hydrated = useHydrated()
   const [chooseSome, setChooseSome] = useState((endpoint?.events.length ?? 0) > 0)
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<EndpointFormValues>({
@@ -139,7 +141,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
       ) : null}
 
       <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>
+        <Button type="submit" disabled={isSubmitting || !hydrated}>
           {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
         </Button>
         <Button type="button" variant="outline" onClick={() => router.push('/endpoints')}>

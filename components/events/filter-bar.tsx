@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation'
 import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
+import { useHydrated } from '@/components/use-hydrated'
 import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatExact } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import {
@@ -25,6 +26,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
   const router = useRouter()
   const pathname = usePathname()
   const [pendingNav, startTransition] = useTransition()
+  const hydrated = useHydrated()
   const [text, setText] = useState(filters.q ?? '')
 
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
@@ -63,6 +65,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
           aria-label="Search payloads"
           placeholder="Search payloads and bodies…"
           value={text}
+          disabled={!hydrated}
           maxLength={500}
           onChange={(e) => setText(e.target.value)}
           className="pl-8"

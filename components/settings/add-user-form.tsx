@@ -8,6 +8,7 @@ import { KeyRoundIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { useHydrated } from '@/components/use-hydrated'
 import { CopyButton } from '@/components/copy-button'
 import { FieldError, FormError } from '@/components/auth/form-messages'
 import { newUserSchema } from '@/lib/validations/auth'
@@ -16,6 +17,7 @@ import { addUserAction } from '@/app/(console)/settings/users/actions'
 type Values = z.input<typeof newUserSchema>
 
 export function AddUserForm() {
+  const hydrated = useHydrated()
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const form = useForm<Values, unknown, z.output<typeof newUserSchema>>({
@@ -52,7 +54,7 @@ export function AddUserForm() {
             <option value="admin">Admin</option>
           </select>
         </div>
-        <Button type="submit" disabled={isSubmitting} className="sm:mt-6">
+        <Button type="submit" disabled={isSubmitting || !hydrated} className="sm:mt-6">
           {isSubmitting ? 'Adding…' : 'Add user'}
         </Button>
       </form>
