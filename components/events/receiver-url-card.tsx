@@ -12,7 +12,7 @@ export function ReceiverUrlCard({ url, children }: { url: string; children?: Rea
         <code className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all" data-testid="receiver-url">
           {url}
         </code>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <CopyButton value={url} label="Copy URL" />
           {children}
         </div>

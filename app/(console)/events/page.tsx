@@ -7,10 +7,14 @@ import { EventLog } from '@/components/events/event-log'
 import { ExportButtons } from '@/components/events/export-buttons'
 import { FilterBar } from '@/components/events/filter-bar'
 import { ReceiverUrlCard } from '@/components/events/receiver-url-card'
+import { Badge } from '@/components/ui/badge'
+import { RegisterReceiverButton } from '@/components/events/register-receiver-button'
+import { requireUser } from '@/lib/auth/current'
 import { getDb } from '@/lib/db'
+import { loadEndpoints } from '@/lib/konpro/endpoints'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
 import { hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
-import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Events' }
 
@@ -24,12 +28,16 @@ export default async function EventsPage({ searchParams }: Props) {
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [url, initial, histogram] = await Promise.all([
+  const [user, endpoints, url, initial, histogram] = await Promise.all([
+    requireUser(),
+    loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),
     eventHistogram(db, { range, filters }),
   ])
   const filtered = hasActiveFilters(filters)
+  const isAdmin = user.role === 'admin'
+  const registered = endpoints.ok ? endpoints.data.filter((e) => pathOf(e.url) === RECEIVER_PATH) : []
   return (
     <>
       <PageHeader
@@ -38,12 +46,20 @@ export default async function EventsPage({ searchParams }: Props) {
         actions={
           <>
             <ExportButtons filters={filters} />
-            <ClearLogButton />
+            {isAdmin ? <ClearLogButton /> : null}
           </>
         }
       />
       <div className="flex min-w-0 flex-col gap-6">
-        <ReceiverUrlCard url={url} />
+        <ReceiverUrlCard url={url}>
+          {registered.length ? (
+            <Badge variant="success" title={registered.map((e) => e.url).join('\n')}>
+              Registered with KonPro
+            </Badge>
+          ) : isAdmin && endpoints.ok ? (
+            <RegisterReceiverButton url={url} />
+          ) : null}
+        </ReceiverUrlCard>
         <LiveDeliveryChart key={`${JSON.stringify(filters)}:${range}:${startAfter}`} buckets={histogram.buckets} range={range} filters={filters} />
         <div className="flex min-w-0 flex-col gap-3">
           <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
@@ -64,4 +80,12 @@ export default async function EventsPage({ searchParams }: Props) {
       </div>
     </>
   )
+}
+
+function pathOf(url: string) {
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '')
+  } catch {
+    return ''
+  }
 }
