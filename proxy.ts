@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-// Routes anyone may call: the receivers, the health check, sign-in, and the sandbox API (which
-// checks its own key). Everything else needs a session; pages and actions also check it on the
+// Routes anyone may call: the health check, sign-in, and the sandbox API (which
+// checks its own key); the receivers are not matched at all. Everything else needs a session; pages and actions also check it on the
 // server, so this redirect is a convenience, not the guard.
-const PUBLIC_PREFIXES = ['/api/webhooks/', '/api/health', '/api/sandbox/', '/api/auth/sign-in', '/login', '/setup']
+const PUBLIC_PREFIXES = ['/api/health', '/api/sandbox/', '/api/auth/sign-in', '/login', '/setup']
 const SESSION_COOKIE = 'konpro_session'
 
 export function proxy(request: NextRequest) {
@@ -55,6 +55,7 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, nonce
 }
 
 export const config = {
-  // Static build files are immutable and carry no user data.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Static build files are immutable and carry no user data. The receivers set the same headers
+  // themselves: skipping the proxy keeps KonPro's OPTIONS check and deliveries on the fast path.
+  matcher: ['/((?!_next/static|_next/image|api/webhooks/).*)'],
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import { clientAddress } from './client-address'
+import { RECEIVER_HEADERS } from './headers'
 import { dedupeKey, parseDelivery } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
 import type { EndpointSecret } from './secret-source'
@@ -17,7 +18,7 @@ export interface ReceiverDeps {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+  Response.json(body, { status, headers: { ...RECEIVER_HEADERS, ...headers } })
 
 /** Reads at most `limit` bytes; null when the body is larger (declared or actual). */
 export async function readLimited(req: Request, limit: number): Promise<Uint8Array | null> {

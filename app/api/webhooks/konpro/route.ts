@@ -1,6 +1,7 @@
 // Public receiver for KonPro's webhooks: OPTIONS for KonPro's check, POST for deliveries.
 import { getDb } from '@/lib/db'
 import { env } from '@/lib/env'
+import { RECEIVER_HEADERS } from '@/lib/webhooks/headers'
 import { createRateLimiter } from '@/lib/webhooks/rate-limit'
 import { receiveDelivery, type ReceiverDeps } from '@/lib/webhooks/receive'
 import { createSecretCache, konproReceiverSecrets } from '@/lib/webhooks/receiver-secrets'
@@ -28,7 +29,7 @@ function deps(): Promise<ReceiverDeps> {
 
 /** KonPro validates a new endpoint with OPTIONS and a 1-second timeout: answer at once, no I/O. */
 export function OPTIONS() {
-  return new Response(null, { status: 200, headers: { allow: 'OPTIONS, POST', 'cache-control': 'no-store' } })
+  return new Response(null, { status: 200, headers: { ...RECEIVER_HEADERS, allow: 'OPTIONS, POST' } })
 }
 
 export async function POST(req: Request) {
