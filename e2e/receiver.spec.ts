@@ -33,3 +33,21 @@ test('a sandbox test event to this console’s own receiver arrives live and ver
   await expect(page.getByText('signature', { exact: false }).first()).toBeVisible()
   await captureEveryLook(page, 'event-detail-verified')
 })
+
+test('the receiver policy decides whether unsigned deliveries are refused', async ({ page, request }) => {
+  const unsigned = () => request.post('/api/webhooks/konpro', { data: '{"event_type":"avatar_video.fail"}', headers: { 'content-type': 'application/json' } })
+  expect((await unsigned()).status()).toBe(401)
+  await page.goto('/settings')
+  const toggle = page.getByRole('checkbox', { name: /Refuse unsigned deliveries/ })
+  await expect(toggle).toBeChecked()
+  await toggle.uncheck()
+  await expect(page.getByText('Unsigned deliveries are now accepted.')).toBeVisible()
+  // The policy is cached for a few seconds per instance.
+  await expect.poll(async () => (await unsigned()).status(), { timeout: 15_000 }).toBe(200)
+  await captureEveryLook(page, 'settings')
+  await toggle.check()
+  await expect.poll(async () => (await unsigned()).status(), { timeout: 15_000 }).toBe(401)
+  const headers = (await unsigned()).headers()
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+})

@@ -3,7 +3,12 @@ import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { getDatabase } from '@/lib/db'
 import { env } from '@/lib/env'
+import { requireUser } from '@/lib/auth/current'
 import { isSandbox } from '@/lib/konpro/mode'
+import { getReceiverPolicy } from '@/lib/webhooks/policy'
+import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
+import { CopyButton } from '@/components/copy-button'
 
 export const metadata: Metadata = { title: 'Settings' }
 
@@ -17,7 +22,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function SettingsPage() {
-  const { kind } = await getDatabase()
+  const [user, { kind, db }, url] = await Promise.all([requireUser(), getDatabase(), receiverUrl()])
+  const policy = await getReceiverPolicy(db, 0)
   const config = env()
   const sandbox = isSandbox()
   return (
@@ -52,7 +58,24 @@ export default async function SettingsPage() {
               </Row>
               {kind === 'pglite' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
               <Row label="Event retention">{config.EVENT_RETENTION_DAYS} days</Row>
-              <Row label="Largest accepted delivery">{Math.round(config.RECEIVER_MAX_BODY_BYTES / 1024)} KiB</Row>
+              <Row label="Most deliveries kept">{config.EVENT_MAX_ROWS.toLocaleString('en')}</Row>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Receiver</CardTitle>
+            <CardDescription>Where KonPro delivers, and what the console accepts.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-5">
+            <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+              <code className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all">{url}</code>
+              <CopyButton value={url} label="Copy URL" />
+            </div>
+            <ReceiverPolicyForm rejectUnsigned={policy.rejectUnsigned} canEdit={user.role === 'admin'} />
+            <dl className="divide-y">
+              <Row label="Largest accepted delivery">{Math.round(config.RECEIVER_MAX_BODY_BYTES / 1024)} KiB (RECEIVER_MAX_BODY_BYTES)</Row>
+              <Row label="Per-address limit">{config.RECEIVER_RATE_LIMIT_PER_MINUTE.toLocaleString('en')} per minute</Row>
             </dl>
           </CardContent>
         </Card>
