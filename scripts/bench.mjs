@@ -225,14 +225,18 @@ function localPostgres() {
   const [version, name, port, status] = execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' }).trim().split('\n')[0].split(/\s+/)
   if (status !== 'online') execFileSync('pg_ctlcluster', [version, name, 'start'])
   const password = randomBytes(12).toString('hex')
-  const db = `konpro_bench_${randomBytes(4).toString('hex')}`
+  const name = `konpro_bench_${randomBytes(4).toString('hex')}`
   const psql = (q) => execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', q], { encoding: 'utf8' })
-  const exists = psql("select 1 from pg_roles where rolname = 'konpro_console_test'").trim() === '1'
-  psql(`${exists ? 'alter' : 'create'} role konpro_console_test with login createdb password '${password}'`)
-  psql(`create database ${db} owner konpro_console_test`)
-  return `postgres://konpro_console_test:${password}@127.0.0.1:${port}/${db}`
+  psql(`create role ${name} with login password '${password}'`)
+  psql(`create database ${name} owner ${name}`)
+  cleanups.push(() => {
+    psql(`drop database if exists ${name} with (force)`)
+    psql(`drop role if exists ${name}`)
+  })
+  return `postgres://${name}:${password}@127.0.0.1:${port}/${name}`
 }
 
+const cleanups = []
 if (!existsSync('.next/BUILD_ID')) execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
 const results = { at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, databases: {} }
 const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-'))
@@ -261,6 +265,7 @@ console.log('|---|---|---|---|---|---|')
 for (const [name, d] of Object.entries(results.databases)) {
   console.log(`| ${name} | ${fmt(d.live.p50)} | ${fmt(d.live.p95)} | ${fmt(d.live.p99)} | ${d.live.lost} | ${d.peakRssMiB} |`)
 }
+for (const cleanup of cleanups) cleanup()
 mkdirSync('bench', { recursive: true })
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2))
 console.log('\nWrote bench/results.json')

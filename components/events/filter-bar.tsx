@@ -71,7 +71,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
           className="pl-8"
         />
       </div>
-      <select aria-label="Event type" className={selectClass} value={filters.type ?? ''} onChange={(e) => go({ ...filters, type: e.target.value || undefined })}>
+      <select disabled={!hydrated} aria-label="Event type" className={selectClass} value={filters.type ?? ''} onChange={(e) => go({ ...filters, type: e.target.value || undefined })}>
         <option value="">All event types</option>
         {types.map((t) => (
           <option key={t} value={t}>
@@ -79,7 +79,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
           </option>
         ))}
       </select>
-      <select
+      <select disabled={!hydrated}
         aria-label="Signature verdict"
         className={selectClass}
         value={filters.verdict ?? ''}
@@ -92,7 +92,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
           </option>
         ))}
       </select>
-      <select
+      <select disabled={!hydrated}
         aria-label="Time range"
         className={selectClass}
         value={timeValue}

@@ -10,9 +10,10 @@ export function ReceiverPolicyForm({ rejectUnsigned, canEdit }: { rejectUnsigned
   const hydrated = useHydrated()
   const [value, setValue] = useState(rejectUnsigned)
   const [pending, startTransition] = useTransition()
-  const change = (next: boolean) =>
+  const change = (next: boolean) => {
+    // Shown at once; put back if the server refuses.
+    setValue(next)
     startTransition(async () => {
-      setValue(next)
       const result = await setReceiverPolicyAction({ rejectUnsigned: next })
       if (result.ok) toast.success(next ? 'Unsigned deliveries are now refused with 401.' : 'Unsigned deliveries are now accepted.')
       else {
@@ -20,6 +21,7 @@ export function ReceiverPolicyForm({ rejectUnsigned, canEdit }: { rejectUnsigned
         toast.error(result.formError ?? 'The setting was not saved.')
       }
     })
+  }
   return (
     <label className="flex items-start gap-3 text-sm">
       <input

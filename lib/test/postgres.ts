@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
-const ROLE = 'konpro_console_test'
+// A role per run, so runs sharing one server (and the benchmark) never reset each other's password.
+const ROLE = `konpro_console_test_${randomBytes(4).toString('hex')}`
 
 function sh(cmd: string, args: string[]) {
   return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -29,11 +30,16 @@ export async function preparePostgres(): Promise<{ adminUrl: string; teardown: (
     if (status !== 'online') sh('pg_ctlcluster', [version, name, 'start'])
     const password = randomBytes(12).toString('hex')
     const psql = (query: string) => sh('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', query])
-    const exists = psql(`select 1 from pg_roles where rolname = '${ROLE}'`).trim() === '1'
-    psql(`${exists ? 'alter' : 'create'} role ${ROLE} with login createdb password '${password}'`)
+    psql(`create role ${ROLE} with login createdb password '${password}'`)
     const adminUrl = `postgres://${ROLE}:${password}@127.0.0.1:${port}/postgres`
     await assertReachable(adminUrl)
-    return { adminUrl, teardown: async () => {} }
+    const teardown = async () => {
+      // Databases a crashed test left behind go with the role.
+      const leftovers = psql(`select datname from pg_database d join pg_roles r on r.oid = d.datdba where r.rolname = '${ROLE}'`).trim()
+      for (const db of leftovers.split('\n').filter(Boolean)) psql(`drop database if exists ${db} with (force)`)
+      psql(`drop role if exists ${ROLE}`)
+    }
+    return { adminUrl, teardown }
   } catch (error) {
     throw new Error(
       `PostgreSQL is needed for the database tests and could not be started: ${(error as Error).message}\n` +
