@@ -40,6 +40,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
     })
     const events = new EventsPage(page)
     await page.goto(`${proxy.origin}/events`)
+    await events.hydrated()
     await events.expectConnection('live')
     const before = await deliver(request)
     await expect(events.row(before)).toBeVisible()

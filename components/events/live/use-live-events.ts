@@ -8,8 +8,10 @@ import { filtersToSearchParams, hasActiveFilters, type EventFilters } from '@/li
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'polling'
 
 export const POLL_INTERVAL_MS = 3000
-// After this many errors without a successful open, the stream counts as unavailable.
-const MAX_STREAM_FAILURES = 5
+// After this many errors without a successful open, the stream counts as unavailable: fewer
+// when it never opened at all (missing or blocked), more when it was working a moment ago.
+const MAX_FAILURES_NEVER_OPENED = 2
+const MAX_FAILURES_AFTER_OPEN = 5
 // While polling, try the stream again now and then: the server may have come back.
 const STREAM_RETRY_MS = 30_000
 
@@ -81,8 +83,10 @@ export function useLiveEvents({
     if (mode !== 'stream') return
     const source = new EventSource('/api/events/stream')
     let failures = 0
+    let opened = false
     source.onopen = () => {
       failures = 0
+      opened = true
       setStreamState('live')
       // Covers rows stored between the page render (or the drop) and this connection.
       void runCatchUp()
@@ -97,7 +101,7 @@ export function useLiveEvents({
     })
     source.onerror = () => {
       failures++
-      if (source.readyState === EventSource.CLOSED || failures >= MAX_STREAM_FAILURES) {
+      if (source.readyState === EventSource.CLOSED || failures >= (opened ? MAX_FAILURES_AFTER_OPEN : MAX_FAILURES_NEVER_OPENED)) {
         source.close()
         setMode('polling')
       } else {
