@@ -44,7 +44,7 @@ export default async function EventsPage({ searchParams }: Props) {
       />
       <div className="flex min-w-0 flex-col gap-6">
         <ReceiverUrlCard url={url} />
-        <LiveDeliveryChart key={`${JSON.stringify(filters)}:${range}:${startAfter}`} buckets={histogram.buckets} range={range} filters={filters} />
+        <LiveDeliveryChart buckets={histogram.buckets} range={range} filters={filters} renderedAt={startAfter} />
         <div className="flex min-w-0 flex-col gap-3">
           <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
           {invalid.length > 0 ? (
