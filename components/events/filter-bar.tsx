@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation'
 import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatExact } from '@/lib/events/format'
+import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatShort } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import {
   VERDICTS,
@@ -103,7 +103,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
         ))}
         {custom ? (
           <option value="custom">
-            {filters.from ? formatExact(filters.from).replace(' UTC', '') : 'start'} – {filters.to ? formatExact(filters.to) : 'now'}
+            {filters.from ? formatShort(filters.from) : 'Start'} – {filters.to ? formatShort(filters.to) : 'now'} UTC
           </option>
         ) : null}
       </select>
