@@ -114,13 +114,15 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
           {paused ? 'Resume' : 'Pause'}
         </Button>
       </div>
-      <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
-        <span>Event</span>
-        <span className="text-right">Size</span>
-        <span>Source</span>
-        <span className="text-right">Received</span>
-        <span />
-      </div>
+      {rows.length > 0 ? (
+        <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
+          <span>Event</span>
+          <span className="text-right">Size</span>
+          <span>Source</span>
+          <span className="text-right">Received</span>
+          <span />
+        </div>
+      ) : null}
       <div className="relative">
         {pending.length > 0 ? (
           <div className="pointer-events-none absolute inset-x-0 top-3 z-20 flex justify-center">
