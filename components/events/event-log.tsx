@@ -79,10 +79,10 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? 0
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage()
-  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage])
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= rows.length - 10) void fetchNextPage()
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
   const showPending = () => {
     // Showing them is an explicit "catch me up": it also ends a pause.
@@ -159,6 +159,14 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
               })}
             </div>
             {isFetchingNextPage ? <p className="py-3 text-center text-xs text-muted-foreground">Loading older deliveries…</p> : null}
+            {isFetchNextPageError && !isFetchingNextPage ? (
+              <p role="alert" className="flex items-center justify-center gap-2 py-3 text-xs text-destructive">
+                Could not load older deliveries.
+                <Button variant="outline" size="sm" onClick={() => void fetchNextPage()}>
+                  Retry
+                </Button>
+              </p>
+            ) : null}
             {!hasNextPage && rows.length > 20 ? (
               <p className="py-3 text-center text-xs text-muted-foreground">That is every delivery in this view.</p>
             ) : null}
