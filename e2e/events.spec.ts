@@ -106,8 +106,14 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(events.row(match)).toBeVisible()
   await expect(events.row(other)).toHaveCount(0)
 
-  await events.search.fill(match)
-  await expect(page).toHaveURL(new RegExp(`q=${match}`))
+  await events.search.click()
+  await events.search.pressSequentially(match.slice(0, 6), { delay: 30 })
+  await expect(page).toHaveURL(new RegExp(`q=${match.slice(0, 6)}`))
+  // The URL follows the typing without stealing focus or dropping keystrokes.
+  await events.search.pressSequentially(match.slice(6), { delay: 30 })
+  await expect(events.search).toBeFocused()
+  await expect(page).toHaveURL(new RegExp(`q=${match}$`))
+  await expect(events.search).toHaveValue(match)
   await expect(page.getByTestId('event-row')).toHaveCount(1)
   await page.reload()
   await expect(events.search).toHaveValue(match)

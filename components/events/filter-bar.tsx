@@ -26,8 +26,21 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
   const pathname = usePathname()
   const [pendingNav, startTransition] = useTransition()
   const [text, setText] = useState(filters.q ?? '')
+  // When the URL changes from elsewhere (a chart bar, "Clear filters", back), follow it without
+  // remounting, so typing keeps its focus across the search's own URL updates.
+  // Our own search updates are skipped, or a slow navigation would undo newer keystrokes.
+  const [seenQ, setSeenQ] = useState(filters.q)
+  const [sentQ, setSentQ] = useState(filters.q)
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q)
+    if (filters.q !== sentQ) {
+      setSentQ(filters.q)
+      setText(filters.q ?? '')
+    }
+  }
 
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
+    setSentQ(next.q)
     const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
     const href = params.size > 0 ? `${pathname}?${params}` : pathname
     startTransition(() => (mode === 'push' ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })))

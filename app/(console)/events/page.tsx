@@ -46,7 +46,7 @@ export default async function EventsPage({ searchParams }: Props) {
         <ReceiverUrlCard url={url} />
         <LiveDeliveryChart buckets={histogram.buckets} range={range} filters={filters} renderedAt={startAfter} />
         <div className="flex min-w-0 flex-col gap-3">
-          <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
+          <FilterBar filters={filters} range={range} />
           {invalid.length > 0 ? (
             <p role="note" className="flex items-center gap-2 text-sm text-warning">
               <AlertTriangleIcon className="size-4" aria-hidden />
