@@ -230,3 +230,24 @@ test('Clear log names how many deliveries go, then empties the log', async ({ pa
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
   await expect(page.getByTestId('chart-total')).toContainText(/^0 in/)
 })
+
+test('huge payloads and many headers wrap or scroll without widening a phone screen', async ({ page, request }) => {
+  const headers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `value-${i}-${'z'.repeat(i % 40)}`]))
+  const big = {
+    event_type: 'avatar_video.success',
+    event_data: { video_id: 'huge_one', url: `https://files.example.com/${'a'.repeat(3000)}`, items: Array.from({ length: 1000 }, (_, i) => ({ i })) },
+  }
+  const res = await request.post('/api/webhooks/konpro', { data: JSON.stringify(big), headers: { 'content-type': 'application/json', ...headers } })
+  expect(res.status(), 'the receiver stored it').toBeLessThan(400)
+  await page.setViewportSize({ width: 375, height: 812 })
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getByRole('link').first().click()
+  await expect(page.getByTestId('json-tree')).toContainText('800 more not shown')
+  await expect(page.getByText('x-extra-199', { exact: true })).toBeAttached()
+  for (const path of [page.url(), '/events']) {
+    await page.goto(path)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `sideways scroll on ${path}`).toBeLessThanOrEqual(0)
+  }
+})
