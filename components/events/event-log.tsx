@@ -14,9 +14,10 @@ import { useLiveEvents } from './live/use-live-events'
 
 const AT_TOP_PX = 8
 
+// Live rows can arrive out of order (a catch-up answering after the stream): keep them sorted.
 function mergeNewest(incoming: EventSummary[], existing: EventSummary[]) {
   const seen = new Set(existing.map((e) => e.id))
-  return [...incoming.filter((e) => !seen.has(e.id)).sort((a, b) => b.id - a.id), ...existing]
+  return [...incoming.filter((e) => !seen.has(e.id)), ...existing].sort((a, b) => b.id - a.id)
 }
 
 /** The live, virtualized list of deliveries: newest first, older pages on scroll. */
