@@ -40,6 +40,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
     })
     const events = new EventsPage(page)
     await page.goto(`${proxy.origin}/events`)
+    await events.hydrated()
     await events.expectConnection('live')
     const before = await deliver(request)
     await expect(events.row(before)).toBeVisible()
@@ -105,8 +106,14 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(events.row(match)).toBeVisible()
   await expect(events.row(other)).toHaveCount(0)
 
-  await events.search.fill(match)
-  await expect(page).toHaveURL(new RegExp(`q=${match}`))
+  await events.search.click()
+  await events.search.pressSequentially(match.slice(0, 6), { delay: 30 })
+  await expect(page).toHaveURL(new RegExp(`q=${match.slice(0, 6)}`))
+  // The URL follows the typing without stealing focus or dropping keystrokes.
+  await events.search.pressSequentially(match.slice(6), { delay: 30 })
+  await expect(events.search).toBeFocused()
+  await expect(page).toHaveURL(new RegExp(`q=${match}$`))
+  await expect(events.search).toHaveValue(match)
   await expect(page.getByTestId('event-row')).toHaveCount(1)
   await page.reload()
   await expect(events.search).toHaveValue(match)
@@ -222,4 +229,25 @@ test('Clear log names how many deliveries go, then empties the log', async ({ pa
   await dialog.getByRole('button', { name: `Remove ${total} deliveries` }).click()
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
   await expect(page.getByTestId('chart-total')).toContainText(/^0 in/)
+})
+
+test('huge payloads and many headers wrap or scroll without widening a phone screen', async ({ page, request }) => {
+  const headers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `value-${i}-${'z'.repeat(i % 40)}`]))
+  const big = {
+    event_type: 'avatar_video.success',
+    event_data: { video_id: 'huge_one', url: `https://files.example.com/${'a'.repeat(3000)}`, items: Array.from({ length: 1000 }, (_, i) => ({ i })) },
+  }
+  const res = await request.post('/api/webhooks/konpro', { data: JSON.stringify(big), headers: { 'content-type': 'application/json', ...headers } })
+  expect(res.status(), 'the receiver stored it').toBeLessThan(400)
+  await page.setViewportSize({ width: 375, height: 812 })
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getByRole('link').first().click()
+  await expect(page.getByTestId('json-tree')).toContainText('800 more not shown')
+  await expect(page.getByText('x-extra-199', { exact: true })).toBeAttached()
+  for (const path of [page.url(), '/events']) {
+    await page.goto(path)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `sideways scroll on ${path}`).toBeLessThanOrEqual(0)
+  }
 })

@@ -14,9 +14,10 @@ import { useLiveEvents } from './live/use-live-events'
 
 const AT_TOP_PX = 8
 
+// Live rows can arrive out of order (a catch-up answering after the stream): keep them sorted.
 function mergeNewest(incoming: EventSummary[], existing: EventSummary[]) {
   const seen = new Set(existing.map((e) => e.id))
-  return [...incoming.filter((e) => !seen.has(e.id)).sort((a, b) => b.id - a.id), ...existing]
+  return [...incoming.filter((e) => !seen.has(e.id)), ...existing].sort((a, b) => b.id - a.id)
 }
 
 /** The live, virtualized list of deliveries: newest first, older pages on scroll. */
@@ -79,10 +80,10 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? 0
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage()
-  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage])
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= rows.length - 10) void fetchNextPage()
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
   const showPending = () => {
     // Showing them is an explicit "catch me up": it also ends a pause.
@@ -114,13 +115,15 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
           {paused ? 'Resume' : 'Pause'}
         </Button>
       </div>
-      <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
-        <span>Event</span>
-        <span className="text-right">Size</span>
-        <span>Source</span>
-        <span className="text-right">Received</span>
-        <span />
-      </div>
+      {rows.length > 0 ? (
+        <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
+          <span>Event</span>
+          <span className="text-right">Size</span>
+          <span>Source</span>
+          <span className="text-right">Received</span>
+          <span />
+        </div>
+      ) : null}
       <div className="relative">
         {pending.length > 0 ? (
           <div className="pointer-events-none absolute inset-x-0 top-3 z-20 flex justify-center">
@@ -157,6 +160,14 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
               })}
             </div>
             {isFetchingNextPage ? <p className="py-3 text-center text-xs text-muted-foreground">Loading older deliveries…</p> : null}
+            {isFetchNextPageError && !isFetchingNextPage ? (
+              <p role="alert" className="flex items-center justify-center gap-2 py-3 text-xs text-destructive">
+                Could not load older deliveries.
+                <Button variant="outline" size="sm" onClick={() => void fetchNextPage()}>
+                  Retry
+                </Button>
+              </p>
+            ) : null}
             {!hasNextPage && rows.length > 20 ? (
               <p className="py-3 text-center text-xs text-muted-foreground">That is every delivery in this view.</p>
             ) : null}

@@ -39,13 +39,14 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
         </div>
         <p className="mt-1 truncate font-mono text-xs text-muted-foreground">
           <span className="text-foreground/80">#{event.id}</span>
+          {/* Phones have no columns: time and size lead the line so truncation never hides them. */}
+          <span className="sm:hidden">
+            {' '}
+            · <RelativeTime iso={event.receivedAt} /> · {formatBytes(event.size)}
+          </span>
           {ids.map((id) => (
             <span key={id}> · {id}</span>
           ))}
-          <span className="sm:hidden">
-            {' '}
-            · {formatBytes(event.size)} · <RelativeTime iso={event.receivedAt} />
-          </span>
         </p>
       </div>
       <span className="hidden text-right text-xs text-muted-foreground tabular-nums sm:block">{formatBytes(event.size)}</span>

@@ -6,7 +6,7 @@ import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { useHydrated } from '@/components/use-hydrated'
-import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatExact } from '@/lib/events/format'
+import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatShort } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import {
   VERDICTS,
@@ -28,8 +28,21 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
   const [pendingNav, startTransition] = useTransition()
   const hydrated = useHydrated()
   const [text, setText] = useState(filters.q ?? '')
+  // When the URL changes from elsewhere (a chart bar, "Clear filters", back), follow it without
+  // remounting, so typing keeps its focus across the search's own URL updates.
+  // Our own search updates are skipped, or a slow navigation would undo newer keystrokes.
+  const [seenQ, setSeenQ] = useState(filters.q)
+  const [sentQ, setSentQ] = useState(filters.q)
+  if (seenQ !== filters.q) {
+    setSeenQ(filters.q)
+    if (filters.q !== sentQ) {
+      setSentQ(filters.q)
+      setText(filters.q ?? '')
+    }
+  }
 
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
+    setSentQ(next.q)
     const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
     const href = params.size > 0 ? `${pathname}?${params}` : pathname
     startTransition(() => (mode === 'push' ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })))
@@ -106,7 +119,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
         ))}
         {custom ? (
           <option value="custom">
-            {filters.from ? formatExact(filters.from).replace(' UTC', '') : 'start'} – {filters.to ? formatExact(filters.to) : 'now'}
+            {filters.from ? formatShort(filters.from) : 'Start'} – {filters.to ? formatShort(filters.to) : 'now'} UTC
           </option>
         ) : null}
       </select>

@@ -4,6 +4,8 @@ import { cn } from '@/lib/utils'
 // rendered as a React text node: payloads are untrusted and must never become markup.
 
 const OPEN_DEPTH = 2
+// Huge arrays or objects would make a page of hundreds of thousands of nodes; the raw body has all.
+const MAX_ENTRIES = 200
 
 function Scalar({ value }: { value: unknown }) {
   if (value === null) return <span className="text-muted-foreground italic">null</span>
@@ -56,9 +58,14 @@ function Node({ name, value, depth }: { name?: string | number; value: unknown; 
         </span>
       </summary>
       <div className="border-l border-border/70">
-        {entries.map(([k, v]) => (
+        {entries.slice(0, MAX_ENTRIES).map(([k, v]) => (
           <Node key={k} name={k} value={v} depth={depth + 1} />
         ))}
+        {entries.length > MAX_ENTRIES ? (
+          <div className="py-px pl-4 text-muted-foreground italic">
+            … {(entries.length - MAX_ENTRIES).toLocaleString('en')} more not shown (see the raw body)
+          </div>
+        ) : null}
       </div>
       <div className="text-muted-foreground">{close}</div>
     </details>

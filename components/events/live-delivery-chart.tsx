@@ -8,10 +8,21 @@ import { DeliveryChart } from './delivery-chart'
 const REFRESH_MS = 15_000
 
 /** The server-rendered chart, refreshed in the background so new deliveries show up in it too. */
-export function LiveDeliveryChart({ buckets, range, filters }: { buckets: HistogramBucket[]; range: HistogramRange; filters: EventFilters }) {
+export function LiveDeliveryChart({
+  buckets,
+  range,
+  filters,
+  renderedAt,
+}: {
+  buckets: HistogramBucket[]
+  range: HistogramRange
+  filters: EventFilters
+  /** Changes with every server render, so fresh server data replaces the cached chart. */
+  renderedAt: number
+}) {
   const query = filtersToSearchParams(filters, { range }).toString()
   const { data } = useQuery({
-    queryKey: ['events', 'histogram', query],
+    queryKey: ['events', 'histogram', query, renderedAt],
     queryFn: async () => {
       const res = await fetch(`/api/events/histogram?${query}`, { cache: 'no-store' })
       if (!res.ok) throw new Error(`GET /api/events/histogram answered ${res.status}`)

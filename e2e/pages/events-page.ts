@@ -7,6 +7,12 @@ export class EventsPage {
   async goto(query = '') {
     await this.page.goto(`/events${query}`)
     await expect(this.page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible()
+    await this.hydrated()
+  }
+
+  /** The live island has mounted (its connection left "connecting"), so controls respond. */
+  async hydrated() {
+    await expect(this.connection).toHaveAttribute('data-state', /live|polling|reconnecting/, { timeout: 20_000 })
   }
 
   get list() {

@@ -64,3 +64,8 @@ export function formatBucket(iso: string, range: 'hour' | 'day' | 'week') {
   if (range !== 'week') return time
   return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' })} ${time}`
 }
+
+/** Compact "22 Nov, 18:00" in UTC, for labels of a picked interval. */
+export function formatShort(iso: string) {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+}

@@ -60,9 +60,9 @@ export default async function EventsPage({ searchParams }: Props) {
             <RegisterReceiverButton url={url} />
           ) : null}
         </ReceiverUrlCard>
-        <LiveDeliveryChart key={`${JSON.stringify(filters)}:${range}:${startAfter}`} buckets={histogram.buckets} range={range} filters={filters} />
+        <LiveDeliveryChart buckets={histogram.buckets} range={range} filters={filters} renderedAt={startAfter} />
         <div className="flex min-w-0 flex-col gap-3">
-          <FilterBar key={JSON.stringify(filters)} filters={filters} range={range} />
+          <FilterBar filters={filters} range={range} />
           {invalid.length > 0 ? (
             <p role="note" className="flex items-center gap-2 text-sm text-warning">
               <AlertTriangleIcon className="size-4" aria-hidden />

@@ -61,7 +61,10 @@ export function EventIds({ payload }: { payload: unknown }) {
                   className="inline-flex max-w-full items-start gap-1.5 font-mono text-xs break-all text-primary underline-offset-4 hover:underline"
                 >
                   <span className="sr-only">Open {label} in a new tab: </span>
-                  {href}
+                  {/* Signed media URLs run to thousands of characters; the link keeps all of them. */}
+                  <span className="line-clamp-4" title={href}>
+                    {href}
+                  </span>
                   <ExternalLinkIcon className="mt-0.5 size-3.5 shrink-0" aria-hidden />
                 </a>
               ) : (

@@ -8,8 +8,10 @@ import { filtersToSearchParams, hasActiveFilters, type EventFilters } from '@/li
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'polling'
 
 export const POLL_INTERVAL_MS = 3000
-// After this many errors without a successful open, the stream counts as unavailable.
-const MAX_STREAM_FAILURES = 5
+// After this many errors without a successful open, the stream counts as unavailable: fewer
+// when it never opened at all (missing or blocked), more when it was working a moment ago.
+const MAX_FAILURES_NEVER_OPENED = 2
+const MAX_FAILURES_AFTER_OPEN = 5
 // While polling, try the stream again now and then: the server may have come back.
 const STREAM_RETRY_MS = 30_000
 
@@ -37,7 +39,13 @@ export function useLiveEvents({
 }): ConnectionState {
   const [mode, setMode] = useState<'stream' | 'polling'>('stream')
   const [streamState, setStreamState] = useState<'connecting' | 'live' | 'reconnecting'>('connecting')
+  // Rows up to `cursor` are known to have been asked of the server (the catch-up position);
+  // `seen` stops a row that comes both from the stream and from a catch-up showing twice.
   const cursor = useRef(startAfter)
+  const seen = useRef(new Set<number>())
+  // True once a catch-up has run since the stream (re)opened: from then on the stream's own ids
+  // are contiguous with what the server answered, and may advance the cursor.
+  const joined = useRef(false)
   const onEventsRef = useRef(onEvents)
   const filtersRef = useRef(filters)
   useEffect(() => {
@@ -45,59 +53,71 @@ export function useLiveEvents({
     filtersRef.current = filters
   })
 
-  const deliver = useCallback((rows: EventSummary[]) => {
-    const fresh = rows.filter((r) => r.id > cursor.current)
-    const last = rows[rows.length - 1]
-    if (last && last.id > cursor.current) cursor.current = last.id
-    if (fresh.length > 0) onEventsRef.current(fresh)
-  }, [])
+  const deliver = useCallback(
+    (rows: EventSummary[], advance: boolean) => {
+      const fresh = rows.filter((r) => r.id > startAfter && !seen.current.has(r.id))
+      for (const r of fresh) seen.current.add(r.id)
+      const last = rows[rows.length - 1]
+      if (advance && last && last.id > cursor.current) cursor.current = last.id
+      if (fresh.length > 0) onEventsRef.current(fresh)
+    },
+    [startAfter],
+  )
 
-  // One catch-up at a time; a wake-up during a fetch runs one more afterwards.
-  const catchUp = useRef<{ running: boolean; again: boolean }>({ running: false, again: false })
-  const runCatchUp = useCallback(async () => {
+  // One catch-up at a time; asking during one makes it run once more before it resolves.
+  const catchUp = useRef<{ running: Promise<void> | null; again: boolean }>({ running: null, again: false })
+  const runCatchUp = useCallback((): Promise<void> => {
     const state = catchUp.current
     if (state.running) {
       state.again = true
-      return
+      return state.running
     }
-    state.running = true
-    try {
-      do {
-        state.again = false
-        let rows: EventSummary[]
+    state.running = (async () => {
+      try {
         do {
-          rows = await fetchAfter(cursor.current, filtersRef.current)
-          deliver(rows)
-        } while (rows.length === 200)
-      } while (state.again)
-    } catch {
-      // The next wake-up, reconnect or poll tries again.
-    } finally {
-      state.running = false
-    }
+          state.again = false
+          let rows: EventSummary[]
+          do {
+            rows = await fetchAfter(cursor.current, filtersRef.current)
+            deliver(rows, true)
+          } while (rows.length === 200)
+        } while (state.again)
+      } catch {
+        // The next wake-up, reconnect or poll tries again.
+      } finally {
+        state.running = null
+      }
+    })()
+    return state.running
   }, [deliver])
 
   useEffect(() => {
     if (mode !== 'stream') return
     const source = new EventSource('/api/events/stream')
     let failures = 0
+    let opened = false
     source.onopen = () => {
       failures = 0
+      opened = true
       setStreamState('live')
       // Covers rows stored between the page render (or the drop) and this connection.
-      void runCatchUp()
+      joined.current = false
+      void runCatchUp().then(() => {
+        joined.current = true
+      })
     }
     source.addEventListener(STREAM_EVENT, (message) => {
       if (hasActiveFilters(filtersRef.current)) return void runCatchUp()
       try {
-        deliver([JSON.parse((message as MessageEvent<string>).data) as EventSummary])
+        deliver([JSON.parse((message as MessageEvent<string>).data) as EventSummary], joined.current)
       } catch {
         void runCatchUp()
       }
     })
     source.onerror = () => {
+      joined.current = false
       failures++
-      if (source.readyState === EventSource.CLOSED || failures >= MAX_STREAM_FAILURES) {
+      if (source.readyState === EventSource.CLOSED || failures >= (opened ? MAX_FAILURES_AFTER_OPEN : MAX_FAILURES_NEVER_OPENED)) {
         source.close()
         setMode('polling')
       } else {
