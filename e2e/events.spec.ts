@@ -238,7 +238,8 @@ test('huge payloads and many headers wrap or scroll without widening a phone scr
     event_data: { video_id: 'huge_one', url: `https://files.example.com/${'a'.repeat(3000)}`, items: Array.from({ length: 1000 }, (_, i) => ({ i })) },
   }
   const res = await request.post('/api/webhooks/konpro', { data: JSON.stringify(big), headers: { 'content-type': 'application/json', ...headers } })
-  expect(res.status(), 'the receiver stored it').toBeLessThan(400)
+  // Unsigned, so the default policy answers 401; the delivery is stored all the same.
+  expect([200, 401], 'the receiver stored it').toContain(res.status())
   await page.setViewportSize({ width: 375, height: 812 })
   const events = new EventsPage(page)
   await events.goto()
