@@ -8,6 +8,8 @@ export const FAKE_KONPRO_PORT = PORT + 90
 export const E2E_API_KEY = 'kp_e2e_9f4c2a7d1b8e6035fa41c9d27e8b5a60'
 /** A third server that starts with no users, for first-run setup and access tests. */
 export const FRESH_PORT = PORT + 2
+/** The KonPro stand-in the fresh server reaches once an admin stores a key in Settings. */
+export const FRESH_KONPRO_PORT = PORT + 91
 export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'correct horse battery staple' }
 export const ADMIN_STATE = 'reports/.auth/admin.json'
 
@@ -80,7 +82,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-fresh`, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
+      env: {
+        ...serverEnv,
+        DATA_DIR: `${E2E_DATA_DIR}-fresh`,
+        ADMIN_EMAIL: '',
+        ADMIN_PASSWORD: '',
+        KONPRO_API_BASE_URL: `http://127.0.0.1:${FRESH_KONPRO_PORT}`,
+      },
     },
   ],
 })

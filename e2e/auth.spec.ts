@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test'
-import { FRESH_PORT } from '../playwright.config'
+import { FRESH_KONPRO_PORT, FRESH_PORT } from '../playwright.config'
+import { FakeKonpro } from './support/fake-konpro'
 import { expectAccessible } from './support/axe'
 import { captureEveryLook } from './support/screenshots'
 
@@ -105,6 +106,11 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await expect(vp.getByTestId('endpoint-row')).toHaveCount(1)
   await expect(vp.getByRole('link', { name: 'Create endpoint' })).toHaveCount(0)
   await expect(vp.getByRole('button', { name: /Reveal secret|Delete endpoint|Edit endpoint|Send test event/ })).toHaveCount(0)
+  await vp.goto('/settings')
+  await expect(vp.getByRole('button', { name: 'Test connection' })).toBeVisible()
+  await expect(vp.getByLabel('KonPro API key')).toHaveCount(0)
+  await expect(vp.getByLabel('Keep deliveries for (days)')).toBeDisabled()
+  await expect(vp.getByRole('button', { name: 'Save retention' })).toHaveCount(0)
   await vp.goto('/settings/users')
   await expect(vp).toHaveURL(/\/endpoints$/)
   await captureEveryLook(vp, 'endpoints-viewer')
@@ -140,6 +146,77 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await captureEveryLook(again.page, 'settings-audit')
   await again.context.close()
   await asViewer.context.close()
+})
+
+test('an admin stores a KonPro key from Settings, tests it and removes it; retention is editable', async ({ browser }) => {
+  const key = 'kp_team_7d1c9e5a2b8f4036a1e2c4'
+  const konpro = new FakeKonpro(FRESH_KONPRO_PORT, key)
+  konpro.seed('https://hooks.team.test/konpro', ['avatar_video.success'])
+  await konpro.start()
+  const { context, page } = await signInPage(browser, admin.email, admin.password)
+  try {
+    await page.goto('/settings')
+    const connection = page.getByRole('region', { name: 'KonPro connection' })
+    await expect(connection.getByText('Not set')).toBeVisible()
+    const field = page.getByLabel('KonPro API key')
+    await field.fill('too short')
+    await page.getByRole('button', { name: 'Save key' }).click()
+    await expect(page.getByText('A KonPro API key is at least 16 characters; paste the whole key.')).toBeVisible()
+
+    // A key KonPro refuses is not kept.
+    await field.fill('kp_wrong_00000000000000000000')
+    await page.getByRole('button', { name: 'Save key' }).click()
+    await expect(page.getByText('KonPro rejected this key.', { exact: false })).toBeVisible()
+    await page.reload()
+    await expect(connection.getByText('Not set')).toBeVisible()
+
+    await page.getByLabel('KonPro API key').fill(key)
+    await page.getByRole('button', { name: 'Save key' }).click()
+    await expect(page.getByText(/Key saved\. Connected: KonPro answered in \d+ ms and lists 1 endpoint\./)).toBeVisible()
+    await expect(connection.getByText(`Stored in the console, ending …${key.slice(-4)}`)).toBeVisible()
+    await expect(page.getByRole('banner').getByText('KonPro API', { exact: true })).toBeVisible()
+    expect(await page.content()).not.toContain(key)
+
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'lists 1 endpoint' })).toBeVisible()
+    await captureEveryLook(page, 'settings-stored-key')
+
+    // The stored key is what the console now uses: KonPro's endpoints, and a rejection says where to fix it.
+    await page.goto('/endpoints')
+    await expect(page.getByTestId('endpoint-row').filter({ hasText: 'hooks.team.test/konpro' })).toBeVisible()
+    konpro.failWith = { status: 401 }
+    await page.goto('/settings')
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByText('KonPro rejected the stored API key. An admin can store a valid key in Settings.')).toBeVisible()
+    konpro.failWith = null
+    expect(konpro.requests.filter((r) => r.apiKey === key).length).toBeGreaterThanOrEqual(2)
+
+    await page.getByRole('button', { name: 'Remove stored key' }).click()
+    await expect(page.getByText('Stored key removed.', { exact: false })).toBeVisible()
+    await expect(connection.getByText('Not set')).toBeVisible()
+    await expect(page.getByRole('banner').getByText('Sandbox', { exact: true })).toBeVisible()
+
+    // Retention: checked next to the field, saved, and shown as saved.
+    const days = page.getByLabel('Keep deliveries for (days)')
+    await days.fill('0')
+    await page.getByRole('button', { name: 'Save retention' }).click()
+    await expect(page.getByText('Keep deliveries for at least 1 day.')).toBeVisible()
+    await days.fill('14')
+    await page.getByRole('button', { name: 'Save retention' }).click()
+    await expect(page.getByText('Deliveries are now kept for 14 days', { exact: false })).toBeVisible()
+    await page.reload()
+    await expect(page.getByLabel('Keep deliveries for (days)')).toHaveValue('14')
+    await expect(page.getByText('Saved here;', { exact: false })).toBeVisible()
+
+    await page.goto('/settings/audit')
+    const log = page.getByRole('table', { name: 'Audit log' })
+    await expect(log.getByText('konpro.api_key').first()).toBeVisible()
+    await expect(log.getByText('events.retention').first()).toBeVisible()
+    await expect(log).not.toContainText(key)
+  } finally {
+    await context.close()
+    await konpro.stop()
+  }
 })
 
 test('an anonymous visitor reaches only the public routes', async ({ request }) => {

@@ -15,7 +15,7 @@ export async function startup() {
   }
   const database = await getDatabase()
   authSecret()
-  const { ADMIN_EMAIL, ADMIN_PASSWORD, EVENT_RETENTION_DAYS, EVENT_MAX_ROWS } = env()
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = env()
   if (ADMIN_EMAIL && ADMIN_PASSWORD) await ensureAdmin(database.db, ADMIN_EMAIL, ADMIN_PASSWORD)
-  startRetention(async () => database.db, { retentionDays: EVENT_RETENTION_DAYS, maxRows: EVENT_MAX_ROWS })
+  startRetention(async () => database.db)
 }

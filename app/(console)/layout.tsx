@@ -18,7 +18,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </a>
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header sandbox={isSandbox()} user={user} />
+        <Header sandbox={await isSandbox()} user={user} />
         <main id="main" className="mx-auto w-full max-w-content flex-1 px-4 py-6 md:px-8 md:py-8">
           {children}
         </main>

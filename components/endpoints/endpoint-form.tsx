@@ -72,82 +72,85 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="url">Endpoint URL</Label>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Input
-            id="url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            placeholder="https://example.com/webhooks/konpro"
-            className="font-mono"
-            aria-invalid={!!errors.url}
-            aria-describedby="url-help url-error"
-            {...register('url')}
+      {/* Nothing typed before hydration can be lost: the fields wait for it. */}
+      <fieldset disabled={!hydrated} className="contents">
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="url">Endpoint URL</Label>
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <Input
+              id="url"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://example.com/webhooks/konpro"
+              className="font-mono"
+              aria-invalid={!!errors.url}
+              aria-describedby="url-help url-error"
+              {...register('url')}
+            />
+            <Button type="button" variant="outline" onClick={() => setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })}>
+              <RadioTowerIcon /> Use this console’s receiver
+            </Button>
+          </div>
+          <p id="url-help" className="text-xs text-muted-foreground">
+            KonPro checks the URL with an OPTIONS request that must answer within 1 second.
+          </p>
+          {errors.url ? (
+            <p id="url-error" className="text-sm text-destructive" role="alert" aria-live="polite">
+              {errors.url.message}
+            </p>
+          ) : null}
+        </div>
+
+        <div className="flex flex-col gap-2">
+          <Controller
+            control={control}
+            name="events"
+            render={({ field }) => (
+              <EventPicker
+                types={eventTypes}
+                value={field.value}
+                onChange={field.onChange}
+                chooseSome={chooseSome}
+                onChooseSome={setChooseSome}
+                invalid={!!errors.events}
+              />
+            )}
           />
-          <Button type="button" variant="outline" onClick={() => setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })}>
-            <RadioTowerIcon /> Use this console’s receiver
+          {errors.events ? (
+            <p className="text-sm text-destructive" role="alert">
+              {errors.events.message}
+            </p>
+          ) : null}
+        </div>
+
+        {endpoint ? null : (
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="entityId">
+              Entity ID <span className="font-normal text-muted-foreground">(optional)</span>
+            </Label>
+            <Input id="entityId" placeholder="e.g. project123" className="font-mono sm:max-w-sm" aria-invalid={!!errors.entityId} {...register('entityId')} />
+            <p className="text-xs text-muted-foreground">Only receive events about this video or project.</p>
+            {errors.entityId ? <p className="text-sm text-destructive">{errors.entityId.message}</p> : null}
+          </div>
+        )}
+
+        {formError ? (
+          <div role="alert" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
+            <AlertCircleIcon className="size-4 shrink-0 text-destructive" aria-hidden />
+            <span className="break-words">{formError}</span>
+          </div>
+        ) : null}
+
+        <div className="flex gap-2">
+          <Button type="submit" disabled={isSubmitting || !hydrated}>
+            {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
+          </Button>
+          <Button type="button" variant="outline" onClick={() => router.push('/endpoints')}>
+            Cancel
           </Button>
         </div>
-        <p id="url-help" className="text-xs text-muted-foreground">
-          KonPro checks the URL with an OPTIONS request that must answer within 1 second.
-        </p>
-        {errors.url ? (
-          <p id="url-error" className="text-sm text-destructive" role="alert" aria-live="polite">
-            {errors.url.message}
-          </p>
-        ) : null}
-      </div>
-
-      <div className="flex flex-col gap-2">
-        <Controller
-          control={control}
-          name="events"
-          render={({ field }) => (
-            <EventPicker
-              types={eventTypes}
-              value={field.value}
-              onChange={field.onChange}
-              chooseSome={chooseSome}
-              onChooseSome={setChooseSome}
-              invalid={!!errors.events}
-            />
-          )}
-        />
-        {errors.events ? (
-          <p className="text-sm text-destructive" role="alert">
-            {errors.events.message}
-          </p>
-        ) : null}
-      </div>
-
-      {endpoint ? null : (
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="entityId">
-            Entity ID <span className="font-normal text-muted-foreground">(optional)</span>
-          </Label>
-          <Input id="entityId" placeholder="e.g. project123" className="font-mono sm:max-w-sm" aria-invalid={!!errors.entityId} {...register('entityId')} />
-          <p className="text-xs text-muted-foreground">Only receive events about this video or project.</p>
-          {errors.entityId ? <p className="text-sm text-destructive">{errors.entityId.message}</p> : null}
-        </div>
-      )}
-
-      {formError ? (
-        <div role="alert" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
-          <AlertCircleIcon className="size-4 shrink-0 text-destructive" aria-hidden />
-          <span className="break-words">{formError}</span>
-        </div>
-      ) : null}
-
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting || !hydrated}>
-          {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
-        </Button>
-        <Button type="button" variant="outline" onClick={() => router.push('/endpoints')}>
-          Cancel
-        </Button>
-      </div>
+      </fieldset>
     </form>
   )
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
 import { MobileNav } from './mobile-nav'
 import { ThemeToggle } from './theme-toggle'
@@ -11,8 +12,12 @@ export function Header({ sandbox, user }: { sandbox: boolean; user: { email: str
         <div className="flex min-w-0 items-center gap-2">
           <Badge variant="warning">Sandbox</Badge>
           <p className="hidden truncate text-xs text-muted-foreground sm:block">
-            Endpoints live in a built-in KonPro sandbox. Set <code className="font-mono">KONPRO_API_KEY</code> to manage
-            your real ones.
+            Endpoints live in a built-in KonPro sandbox. Store an API key in{' '}
+            <Link href="/settings" className="underline underline-offset-2 hover:text-foreground">
+              Settings
+            </Link>{' '}
+            (or set{' '}
+            <code className="font-mono">KONPRO_API_KEY</code>) to manage your real ones.
           </p>
         </div>
       ) : (

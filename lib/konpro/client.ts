@@ -1,6 +1,6 @@
 import 'server-only'
 import type { z } from 'zod'
-import { KonproError, konproErrorFor, malformedError, networkError, timeoutError } from './errors'
+import { KonproError, konproErrorFor, type KeySource, malformedError, networkError, timeoutError } from './errors'
 import {
   endpointAnswerSchema,
   endpointListSchema,
@@ -20,6 +20,8 @@ export interface KonproClientOptions {
   backoffMs?: number
   /** Longest `Retry-After` honoured before giving up and reporting it. */
   maxRetryAfterMs?: number
+  /** Where the key was set, so a rejected key's message says where to fix it. */
+  keySource?: KeySource
 }
 
 export interface AddEndpointInput {
@@ -45,7 +47,7 @@ export interface KonproClient {
 const RETRYABLE = new Set([429, 502, 503, 504])
 
 export function createKonproClient(options: KonproClientOptions): KonproClient {
-  const { apiKey, timeoutMs = 10_000, retries = 2, backoffMs = 300, maxRetryAfterMs = 10_000 } = options
+  const { apiKey, timeoutMs = 10_000, retries = 2, backoffMs = 300, maxRetryAfterMs = 10_000, keySource = 'env' } = options
   const base = options.baseUrl.replace(/\/+$/, '')
   const host = new URL(base).host
 
@@ -99,7 +101,7 @@ export function createKonproClient(options: KonproClientOptions): KonproClient {
           continue
         }
       }
-      throw konproErrorFor(answer.status, errorMessageOf(parsed.ok ? parsed.value : answer.text), retryAfter)
+      throw konproErrorFor(answer.status, errorMessageOf(parsed.ok ? parsed.value : answer.text), retryAfter, keySource)
     }
   }
 

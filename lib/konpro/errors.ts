@@ -21,7 +21,14 @@ export class KonproError extends Error {
   }
 }
 
-export function konproErrorFor(status: number, konproMessage: string | null, retryAfterSeconds?: number): KonproError {
+export type KeySource = 'env' | 'stored'
+
+const REJECTED_KEY: Record<KeySource, string> = {
+  env: 'KonPro rejected the API key. Set a valid key in KONPRO_API_KEY (in .env.local or your host’s environment variables) and restart the console.',
+  stored: 'KonPro rejected the stored API key. An admin can store a valid key in Settings.',
+}
+
+export function konproErrorFor(status: number, konproMessage: string | null, retryAfterSeconds?: number, keySource: KeySource = 'env'): KonproError {
   if (status === 400 || status === 409 || status === 422) {
     return new KonproError(
       'bad_request',
@@ -30,11 +37,7 @@ export function konproErrorFor(status: number, konproMessage: string | null, ret
     )
   }
   if (status === 401 || status === 403) {
-    return new KonproError(
-      'unauthorized',
-      'KonPro rejected the API key. Set a valid key in KONPRO_API_KEY (in .env.local or your host’s environment variables) and restart the console.',
-      status,
-    )
+    return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
   }
   if (status === 404) {
     return new KonproError(

@@ -2,7 +2,8 @@ import 'server-only'
 import { getDb } from '../db'
 import { env } from '../env'
 import { createKonproClient, type KonproClient } from './client'
-import { isSandbox } from './mode'
+import { konproConnection } from './connection'
+import { KonproError } from './errors'
 import { sandboxApiKey } from './sandbox/store'
 import { taintForever } from './taint'
 
@@ -15,15 +16,21 @@ function sandboxBaseUrl(): string {
   return `http://127.0.0.1:${port}${SANDBOX_API_PATH}`
 }
 
-/** The KonPro client for this deployment: the real API with the stored key, or the sandbox over HTTP. */
+/** The KonPro client for this deployment: the real API with the configured key, or the sandbox over HTTP. */
 export async function getKonpro(): Promise<KonproClient> {
-  const config = env()
-  if (!isSandbox()) {
-    const apiKey = config.KONPRO_API_KEY!
-    taintForever('The KonPro API key must never reach a browser.', apiKey)
-    return createKonproClient({ baseUrl: config.KONPRO_API_BASE_URL, apiKey })
+  const db = await getDb()
+  const connection = await konproConnection(db)
+  if (connection.source === 'unreadable') {
+    throw new KonproError(
+      'unauthorized',
+      'The stored KonPro API key can no longer be read (AUTH_SECRET has changed). An admin can store it again in Settings.',
+    )
   }
-  const apiKey = await sandboxApiKey(await getDb())
+  if (connection.source !== 'sandbox') {
+    taintForever('The KonPro API key must never reach a browser.', connection.apiKey)
+    return createKonproClient({ baseUrl: env().KONPRO_API_BASE_URL, apiKey: connection.apiKey, keySource: connection.source })
+  }
+  const apiKey = await sandboxApiKey(db)
   taintForever('The sandbox API key must never reach a browser.', apiKey)
   return createKonproClient({ baseUrl: sandboxBaseUrl(), apiKey })
 }

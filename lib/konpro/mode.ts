@@ -1,7 +1,7 @@
 import 'server-only'
-import { env } from '../env'
+import { konproConnection } from './connection'
 
-/** With no API key configured the console manages endpoints in its built-in sandbox. */
-export function isSandbox(): boolean {
-  return !env().KONPRO_API_KEY
+/** With no API key in the environment or stored from Settings, the console manages endpoints in its built-in sandbox. */
+export async function isSandbox(): Promise<boolean> {
+  return (await konproConnection()).source === 'sandbox'
 }

@@ -84,7 +84,7 @@ export async function sendTestEventAction(eventType: unknown): Promise<ActionRes
   if (!auth.ok) return auth.result
   const parsed = testEventSchema.safeParse(eventType)
   if (!parsed.success) return invalid(parsed.error)
-  if (!isSandbox()) return { ok: false, formError: 'Test events come from the sandbox; with a real API key KonPro sends the events.' }
+  if (!(await isSandbox())) return { ok: false, formError: 'Test events come from the sandbox; with a real API key KonPro sends the events.' }
   const db = await getDb()
   const results = await sendTestEvent(db, parsed.data)
   await recordAudit(db, auth.actor, 'event.test_sent', parsed.data, { deliveries: results.length })

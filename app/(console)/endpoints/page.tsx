@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Endpoints' }
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = endpointFiltersSchema.parse(await searchParams)
-  const [user, endpoints, { types }] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes()])
+  const [user, endpoints, { types }, sandbox] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes(), isSandbox()])
   const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (
@@ -36,7 +36,7 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         description="The URLs KonPro sends its webhooks to, and the events each one receives."
         actions={
           <>
-            {canEdit && isSandbox() && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
+            {canEdit && sandbox && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
             {create}
           </>
         }

@@ -4,10 +4,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { getDatabase } from '@/lib/db'
 import { env } from '@/lib/env'
 import { requireUser } from '@/lib/auth/current'
-import { isSandbox } from '@/lib/konpro/mode'
+import { konproConnection, type KonproConnection } from '@/lib/konpro/connection'
 import { getReceiverPolicy } from '@/lib/webhooks/policy'
+import { getRetention } from '@/lib/webhooks/retention'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { ApiKeyForm } from '@/components/settings/api-key-form'
+import { ConnectionTest } from '@/components/settings/connection-test'
 import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
+import { RetentionForm } from '@/components/settings/retention-form'
 import { CopyButton } from '@/components/copy-button'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -21,45 +25,75 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   )
 }
 
+const CONNECTION: Record<KonproConnection['source'], { badge: React.ReactNode; description: string }> = {
+  sandbox: {
+    badge: <Badge variant="warning">Sandbox</Badge>,
+    description: 'No API key is configured, so endpoints are managed in the built-in sandbox. Store a key below, or set KONPRO_API_KEY.',
+  },
+  env: {
+    badge: <Badge variant="success">KonPro API</Badge>,
+    description: 'Endpoints are managed through the KonPro API with the key from KONPRO_API_KEY, which wins over a stored key.',
+  },
+  stored: {
+    badge: <Badge variant="success">KonPro API</Badge>,
+    description: 'Endpoints are managed through the KonPro API with the key stored, encrypted, in this console.',
+  },
+  unreadable: {
+    badge: <Badge variant="destructive">Key unreadable</Badge>,
+    description: 'The stored key can no longer be decrypted because AUTH_SECRET has changed. Store the key again.',
+  },
+}
+
+function keyLine(connection: KonproConnection): string {
+  if (connection.source === 'env') return `Set in the environment (KONPRO_API_KEY), ending …${connection.last4}`
+  if (connection.source === 'stored') return `Stored in the console, ending …${connection.last4}`
+  if (connection.source === 'unreadable') return 'Stored, but unreadable'
+  return 'Not set'
+}
+
 export default async function SettingsPage() {
   const [user, { kind, db }, url] = await Promise.all([requireUser(), getDatabase(), receiverUrl()])
-  const policy = await getReceiverPolicy(db, 0)
+  const [policy, retention, connection] = await Promise.all([getReceiverPolicy(db, 0), getRetention(db), konproConnection(db)])
   const config = env()
-  const sandbox = isSandbox()
+  const isAdmin = user.role === 'admin'
+  const { badge, description } = CONNECTION[connection.source]
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
+        <Card role="region" aria-labelledby="konpro-connection">
           <CardHeader>
-            <CardTitle>KonPro connection</CardTitle>
-            <CardDescription>
-              {sandbox
-                ? 'No API key is configured, so endpoints are managed in the built-in sandbox.'
-                : 'Endpoints are managed through the KonPro API with the key from the environment.'}
-            </CardDescription>
+            <CardTitle id="konpro-connection">KonPro connection</CardTitle>
+            <CardDescription>{description}</CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="flex flex-col gap-5">
             <dl className="divide-y">
-              <Row label="Mode">{sandbox ? <Badge variant="warning">Sandbox</Badge> : <Badge variant="success">KonPro API</Badge>}</Row>
-              <Row label="API base URL">{sandbox ? 'Built-in sandbox' : config.KONPRO_API_BASE_URL}</Row>
-              <Row label="API key">{sandbox ? 'Not set (KONPRO_API_KEY)' : 'Set in the environment'}</Row>
+              <Row label="Mode">{badge}</Row>
+              <Row label="API base URL">{connection.source === 'sandbox' ? 'Built-in sandbox' : config.KONPRO_API_BASE_URL}</Row>
+              <Row label="API key">{keyLine(connection)}</Row>
             </dl>
+            <ConnectionTest />
+            {isAdmin && connection.source !== 'env' ? <ApiKeyForm stored={connection.source !== 'sandbox'} /> : null}
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Storage</CardTitle>
-            <CardDescription>Where endpoints&apos; sandbox state and every delivery are kept.</CardDescription>
+            <CardDescription>Where every delivery is kept, and for how long.</CardDescription>
           </CardHeader>
-          <CardContent>
+          <CardContent className="flex flex-col gap-5">
             <dl className="divide-y">
               <Row label="Database">
                 {kind === 'pglite' ? <Badge variant="muted">Embedded PGlite</Badge> : <Badge variant="success">PostgreSQL</Badge>}
               </Row>
               {kind === 'pglite' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
-              <Row label="Event retention">{config.EVENT_RETENTION_DAYS} days</Row>
-              <Row label="Most deliveries kept">{config.EVENT_MAX_ROWS.toLocaleString('en')}</Row>
             </dl>
+            <RetentionForm value={{ retentionDays: retention.retentionDays, maxRows: retention.maxRows }} canEdit={isAdmin} />
+            <p className="text-xs text-muted-foreground">
+              {retention.source === 'env'
+                ? 'From EVENT_RETENTION_DAYS and EVENT_MAX_ROWS until saved here.'
+                : 'Saved here; EVENT_RETENTION_DAYS and EVENT_MAX_ROWS no longer apply.'}{' '}
+              Older deliveries are removed in the background every ten minutes.
+            </p>
           </CardContent>
         </Card>
         <Card className="lg:col-span-2">
@@ -72,7 +106,7 @@ export default async function SettingsPage() {
               <code className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all">{url}</code>
               <CopyButton value={url} label="Copy URL" />
             </div>
-            <ReceiverPolicyForm rejectUnsigned={policy.rejectUnsigned} canEdit={user.role === 'admin'} />
+            <ReceiverPolicyForm rejectUnsigned={policy.rejectUnsigned} canEdit={isAdmin} />
             <dl className="divide-y">
               <Row label="Largest accepted delivery">{Math.round(config.RECEIVER_MAX_BODY_BYTES / 1024)} KiB (RECEIVER_MAX_BODY_BYTES)</Row>
               <Row label="Per-address limit">{config.RECEIVER_RATE_LIMIT_PER_MINUTE.toLocaleString('en')} per minute</Row>
