@@ -5,7 +5,17 @@ import { Button } from '@/components/ui/button'
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
 
 /** Asks before deleting, naming the URL so the right endpoint goes. */
-export function DeleteEndpointDialog({ url, onConfirm, trigger }: { url: string; onConfirm: () => void; trigger?: React.ReactNode }) {
+export function DeleteEndpointDialog({
+  url,
+  onConfirm,
+  trigger,
+  provider = 'KonPro',
+}: {
+  url: string
+  onConfirm: () => void
+  trigger?: React.ReactNode
+  provider?: string
+}) {
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -19,7 +29,7 @@ export function DeleteEndpointDialog({ url, onConfirm, trigger }: { url: string;
         <DialogHeader>
           <DialogTitle>Delete this endpoint?</DialogTitle>
           <DialogDescription>
-            KonPro will stop sending events to <span className="font-mono font-medium text-foreground">{url}</span>. This cannot be
+            {provider} will stop sending events to <span className="font-mono font-medium text-foreground">{url}</span>. This cannot be
             undone.
           </DialogDescription>
         </DialogHeader>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { ExternalLinkIcon } from 'lucide-react'
-import { formatBytes } from '@/lib/events/format'
+import { PROVIDER_LABELS, formatBytes } from '@/lib/events/format'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import { RelativeTime } from './relative-time'
@@ -34,6 +34,11 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
           >
             {event.eventType ?? <span className="text-muted-foreground italic">no event type</span>}
           </Link>
+          {event.provider !== 'konpro' ? (
+            <span className="rounded-full border px-2 py-0.5 text-xs font-medium text-muted-foreground">
+              {PROVIDER_LABELS[event.provider] ?? event.provider}
+            </span>
+          ) : null}
           <VerdictBadge verdict={event.verdict} />
           <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
         </div>

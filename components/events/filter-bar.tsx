@@ -6,7 +6,7 @@ import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { useHydrated } from '@/components/use-hydrated'
-import { KNOWN_EVENT_TYPES, VERDICT_LABELS, formatShort } from '@/lib/events/format'
+import { KNOWN_EVENT_TYPES, PROVIDER_LABELS, VERDICT_LABELS, formatShort } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import {
   VERDICTS,
@@ -84,6 +84,20 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
           className="pl-8"
         />
       </div>
+      <select
+        disabled={!hydrated}
+        aria-label="Provider"
+        className={selectClass}
+        value={filters.provider ?? ''}
+        onChange={(e) => go({ ...filters, provider: e.target.value || undefined })}
+      >
+        <option value="">All providers</option>
+        {Object.entries(PROVIDER_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
       <select disabled={!hydrated} aria-label="Event type" className={selectClass} value={filters.type ?? ''} onChange={(e) => go({ ...filters, type: e.target.value || undefined })}>
         <option value="">All event types</option>
         {types.map((t) => (

@@ -1,4 +1,4 @@
-import { ActivityIcon, SettingsIcon, WebhookIcon, type LucideIcon } from 'lucide-react'
+import { ActivityIcon, SendIcon, SettingsIcon, ShieldCheckIcon, WebhookIcon, type LucideIcon } from 'lucide-react'
 
 export interface NavItem {
   href: string
@@ -6,8 +6,31 @@ export interface NavItem {
   icon: LucideIcon
 }
 
-export const navItems: NavItem[] = [
-  { href: '/endpoints', label: 'Endpoints', icon: WebhookIcon },
-  { href: '/events', label: 'Events', icon: ActivityIcon },
-  { href: '/settings', label: 'Settings', icon: SettingsIcon },
+export type Provider = 'konpro' | 'kayle'
+
+export const providers: Array<{ id: Provider; label: string; home: string }> = [
+  { id: 'konpro', label: 'KonPro', home: '/endpoints' },
+  { id: 'kayle', label: 'Kayle', home: '/kayle/endpoints' },
 ]
+
+/** Each provider's own pages, then the pages they share (the log shows that provider's events). */
+export const navItems: Record<Provider, NavItem[]> = {
+  konpro: [
+    { href: '/endpoints', label: 'Endpoints', icon: WebhookIcon },
+    { href: '/events', label: 'Events', icon: ActivityIcon },
+    { href: '/settings', label: 'Settings', icon: SettingsIcon },
+  ],
+  kayle: [
+    { href: '/kayle/endpoints', label: 'Endpoints', icon: ShieldCheckIcon },
+    { href: '/kayle/deliveries', label: 'Deliveries', icon: SendIcon },
+    { href: '/events?provider=kayle', label: 'Events', icon: ActivityIcon },
+    { href: '/settings', label: 'Settings', icon: SettingsIcon },
+  ],
+}
+
+/** The provider a page belongs to; shared pages (events, settings) belong to none. */
+export function providerOf(pathname: string): Provider | null {
+  if (pathname === '/kayle' || pathname.startsWith('/kayle/')) return 'kayle'
+  if (pathname === '/endpoints' || pathname.startsWith('/endpoints/')) return 'konpro'
+  return null
+}

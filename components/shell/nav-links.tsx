@@ -1,33 +1,67 @@
 'use client'
 
+import { useState } from 'react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
-import { navItems } from './nav-items'
+import { navItems, providerOf, providers, type Provider } from './nav-items'
 
+/**
+ * The provider switcher and that provider's pages. On a shared page (events, settings) the
+ * provider last chosen stays selected, since the shell outlives navigations.
+ */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname()
+  const [provider, setProvider] = useState<Provider>(providerOf(pathname) ?? 'konpro')
+  const [seen, setSeen] = useState(pathname)
+  if (seen !== pathname) {
+    setSeen(pathname)
+    const owner = providerOf(pathname)
+    if (owner && owner !== provider) setProvider(owner)
+  }
   return (
-    <ul className="flex flex-col gap-1">
-      {navItems.map(({ href, label, icon: Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`)
-        return (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={active ? 'page' : undefined}
-              className={cn(
-                'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
-                active && 'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
-              )}
-            >
-              <Icon className="size-4" aria-hidden />
-              {label}
-            </Link>
-          </li>
-        )
-      })}
-    </ul>
+    <div className="flex flex-col gap-4">
+      <div role="group" aria-label="Provider" className="grid grid-cols-2 gap-1 rounded-lg bg-muted p-1">
+        {providers.map((p) => (
+          <Link
+            key={p.id}
+            href={p.home}
+            onClick={() => {
+              setProvider(p.id)
+              onNavigate?.()
+            }}
+            aria-current={provider === p.id ? 'true' : undefined}
+            className={cn(
+              'rounded-md px-2 py-1.5 text-center text-xs font-medium text-muted-foreground transition-colors hover:text-foreground',
+              provider === p.id && 'bg-card text-foreground shadow-sm',
+            )}
+          >
+            {p.label}
+          </Link>
+        ))}
+      </div>
+      <ul className="flex flex-col gap-1">
+        {navItems[provider].map(({ href, label, icon: Icon }) => {
+          const path = href.split('?')[0]!
+          const active = pathname === path || pathname.startsWith(`${path}/`)
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                onClick={onNavigate}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
+                  active && 'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
+                )}
+              >
+                <Icon className="size-4" aria-hidden />
+                {label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
   )
 }

@@ -10,7 +10,13 @@ export const KNOWN_EVENT_TYPES = [
   'video_translate.success',
   'video_translate.fail',
   'personalized_video',
+  'verification.session.succeeded',
+  'verification.session.failed',
+  'verification.session.expired',
+  'verification.session.cancelled',
 ] as const
+
+export const PROVIDER_LABELS: Record<string, string> = { konpro: 'KonPro', kayle: 'Kayle' }
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   verified: 'Verified',

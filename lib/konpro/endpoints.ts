@@ -1,21 +1,10 @@
 import 'server-only'
 import { getKonpro } from '.'
 import { KONPRO_EVENT_TYPES } from './event-catalog'
-import { KonproError } from './errors'
+import { load } from '../providers/load'
 import { toPublicEndpoint, type PublicEndpoint } from './public-endpoint'
 import type { KonproEventType } from './schemas'
 import { taintObject } from './taint'
-
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: { kind: string; message: string } }
-
-async function load<T>(run: () => Promise<T>): Promise<Loaded<T>> {
-  try {
-    return { ok: true, data: await run() }
-  } catch (error) {
-    if (error instanceof KonproError) return { ok: false, error: { kind: error.kind, message: error.message } }
-    throw error
-  }
-}
 
 /** Every endpoint, without secrets, newest first; a KonPro failure comes back as a message. */
 export const loadEndpoints = () =>

@@ -14,6 +14,8 @@ export async function appOrigin(): Promise<string> {
   return `${proto}://${host}`
 }
 
-export async function receiverUrl(): Promise<string> {
-  return `${await appOrigin()}${RECEIVER_PATH}`
+export const KAYLE_RECEIVER_PATH = '/api/webhooks/kayle'
+
+export async function receiverUrl(path = RECEIVER_PATH): Promise<string> {
+  return `${await appOrigin()}${path}`
 }

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { PlusIcon, SearchXIcon, WebhookIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
-import { KonproErrorPanel } from '@/components/konpro-error'
+import { ProviderErrorPanel } from '@/components/provider-error'
 import { PageHeader } from '@/components/page-header'
 import { EndpointFilters } from '@/components/endpoints/endpoint-filters'
 import { EndpointsTable } from '@/components/endpoints/endpoints-table'
@@ -42,7 +42,7 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         }
       />
       {!endpoints.ok ? (
-        <KonproErrorPanel error={endpoints.error} retryHref="/endpoints" />
+        <ProviderErrorPanel error={endpoints.error} retryHref="/endpoints" />
       ) : endpoints.data.length === 0 ? (
         <EmptyState icon={WebhookIcon} title="No endpoints yet" action={create}>
           An endpoint is a URL KonPro calls when something happens, such as <code className="font-mono">avatar_video.success</code>.

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArrowLeftIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { KonproErrorPanel } from '@/components/konpro-error'
+import { ProviderErrorPanel } from '@/components/provider-error'
 import { PageHeader } from '@/components/page-header'
 import { RelativeTime } from '@/components/relative-time'
 import { EndpointDangerZone } from '@/components/endpoints/endpoint-danger-zone'
@@ -42,7 +42,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
     return (
       <>
         {back}
-        <KonproErrorPanel error={endpoints.error} retryHref={`/endpoints/${encodeURIComponent(id)}`} />
+        <ProviderErrorPanel error={endpoints.error} retryHref={`/endpoints/${encodeURIComponent(id)}`} />
       </>
     )
   }

@@ -15,7 +15,7 @@ import { getDb } from '@/lib/db'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
 import { getEvent } from '@/lib/events/queries'
-import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -43,7 +43,7 @@ export default async function EventDetailPage({ params }: Props) {
   // The tree follows the body's own key order (jsonb stores keys sorted by length).
   const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
   const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
-  const curl = curlCommand({ url: await receiverUrl(), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
+  const curl = curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">

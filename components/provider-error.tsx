@@ -2,21 +2,29 @@ import Link from 'next/link'
 import { AlertTriangleIcon, RotateCcwIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 
-const titles: Record<string, string> = {
-  unauthorized: 'KonPro did not accept the API key',
-  timeout: 'KonPro is not answering',
-  network: 'KonPro cannot be reached',
-  rate_limited: 'KonPro asks to slow down',
-  malformed: 'KonPro’s answer could not be read',
+const titles: Record<string, (provider: string) => string> = {
+  unauthorized: (p) => `${p} did not accept the API key`,
+  timeout: (p) => `${p} is not answering`,
+  network: (p) => `${p} cannot be reached`,
+  rate_limited: (p) => `${p} asks to slow down`,
+  malformed: (p) => `${p}’s answer could not be read`,
 }
 
-/** A KonPro failure shown in place of the data it prevented, with a way to try again. */
-export function KonproErrorPanel({ error, retryHref }: { error: { kind: string; message: string }; retryHref: string }) {
+/** A provider's failure shown in place of the data it prevented, with a way to try again. */
+export function ProviderErrorPanel({
+  error,
+  retryHref,
+  provider = 'KonPro',
+}: {
+  error: { kind: string; message: string }
+  retryHref: string
+  provider?: string
+}) {
   return (
     <div role="alert" className="flex flex-col gap-4 rounded-lg border border-destructive/40 bg-destructive/5 p-5 sm:flex-row sm:items-start">
       <AlertTriangleIcon className="size-5 shrink-0 text-destructive" aria-hidden />
       <div className="min-w-0 flex-1">
-        <h2 className="font-semibold">{titles[error.kind] ?? 'KonPro could not complete the request'}</h2>
+        <h2 className="font-semibold">{titles[error.kind]?.(provider) ?? `${provider} could not complete the request`}</h2>
         <p className="mt-1 text-sm break-words text-muted-foreground">{error.message}</p>
       </div>
       <Button asChild variant="outline" size="sm">

@@ -1,0 +1,74 @@
+'use client'
+
+import { useState, useTransition } from 'react'
+import { useRouter } from 'next/navigation'
+import { PauseIcon, PlayIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { toast } from 'sonner'
+import { Button } from '@/components/ui/button'
+import { DeleteEndpointDialog } from '@/components/endpoints/delete-endpoint-dialog'
+import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
+import { deleteKayleEndpointAction, sendKayleTestEventAction, setKayleEndpointEnabledAction } from '@/app/(console)/kayle/actions'
+
+const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm'
+
+/** Pause or resume, send a sandbox test event, delete. */
+export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { endpointId: string; url: string; enabled: boolean; sandbox: boolean }) {
+  const router = useRouter()
+  const [pending, start] = useTransition()
+  const [eventType, setEventType] = useState<string>(KAYLE_EVENT_TYPE_NAMES[0])
+
+  const toggle = () =>
+    start(async () => {
+      const result = await setKayleEndpointEnabledAction(endpointId, !enabled)
+      if (!result.ok) return void toast.error(result.formError ?? 'Nothing changed.')
+      toast.success(enabled ? 'Endpoint paused: Kayle holds its deliveries.' : 'Endpoint enabled: deliveries resume.')
+      router.refresh()
+    })
+  const send = () =>
+    start(async () => {
+      const result = await sendKayleTestEventAction(endpointId, eventType)
+      if (!result.ok) return void toast.error('No test event was sent', { description: result.formError })
+      toast.success(`Test event delivered: the endpoint answered ${result.data.statusCode ?? 'nothing'}.`)
+      router.refresh()
+    })
+  const remove = () =>
+    start(async () => {
+      const result = await deleteKayleEndpointAction(endpointId)
+      if (result.ok || result.kind === 'not_found') {
+        toast.success(result.ok ? 'Kayle endpoint deleted' : 'That endpoint was already gone', { description: url })
+        router.push('/kayle/endpoints')
+      } else toast.error('The endpoint was not deleted', { description: result.formError })
+    })
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button variant="outline" onClick={toggle} disabled={pending}>
+        {enabled ? <PauseIcon /> : <PlayIcon />} {enabled ? 'Pause endpoint' : 'Enable endpoint'}
+      </Button>
+      {sandbox ? (
+        <span className="flex items-center gap-2">
+          <select aria-label="Test event type" className={selectClass} value={eventType} onChange={(e) => setEventType(e.target.value)}>
+            {KAYLE_EVENT_TYPE_NAMES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+          <Button variant="outline" onClick={send} disabled={pending}>
+            <SendIcon /> Send test event
+          </Button>
+        </span>
+      ) : null}
+      <DeleteEndpointDialog
+        url={url}
+        provider="Kayle"
+        onConfirm={remove}
+        trigger={
+          <Button variant="destructive" disabled={pending}>
+            <Trash2Icon /> Delete endpoint
+          </Button>
+        }
+      />
+    </div>
+  )
+}

@@ -1,0 +1,173 @@
+'use client'
+
+import { useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { RadioTowerIcon } from 'lucide-react'
+import { toast } from 'sonner'
+import { FieldError, FormError } from '@/components/auth/form-messages'
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import { useHydrated } from '@/components/use-hydrated'
+import type { ActionResult } from '@/lib/actions/result'
+import { KAYLE_EVENT_TYPES, KAYLE_RETENTION_HOURS } from '@/lib/kayle/event-catalog'
+import type { KayleEndpoint } from '@/lib/kayle/schemas'
+import { kayleCreateSchema, type KayleEndpointFormValues } from '@/lib/validations/kayle-endpoint'
+import { createKayleEndpointAction, updateKayleEndpointAction } from '@/app/(console)/kayle/actions'
+
+type Input = { url: string; name: string; labels: string; enabled: boolean; eventTypes: string[]; retentionHours: number; createKey: boolean }
+type Output = KayleEndpointFormValues & { createKey: boolean }
+
+const RETENTION_LABELS: Record<number, string> = { 0: 'Do not keep (0 hours)', 24: '24 hours', 72: '72 hours (Kayle’s default)', 168: '7 days (168 hours)' }
+const FIELD_NAMES: Record<string, string> = { url: 'URL', name: 'name', labels: 'labels', enabled: 'enabled', eventTypes: 'event types', retentionHours: 'retention' }
+const selectClass = 'h-9 w-full rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:max-w-xs disabled:opacity-50'
+
+function valuesOf(endpoint?: KayleEndpoint): Input {
+  return {
+    url: endpoint?.url ?? '',
+    name: endpoint?.name ?? '',
+    labels: endpoint?.labels.join(', ') ?? '',
+    enabled: endpoint?.enabled ?? true,
+    eventTypes: endpoint?.subscribedEventTypes ?? [],
+    retentionHours: endpoint?.undeliveredPayloadRetentionHours ?? 72,
+    createKey: true,
+  }
+}
+
+/** Create or edit a Kayle endpoint; an edit sends only what changed. */
+export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: string; endpoint?: KayleEndpoint }) {
+  const router = useRouter()
+  const hydrated = useHydrated()
+  const [formError, setFormError] = useState<string | null>(null)
+  const initial = valuesOf(endpoint)
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(kayleCreateSchema), defaultValues: initial })
+  const { register, handleSubmit, setError, setValue, formState } = form
+  const { errors, isSubmitting, dirtyFields } = formState
+
+  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (field in initial) setError(field as keyof Input, { message: messages?.[0] })
+    }
+    // Kayle's 400s are nearly always about the URL.
+    if (result.kind === 'bad_request' && result.formError) setError('url', { message: result.formError })
+    else setFormError(result.formError ?? null)
+  }
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null)
+    if (!endpoint) {
+      const result = await createKayleEndpointAction(values)
+      if (!result.ok) return showFailure(result)
+      toast.success('Kayle endpoint created', { description: values.url })
+      if (result.data.keyError) toast.error(`The encryption key was not created: ${result.data.keyError}`)
+      router.push(`/kayle/endpoints/${encodeURIComponent(result.data.id)}`)
+      return
+    }
+    const keys = (Object.keys(dirtyFields) as Array<keyof Input>).filter((k) => k !== 'createKey')
+    if (!keys.length) return setFormError('Nothing changed, so there is nothing to save.')
+    const raw = form.getValues()
+    const result = await updateKayleEndpointAction({ id: endpoint.id, ...Object.fromEntries(keys.map((k) => [k, raw[k]])) })
+    if (!result.ok) return showFailure(result)
+    toast.success('Kayle endpoint saved', { description: `Updated ${keys.map((k) => FIELD_NAMES[k]).join(', ')}.` })
+    form.reset(raw)
+    router.refresh()
+  })
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+      <fieldset disabled={!hydrated} className="contents">
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="url">Endpoint URL</Label>
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <Input id="url" type="url" inputMode="url" autoComplete="off" placeholder="https://example.com/webhooks/kayle" className="font-mono" aria-invalid={!!errors.url} {...register('url')} />
+            <Button type="button" variant="outline" className="shrink-0" onClick={() => setValue('url', receiverUrl, { shouldDirty: true, shouldValidate: true })}>
+              <RadioTowerIcon /> Use this console’s receiver
+            </Button>
+          </div>
+          <p className="text-xs text-muted-foreground">https:// only; http:// is accepted for localhost while developing.</p>
+          <FieldError message={errors.url?.message} />
+        </div>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="name">
+              Name <span className="font-normal text-muted-foreground">(optional)</span>
+            </Label>
+            <Input id="name" placeholder="Production verifications" aria-invalid={!!errors.name} {...register('name')} />
+            <FieldError message={errors.name?.message} />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="labels">
+              Labels <span className="font-normal text-muted-foreground">(comma-separated, up to 8)</span>
+            </Label>
+            <Input id="labels" placeholder="billing, fraud-review" aria-invalid={!!errors.labels} {...register('labels')} />
+            <FieldError message={errors.labels?.message} />
+          </div>
+        </div>
+
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-2 text-sm font-medium">Event types</legend>
+          <p className="text-xs text-muted-foreground">Tick none to receive every event type.</p>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {KAYLE_EVENT_TYPES.map((t) => (
+              <label key={t.eventType} className="flex items-start gap-2 rounded-md border p-2.5 text-sm">
+                <input type="checkbox" value={t.eventType} className="mt-0.5 size-4 accent-[var(--primary)]" {...register('eventTypes')} />
+                <span className="min-w-0">
+                  <span className="block font-mono text-xs font-medium break-all">{t.eventType}</span>
+                  <span className="text-xs text-muted-foreground">{t.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError message={errors.eventTypes?.message} />
+        </fieldset>
+
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="retentionHours">Keep undelivered payloads for</Label>
+          <select id="retentionHours" className={selectClass} {...register('retentionHours', { valueAsNumber: true })}>
+            {KAYLE_RETENTION_HOURS.map((h) => (
+              <option key={h} value={h}>
+                {RETENTION_LABELS[h]}
+              </option>
+            ))}
+          </select>
+          <p className="text-xs text-muted-foreground">How long Kayle keeps an encrypted payload it could not deliver, for retries.</p>
+          <FieldError message={errors.retentionHours?.message} />
+        </div>
+
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...register('enabled')} />
+          <span>
+            <span className="block font-medium">Enabled</span>
+            <span className="text-muted-foreground">A paused endpoint receives nothing until it is enabled again.</span>
+          </span>
+        </label>
+
+        {endpoint ? null : (
+          <label className="flex items-start gap-3 text-sm">
+            <input type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...register('createKey')} />
+            <span>
+              <span className="block font-medium">Create an encryption key now</span>
+              <span className="text-muted-foreground">
+                Kayle encrypts every delivery for a key registered on the endpoint, and sends nothing to an endpoint without one. The console
+                makes the key pair, registers the public half and keeps the private half encrypted.
+              </span>
+            </span>
+          </label>
+        )}
+
+        <FormError message={formError} />
+        <div className="flex gap-2">
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
+          </Button>
+          <Button type="button" variant="outline" onClick={() => router.push('/kayle/endpoints')}>
+            Cancel
+          </Button>
+        </div>
+      </fieldset>
+    </form>
+  )
+}

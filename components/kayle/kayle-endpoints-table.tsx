@@ -1,0 +1,99 @@
+import Link from 'next/link'
+import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
+import { Badge } from '@/components/ui/badge'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import { RelativeTime } from '@/components/relative-time'
+import { EventChips } from '@/components/endpoints/event-chips'
+import type { KayleEndpoint } from '@/lib/kayle/schemas'
+
+export type KayleEndpointRow = KayleEndpoint & { activeKeys: number }
+
+export function EnabledBadge({ enabled }: { enabled: boolean }) {
+  return <Badge variant={enabled ? 'success' : 'muted'}>{enabled ? 'Enabled' : 'Paused'}</Badge>
+}
+
+/** Whether Kayle can deliver at all: an endpoint without an active key receives nothing. */
+export function KeyBadge({ activeKeys }: { activeKeys: number }) {
+  return activeKeys > 0 ? (
+    <Badge variant="outline">
+      <KeyRoundIcon className="size-3" aria-hidden /> {activeKeys} active key{activeKeys === 1 ? '' : 's'}
+    </Badge>
+  ) : (
+    <Badge variant="destructive">
+      <TriangleAlertIcon className="size-3" aria-hidden /> No active key
+    </Badge>
+  )
+}
+
+function Labels({ labels }: { labels: string[] }) {
+  if (!labels.length) return <span className="text-muted-foreground">—</span>
+  return (
+    <div className="flex flex-wrap gap-1">
+      {labels.map((l) => (
+        <Badge key={l} variant="muted">
+          {l}
+        </Badge>
+      ))}
+    </div>
+  )
+}
+
+/** Kayle endpoints: name and URL, state, whether they can receive, events and labels. */
+export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow[] }) {
+  const title = (e: KayleEndpointRow) => (
+    <Link href={`/kayle/endpoints/${encodeURIComponent(e.id)}`} className="group block min-w-0" title={e.url}>
+      <span className="block text-sm font-medium group-hover:underline">{e.name ?? 'Unnamed endpoint'}</span>
+      <span className="block font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">{e.url}</span>
+    </Link>
+  )
+  return (
+    <div className="rounded-lg border bg-card shadow-sm">
+      <div className="hidden lg:block">
+        <Table aria-label="Kayle endpoints">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Endpoint</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Encryption</TableHead>
+              <TableHead>Events</TableHead>
+              <TableHead>Labels</TableHead>
+              <TableHead>Created</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {endpoints.map((e) => (
+              <TableRow key={e.id} data-testid="kayle-endpoint-row">
+                <TableCell className="max-w-sm">{title(e)}</TableCell>
+                <TableCell>
+                  <EnabledBadge enabled={e.enabled} />
+                </TableCell>
+                <TableCell>
+                  <KeyBadge activeKeys={e.activeKeys} />
+                </TableCell>
+                <TableCell className="max-w-64">
+                  <EventChips events={e.subscribedEventTypes} max={2} />
+                </TableCell>
+                <TableCell className="max-w-48">
+                  <Labels labels={e.labels} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <ul className="divide-y lg:hidden" aria-label="Kayle endpoints">
+        {endpoints.map((e) => (
+          <li key={e.id} className="flex flex-col gap-2 p-4" data-testid="kayle-endpoint-card">
+            {title(e)}
+            <div className="flex flex-wrap gap-1.5">
+              <EnabledBadge enabled={e.enabled} />
+              <KeyBadge activeKeys={e.activeKeys} />
+            </div>
+            <EventChips events={e.subscribedEventTypes} max={2} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

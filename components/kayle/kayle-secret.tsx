@@ -1,0 +1,77 @@
+'use client'
+
+import { useEffect, useState, useTransition } from 'react'
+import { EyeIcon, EyeOffIcon, RefreshCwIcon } from 'lucide-react'
+import { toast } from 'sonner'
+import { Button } from '@/components/ui/button'
+import { CopyButton } from '@/components/copy-button'
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import { kayleSecretAction } from '@/app/(console)/kayle/actions'
+
+const MASK_AFTER_MS = 30_000
+
+/** The signing secret: masked, revealed on demand for 30 s; rotation asks first and shows the new one. */
+export function KayleSecret({ endpointId }: { endpointId: string }) {
+  const [secret, setSecret] = useState<string | null>(null)
+  const [pending, start] = useTransition()
+
+  useEffect(() => {
+    if (!secret) return
+    const timer = setTimeout(() => setSecret(null), MASK_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [secret])
+
+  const run = (mode: 'reveal' | 'rotate') =>
+    start(async () => {
+      const result = await kayleSecretAction(endpointId, mode)
+      if (!result.ok) return void toast.error(result.formError ?? 'Kayle did not return the secret.')
+      setSecret(result.data.secret)
+      if (mode === 'rotate') toast.success('Secret rotated. The receiver already verifies with the new one.')
+    })
+
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-1.5">
+      <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs" data-testid="kayle-secret-value">
+        {secret ?? 'whsec_••••••••••••'}
+      </code>
+      {secret ? (
+        <>
+          <CopyButton value={secret} label="Copy secret" size="icon" />
+          <Button variant="ghost" size="icon" aria-label="Hide secret" onClick={() => setSecret(null)}>
+            <EyeOffIcon />
+          </Button>
+        </>
+      ) : (
+        <Button variant="ghost" size="sm" onClick={() => run('reveal')} disabled={pending} aria-label="Reveal secret">
+          <EyeIcon /> Reveal
+        </Button>
+      )}
+      <Dialog>
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="sm" disabled={pending}>
+            <RefreshCwIcon /> Rotate
+          </Button>
+        </DialogTrigger>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Rotate the signing secret?</DialogTitle>
+            <DialogDescription>
+              Kayle signs every delivery from now on with a new secret. Anything else that verifies this endpoint’s deliveries with the old
+              secret will reject them until it is given the new one.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="outline">Cancel</Button>
+            </DialogClose>
+            <DialogClose asChild>
+              <Button variant="destructive" onClick={() => run('rotate')}>
+                Rotate secret
+              </Button>
+            </DialogClose>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  )
+}
