@@ -18,3 +18,5 @@ export const isKayleEventType = (value: string): value is KayleEventTypeName =>
 export const KAYLE_RETENTION_HOURS = [0, 24, 72, 168] as const
 export type KayleRetentionHours = (typeof KAYLE_RETENTION_HOURS)[number]
 export const DEFAULT_RETENTION_HOURS: KayleRetentionHours = 72
+
+export const DEFAULT_EVENT_TYPE: KayleEventTypeName = 'verification.session.succeeded'
