@@ -1,3 +1,4 @@
+import 'server-only'
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 
 // Kayle encrypts each delivery for the endpoint's active public key: a compact JWE with

@@ -1,3 +1,4 @@
+import 'server-only'
 import { importJWK, type JWK } from 'jose'
 import { z } from 'zod'
 import { KAYLE_EVENT_TYPE_NAMES, KAYLE_RETENTION_HOURS } from '../event-catalog'
