@@ -7,12 +7,15 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined()
     expect(env.DATA_DIR).toBe('.data')
     expect(env.KONPRO_API_BASE_URL).toBe('https://api.konpro.ai')
+    expect(env.KAYLE_API_KEY).toBeUndefined()
+    expect(env.KAYLE_API_BASE_URL).toBe('https://api.kayle.dev')
     expect(env.RECEIVER_MAX_BODY_BYTES).toBe(1024 * 1024)
     expect(env.EVENT_RETENTION_DAYS).toBe(30)
   })
 
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', KONPRO_API_KEY: '' }).DATABASE_URL).toBeUndefined()
+    expect(parseEnv({ KAYLE_API_KEY: '', KAYLE_API_BASE_URL: '' })).toMatchObject({ KAYLE_API_KEY: undefined, KAYLE_API_BASE_URL: 'https://api.kayle.dev' })
   })
 
   it('accepts postgres and postgresql URLs', () => {
@@ -25,6 +28,7 @@ describe('parseEnv', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: expected a postgres:\/\//],
     ['EVENT_RETENTION_DAYS', 'forever', /EVENT_RETENTION_DAYS/],
     ['KONPRO_API_BASE_URL', 'ftp://api', /KONPRO_API_BASE_URL: expected an http\(s\) URL/],
+    ['KAYLE_API_BASE_URL', 'ftp://api', /KAYLE_API_BASE_URL: expected an http\(s\) URL/],
     ['PORT', '70000', /PORT/],
   ])('names %s when its value is bad', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(message)

@@ -21,6 +21,12 @@ export const envSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.konpro.ai' }).default('https://api.konpro.ai'),
   ),
+  // Kayle
+  KAYLE_API_KEY: optionalString,
+  KAYLE_API_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.kayle.dev' }).default('https://api.kayle.dev'),
+  ),
   // Console
   APP_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),

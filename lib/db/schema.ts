@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
@@ -39,7 +39,8 @@ export const events = pgTable(
     headers: jsonb('headers').$type<Record<string, string>>().notNull(),
     body: bytea('body').notNull(),
     payload: jsonb('payload'),
-    // 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty'
+    // 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' (an encrypted Kayle delivery
+    // that no stored private key opens, or that was refused before decrypting)
     parseStatus: text('parse_status').notNull(),
     eventType: text('event_type'),
     videoId: text('video_id'),
@@ -130,3 +131,93 @@ export const auditLog = pgTable(
   ],
 )
 export type AuditEntry = typeof auditLog.$inferSelect
+
+/** Kayle signing secrets the console keeps to verify deliveries, sealed (lib/crypto/seal.ts). */
+export const kayleSecrets = pgTable('kayle_secrets', {
+  endpointId: text('endpoint_id').primaryKey(),
+  secretSealed: text('secret_sealed').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+export type KayleSecretRow = typeof kayleSecrets.$inferSelect
+
+/** The console's encryption key pairs for Kayle endpoints; Kayle holds only the public half. */
+export const kayleKeys = pgTable(
+  'kayle_keys',
+  {
+    keyId: text('key_id').primaryKey(),
+    endpointId: text('endpoint_id').notNull(),
+    publicJwk: jsonb('public_jwk').$type<JsonWebKey>().notNull(),
+    privateKeySealed: text('private_key_sealed').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  },
+  (t) => [index('kayle_keys_endpoint_idx').on(t.endpointId, t.createdAt)],
+)
+export type KayleKeyRow = typeof kayleKeys.$inferSelect
+
+/** Endpoints held by the built-in Kayle sandbox. `seq` orders pages and backs the cursor. */
+export const kayleSandboxEndpoints = pgTable(
+  'kayle_sandbox_endpoints',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    organizationId: text('organization_id').notNull(),
+    name: text('name'),
+    labels: jsonb('labels').$type<string[]>().notNull(),
+    url: text('url').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    subscribedEventTypes: jsonb('subscribed_event_types').$type<string[]>().notNull(),
+    retentionHours: integer('retention_hours').notNull().default(72),
+    secretSealed: text('secret_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('kayle_sandbox_endpoints_seq_idx').on(t.seq)],
+)
+export type KayleSandboxEndpoint = typeof kayleSandboxEndpoints.$inferSelect
+
+/** Public keys registered with the Kayle sandbox; deliveries are encrypted for the newest active one. */
+export const kayleSandboxKeys = pgTable(
+  'kayle_sandbox_keys',
+  {
+    keyId: text('key_id').primaryKey(),
+    endpointId: text('endpoint_id').notNull(),
+    publicJwk: jsonb('public_jwk').$type<JsonWebKey>().notNull(),
+    // 'active' | 'inactive'
+    status: text('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  },
+  (t) => [index('kayle_sandbox_keys_endpoint_idx').on(t.endpointId, t.createdAt)],
+)
+export type KayleSandboxKey = typeof kayleSandboxKeys.$inferSelect
+
+/** Deliveries the Kayle sandbox made; the encrypted body and headers are kept so retry re-sends them. */
+export const kayleSandboxDeliveries = pgTable(
+  'kayle_sandbox_deliveries',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    endpointId: text('endpoint_id').notNull(),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    // 'pending' | 'succeeded' | 'failed'
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    body: text('body').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('kayle_sandbox_deliveries_seq_idx').on(t.seq.desc()),
+    index('kayle_sandbox_deliveries_endpoint_idx').on(t.endpointId, t.seq.desc()),
+    index('kayle_sandbox_deliveries_event_idx').on(t.eventId),
+    index('kayle_sandbox_deliveries_status_idx').on(t.status, t.seq.desc()),
+  ],
+)
+export type KayleSandboxDelivery = typeof kayleSandboxDeliveries.$inferSelect

@@ -24,10 +24,11 @@ export const konproReceiverSecrets: SecretSource = async () => {
 /**
  * Caches the secrets briefly; `refresh` (after a signature failed to match) fetches again at
  * most every two seconds, so an endpoint created a moment ago verifies at once. A failing
- * KonPro leaves the last known list in place rather than stalling the receiver.
+ * source leaves the last known list in place rather than stalling the receiver. Kayle's receiver
+ * caches its signing secrets and private keys the same way.
  */
-export function createSecretCache(source: SecretSource) {
-  let secrets: EndpointSecret[] = []
+export function createSecretCache<T = EndpointSecret>(source: () => Promise<T[]>) {
+  let secrets: T[] = []
   let fetchedAt = 0
   let inflight: Promise<void> | null = null
 
@@ -44,7 +45,7 @@ export function createSecretCache(source: SecretSource) {
         inflight = null
       }))
 
-  return async function get({ refresh = false } = {}): Promise<EndpointSecret[]> {
+  return async function get({ refresh = false } = {}): Promise<T[]> {
     const age = Date.now() - fetchedAt
     if (age > TTL_MS || (refresh && age > MIN_REFRESH_MS)) await load()
     return secrets

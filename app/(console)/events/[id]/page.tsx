@@ -91,7 +91,9 @@ export default async function EventDetailPage({ params }: Props) {
                   ? 'The request had an empty body.'
                   : event.parseStatus === 'invalid_utf8'
                     ? 'The body is not valid UTF-8 text (binary data).'
-                    : 'The body is text but not valid JSON.'}
+                    : event.parseStatus === 'undecryptable'
+                      ? 'The body is an encrypted Kayle delivery that was refused or that no stored private key opens.'
+                      : 'The body is text but not valid JSON.'}
               </p>
             )}
           </DetailSection>

@@ -1,0 +1,31 @@
+import 'server-only'
+import { getDb } from '../db'
+import { env } from '../env'
+import { taintForever } from '../konpro/taint'
+import { createKayleClient, type KayleClient } from './client'
+import { isKayleSandbox } from './mode'
+import { kayleSandboxApiKey } from './sandbox/store'
+
+export { isKayleSandbox } from './mode'
+
+export const KAYLE_SANDBOX_API_PATH = '/api/sandbox/kayle'
+
+/** Where this process can reach its own Kayle sandbox routes. */
+function sandboxBaseUrl(): string {
+  // `next start` puts its port in PORT once listening; loopback avoids public DNS and TLS.
+  const port = process.env.PORT ?? String(env().PORT)
+  return `http://127.0.0.1:${port}${KAYLE_SANDBOX_API_PATH}`
+}
+
+/** The Kayle client for this deployment: the real API with the configured key, or the sandbox over HTTP. */
+export async function getKayle(): Promise<KayleClient> {
+  const config = env()
+  if (!isKayleSandbox()) {
+    const apiKey = config.KAYLE_API_KEY!
+    taintForever('The Kayle API key must never reach a browser.', apiKey)
+    return createKayleClient({ baseUrl: config.KAYLE_API_BASE_URL, apiKey })
+  }
+  const apiKey = await kayleSandboxApiKey(await getDb())
+  taintForever('The Kayle sandbox API key must never reach a browser.', apiKey)
+  return createKayleClient({ baseUrl: sandboxBaseUrl(), apiKey })
+}

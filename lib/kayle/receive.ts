@@ -1,0 +1,125 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import type { Db } from '../db/client'
+import { clientAddress } from '../webhooks/client-address'
+import { RECEIVER_HEADERS } from '../webhooks/headers'
+import { parseDelivery, type ParsedDelivery } from '../webhooks/parse'
+import { getReceiverPolicy, statusFor } from '../webhooks/policy'
+import { readLimited } from '../webhooks/receive'
+import type { createEventWriter } from '../webhooks/writer'
+import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from './jwe'
+import { SIGNATURE_HEADER, verifyKayleSignature, type KayleSigningSecret } from './signature'
+
+type Cached<T> = (opts?: { refresh?: boolean }) => Promise<T[]>
+
+export interface KayleReceiverDeps {
+  db: Db
+  writer: ReturnType<typeof createEventWriter>
+  /** Signing secrets of the Kayle endpoints (vault.signingSecrets, cached). */
+  secrets: Cached<KayleSigningSecret>
+  /** Private keys, active ones first (vault.privateKeys, cached). */
+  keys: Cached<KaylePrivateKey & { endpointId: string }>
+  limiter: { check(key: string): number | null }
+  maxBodyBytes: number
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { ...RECEIVER_HEADERS, ...headers } })
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+interface Opened {
+  parsed: ParsedDelivery
+  keyId: string
+}
+
+/** Decrypts with the cached keys, then once more with a fresh list (a key made a moment ago). */
+async function open(body: Uint8Array, keys: KayleReceiverDeps['keys']): Promise<Opened | null> {
+  let jwe: string
+  try {
+    jwe = strictUtf8.decode(body)
+  } catch {
+    return null
+  }
+  const tried = await keys()
+  try {
+    const { plaintext, keyId } = await decryptKayleBytes(jwe, tried)
+    return { parsed: parseDelivery(plaintext), keyId }
+  } catch (error) {
+    if (!(error instanceof KayleDecryptError)) throw error
+  }
+  const fresh = (await keys({ refresh: true })).filter((k) => !tried.some((t) => t.keyId === k.keyId))
+  if (fresh.length === 0) return null
+  try {
+    const { plaintext, keyId } = await decryptKayleBytes(jwe, fresh)
+    return { parsed: parseDelivery(plaintext), keyId }
+  } catch (error) {
+    if (error instanceof KayleDecryptError) return null
+    throw error
+  }
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+const text = (value: unknown) => (typeof value === 'string' && value ? value.slice(0, 500) : null)
+
+/**
+ * One Kayle delivery: limit, read, verify the signature over the raw encrypted bytes, decrypt
+ * when the signature is accepted, store durably, then answer. Bad input is stored and described,
+ * never a 5xx; 503 only when the database refuses the write.
+ */
+export async function receiveKayleDelivery(req: Request, deps: KayleReceiverDeps): Promise<Response> {
+  const ip = clientAddress(req.headers)
+  const wait = deps.limiter.check(ip ?? 'unknown')
+  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
+
+  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
+  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
+  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+
+  const header = req.headers.get(SIGNATURE_HEADER)
+  let verification = verifyKayleSignature({ body, header, secrets: await deps.secrets() })
+  if (verification.verdict === 'invalid' || verification.verdict === 'no_secret') {
+    // The endpoint's secret may be newer than the cached list (just created or rotated): look again.
+    verification = verifyKayleSignature({ body, header, secrets: await deps.secrets({ refresh: true }) })
+  }
+  const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
+
+  // Only an accepted delivery is decrypted: a forged body costs no RSA work and is stored as received.
+  const opened = status === 200 && body.byteLength > 0 ? await open(body, deps.keys) : null
+  const payload = record(opened?.parsed.payload)
+  const eventId = text(record(payload.metadata).event_id)
+  const keyOwner = opened ? (await deps.keys()).find((k) => k.keyId === opened.keyId)?.endpointId : undefined
+  const headers: Record<string, string> = {}
+  req.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+
+  let written
+  try {
+    written = await deps.writer.write({
+      provider: 'kayle',
+      method: req.method,
+      sourceIp: ip,
+      contentType: req.headers.get('content-type'),
+      size: body.byteLength,
+      headers,
+      body,
+      payload: opened?.parsed.payload ?? null,
+      parseStatus: opened ? opened.parsed.parseStatus : body.byteLength === 0 ? 'empty' : 'undecryptable',
+      eventType: text(payload.type) ?? text(req.headers.get('x-kayle-event')),
+      verdict: verification.verdict,
+      rejected: status !== 200,
+      responseStatus: status,
+      endpointId: verification.endpointId ?? keyOwner ?? null,
+      // Kayle re-sends the same event (re-signed) on retry; its event id marks the copies.
+      dedupeKey: eventId ? `kayle:${eventId}` : `kayle-body:${createHash('sha256').update(body).digest('hex')}`,
+    })
+  } catch (error) {
+    console.error('Kayle receiver could not store a delivery; answered 503 so Kayle retries.', error)
+    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
+  }
+  const id = String(written.id)
+  if (status !== 200) return json(status, { received: true, id, error: verification.reason })
+  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+}

@@ -1,0 +1,165 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { and, asc, desc, eq, gt } from 'drizzle-orm'
+import { seal, unseal } from '../../crypto/seal'
+import type { Db } from '../../db/client'
+import { kayleSandboxEndpoints, kayleSandboxKeys, settings, type KayleSandboxEndpoint, type KayleSandboxKey } from '../../db/schema'
+
+const API_KEY_SETTING = 'kayle.sandbox.apiKey'
+const API_KEY_PURPOSE = 'kayle-sandbox-api-key'
+export const SANDBOX_ORGANIZATION_ID = 'org_sandbox'
+
+const random = (bytes: number) => randomBytes(bytes).toString('hex')
+const secretPurpose = (endpointId: string) => `kayle-sandbox-signing-secret:${endpointId}`
+const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64url')}`
+
+/**
+ * The sandbox's own API key, made once and kept (sealed) in the settings table; the console sends
+ * it as a Bearer token like a real key. A key sealed under an older AUTH_SECRET is replaced.
+ */
+export async function kayleSandboxApiKey(db: Db): Promise<string> {
+  const fresh = () => ({ sealed: seal(`ksbx_${randomBytes(24).toString('base64url')}`, API_KEY_PURPOSE) })
+  await db.insert(settings).values({ key: API_KEY_SETTING, value: fresh() }).onConflictDoNothing()
+  const [row] = await db.select().from(settings).where(eq(settings.key, API_KEY_SETTING))
+  try {
+    return unseal((row!.value as { sealed: string }).sealed, API_KEY_PURPOSE)
+  } catch {
+    const value = fresh()
+    await db.update(settings).set({ value, updatedAt: new Date() }).where(eq(settings.key, API_KEY_SETTING))
+    return unseal(value.sealed, API_KEY_PURPOSE)
+  }
+}
+
+export interface SandboxEndpointFields {
+  url: string
+  name?: string | null
+  labels?: string[]
+  enabled?: boolean
+  subscribedEventTypes?: string[]
+  retentionHours?: number
+}
+
+export async function insertEndpoint(db: Db, input: SandboxEndpointFields): Promise<{ row: KayleSandboxEndpoint; signingSecret: string }> {
+  const id = `we_${random(8)}`
+  const signingSecret = newSigningSecret()
+  const enabled = input.enabled ?? true
+  const [row] = await db
+    .insert(kayleSandboxEndpoints)
+    .values({
+      id,
+      organizationId: SANDBOX_ORGANIZATION_ID,
+      name: input.name ?? null,
+      labels: input.labels ?? [],
+      url: input.url,
+      enabled,
+      subscribedEventTypes: input.subscribedEventTypes ?? [],
+      retentionHours: input.retentionHours ?? 72,
+      secretSealed: seal(signingSecret, secretPurpose(id)),
+      disabledAt: enabled ? null : new Date(),
+    })
+    .returning()
+  return { row: row!, signingSecret }
+}
+
+/** One page in creation order; `after` is the previous page's cursor. */
+export async function listEndpoints(db: Db, limit: number, after?: number): Promise<{ rows: KayleSandboxEndpoint[]; hasMore: boolean }> {
+  const rows = await db
+    .select()
+    .from(kayleSandboxEndpoints)
+    .where(after === undefined ? undefined : gt(kayleSandboxEndpoints.seq, after))
+    .orderBy(asc(kayleSandboxEndpoints.seq))
+    .limit(limit + 1)
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit }
+}
+
+export async function getEndpoint(db: Db, id: string): Promise<KayleSandboxEndpoint | undefined> {
+  const [row] = await db.select().from(kayleSandboxEndpoints).where(eq(kayleSandboxEndpoints.id, id))
+  return row
+}
+
+/** Applies the given fields; pausing sets `disabled_at`, enabling clears it. */
+export async function updateEndpoint(db: Db, current: KayleSandboxEndpoint, patch: Partial<SandboxEndpointFields>) {
+  const pausing = patch.enabled === false && current.enabled
+  const resuming = patch.enabled === true && !current.enabled
+  const [row] = await db
+    .update(kayleSandboxEndpoints)
+    .set({
+      ...patch,
+      updatedAt: new Date(),
+      ...(pausing ? { disabledAt: new Date() } : resuming ? { disabledAt: null } : {}),
+    })
+    .where(eq(kayleSandboxEndpoints.id, current.id))
+    .returning()
+  return row
+}
+
+export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
+  const rows = await db.delete(kayleSandboxEndpoints).where(eq(kayleSandboxEndpoints.id, id)).returning({ id: kayleSandboxEndpoints.id })
+  await db.delete(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, id))
+  return rows.length > 0
+}
+
+export const signingSecretOf = (row: KayleSandboxEndpoint) => unseal(row.secretSealed, secretPurpose(row.id))
+
+export async function rotateSigningSecret(db: Db, id: string): Promise<string> {
+  const signingSecret = newSigningSecret()
+  await db
+    .update(kayleSandboxEndpoints)
+    .set({ secretSealed: seal(signingSecret, secretPurpose(id)), updatedAt: new Date() })
+    .where(eq(kayleSandboxEndpoints.id, id))
+  return signingSecret
+}
+
+export async function getKey(db: Db, keyId: string): Promise<KayleSandboxKey | undefined> {
+  const [row] = await db.select().from(kayleSandboxKeys).where(eq(kayleSandboxKeys.keyId, keyId))
+  return row
+}
+
+/** Null when the key id is already taken. */
+export async function insertKey(db: Db, input: { keyId: string; endpointId: string; publicJwk: JsonWebKey }): Promise<KayleSandboxKey | null> {
+  const [row] = await db.insert(kayleSandboxKeys).values(input).onConflictDoNothing().returning()
+  return row ?? null
+}
+
+export async function deactivateKey(db: Db, keyId: string): Promise<KayleSandboxKey | undefined> {
+  const current = await getKey(db, keyId)
+  if (!current || current.status === 'inactive') return current
+  const [row] = await db
+    .update(kayleSandboxKeys)
+    .set({ status: 'inactive', deactivatedAt: new Date() })
+    .where(eq(kayleSandboxKeys.keyId, keyId))
+    .returning()
+  return row
+}
+
+/** The key deliveries are encrypted for: the newest active one. */
+export async function activeKeyOf(db: Db, endpointId: string): Promise<KayleSandboxKey | undefined> {
+  const [row] = await db
+    .select()
+    .from(kayleSandboxKeys)
+    .where(and(eq(kayleSandboxKeys.endpointId, endpointId), eq(kayleSandboxKeys.status, 'active')))
+    .orderBy(desc(kayleSandboxKeys.createdAt))
+    .limit(1)
+  return row
+}
+
+/** The endpoint as Kayle's API answers it. */
+export function endpointJson(row: KayleSandboxEndpoint) {
+  return {
+    id: row.id,
+    organization_id: row.organizationId,
+    name: row.name,
+    labels: row.labels,
+    url: row.url,
+    enabled: row.enabled,
+    subscribed_event_types: row.subscribedEventTypes,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    disabled_at: row.disabledAt?.toISOString() ?? null,
+    undelivered_payload_retention_hours: row.retentionHours,
+  }
+}
+
+export function keyJson(row: KayleSandboxKey) {
+  return { key_id: row.keyId, endpoint_id: row.endpointId, status: row.status, created_at: row.createdAt.toISOString() }
+}

@@ -1,0 +1,143 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { desc, eq, sql } from 'drizzle-orm'
+import { seal, unseal } from '../crypto/seal'
+import type { Db } from '../db/client'
+import { kayleKeys, kayleSecrets } from '../db/schema'
+import type { KayleClient } from './client'
+import { KayleError } from './errors'
+import { generateEncryptionKey, type KaylePrivateKey } from './jwe'
+import type { KayleSigningSecret } from './signature'
+
+// What the console keeps for Kayle: each endpoint's signing secret (to verify deliveries) and its
+// encryption key pairs (to decrypt them). Secrets and private keys are sealed at rest; the purpose
+// names the slot, so a sealed value copied into another row does not open.
+
+const secretPurpose = (endpointId: string) => `kayle-signing-secret:${endpointId}`
+const keyPurpose = (keyId: string) => `kayle-private-key:${keyId}`
+
+/** A stored key pair without its private half: safe to show. */
+export interface StoredKayleKey {
+  keyId: string
+  endpointId: string
+  publicJwk: JsonWebKey
+  active: boolean
+  createdAt: Date
+  deactivatedAt: Date | null
+}
+
+/** Keeps (or replaces) an endpoint's signing secret, e.g. after create, reveal or rotate. */
+export async function storeSigningSecret(db: Db, endpointId: string, secret: string): Promise<void> {
+  const secretSealed = seal(secret, secretPurpose(endpointId))
+  await db
+    .insert(kayleSecrets)
+    .values({ endpointId, secretSealed })
+    .onConflictDoUpdate({ target: kayleSecrets.endpointId, set: { secretSealed, updatedAt: new Date() } })
+}
+
+export async function hasSigningSecret(db: Db, endpointId: string): Promise<boolean> {
+  const [row] = await db.select({ id: kayleSecrets.endpointId }).from(kayleSecrets).where(eq(kayleSecrets.endpointId, endpointId))
+  return !!row
+}
+
+/** Every stored signing secret, opened, for the receiver. Rows that no longer open are skipped. */
+export async function signingSecrets(db: Db): Promise<KayleSigningSecret[]> {
+  const rows = await db.select().from(kayleSecrets)
+  return rows.flatMap((row) => {
+    const secret = tryUnseal(row.secretSealed, secretPurpose(row.endpointId), `signing secret of ${row.endpointId}`)
+    return secret === null ? [] : [{ endpointId: row.endpointId, secret }]
+  })
+}
+
+/**
+ * Makes a key pair for an endpoint and registers its public half with Kayle; the private half is
+ * stored (sealed) only once Kayle accepted the key, so a failed registration leaves nothing behind.
+ */
+export async function createEndpointKey(db: Db, client: Pick<KayleClient, 'registerKey'>, endpointId: string): Promise<StoredKayleKey> {
+  const keyId = `key_${randomBytes(12).toString('hex')}`
+  const { publicJwk, privateJwk } = await generateEncryptionKey()
+  const published = { ...publicJwk, kid: keyId } as JsonWebKey
+  const registered = await client.registerKey(endpointId, { keyId, publicJwk: published })
+  const [row] = await db
+    .insert(kayleKeys)
+    .values({
+      keyId,
+      endpointId,
+      publicJwk: published,
+      privateKeySealed: seal(JSON.stringify(privateJwk), keyPurpose(keyId)),
+      active: registered.status === 'active',
+    })
+    .returning()
+  return publicView(row!)
+}
+
+/**
+ * Deactivates a key at Kayle, then here. The private half is kept: deliveries already encrypted
+ * for it (and retried later) must still open. A key Kayle no longer knows is inactive here too.
+ */
+export async function deactivateEndpointKey(db: Db, client: Pick<KayleClient, 'deactivateKey'>, keyId: string): Promise<StoredKayleKey | null> {
+  try {
+    await client.deactivateKey(keyId)
+  } catch (error) {
+    if (!(error instanceof KayleError && error.kind === 'not_found')) throw error
+  }
+  const [row] = await db
+    .update(kayleKeys)
+    .set({ active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` })
+    .where(eq(kayleKeys.keyId, keyId))
+    .returning()
+  return row ? publicView(row) : null
+}
+
+/** An endpoint's keys, newest first, without private material. */
+export async function keysForEndpoint(db: Db, endpointId: string): Promise<StoredKayleKey[]> {
+  const rows = await db.select().from(kayleKeys).where(eq(kayleKeys.endpointId, endpointId)).orderBy(desc(kayleKeys.createdAt))
+  return rows.map(publicView)
+}
+
+/** endpointId -> number of active keys (endpoints without one receive nothing from Kayle). */
+export async function activeKeyCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ endpointId: kayleKeys.endpointId, count: sql<number>`count(*)::int` })
+    .from(kayleKeys)
+    .where(eq(kayleKeys.active, true))
+    .groupBy(kayleKeys.endpointId)
+  return Object.fromEntries(rows.map((r) => [r.endpointId, Number(r.count)]))
+}
+
+/** Every private key, opened, active ones first, for the receiver (old keys still open old deliveries). */
+export async function privateKeys(db: Db): Promise<Array<KaylePrivateKey & { endpointId: string; active: boolean }>> {
+  const rows = await db.select().from(kayleKeys).orderBy(desc(kayleKeys.active), desc(kayleKeys.createdAt))
+  return rows.flatMap((row) => {
+    const text = tryUnseal(row.privateKeySealed, keyPurpose(row.keyId), `private key ${row.keyId}`)
+    if (text === null) return []
+    return [{ keyId: row.keyId, endpointId: row.endpointId, active: row.active, privateJwk: JSON.parse(text) as JsonWebKey }]
+  })
+}
+
+/** Forgets an endpoint's secret and keys, once the endpoint is deleted at Kayle. */
+export async function forgetEndpoint(db: Db, endpointId: string): Promise<void> {
+  await db.delete(kayleSecrets).where(eq(kayleSecrets.endpointId, endpointId))
+  await db.delete(kayleKeys).where(eq(kayleKeys.endpointId, endpointId))
+}
+
+function publicView(row: typeof kayleKeys.$inferSelect): StoredKayleKey {
+  return {
+    keyId: row.keyId,
+    endpointId: row.endpointId,
+    publicJwk: row.publicJwk,
+    active: row.active,
+    createdAt: row.createdAt,
+    deactivatedAt: row.deactivatedAt,
+  }
+}
+
+function tryUnseal(sealed: string, purpose: string, what: string): string | null {
+  try {
+    return unseal(sealed, purpose)
+  } catch {
+    // AUTH_SECRET changed or the row was altered: say which row, never its contents.
+    console.warn(`Kayle vault: the stored ${what} does not open with the current AUTH_SECRET; skipping it.`)
+    return null
+  }
+}
