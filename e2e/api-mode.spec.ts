@@ -67,8 +67,10 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
 
   // The one explicit reveal.
   const row = page.getByTestId('endpoint-row').filter({ hasText: '/kept' })
+  const revealAnswer = page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'])
   await row.getByRole('button', { name: 'Reveal secret' }).click()
   await expect(row.getByTestId('secret-value')).toHaveText(kept.secret)
+  await (await revealAnswer).finished()
 
   await recorded.settle()
   expect(recorded.bodies.length).toBeGreaterThan(20)

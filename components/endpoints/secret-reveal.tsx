@@ -4,6 +4,7 @@ import { useEffect, useState, useTransition } from 'react'
 import { EyeIcon, EyeOffIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { useHydrated } from '@/components/use-hydrated'
 import { CopyButton } from '@/components/copy-button'
 import { revealSecretAction } from '@/app/(console)/endpoints/actions'
 
@@ -13,6 +14,7 @@ const MASK_AFTER_MS = 30_000
 export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefix: string }) {
   const [secret, setSecret] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
+  const hydrated = useHydrated()
 
   useEffect(() => {
     if (!secret) return
@@ -40,7 +42,7 @@ export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefi
           </Button>
         </>
       ) : (
-        <Button variant="ghost" size="sm" onClick={reveal} disabled={pending} aria-label="Reveal secret">
+        <Button variant="ghost" size="sm" onClick={reveal} disabled={pending || !hydrated} aria-label="Reveal secret">
           <EyeIcon /> {pending ? 'Revealing…' : 'Reveal'}
         </Button>
       )}

@@ -6,6 +6,7 @@ import { RotateCwIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { useHydrated } from '@/components/use-hydrated'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
@@ -21,6 +22,8 @@ export function DeliveryStatus({ status }: { status: string }) {
 export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { deliveries: KayleDelivery[]; endpointNames: Record<string, string>; canRetry: boolean }) {
   const router = useRouter()
   const [pending, start] = useTransition()
+  const hydrated = useHydrated()
+  const busy = pending || !hydrated
   const retry = (id: string) =>
     start(async () => {
       const result = await retryKayleDeliveryAction(id)
@@ -62,7 +65,7 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
               </TableCell>
               {canRetry ? (
                 <TableCell className="text-right">
-                  <Button variant="outline" size="sm" disabled={pending} onClick={() => retry(d.id)} aria-label={`Retry delivery ${d.id}`}>
+                  <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)} aria-label={`Retry delivery ${d.id}`}>
                     <RotateCwIcon /> Retry
                   </Button>
                 </TableCell>

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { PauseIcon, PlayIcon, SendIcon, Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { useHydrated } from '@/components/use-hydrated'
 import { DeleteEndpointDialog } from '@/components/endpoints/delete-endpoint-dialog'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import { deleteKayleEndpointAction, sendKayleTestEventAction, setKayleEndpointEnabledAction } from '@/app/(console)/kayle/actions'
@@ -15,6 +16,8 @@ const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 t
 export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { endpointId: string; url: string; enabled: boolean; sandbox: boolean }) {
   const router = useRouter()
   const [pending, start] = useTransition()
+  const hydrated = useHydrated()
+  const busy = pending || !hydrated
   const [eventType, setEventType] = useState<string>(KAYLE_EVENT_TYPE_NAMES[0])
 
   const toggle = () =>
@@ -42,7 +45,7 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button variant="outline" onClick={toggle} disabled={pending}>
+      <Button variant="outline" onClick={toggle} disabled={busy}>
         {enabled ? <PauseIcon /> : <PlayIcon />} {enabled ? 'Pause endpoint' : 'Enable endpoint'}
       </Button>
       {sandbox ? (
@@ -54,7 +57,7 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
               </option>
             ))}
           </select>
-          <Button variant="outline" onClick={send} disabled={pending}>
+          <Button variant="outline" onClick={send} disabled={busy}>
             <SendIcon /> Send test event
           </Button>
         </span>
@@ -64,7 +67,7 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
         provider="Kayle"
         onConfirm={remove}
         trigger={
-          <Button variant="destructive" disabled={pending}>
+          <Button variant="destructive" disabled={busy}>
             <Trash2Icon /> Delete endpoint
           </Button>
         }

@@ -12,13 +12,14 @@ import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
-import { KAYLE_EVENT_TYPES, KAYLE_RETENTION_HOURS } from '@/lib/kayle/event-catalog'
+import { KAYLE_EVENT_TYPES, KAYLE_RETENTION_HOURS, isKayleEventType } from '@/lib/kayle/event-catalog'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
-import { kayleCreateSchema, type KayleEndpointFormValues } from '@/lib/validations/kayle-endpoint'
+import type { z } from 'zod'
+import { kayleCreateSchema } from '@/lib/validations/kayle-endpoint'
 import { createKayleEndpointAction, updateKayleEndpointAction } from '@/app/(console)/kayle/actions'
 
-type Input = { url: string; name: string; labels: string; enabled: boolean; eventTypes: string[]; retentionHours: number; createKey: boolean }
-type Output = KayleEndpointFormValues & { createKey: boolean }
+type Input = z.input<typeof kayleCreateSchema>
+type Output = z.output<typeof kayleCreateSchema>
 
 const RETENTION_LABELS: Record<number, string> = { 0: 'Do not keep (0 hours)', 24: '24 hours', 72: '72 hours (Kayle’s default)', 168: '7 days (168 hours)' }
 const FIELD_NAMES: Record<string, string> = { url: 'URL', name: 'name', labels: 'labels', enabled: 'enabled', eventTypes: 'event types', retentionHours: 'retention' }
@@ -30,7 +31,7 @@ function valuesOf(endpoint?: KayleEndpoint): Input {
     name: endpoint?.name ?? '',
     labels: endpoint?.labels.join(', ') ?? '',
     enabled: endpoint?.enabled ?? true,
-    eventTypes: endpoint?.subscribedEventTypes ?? [],
+    eventTypes: (endpoint?.subscribedEventTypes ?? []).filter(isKayleEventType),
     retentionHours: endpoint?.undeliveredPayloadRetentionHours ?? 72,
     createKey: true,
   }
@@ -55,19 +56,20 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
     else setFormError(result.formError ?? null)
   }
 
-  const onSubmit = handleSubmit(async (values) => {
+  // The action parses the same schema, so it gets the form's raw values, not the parsed ones.
+  const onSubmit = handleSubmit(async () => {
     setFormError(null)
+    const raw = form.getValues()
     if (!endpoint) {
-      const result = await createKayleEndpointAction(values)
+      const result = await createKayleEndpointAction(raw)
       if (!result.ok) return showFailure(result)
-      toast.success('Kayle endpoint created', { description: values.url })
+      toast.success('Kayle endpoint created', { description: raw.url })
       if (result.data.keyError) toast.error(`The encryption key was not created: ${result.data.keyError}`)
       router.push(`/kayle/endpoints/${encodeURIComponent(result.data.id)}`)
       return
     }
     const keys = (Object.keys(dirtyFields) as Array<keyof Input>).filter((k) => k !== 'createKey')
     if (!keys.length) return setFormError('Nothing changed, so there is nothing to save.')
-    const raw = form.getValues()
     const result = await updateKayleEndpointAction({ id: endpoint.id, ...Object.fromEntries(keys.map((k) => [k, raw[k]])) })
     if (!result.ok) return showFailure(result)
     toast.success('Kayle endpoint saved', { description: `Updated ${keys.map((k) => FIELD_NAMES[k]).join(', ')}.` })

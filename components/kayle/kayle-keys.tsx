@@ -6,6 +6,7 @@ import { KeyRoundIcon, PlusIcon, TriangleAlertIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { useHydrated } from '@/components/use-hydrated'
 import { RelativeTime } from '@/components/relative-time'
 import { createKayleKeyAction, deactivateKayleKeyAction } from '@/app/(console)/kayle/actions'
 
@@ -20,6 +21,8 @@ export interface KeySummary {
 export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; keys: KeySummary[]; canEdit: boolean }) {
   const router = useRouter()
   const [pending, start] = useTransition()
+  const hydrated = useHydrated()
+  const busy = pending || !hydrated
   const active = keys.filter((k) => k.active).length
 
   const create = () =>
@@ -62,7 +65,7 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
                 created <RelativeTime value={k.createdAt} />
               </span>
               {canEdit && k.active ? (
-                <Button variant="outline" size="sm" disabled={pending} onClick={() => deactivate(k.keyId)} aria-label={`Deactivate key ${k.keyId}`}>
+                <Button variant="outline" size="sm" disabled={busy} onClick={() => deactivate(k.keyId)} aria-label={`Deactivate key ${k.keyId}`}>
                   Deactivate
                 </Button>
               ) : null}
@@ -72,7 +75,7 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
       ) : null}
       {canEdit ? (
         <div>
-          <Button onClick={create} disabled={pending} variant={active ? 'outline' : 'default'}>
+          <Button onClick={create} disabled={busy} variant={active ? 'outline' : 'default'}>
             <PlusIcon /> {pending ? 'Working…' : 'Create key'}
           </Button>
         </div>

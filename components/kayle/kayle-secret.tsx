@@ -4,6 +4,7 @@ import { useEffect, useState, useTransition } from 'react'
 import { EyeIcon, EyeOffIcon, RefreshCwIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { useHydrated } from '@/components/use-hydrated'
 import { CopyButton } from '@/components/copy-button'
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
 import { kayleSecretAction } from '@/app/(console)/kayle/actions'
@@ -14,6 +15,7 @@ const MASK_AFTER_MS = 30_000
 export function KayleSecret({ endpointId }: { endpointId: string }) {
   const [secret, setSecret] = useState<string | null>(null)
   const [pending, start] = useTransition()
+  const hydrated = useHydrated()
 
   useEffect(() => {
     if (!secret) return
@@ -42,13 +44,13 @@ export function KayleSecret({ endpointId }: { endpointId: string }) {
           </Button>
         </>
       ) : (
-        <Button variant="ghost" size="sm" onClick={() => run('reveal')} disabled={pending} aria-label="Reveal secret">
+        <Button variant="ghost" size="sm" onClick={() => run('reveal')} disabled={pending || !hydrated} aria-label="Reveal secret">
           <EyeIcon /> Reveal
         </Button>
       )}
       <Dialog>
         <DialogTrigger asChild>
-          <Button variant="ghost" size="sm" disabled={pending}>
+          <Button variant="ghost" size="sm" disabled={pending || !hydrated}>
             <RefreshCwIcon /> Rotate
           </Button>
         </DialogTrigger>
