@@ -32,48 +32,71 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
       router.refresh()
     })
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card shadow-sm">
-      <Table aria-label="Kayle deliveries">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Status</TableHead>
-            <TableHead>Event</TableHead>
-            <TableHead>Endpoint</TableHead>
-            <TableHead className="text-right">Attempts</TableHead>
-            <TableHead className="text-right">Last status</TableHead>
-            <TableHead>Next attempt</TableHead>
-            <TableHead>Created</TableHead>
-            {canRetry ? <TableHead className="sr-only">Actions</TableHead> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {deliveries.map((d) => (
-            <TableRow key={d.id} data-testid="kayle-delivery-row">
-              <TableCell>
-                <DeliveryStatus status={d.status} />
-              </TableCell>
-              <TableCell className="max-w-64">
-                <span className="block font-mono text-xs font-medium break-all">{d.eventType || '—'}</span>
-                <span className="block font-mono text-xs text-muted-foreground break-all">{d.eventId}</span>
-              </TableCell>
-              <TableCell className="max-w-56 text-xs break-all">{endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}</TableCell>
-              <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
-              <TableCell className="text-right font-mono tabular-nums">{d.lastStatusCode ?? '—'}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                <RelativeTime value={d.createdAt || null} />
-              </TableCell>
-              {canRetry ? (
-                <TableCell className="text-right">
-                  <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)} aria-label={`Retry delivery ${d.id}`}>
-                    <RotateCwIcon /> Retry
-                  </Button>
-                </TableCell>
-              ) : null}
+    <div className="rounded-lg border bg-card shadow-sm">
+      <ul className="divide-y md:hidden" aria-label="Kayle deliveries">
+        {deliveries.map((d) => (
+          <li key={d.id} className="flex flex-col gap-1.5 p-4 text-sm" data-testid="kayle-delivery-card">
+            <div className="flex flex-wrap items-center gap-2">
+              <DeliveryStatus status={d.status} />
+              <span className="min-w-0 font-mono text-xs font-medium break-all">{d.eventType || '—'}</span>
+            </div>
+            <p className="text-xs text-muted-foreground">
+              {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt{d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
+              <RelativeTime value={d.createdAt || null} />
+            </p>
+            {canRetry ? (
+              <div>
+                <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)}>
+                  <RotateCwIcon /> Retry
+                </Button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto md:block">
+        <Table aria-label="Kayle deliveries">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Status</TableHead>
+              <TableHead>Event</TableHead>
+              <TableHead>Endpoint</TableHead>
+              <TableHead className="text-right">Attempts</TableHead>
+              <TableHead className="text-right">Last status</TableHead>
+              <TableHead>Next attempt</TableHead>
+              <TableHead>Created</TableHead>
+              {canRetry ? <TableHead className="sr-only">Actions</TableHead> : null}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {deliveries.map((d) => (
+              <TableRow key={d.id} data-testid="kayle-delivery-row">
+                <TableCell>
+                  <DeliveryStatus status={d.status} />
+                </TableCell>
+                <TableCell className="max-w-64">
+                  <span className="block font-mono text-xs font-medium break-all">{d.eventType || '—'}</span>
+                  <span className="block font-mono text-xs text-muted-foreground break-all">{d.eventId}</span>
+                </TableCell>
+                <TableCell className="max-w-56 text-xs break-all">{endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}</TableCell>
+                <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
+                <TableCell className="text-right font-mono tabular-nums">{d.lastStatusCode ?? '—'}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <RelativeTime value={d.createdAt || null} />
+                </TableCell>
+                {canRetry ? (
+                  <TableCell className="text-right">
+                    <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)} aria-label={`Retry delivery ${d.id}`}>
+                      <RotateCwIcon /> Retry
+                    </Button>
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
     </div>
   )
 }

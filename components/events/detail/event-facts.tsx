@@ -1,6 +1,6 @@
 import { DetailSection } from './detail-section'
 import { VerdictBadge } from '@/components/events/verdict-badge'
-import { VERDICT_EXPLANATIONS, formatBytes, formatExact } from '@/lib/events/format'
+import { VERDICT_EXPLANATIONS, formatBytes, formatExact, PROVIDER_LABELS } from '@/lib/events/format'
 import type { EventDetail } from '@/lib/events/types'
 import Link from 'next/link'
 
@@ -13,7 +13,7 @@ export function EventFacts({ event }: { event: EventDetail }) {
     ['Size', formatBytes(event.size)],
     ['Response', `${event.responseStatus}${event.rejected ? ' (rejected)' : ''}`],
     ['Source IP', event.sourceIp ?? 'unknown'],
-    ['Provider', event.provider],
+    ['Provider', PROVIDER_LABELS[event.provider] ?? event.provider],
     ['Endpoint', event.endpointId ?? 'unknown'],
   ]
   return (
