@@ -220,7 +220,20 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
 })
 
 test('an anonymous visitor reaches only the public routes', async ({ request }) => {
-  for (const path of ['/', '/endpoints', '/endpoints/new', '/endpoints/webhook_x', '/events', '/settings', '/settings/users', '/settings/audit']) {
+  for (const path of [
+    '/',
+    '/endpoints',
+    '/endpoints/new',
+    '/endpoints/webhook_x',
+    '/events',
+    '/settings',
+    '/settings/users',
+    '/settings/audit',
+    '/kayle/endpoints',
+    '/kayle/endpoints/new',
+    '/kayle/endpoints/we_x',
+    '/kayle/deliveries',
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 })
     expect([307, 308], path).toContain(res.status())
     expect(res.headers().location, path).toMatch(/\/login/)
@@ -228,6 +241,8 @@ test('an anonymous visitor reaches only the public routes', async ({ request }) 
   expect((await request.get('/api/health')).status()).toBe(200)
   expect((await request.get('/login')).status()).toBe(200)
   expect((await request.get('/api/sandbox/konpro/v1/webhook/endpoint.list')).status()).toBe(401)
+  expect((await request.get('/api/sandbox/kayle/v1/webhooks/endpoints')).status()).toBe(401)
+  expect((await request.options('/api/webhooks/kayle')).status()).toBe(200)
   const cross = await request.post('/api/auth/sign-in', { data: admin, headers: { origin: 'https://evil.example' } })
   expect(cross.status()).toBe(403)
 })
