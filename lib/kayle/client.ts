@@ -1,7 +1,7 @@
 import 'server-only'
-import type { z } from 'zod'
+import { createJsonTransport } from '../providers/json-transport'
 import type { KayleRetentionHours } from './event-catalog'
-import { KayleError, kayleErrorFor, malformedError, networkError, timeoutError } from './errors'
+import { kayleErrorFor, malformedError, networkError, timeoutError } from './errors'
 import {
   createdEndpointSchema,
   deliveryAnswerSchema,
@@ -62,7 +62,6 @@ export interface KayleClient {
 
 export const MAX_PAGES = 50
 const PAGE_SIZE = 100
-const RETRYABLE = new Set([429, 502, 503, 504])
 
 /** The endpoint fields in Kayle's snake_case, only those given. */
 function endpointBody(input: Partial<KayleEndpointInput>): Record<string, unknown> {
@@ -86,66 +85,22 @@ function query(params: Record<string, string | number | undefined>): string {
 const id = (value: string) => encodeURIComponent(value)
 
 export function createKayleClient(options: KayleClientOptions): KayleClient {
-  const { apiKey, timeoutMs = 10_000, retries = 2, backoffMs = 300, maxRetryAfterMs = 10_000 } = options
-  const base = options.baseUrl.replace(/\/+$/, '')
-  const host = new URL(base).host
-
-  async function once(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; text: string }> {
-    try {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${apiKey}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        cache: 'no-store',
-      })
-      return { status: res.status, headers: res.headers, text: await res.text() }
-    } catch (error) {
-      // The underlying error may quote the request; only our own wording leaves this function.
-      const name = (error as Error).name
-      if (name === 'TimeoutError' || name === 'AbortError') throw timeoutError(Math.round(timeoutMs / 1000))
-      throw networkError(host)
-    }
-  }
-
-  async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
-    const attempts = method === 'GET' ? retries + 1 : 1
-    for (let attempt = 1; ; attempt++) {
-      let answer: Awaited<ReturnType<typeof once>>
-      try {
-        answer = await once(method, path, body)
-      } catch (error) {
-        if (attempt < attempts && error instanceof KayleError && error.kind !== 'timeout') {
-          await sleep(backoffMs * 2 ** (attempt - 1))
-          continue
-        }
-        throw error
-      }
-      const parsed = parseJson(answer.text)
-      if (answer.status >= 200 && answer.status < 300) {
-        if (!schema) return undefined as z.output<S>
-        const result = schema.safeParse(parsed.ok ? parsed.value : undefined)
-        if (!result.success) throw malformedError()
-        return result.data
-      }
-      const retryAfter = retryAfterSeconds(answer.headers.get('retry-after'))
-      if (attempt < attempts && RETRYABLE.has(answer.status)) {
-        const wait = retryAfter !== undefined ? retryAfter * 1000 : backoffMs * 2 ** (attempt - 1)
-        if (wait <= maxRetryAfterMs) {
-          await sleep(wait)
-          continue
-        }
-      }
-      const kayle = errorOf(parsed.ok ? parsed.value : answer.text)
-      // Kayle could echo the bearer token back in an error; never pass it on.
-      if (kayle.message?.includes(apiKey)) kayle.message = kayle.message.split(apiKey).join('[redacted]')
-      throw kayleErrorFor(answer.status, kayle, retryAfter)
-    }
-  }
+  const { apiKey, ...rest } = options
+  const call = createJsonTransport({
+    ...rest,
+    headers: { authorization: `Bearer ${apiKey}` },
+    errors: {
+      timeout: timeoutError,
+      network: networkError,
+      malformed: malformedError,
+      forStatus: (status, body, retryAfter) => {
+        const kayle = errorOf(body)
+        // Kayle could echo the bearer token back in an error; never pass it on.
+        if (kayle.message?.includes(apiKey)) kayle.message = kayle.message.split(apiKey).join('[redacted]')
+        return kayleErrorFor(status, kayle, retryAfter)
+      },
+    },
+  })
 
   const listEndpoints: KayleClient['listEndpoints'] = async (opts = {}) => {
     const page = await call('GET', `/v1/webhooks/endpoints${query({ limit: opts.limit, cursor: opts.cursor })}`, endpointPageSchema)
@@ -185,22 +140,3 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
     retryDelivery: (deliveryId) => call('POST', `/v1/webhooks/deliveries/${id(deliveryId)}/retry`, deliveryAnswerSchema, {}),
   }
 }
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: true, value: null }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,6 +1,6 @@
 import 'server-only'
-import type { z } from 'zod'
-import { KonproError, konproErrorFor, type KeySource, malformedError, networkError, timeoutError } from './errors'
+import { createJsonTransport } from '../providers/json-transport'
+import { konproErrorFor, malformedError, networkError, timeoutError, type KeySource } from './errors'
 import {
   endpointAnswerSchema,
   endpointListSchema,
@@ -44,66 +44,18 @@ export interface KonproClient {
   listEventTypes(): Promise<KonproEventType[]>
 }
 
-const RETRYABLE = new Set([429, 502, 503, 504])
-
 export function createKonproClient(options: KonproClientOptions): KonproClient {
-  const { apiKey, timeoutMs = 10_000, retries = 2, backoffMs = 300, maxRetryAfterMs = 10_000, keySource = 'env' } = options
-  const base = options.baseUrl.replace(/\/+$/, '')
-  const host = new URL(base).host
-
-  async function once(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; text: string }> {
-    let res: Response
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          accept: 'application/json',
-          'x-api-key': apiKey,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        cache: 'no-store',
-      })
-      return { status: res.status, headers: res.headers, text: await res.text() }
-    } catch (error) {
-      const name = (error as Error).name
-      if (name === 'TimeoutError' || name === 'AbortError') throw timeoutError(Math.round(timeoutMs / 1000))
-      throw networkError(host)
-    }
-  }
-
-  async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
-    const attempts = method === 'GET' ? retries + 1 : 1
-    for (let attempt = 1; ; attempt++) {
-      let answer: Awaited<ReturnType<typeof once>>
-      try {
-        answer = await once(method, path, body)
-      } catch (error) {
-        if (attempt < attempts && error instanceof KonproError && error.kind !== 'timeout') {
-          await sleep(backoffMs * 2 ** (attempt - 1))
-          continue
-        }
-        throw error
-      }
-      const parsed = parseJson(answer.text)
-      if (answer.status >= 200 && answer.status < 300) {
-        if (!schema) return undefined as z.output<S>
-        const result = schema.safeParse(parsed.ok ? parsed.value : undefined)
-        if (!result.success) throw malformedError()
-        return result.data
-      }
-      const retryAfter = retryAfterSeconds(answer.headers.get('retry-after'))
-      if (attempt < attempts && RETRYABLE.has(answer.status)) {
-        const wait = retryAfter !== undefined ? retryAfter * 1000 : backoffMs * 2 ** (attempt - 1)
-        if (wait <= maxRetryAfterMs) {
-          await sleep(wait)
-          continue
-        }
-      }
-      throw konproErrorFor(answer.status, errorMessageOf(parsed.ok ? parsed.value : answer.text), retryAfter, keySource)
-    }
-  }
+  const { apiKey, keySource = 'env', ...rest } = options
+  const call = createJsonTransport({
+    ...rest,
+    headers: { 'x-api-key': apiKey },
+    errors: {
+      timeout: timeoutError,
+      network: networkError,
+      malformed: malformedError,
+      forStatus: (status, body, retryAfter) => konproErrorFor(status, errorMessageOf(body), retryAfter, keySource),
+    },
+  })
 
   return {
     addEndpoint: ({ url, events, entityId }) =>
@@ -121,22 +73,3 @@ export function createKonproClient(options: KonproClientOptions): KonproClient {
     listEventTypes: () => call('GET', '/v1/webhook/webhook.list', eventTypeListSchema),
   }
 }
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: true, value: null }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -5,6 +5,7 @@ import { ArrowLeftIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { ProviderErrorPanel } from '@/components/provider-error'
+import { Fact } from '@/components/fact'
 import { PageHeader } from '@/components/page-header'
 import { RelativeTime } from '@/components/relative-time'
 import { EndpointDangerZone } from '@/components/endpoints/endpoint-danger-zone'
@@ -17,15 +18,6 @@ import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Endpoint' }
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-sm break-all">{children}</dd>
-    </div>
-  )
-}
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id)

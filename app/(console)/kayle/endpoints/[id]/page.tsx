@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArrowLeftIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { Fact } from '@/components/fact'
 import { PageHeader } from '@/components/page-header'
 import { ProviderErrorPanel } from '@/components/provider-error'
 import { RelativeTime } from '@/components/relative-time'
@@ -19,15 +20,6 @@ import { loadKayleEndpoint } from '@/lib/kayle/endpoints'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Kayle endpoint' }
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-sm break-all">{children}</dd>
-    </div>
-  )
-}
 
 export default async function KayleEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id)
