@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test'
+import { EventsPage } from './pages/events-page'
 import { captureEveryLook } from './support/screenshots'
 
 // Kayle in the embedded default: the sandbox encrypts for the key the console registered, signs
 // with the endpoint's secret, and the console's receiver verifies, decrypts and logs it.
 test.describe.configure({ mode: 'serial' })
 
-test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox event arrives decrypted in the log', async ({ page }) => {
+test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox event arrives live, decrypted, in the log', async ({ page, context }) => {
   await page.goto('/kayle/endpoints')
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
   await expect(page.getByRole('group', { name: 'Provider' }).getByRole('link', { name: 'Kayle' })).toHaveAttribute('aria-current', 'true')
@@ -41,21 +42,25 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(page.getByText('This endpoint receives nothing')).toHaveCount(0)
   await captureEveryLook(page, 'kayle-endpoint-detail')
 
+  // The log, filtered to Kayle and open in another tab, shows the delivery as it arrives.
+  const log = new EventsPage(await context.newPage())
+  await log.goto('?provider=kayle')
+  await log.expectConnection('live')
   await page.getByRole('button', { name: 'Send test event' }).click()
   await expect(page.getByText('Test event delivered: the endpoint answered 200.')).toBeVisible()
+  await page.close()
 
-  // The log, filtered to Kayle: verified, decrypted, with the raw JWE kept.
-  await page.goto('/events?provider=kayle')
-  const row = page.getByTestId('event-row').filter({ hasText: 'verification.session.succeeded' }).first()
+  const live = log.page
+  const row = live.getByTestId('event-row').filter({ hasText: 'verification.session.succeeded' }).first()
   await expect(row).toBeVisible()
   await expect(row).toContainText('Kayle')
   await expect(row).toContainText('Verified')
-  await captureEveryLook(page, 'events-kayle')
+  await captureEveryLook(live, 'events-kayle')
   await row.getByRole('link').first().click()
-  await expect(page).toHaveURL(/\/events\/\d+$/)
-  await expect(page.getByText('verification_session_id').first()).toBeVisible()
-  await expect(page.getByText('contract_version').first()).toBeVisible()
-  await captureEveryLook(page, 'event-detail-kayle')
+  await expect(live).toHaveURL(/\/events\/\d+$/)
+  await expect(live.getByText('verification_session_id').first()).toBeVisible()
+  await expect(live.getByText('contract_version').first()).toBeVisible()
+  await captureEveryLook(live, 'event-detail-kayle')
 })
 
 test('deliveries list each attempt and retry; secrets reveal and rotate; pause and delete', async ({ page }) => {
