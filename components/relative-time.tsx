@@ -1,6 +1,6 @@
 'use client'
 
-import { useSyncExternalStore } from 'react'
+import { useNow } from './use-now'
 
 const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -21,28 +21,9 @@ export function relativeTime(date: Date, now: number): string {
   return date.toISOString()
 }
 
-// One shared clock ticking every 15 s, so every timestamp on the page stays current together.
-let now = Date.now()
-const listeners = new Set<() => void>()
-let timer: ReturnType<typeof setInterval> | undefined
-function subscribe(listener: () => void) {
-  listeners.add(listener)
-  timer ??= setInterval(() => {
-    now = Date.now()
-    listeners.forEach((l) => l())
-  }, 15_000)
-  return () => {
-    listeners.delete(listener)
-    if (!listeners.size && timer) {
-      clearInterval(timer)
-      timer = undefined
-    }
-  }
-}
-
 /** "3 minutes ago", with the exact local time on hover. */
 export function RelativeTime({ value, className }: { value: string | null; className?: string }) {
-  const current = useSyncExternalStore(subscribe, () => now, () => null)
+  const current = useNow()
   if (!value) return <span className={className}>—</span>
   const date = new Date(value)
   const exact = date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })

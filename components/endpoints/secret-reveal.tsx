@@ -1,26 +1,20 @@
 'use client'
 
-import { useEffect, useState, useTransition } from 'react'
+import { useTransition } from 'react'
 import { EyeIcon, EyeOffIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
+import { useRevealedSecret } from '@/components/use-revealed-secret'
 import { CopyButton } from '@/components/copy-button'
 import { revealSecretAction } from '@/app/(console)/endpoints/actions'
 
-const MASK_AFTER_MS = 30_000
-
 /** Masked by default; "Reveal" fetches this one secret from the server and masks it again after 30 s. */
 export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefix: string }) {
-  const [secret, setSecret] = useState<string | null>(null)
+  const [secret, setSecret] = useRevealedSecret()
   const [pending, startTransition] = useTransition()
   const hydrated = useHydrated()
 
-  useEffect(() => {
-    if (!secret) return
-    const timer = setTimeout(() => setSecret(null), MASK_AFTER_MS)
-    return () => clearTimeout(timer)
-  }, [secret])
 
   const reveal = () =>
     startTransition(async () => {

@@ -2,7 +2,7 @@
 
 import { formatExact, formatRelative } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
-import { useNow } from './live/use-now'
+import { useNow } from '@/components/use-now'
 
 /** "3 min ago", with the exact UTC time on hover; the exact clock time until the browser takes over. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {

@@ -1,27 +1,21 @@
 'use client'
 
-import { useEffect, useState, useTransition } from 'react'
+import { useTransition } from 'react'
 import { EyeIcon, EyeOffIcon, RefreshCwIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
+import { useRevealedSecret } from '@/components/use-revealed-secret'
 import { CopyButton } from '@/components/copy-button'
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
 import { kayleSecretAction } from '@/app/(console)/kayle/actions'
 
-const MASK_AFTER_MS = 30_000
-
 /** The signing secret: masked, revealed on demand for 30 s; rotation asks first and shows the new one. */
 export function KayleSecret({ endpointId }: { endpointId: string }) {
-  const [secret, setSecret] = useState<string | null>(null)
+  const [secret, setSecret] = useRevealedSecret()
   const [pending, start] = useTransition()
   const hydrated = useHydrated()
 
-  useEffect(() => {
-    if (!secret) return
-    const timer = setTimeout(() => setSecret(null), MASK_AFTER_MS)
-    return () => clearTimeout(timer)
-  }, [secret])
 
   const run = (mode: 'reveal' | 'rotate') =>
     start(async () => {

@@ -1,33 +1,16 @@
 // Public receiver for Kayle's encrypted webhooks: OPTIONS answered at once, POST for deliveries.
-import { getDb } from '@/lib/db'
-import { env } from '@/lib/env'
-import { receiveKayleDelivery, type KayleReceiverDeps } from '@/lib/kayle/receive'
+import { receiveKayleDelivery } from '@/lib/kayle/receive'
 import { privateKeys, signingSecrets } from '@/lib/kayle/vault'
 import { RECEIVER_HEADERS } from '@/lib/webhooks/headers'
-import { createRateLimiter } from '@/lib/webhooks/rate-limit'
+import { receiverDeps } from '@/lib/webhooks/receiver-deps'
 import { createSecretCache } from '@/lib/webhooks/receiver-secrets'
-import { createEventWriter } from '@/lib/webhooks/writer'
 
 export const dynamic = 'force-dynamic'
 
-const key = Symbol.for('konpro-console.kayle-receiver')
-type G = typeof globalThis & { [key]?: Promise<KayleReceiverDeps> }
-
-function deps(): Promise<KayleReceiverDeps> {
-  const g = globalThis as G
-  g[key] ??= getDb().then((db) => {
-    const config = env()
-    return {
-      db,
-      writer: createEventWriter(db),
-      secrets: createSecretCache(() => signingSecrets(db)),
-      keys: createSecretCache(() => privateKeys(db)),
-      limiter: createRateLimiter(config.RECEIVER_RATE_LIMIT_PER_MINUTE),
-      maxBodyBytes: config.RECEIVER_MAX_BODY_BYTES,
-    }
-  })
-  return g[key]
-}
+const deps = receiverDeps('kayle', (db) => ({
+  secrets: createSecretCache(() => signingSecrets(db)),
+  keys: createSecretCache(() => privateKeys(db)),
+}))
 
 /** A reachability check must not wait on the database. */
 export function OPTIONS() {

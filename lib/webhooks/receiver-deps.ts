@@ -1,0 +1,31 @@
+import 'server-only'
+import { getDb } from '../db'
+import type { Db } from '../db/client'
+import { env } from '../env'
+import { createRateLimiter } from './rate-limit'
+import { createEventWriter } from './writer'
+
+/** What every provider's receiver needs: storage, the per-address limit and the body limit. */
+function receiverBase(db: Db) {
+  const config = env()
+  return {
+    db,
+    writer: createEventWriter(db),
+    limiter: createRateLimiter(config.RECEIVER_RATE_LIMIT_PER_MINUTE),
+    maxBodyBytes: config.RECEIVER_MAX_BODY_BYTES,
+  }
+}
+
+/**
+ * One set of receiver dependencies per process and provider, kept on globalThis so every route
+ * bundle shares the same writer queue and limiter; `extra` adds the provider's secrets and keys.
+ */
+export function receiverDeps<T extends object>(provider: string, extra: (db: Db) => T) {
+  const key = Symbol.for(`konpro-console.receiver.${provider}`)
+  type G = typeof globalThis & { [key]?: Promise<ReturnType<typeof receiverBase> & T> }
+  return (): Promise<ReturnType<typeof receiverBase> & T> => {
+    const g = globalThis as G
+    g[key] ??= getDb().then((db) => ({ ...receiverBase(db), ...extra(db) }))
+    return g[key]
+  }
+}
