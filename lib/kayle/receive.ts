@@ -1,11 +1,9 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/client'
-import { clientAddress } from '../webhooks/client-address'
-import { RECEIVER_HEADERS } from '../webhooks/headers'
 import { parseDelivery, type ParsedDelivery } from '../webhooks/parse'
 import { getReceiverPolicy, statusFor } from '../webhooks/policy'
-import { readLimited } from '../webhooks/receive'
+import { admitDelivery, requestFacts, storeAndAnswer } from '../webhooks/receive'
 import type { createEventWriter } from '../webhooks/writer'
 import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from './jwe'
 import { SIGNATURE_HEADER, verifyKayleSignature, type KayleSigningSecret } from './signature'
@@ -22,9 +20,6 @@ export interface KayleReceiverDeps {
   limiter: { check(key: string): number | null }
   maxBodyBytes: number
 }
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { ...RECEIVER_HEADERS, ...headers } })
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -69,13 +64,9 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value.sli
  * never a 5xx; 503 only when the database refuses the write.
  */
 export async function receiveKayleDelivery(req: Request, deps: KayleReceiverDeps): Promise<Response> {
-  const ip = clientAddress(req.headers)
-  const wait = deps.limiter.check(ip ?? 'unknown')
-  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
-
-  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
-  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
-  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+  const admitted = await admitDelivery(req, deps)
+  if (admitted instanceof Response) return admitted
+  const { ip, body } = admitted
 
   const header = req.headers.get(SIGNATURE_HEADER)
   let verification = verifyKayleSignature({ body, header, secrets: await deps.secrets() })
@@ -90,21 +81,12 @@ export async function receiveKayleDelivery(req: Request, deps: KayleReceiverDeps
   const payload = record(opened?.parsed.payload)
   const eventId = text(record(payload.metadata).event_id)
   const keyOwner = opened ? (await deps.keys()).find((k) => k.keyId === opened.keyId)?.endpointId : undefined
-  const headers: Record<string, string> = {}
-  req.headers.forEach((value, name) => {
-    headers[name] = value
-  })
 
-  let written
-  try {
-    written = await deps.writer.write({
+  return storeAndAnswer(
+    deps.writer,
+    {
       provider: 'kayle',
-      method: req.method,
-      sourceIp: ip,
-      contentType: req.headers.get('content-type'),
-      size: body.byteLength,
-      headers,
-      body,
+      ...requestFacts(req, ip, body),
       payload: opened?.parsed.payload ?? null,
       parseStatus: opened ? opened.parsed.parseStatus : body.byteLength === 0 ? 'empty' : 'undecryptable',
       eventType: text(payload.type) ?? text(req.headers.get('x-kayle-event')),
@@ -114,12 +96,7 @@ export async function receiveKayleDelivery(req: Request, deps: KayleReceiverDeps
       endpointId: verification.endpointId ?? keyOwner ?? null,
       // Kayle re-sends the same event (re-signed) on retry; its event id marks the copies.
       dedupeKey: eventId ? `kayle:${eventId}` : `kayle-body:${createHash('sha256').update(body).digest('hex')}`,
-    })
-  } catch (error) {
-    console.error('Kayle receiver could not store a delivery; answered 503 so Kayle retries.', error)
-    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
-  }
-  const id = String(written.id)
-  if (status !== 200) return json(status, { received: true, id, error: verification.reason })
-  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+    },
+    verification.reason,
+  )
 }

@@ -41,55 +41,74 @@ export async function readLimited(req: Request, limit: number): Promise<Uint8Arr
   return Buffer.concat(chunks)
 }
 
+type Writer = ReturnType<typeof createEventWriter>
+type Row = Parameters<Writer['write']>[0]
+
+/** Rate limit, then read the raw body once: the bytes to work on, or the answer to send instead. */
+export async function admitDelivery(
+  req: Request,
+  deps: Pick<ReceiverDeps, 'limiter' | 'maxBodyBytes'>,
+): Promise<{ ip: string | null; body: Uint8Array } | Response> {
+  const ip = clientAddress(req.headers)
+  const wait = deps.limiter.check(ip ?? 'unknown')
+  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
+  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
+  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
+  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+  return { ip, body }
+}
+
+/** The request as stored: method, every header, content type, size, source and raw bytes. */
+export function requestFacts(req: Request, ip: string | null, body: Uint8Array) {
+  const headers: Record<string, string> = {}
+  req.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  return { method: req.method, sourceIp: ip, contentType: req.headers.get('content-type'), size: body.byteLength, headers, body }
+}
+
+/** Stores the delivery durably, then answers; 503 (so the sender retries) only when the database refuses. */
+export async function storeAndAnswer(writer: Writer, row: Row, reason: string): Promise<Response> {
+  let written
+  try {
+    written = await writer.write(row)
+  } catch (error) {
+    console.error(`Receiver could not store a ${row.provider ?? 'konpro'} delivery; answered 503 so the sender retries.`, error)
+    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
+  }
+  const id = String(written.id)
+  if (row.responseStatus !== 200) return json(row.responseStatus, { received: true, id, error: reason })
+  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+}
+
 /**
  * One webhook delivery: limit, read, verify over the raw bytes, store durably, then answer.
  * Bad input is stored and described, never a 5xx; 503 only when the database refuses the write.
  */
 export async function receiveDelivery(req: Request, deps: ReceiverDeps): Promise<Response> {
-  const ip = clientAddress(req.headers)
-  const wait = deps.limiter.check(ip ?? 'unknown')
-  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
-
-  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
-  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
-  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+  const admitted = await admitDelivery(req, deps)
+  if (admitted instanceof Response) return admitted
+  const { ip, body } = admitted
 
   let verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets() })
   if (verification.verdict === 'invalid' || verification.verdict === 'no_secret') {
     // The endpoint may be newer than the cached secrets: look again before judging.
     verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets({ refresh: true }) })
   }
-  const policy = await getReceiverPolicy(deps.db)
-  const status = statusFor(verification.verdict, policy)
-  const parsed = parseDelivery(body)
-  const headers: Record<string, string> = {}
-  req.headers.forEach((value, name) => {
-    headers[name] = value
-  })
+  const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
   const signature = req.headers.get('signature') ?? req.headers.get('heygen-signature')
-
-  let written
-  try {
-    written = await deps.writer.write({
+  return storeAndAnswer(
+    deps.writer,
+    {
       provider: deps.provider ?? 'konpro',
-      method: req.method,
-      sourceIp: ip,
-      contentType: req.headers.get('content-type'),
-      size: body.byteLength,
-      headers,
-      body,
-      ...parsed,
+      ...requestFacts(req, ip, body),
+      ...parseDelivery(body),
       verdict: verification.verdict,
       rejected: status !== 200,
       responseStatus: status,
       endpointId: verification.endpointId,
       dedupeKey: dedupeKey(body, signature),
-    })
-  } catch (error) {
-    console.error('Receiver could not store a delivery; answered 503 so the sender retries.', error)
-    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
-  }
-  const id = String(written.id)
-  if (status !== 200) return json(status, { received: true, id, error: verification.reason })
-  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+    },
+    verification.reason,
+  )
 }
