@@ -64,21 +64,21 @@ export default defineConfig({
   // The production build, each server on a data directory of its own that starts empty for every run.
   webServer: [
     {
-      command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+      command: `rm -rf ${E2E_DATA_DIR} && node server.mjs -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR },
     },
     {
-      command: `rm -rf ${E2E_DATA_DIR}-api && node_modules/.bin/next start -p ${API_MODE_PORT} -H 127.0.0.1`,
+      command: `rm -rf ${E2E_DATA_DIR}-api && node server.mjs -p ${API_MODE_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${API_MODE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-api`, KONPRO_API_KEY: E2E_API_KEY, KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}` },
     },
     {
-      command: `rm -rf ${E2E_DATA_DIR}-fresh && node_modules/.bin/next start -p ${FRESH_PORT} -H 127.0.0.1`,
+      command: `rm -rf ${E2E_DATA_DIR}-fresh && node server.mjs -p ${FRESH_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -3,6 +3,7 @@ import { env } from './env'
 import { getDatabase } from './db'
 import { authSecret } from './auth/secret'
 import { ensureAdmin } from './auth/users'
+import { registerFastPath } from './fast-path'
 import { startRetention } from './webhooks/retention'
 
 export async function startup() {
@@ -18,4 +19,5 @@ export async function startup() {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = env()
   if (ADMIN_EMAIL && ADMIN_PASSWORD) await ensureAdmin(database.db, ADMIN_EMAIL, ADMIN_PASSWORD)
   startRetention(async () => database.db)
+  registerFastPath()
 }

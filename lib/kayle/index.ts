@@ -12,7 +12,7 @@ export const KAYLE_SANDBOX_API_PATH = '/api/sandbox/kayle'
 
 /** Where this process can reach its own Kayle sandbox routes. */
 function sandboxBaseUrl(): string {
-  // `next start` puts its port in PORT once listening; loopback avoids public DNS and TLS.
+  // The server (server.mjs or `next start`) puts its port in PORT; loopback avoids public DNS and TLS.
   const port = process.env.PORT ?? String(env().PORT)
   return `http://127.0.0.1:${port}${KAYLE_SANDBOX_API_PATH}`
 }

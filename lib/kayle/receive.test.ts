@@ -3,16 +3,20 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
+import { webHandler } from '../webhooks/incoming'
 import { setReceiverPolicy } from '../webhooks/policy'
 import { createRateLimiter } from '../webhooks/rate-limit'
 import { createEventWriter } from '../webhooks/writer'
 import { encryptForKayle, generateEncryptionKey } from './jwe'
-import { receiveKayleDelivery } from './receive'
+import { receiveKayleDelivery, type KayleReceiverDeps } from './receive'
 import { sampleEvent } from './sandbox/events'
 import { signKayle } from './signature'
 import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } from './vault'
 
 process.env.AUTH_SECRET = 'kayle-receiver-test-secret-0123456789abcdef'
+
+/** As the route file serves it: a web Request in, a Response out. */
+const receiveKayle = (req: Request, deps: KayleReceiverDeps) => webHandler((incoming) => receiveKayleDelivery(incoming, deps))(req)
 
 const SECRET = 'whsec_receiver_test'
 const now = () => Math.floor(Date.now() / 1000)
@@ -49,7 +53,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
       maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024,
     }
     const receive = (body: BodyInit, headers: Record<string, string> = {}) =>
-      receiveKayleDelivery(
+      receiveKayle(
         new Request('http://console.test/api/webhooks/kayle', {
           method: 'POST',
           body,
@@ -172,7 +176,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     const cachedOnce = async (opts?: { refresh?: boolean }) => (lookups++ === 0 && !opts?.refresh ? [] : signingSecrets(db))
     const jwe = await encryptForKayle(sampleEvent('verification.session.succeeded'), publicJwk, keyId)
     const req = new Request('http://console.test/api/webhooks/kayle', { method: 'POST', body: jwe, headers: signed(jwe) })
-    const res = await receiveKayleDelivery(req, { ...deps, secrets: cachedOnce })
+    const res = await receiveKayle(req, { ...deps, secrets: cachedOnce })
     expect(res.status).toBe(200)
     expect((await row(db, ((await res.json()) as { id: string }).id)).verdict).toBe('verified')
   })
@@ -193,7 +197,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     const quiet = console.error
     console.error = () => {}
     try {
-      const res = await receiveKayleDelivery(new Request('http://c.test/', { method: 'POST', body: jwe, headers: signed(jwe) }), { ...deps, writer: broken })
+      const res = await receiveKayle(new Request('http://c.test/', { method: 'POST', body: jwe, headers: signed(jwe) }), { ...deps, writer: broken })
       expect(res.status).toBe(503)
       expect(res.headers.get('retry-after')).toBe('5')
     } finally {

@@ -1,6 +1,7 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/client'
+import type { Answer, Incoming } from '../webhooks/incoming'
 import { parseDelivery, type ParsedDelivery } from '../webhooks/parse'
 import { getReceiverPolicy, statusFor } from '../webhooks/policy'
 import { admitDelivery, requestFacts, storeAndAnswer } from '../webhooks/receive'
@@ -63,9 +64,9 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value.sli
  * when the signature is accepted, store durably, then answer. Bad input is stored and described,
  * never a 5xx; 503 only when the database refuses the write.
  */
-export async function receiveKayleDelivery(req: Request, deps: KayleReceiverDeps): Promise<Response> {
+export async function receiveKayleDelivery(req: Incoming, deps: KayleReceiverDeps): Promise<Answer> {
   const admitted = await admitDelivery(req, deps)
-  if (admitted instanceof Response) return admitted
+  if ('refused' in admitted) return admitted.refused
   const { ip, body } = admitted
 
   const header = req.headers.get(SIGNATURE_HEADER)

@@ -11,7 +11,7 @@ export const SANDBOX_API_PATH = '/api/sandbox/konpro'
 
 /** Where this process can reach its own sandbox routes. */
 function sandboxBaseUrl(): string {
-  // `next start` puts its port in PORT once listening; loopback avoids public DNS and TLS.
+  // The server (server.mjs or `next start`) puts its port in PORT; loopback avoids public DNS and TLS.
   const port = process.env.PORT ?? String(env().PORT)
   return `http://127.0.0.1:${port}${SANDBOX_API_PATH}`
 }

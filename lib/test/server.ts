@@ -17,12 +17,14 @@ export function freePort(): Promise<number> {
 export const hasBuild = () => existsSync('.next/BUILD_ID')
 
 /**
- * Runs the production build (`next start`) in its own process group, so a SIGKILL reaches
- * next-server too, and waits until /api/health answers.
+ * Runs the production build in its own process group, so a SIGKILL reaches every process of
+ * it, and waits until /api/health answers. `server.mjs` is what `npm start` runs; `next start`
+ * serves the receivers through their route files only, as on Vercel.
  */
-export async function startServer(env: Record<string, string>, port?: number) {
+export async function startServer(env: Record<string, string>, { port, via = 'server.mjs' }: { port?: number; via?: 'server.mjs' | 'next start' } = {}) {
   const p = port ?? (await freePort())
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(p), '-H', '127.0.0.1'], {
+  const [command, ...args] = via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
+  const child = spawn(command!, [...args, '-p', String(p), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
@@ -40,13 +42,13 @@ export async function startServer(env: Record<string, string>, port?: number) {
   const url = `http://127.0.0.1:${p}`
   const deadline = Date.now() + 60_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${stderr}`)
+    if (child.exitCode !== null) throw new Error(`${via} exited: ${stderr}`)
     try {
       if ((await fetch(`${url}/api/health`)).ok) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy: ${stderr}`)
+    if (Date.now() > deadline) throw new Error(`${via} did not become healthy: ${stderr}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -56,7 +58,7 @@ export async function startServer(env: Record<string, string>, port?: number) {
       return
     }
     await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
-    // next-server may outlive the wrapper by a moment; wait until the port is free.
+    // next-server may outlive `next start` by a moment; wait until the port is free.
     for (let i = 0; i < 100; i++) {
       try {
         await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(200) })

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import { clientAddress } from './client-address'
-import { RECEIVER_HEADERS } from './headers'
+import { answer, type Answer, type Incoming } from './incoming'
 import { dedupeKey, parseDelivery } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
 import type { EndpointSecret } from './secret-source'
@@ -17,49 +17,25 @@ export interface ReceiverDeps {
   provider?: string
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { ...RECEIVER_HEADERS, ...headers } })
-
-/** Reads at most `limit` bytes; null when the body is larger (declared or actual). */
-export async function readLimited(req: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(req.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > limit) return null
-  if (!req.body) return new Uint8Array()
-  const reader = req.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > limit) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
-
 type Writer = ReturnType<typeof createEventWriter>
 type Row = Parameters<Writer['write']>[0]
 
 /** Rate limit, then read the raw body once: the bytes to work on, or the answer to send instead. */
 export async function admitDelivery(
-  req: Request,
+  req: Incoming,
   deps: Pick<ReceiverDeps, 'limiter' | 'maxBodyBytes'>,
-): Promise<{ ip: string | null; body: Uint8Array } | Response> {
+): Promise<{ ip: string | null; body: Uint8Array } | { refused: Answer }> {
   const ip = clientAddress(req.headers)
   const wait = deps.limiter.check(ip ?? 'unknown')
-  if (wait !== null) return json(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) })
-  const body = await readLimited(req, deps.maxBodyBytes).catch(() => undefined)
-  if (body === null) return json(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` })
-  if (body === undefined) return json(400, { error: 'The request body could not be read.' })
+  if (wait !== null) return { refused: answer(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) }) }
+  const body = await req.readBody(deps.maxBodyBytes).catch(() => undefined)
+  if (body === null) return { refused: answer(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` }) }
+  if (body === undefined) return { refused: answer(400, { error: 'The request body could not be read.' }) }
   return { ip, body }
 }
 
 /** The request as stored: method, every header, content type, size, source and raw bytes. */
-export function requestFacts(req: Request, ip: string | null, body: Uint8Array) {
+export function requestFacts(req: Incoming, ip: string | null, body: Uint8Array) {
   const headers: Record<string, string> = {}
   req.headers.forEach((value, name) => {
     headers[name] = value
@@ -68,26 +44,26 @@ export function requestFacts(req: Request, ip: string | null, body: Uint8Array) 
 }
 
 /** Stores the delivery durably, then answers; 503 (so the sender retries) only when the database refuses. */
-export async function storeAndAnswer(writer: Writer, row: Row, reason: string): Promise<Response> {
+export async function storeAndAnswer(writer: Writer, row: Row, reason: string): Promise<Answer> {
   let written
   try {
     written = await writer.write(row)
   } catch (error) {
     console.error(`Receiver could not store a ${row.provider ?? 'konpro'} delivery; answered 503 so the sender retries.`, error)
-    return json(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
+    return answer(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
   }
   const id = String(written.id)
-  if (row.responseStatus !== 200) return json(row.responseStatus, { received: true, id, error: reason })
-  return json(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+  if (row.responseStatus !== 200) return answer(row.responseStatus, { received: true, id, error: reason })
+  return answer(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
 }
 
 /**
  * One webhook delivery: limit, read, verify over the raw bytes, store durably, then answer.
  * Bad input is stored and described, never a 5xx; 503 only when the database refuses the write.
  */
-export async function receiveDelivery(req: Request, deps: ReceiverDeps): Promise<Response> {
+export async function receiveDelivery(req: Incoming, deps: ReceiverDeps): Promise<Answer> {
   const admitted = await admitDelivery(req, deps)
-  if (admitted instanceof Response) return admitted
+  if ('refused' in admitted) return admitted.refused
   const { ip, body } = admitted
 
   let verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets() })

@@ -1,8 +1,9 @@
 import 'server-only'
 import { headers } from 'next/headers'
 import { env } from '../env'
+import { RECEIVER_PATH } from './receivers'
 
-export const RECEIVER_PATH = '/api/webhooks/konpro'
+export { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from './receivers'
 
 /** The console's own base URL: APP_URL when set, else the host the request came in on. */
 export async function appOrigin(): Promise<string> {
@@ -13,8 +14,6 @@ export async function appOrigin(): Promise<string> {
   const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https')
   return `${proto}://${host}`
 }
-
-export const KAYLE_RECEIVER_PATH = '/api/webhooks/kayle'
 
 export async function receiverUrl(path = RECEIVER_PATH): Promise<string> {
   return `${await appOrigin()}${path}`

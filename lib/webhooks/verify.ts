@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Verdict } from '../events/types'
+import type { HeaderReader } from './incoming'
 import type { EndpointSecret } from './secret-source'
 
 export const HEYGEN_TOLERANCE_SECONDS = 5 * 60
@@ -31,7 +32,7 @@ const hmacHex = (secret: string, body: Uint8Array) => createHmac('sha256', secre
  */
 export function verifySignature(input: {
   body: Uint8Array
-  headers: Headers
+  headers: Pick<HeaderReader, 'get'>
   secrets: EndpointSecret[]
   nowSeconds?: number
 }): VerifyResult {

@@ -41,6 +41,36 @@ describeEachDatabase('event writer', (fresh) => {
     await stop()
   })
 
+  it('stores every field as given, raw bytes and JSON included', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const raw = Buffer.from([0x00, 0xff, 0x7b, 0x22, 0x0a, 0xc3, 0xa9])
+    const full = {
+      ...row('{"ok":"é"}'),
+      provider: 'kayle',
+      sourceIp: '203.0.113.9',
+      contentType: 'application/json; charset=utf-8',
+      headers: { 'x-note': 'naïve "quoted" \\ back', signature: 'abc' },
+      payload: { nested: { list: [1, 'two', null], quote: '"{}' } },
+      eventType: 'avatar_video.success',
+      videoId: 'v1',
+      callbackId: 'c1',
+      videoTranslateId: 't1',
+      projectId: 'p1',
+      rejected: true,
+      responseStatus: 401,
+      endpointId: 'ep_1',
+    }
+    const [a, b] = await Promise.all([writer.write(full), writer.write({ ...row('x'), body: raw, size: raw.length, parseStatus: 'invalid_utf8' })])
+    const stored = await database.db.select().from(events)
+    const byId = new Map(stored.map((r) => [r.id, r]))
+    expect(byId.get(a.id)).toMatchObject({ ...full, body: expect.anything(), duplicateOf: null })
+    expect(Buffer.from(byId.get(a.id)!.body).toString()).toBe('{"ok":"é"}')
+    expect(Buffer.from(byId.get(b.id)!.body).equals(raw)).toBe(true)
+    expect(byId.get(b.id)).toMatchObject({ provider: 'konpro', payload: null, sourceIp: null, rejected: false, parseStatus: 'invalid_utf8' })
+  })
+
   it('marks the same body and signature seen again as a redelivery of the first', async () => {
     const database = await fresh()
     open.push(database)

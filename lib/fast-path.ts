@@ -1,0 +1,86 @@
+import 'server-only'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { kayleReceiver } from './kayle/receiver'
+import type { Answer, HeaderReader, Incoming } from './webhooks/incoming'
+import { konproReceiver } from './webhooks/konpro-receiver'
+import { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from './webhooks/receivers'
+
+/** Where server.mjs looks for the handler it calls before Next's router. */
+export const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
+
+type Receive = (req: Incoming) => Promise<Answer>
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean
+
+const joined = (value: string | string[] | undefined) => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value)
+
+/** Node's headers plus the `x-forwarded-*` ones Next's server adds, so either way stores alike. */
+function headersOf(req: IncomingMessage): HeaderReader {
+  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true
+  const headers: IncomingHttpHeaders = {
+    'x-forwarded-host': req.headers.host ?? 'localhost',
+    'x-forwarded-port': String(req.socket.localPort ?? ''),
+    'x-forwarded-proto': encrypted ? 'https' : 'http',
+    ...(req.socket.remoteAddress ? { 'x-forwarded-for': req.socket.remoteAddress } : {}),
+    ...req.headers,
+  }
+  return {
+    get: (name) => joined(headers[name.toLowerCase()]),
+    forEach(fn) {
+      for (const [name, value] of Object.entries(headers)) if (value !== undefined) fn(joined(value)!, name)
+    },
+  }
+}
+
+/** The body, at most `limit` bytes; past that, reading stops and the rest is discarded. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    const done = (settle: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', reject).off('close', onClose)
+      settle()
+    }
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength
+      if (total <= limit) return void chunks.push(chunk)
+      done(() => resolve(null))
+      req.resume() // drain what is still coming, so the 413 reaches the sender
+    }
+    const onEnd = () => done(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
+    const onClose = () => done(() => reject(new Error('The sender closed the connection mid-body.')))
+    req.on('data', onData).on('end', onEnd).on('error', reject).on('close', onClose)
+  })
+}
+
+function send(res: ServerResponse, { status, headers, body }: Answer) {
+  const json = JSON.stringify(body)
+  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json)
+}
+
+/** A Node request handler for POSTs to `routes`; it declines (returns false) everything else. */
+export function createFastPath(routes: Record<string, Receive>): FastPath {
+  return (req, res) => {
+    if (req.method !== 'POST') return false
+    const path = req.url?.split('?')[0] ?? ''
+    const receive = Object.hasOwn(routes, path) ? routes[path] : undefined
+    if (!receive) return false
+    receive({ method: 'POST', headers: headersOf(req), readBody: (limit) => readBody(req, limit) }).then(
+      (answer) => send(res, answer),
+      (error: unknown) => {
+        console.error(`Unexpected error answering POST ${path}`, error)
+        if (!res.headersSent) send(res, { status: 500, headers: {}, body: { error: 'Internal error.' } })
+      },
+    )
+    return true
+  }
+}
+
+/** Publishes the receivers to server.mjs; under `next start` or on Vercel nothing reads it. */
+export function registerFastPath() {
+  ;(globalThis as { [FAST_PATH_KEY]?: FastPath })[FAST_PATH_KEY] = createFastPath({
+    [RECEIVER_PATH]: konproReceiver.receive,
+    [KAYLE_RECEIVER_PATH]: kayleReceiver.receive,
+  })
+}

@@ -1,0 +1,41 @@
+// Serves the production build as `next start` does, with one addition: the webhook receivers'
+// requests skip Next's router and go straight to the handlers their route files export
+// (lib/fast-path.ts). On a small request Next's routing costs more than the receiver itself,
+// so this is what lets one process store thousands of deliveries a second.
+// Usage: node server.mjs [-p port] [-H hostname]   (PORT is read too; default 3000)
+import { createServer } from 'node:http'
+import { parseArgs } from 'node:util'
+import receivers from './lib/webhooks/receivers.json' with { type: 'json' }
+
+process.env.NODE_ENV = 'production'
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } })
+const port = Number(values.port ?? process.env.PORT ?? 3000)
+const hostname = values.hostname // unset: every interface, like `next start`
+// As `next start` does: the built-in sandboxes call back into this process on its own port.
+process.env.PORT = String(port)
+
+const { default: next } = await import('next')
+const app = next({ dev: false, hostname: hostname ?? 'localhost', port })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const receiverPaths = new Set(Object.values(receivers.paths))
+const optionsHeaders = { ...receivers.headers, allow: 'OPTIONS, POST', 'content-length': '0' }
+const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
+
+const server = createServer((req, res) => {
+  // KonPro checks a new endpoint with OPTIONS and a one-second timeout: answer before Next or
+  // the database is involved, even while the process is still opening its database.
+  if (req.method === 'OPTIONS' && receiverPaths.has(req.url?.split('?')[0])) return void res.writeHead(200, optionsHeaders).end()
+  // Registered by instrumentation once the database is open; until then Next serves everything.
+  if (globalThis[FAST_PATH_KEY]?.(req, res)) return
+  void handle(req, res)
+})
+server.listen(port, hostname, () => {
+  const { address, family } = server.address()
+  const local = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : family === 'IPv6' ? `[${address}]` : address
+  console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`)
+  // Next opens the database on its first request; make that one ours rather than a sender's.
+  fetch(`http://${local}:${port}/api/health`).catch(() => {})
+})
