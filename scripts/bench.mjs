@@ -241,8 +241,8 @@ async function benchNextStart(env) {
 
 function localPostgres() {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL
-  const [version, name, port, status] = execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' }).trim().split('\n')[0].split(/\s+/)
-  if (status !== 'online') execFileSync('pg_ctlcluster', [version, name, 'start'])
+  const [version, cluster, port, status] = execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' }).trim().split('\n')[0].split(/\s+/)
+  if (status !== 'online') execFileSync('pg_ctlcluster', [version, cluster, 'start'])
   const password = randomBytes(12).toString('hex')
   const name = `konpro_bench_${randomBytes(4).toString('hex')}`
   const psql = (q) => execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', q], { encoding: 'utf8' })
