@@ -23,6 +23,13 @@ describe('parseDelivery', () => {
     expect(parsed.eventType).toBe('a\ufffdb')
   })
 
+  it('replaces lone surrogates, which PostgreSQL refuses in jsonb, and keeps pairs', () => {
+    const parsed = parseDelivery(Buffer.from('{"event_type":"x\\ud800y","\\udc00":["\\ud83d\\ude00",{"k":"\\udbff"}]}'))
+    expect(parsed.parseStatus).toBe('ok')
+    expect(parsed.payload).toEqual({ event_type: 'x\ufffdy', '\ufffd': ['😀', { k: '\ufffd' }] })
+    expect(parsed.eventType).toBe('x\ufffdy')
+  })
+
   it('accepts JSON that is not an object', () => {
     expect(parseDelivery(Buffer.from('[1,2]'))).toMatchObject({ parseStatus: 'ok', payload: [1, 2], eventType: null })
   })

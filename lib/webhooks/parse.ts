@@ -14,6 +14,15 @@ export interface ParsedDelivery {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 const idOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null)
 
+const wellFormed = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? value.toWellFormed()
+    : Array.isArray(value)
+      ? value.map(wellFormed)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)]))
+        : value
+
 /** Reads what it can from a body; bad input is described, never thrown. */
 export function parseDelivery(body: Uint8Array): ParsedDelivery {
   const empty = { payload: null, eventType: null, videoId: null, callbackId: null, videoTranslateId: null, projectId: null }
@@ -26,8 +35,10 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
   }
   let payload: unknown
   try {
-    // PostgreSQL's jsonb cannot hold U+0000; the raw body keeps the original bytes.
+    // PostgreSQL's jsonb holds neither U+0000 nor a lone surrogate (valid JSON as "\ud800"):
+    // both become U+FFFD in the payload; the raw body keeps the original bytes.
     payload = JSON.parse(text.includes('\\u0000') ? text.replace(/\\u0000/g, '\\ufffd') : text)
+    if (/\\u[dD][89a-fA-F]/.test(text)) payload = wellFormed(payload)
   } catch {
     return { ...empty, parseStatus: 'invalid_json' }
   }

@@ -107,6 +107,7 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
           ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { 'content-type': 'application/json' }],
           ['wrong content type', 'event_type=avatar_video.success', { 'content-type': 'application/x-www-form-urlencoded' }],
           ['NUL in JSON', '{"event_type":"a\\u0000"}', { 'content-type': 'application/json' }],
+          ['lone surrogate in JSON', '{"event_type":"a\\ud800"}', { 'content-type': 'application/json' }],
           ['200 headers', '{"event_type":"avatar_video.success"}', Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `v${i}`]))],
         ]
         for (const [name, body, headers] of cases) {

@@ -99,6 +99,16 @@ describeEachDatabase('event writer', (fresh) => {
     expect((await writer.write(row('{"after":1}'))).id).toBeGreaterThan(0)
   })
 
+  it('fails only the row the database refuses, not the rest of its batch', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const bad = { ...row('{}'), headers: null as unknown as Record<string, string> }
+    const results = await Promise.allSettled([writer.write(row('{"a":1}')), writer.write(bad), writer.write(row('{"b":2}'))])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await database.db.select({ id: events.id }).from(events)).toHaveLength(2)
+  })
+
   it('purges by age and by count, oldest first', async () => {
     const database = await fresh()
     open.push(database)

@@ -39,7 +39,9 @@ export function createEventWriter(db: Db) {
           const written = await insertBatch(db, batch.map((p) => p.row))
           batch.forEach((p, i) => p.resolve(written[i]!))
         } catch (error) {
-          batch.forEach((p) => p.reject(error))
+          if (batch.length === 1 || !refusesRow(error)) batch.forEach((p) => p.reject(error))
+          // One row the database refuses must not fail the others: write them one at a time.
+          else for (const p of batch) await insertBatch(db, [p.row]).then(([w]) => p.resolve(w!), p.reject)
         }
       }
     } finally {
@@ -57,10 +59,16 @@ export function createEventWriter(db: Db) {
   }
 }
 
-type Column = readonly [name: string, type: string, value: (r: Row) => unknown]
+/** A data or constraint error (SQLSTATE class 22 or 23): this row's fault, not the database's. */
+function refusesRow(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code
+  return typeof code === 'string' && /^2[23]/.test(code)
+}
 
-// One array per column, unnested on the server: the statement has the same shape and the same
-// plan for any batch size, where a VALUES list would be planned anew for every batch.
+type Column = readonly [name: string, type: 'text' | 'int4' | 'bool' | 'jsonb', value: (r: Row) => unknown]
+
+// One array per small column, unnested on the server: the statement has the same shape and the
+// same plan for any batch size, where a VALUES list would be planned anew for every batch.
 const COLUMNS: readonly Column[] = [
   ['provider', 'text', (r) => r.provider ?? 'konpro'],
   ['method', 'text', (r) => r.method],
@@ -68,9 +76,6 @@ const COLUMNS: readonly Column[] = [
   ['content_type', 'text', (r) => r.contentType ?? null],
   ['size', 'int4', (r) => r.size],
   ['headers', 'jsonb', (r) => (r.headers == null ? null : JSON.stringify(r.headers))],
-  // Sent as base64 text: the same on both drivers, and half the size of a bytea array literal.
-  ['body', 'bytea', (r) => Buffer.from(r.body).toString('base64')],
-  ['payload', 'jsonb', (r) => (r.payload == null ? null : JSON.stringify(r.payload))],
   ['parse_status', 'text', (r) => r.parseStatus],
   ['event_type', 'text', (r) => r.eventType ?? null],
   ['video_id', 'text', (r) => r.videoId ?? null],
@@ -83,27 +88,36 @@ const COLUMNS: readonly Column[] = [
   ['endpoint_id', 'text', (r) => r.endpointId ?? null],
   ['dedupe_key', 'text', (r) => r.dedupeKey],
 ]
-const arrayType = (type: string) => (type === 'int4' || type === 'bool' ? type : 'text')
-const selected = (name: string, type: string) =>
-  type === 'bytea' ? `decode(r.${name}, 'base64')` : type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`
+const NAMES = COLUMNS.map(([name]) => name).join(', ')
+const SELECTED = COLUMNS.map(([name, type]) => (type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`)).join(', ')
 
 /**
  * One statement for the whole batch; each row looks up an earlier copy of itself (same dedupe
- * key, last 24 hours) as it is inserted. Ids follow the unnested order, so sorting the returned
- * rows by id lines them up with `rows`.
+ * key, last 24 hours) as it is inserted. The large values travel as two parameters for the
+ * batch, never as array literals the server would have to scan: the bodies as one binary
+ * string the rows slice, the payloads as one JSON array they index. Ids follow the unnested
+ * order, so sorting the returned rows by id lines them up with `rows`.
  */
 export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
-  const names = COLUMNS.map(([name]) => name).join(', ')
+  const bodies = rows.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength))
+  let next = 1
+  const starts = bodies.map((b) => (next += b.byteLength) - b.byteLength)
   const arrays = sql.join(
-    COLUMNS.map(([, type, value]) => sql`${sql.param(rows.map(value))}::${sql.raw(arrayType(type))}[]`),
+    [
+      ...COLUMNS.map(([, type, value]) => sql`${sql.param(rows.map(value))}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`),
+      sql`${sql.param(starts)}::int4[]`,
+      sql`${sql.param(bodies.map((b) => b.byteLength))}::int4[]`,
+    ],
     sql`, `,
   )
   const returned = rowsOf<{ id: string | number; duplicate_of: string | number | null }>(
     await db.execute(sql`
-      insert into events (${sql.raw(names)}, duplicate_of)
-      select ${sql.raw(COLUMNS.map(([name, type]) => selected(name, type)).join(', '))},
+      insert into events (${sql.raw(NAMES)}, body, payload, duplicate_of)
+      select ${sql.raw(SELECTED)},
+        substring(${sql.param(Buffer.concat(bodies))}::bytea from r.body_start for r.body_length),
+        nullif(${sql.param(JSON.stringify(rows.map((r) => r.payload ?? null)))}::jsonb -> (r.ord::int - 1), 'null'),
         (select min(e.id) from events e where e.dedupe_key = r.dedupe_key and e.received_at > now() - interval '24 hours')
-      from unnest(${arrays}) with ordinality as r(${sql.raw(names)}, ord)
+      from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body_start, body_length, ord)
       order by r.ord
       returning id, duplicate_of`),
   )
