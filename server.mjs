@@ -26,16 +26,19 @@ const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
 
 const server = createServer((req, res) => {
   // KonPro checks a new endpoint with OPTIONS and a one-second timeout: answer before Next or
-  // the database is involved, even while the process is still opening its database.
+  // the database is involved.
   if (req.method === 'OPTIONS' && receiverPaths.has(req.url?.split('?')[0])) return void res.writeHead(200, optionsHeaders).end()
-  // Registered by instrumentation once the database is open; until then Next serves everything.
+  // Registered by instrumentation once the database is open (see the warm-up below).
   if (globalThis[FAST_PATH_KEY]?.(req, res)) return
   void handle(req, res)
 })
-server.listen(port, hostname, () => {
-  const { address, family } = server.address()
-  const local = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : family === 'IPv6' ? `[${address}]` : address
-  console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`)
-  // Next opens the database on its first request; make that one ours rather than a sender's.
-  fetch(`http://${local}:${port}/api/health`).catch(() => {})
-})
+// Next opens the database on its first request. Make that request on a loopback port of our own
+// first, so the public port opens ready: no sender ever waits on the database being opened
+// (PGlite's open even stalls the process for a few seconds).
+const warmUp = createServer(handle)
+await new Promise((resolve) => warmUp.listen(0, '127.0.0.1', resolve))
+await fetch(`http://127.0.0.1:${warmUp.address().port}/api/health`).catch(() => {})
+warmUp.closeAllConnections()
+warmUp.close()
+
+server.listen(port, hostname, () => console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`))

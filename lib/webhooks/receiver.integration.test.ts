@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { openDatabase, rowsOf } from '../db/client'
 import { createScratchDatabase } from '../test/postgres'
-import { hasBuild, startServer } from '../test/server'
+import { spawn } from 'node:child_process'
+import { freePort, hasBuild, startServer } from '../test/server'
 
 // The production server over real sockets, on each database: nothing answered 2xx is lost.
 const AUTH_SECRET = 'integration-test-secret-0123456789abcdef'
@@ -163,4 +164,38 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
       }, 120_000)
     })
   }
+})
+
+describe.skipIf(!hasBuild())('server.mjs on a cold start', () => {
+  it('opens its port only once ready: OPTIONS and health answer at once from the first moment', async () => {
+    // A fresh PGlite directory: the slowest open there is (initdb, migrations).
+    const dir = mkdtempSync(path.join(tmpdir(), 'konpro-cold-'))
+    const port = await freePort()
+    const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', KONPRO_API_KEY: '', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
+    })
+    const url = `http://127.0.0.1:${port}`
+    try {
+      const timed = async (init: RequestInit & { path: string }) => {
+        const started = performance.now()
+        const res = await fetch(`${url}${init.path}`, { ...init, signal: AbortSignal.timeout(5_000) })
+        return { status: res.status, ms: performance.now() - started }
+      }
+      let options: { status: number; ms: number } | undefined
+      for (let i = 0; i < 600 && !options; i++) {
+        options = await timed({ path: '/api/webhooks/konpro', method: 'OPTIONS' }).catch(() => undefined)
+        if (!options) await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(options).toMatchObject({ status: 200 })
+      expect(options!.ms).toBeLessThan(1000)
+      const health = await timed({ path: '/api/health' })
+      expect(health.status).toBe(200)
+      expect(health.ms).toBeLessThan(1000)
+    } finally {
+      process.kill(-child.pid!, 'SIGKILL')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
