@@ -94,9 +94,10 @@ const SELECTED = COLUMNS.map(([name, type]) => (type === 'jsonb' ? `r.${name}::j
 /**
  * One statement for the whole batch; each row looks up an earlier copy of itself (same dedupe
  * key, last 24 hours) as it is inserted. The large values travel as two parameters for the
- * batch, never as array literals the server would have to scan: the bodies as one binary
- * string the rows slice, the payloads as one JSON array they index. Ids follow the unnested
- * order, so sorting the returned rows by id lines them up with `rows`.
+ * batch, never as array literals the server would have to scan: the bodies as one base64
+ * string, decoded once, that the rows slice (PGlite encodes binary parameters byte by byte in
+ * JavaScript; base64 is native on both sides), the payloads as one JSON array they index. Ids
+ * follow the unnested order, so sorting the returned rows by id lines them up with `rows`.
  */
 export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
   const bodies = rows.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength))
@@ -114,7 +115,7 @@ export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
     await db.execute(sql`
       insert into events (${sql.raw(NAMES)}, body, payload, duplicate_of)
       select ${sql.raw(SELECTED)},
-        substring(${sql.param(Buffer.concat(bodies))}::bytea from r.body_start for r.body_length),
+        substring(decode(${sql.param(Buffer.concat(bodies).toString('base64'))}::text, 'base64') from r.body_start for r.body_length),
         nullif(${sql.param(JSON.stringify(rows.map((r) => r.payload ?? null)))}::jsonb -> (r.ord::int - 1), 'null'),
         (select min(e.id) from events e where e.dedupe_key = r.dedupe_key and e.received_at > now() - interval '24 hours')
       from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body_start, body_length, ord)
