@@ -27,10 +27,15 @@ async function recordResponses(page: Page) {
   const bodies: Array<{ url: string; text: string }> = []
   await page.route('**/*', async (route) => {
     if (new URL(route.request().url()).pathname === '/api/events/stream') return route.continue()
-    const response = await route.fetch({ maxRedirects: 0 })
-    const body = await response.body()
-    bodies.push({ url: route.request().url(), text: body.toString('utf8') })
-    await route.fulfill({ response, body })
+    try {
+      const response = await route.fetch({ maxRedirects: 0 })
+      const body = await response.body()
+      bodies.push({ url: route.request().url(), text: body.toString('utf8') })
+      await route.fulfill({ response, body })
+    } catch {
+      // The page dropped the request (a navigation cancels prefetches): nothing reached it.
+      await route.abort().catch(() => {})
+    }
   })
   return bodies
 }

@@ -250,6 +250,7 @@ function localPostgres() {
   const name = `konpro_bench_${randomBytes(4).toString('hex')}`
   const psql = (q) => execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', q], { encoding: 'utf8' })
   psql(`create role ${name} with login password '${password}'`)
+  psql(`grant pg_signal_backend to ${name}`) // so dropping the database can stop autovacuum
   psql(`create database ${name} owner ${name}`)
   cleanups.push(() => {
     psql(`drop database if exists ${name} with (force)`)

@@ -31,6 +31,8 @@ export async function preparePostgres(): Promise<{ adminUrl: string; teardown: (
     const password = randomBytes(12).toString('hex')
     const psql = (query: string) => sh('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', query])
     psql(`create role ${ROLE} with login createdb password '${password}'`)
+    // `drop database ... with (force)` must also stop an autovacuum worker busy in a scratch database.
+    psql(`grant pg_signal_backend to ${ROLE}`)
     const adminUrl = `postgres://${ROLE}:${password}@127.0.0.1:${port}/postgres`
     await assertReachable(adminUrl)
     const teardown = async () => {
