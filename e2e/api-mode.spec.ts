@@ -7,7 +7,9 @@ import { captureEveryLook } from './support/screenshots'
 // The console configured with a real API key, talking to a KonPro stand-in on a real socket.
 const BASE = `http://127.0.0.1:${API_MODE_PORT}`
 test.use({ baseURL: BASE, storageState: { cookies: [], origins: [] } })
-test.describe.configure({ mode: 'serial' })
+// One retry of the file: on a loaded two-core machine the first test has, rarely, found the
+// stand-in unreachable for a moment (cause not found yet); a second failure still fails CI.
+test.describe.configure({ mode: 'serial', retries: 1 })
 
 const konpro = new FakeKonpro(FAKE_KONPRO_PORT, E2E_API_KEY)
 test.beforeAll(() => konpro.start())
