@@ -17,7 +17,8 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
   const event = params.get('event') ?? ''
 
   const apply = (next: Record<string, string>) => {
-    const search = new URLSearchParams(params)
+    // From the address as it is now: the debounced text update may fire after another change.
+    const search = new URLSearchParams(window.location.search)
     for (const [key, value] of Object.entries(next)) {
       if (value) search.set(key, value)
       else search.delete(key)
