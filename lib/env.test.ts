@@ -34,6 +34,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ [name]: value })).toThrow(message)
   })
 
+  it('reads SANDBOX_ALLOW_HOSTS as host or host:port entries, none by default', () => {
+    expect(parseEnv({}).SANDBOX_ALLOW_HOSTS).toEqual([])
+    expect(parseEnv({ SANDBOX_ALLOW_HOSTS: '127.0.0.1:4000, localhost,[::1]:80,127.1' }).SANDBOX_ALLOW_HOSTS).toEqual([
+      { hostname: '127.0.0.1', port: 4000 },
+      { hostname: 'localhost', port: null },
+      { hostname: '[::1]', port: 80 },
+      { hostname: '127.0.0.1', port: null },
+    ])
+    expect(() => parseEnv({ SANDBOX_ALLOW_HOSTS: 'http://127.0.0.1:4000' })).toThrow(/SANDBOX_ALLOW_HOSTS.*expected host or host:port/)
+    expect(() => parseEnv({ SANDBOX_ALLOW_HOSTS: '127.0.0.1:70000' })).toThrow(/SANDBOX_ALLOW_HOSTS/)
+  })
+
   it('requires a long AUTH_SECRET for team deployments', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET: required with DATABASE_URL/)
     expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: expected at least 32 characters/)

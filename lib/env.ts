@@ -6,6 +6,31 @@ const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string(
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(min).max(max))
 
+/**
+ * `host` or `host:port` entries, comma-separated (IPv6 in brackets: `[::1]:4000`). The host is kept
+ * as the URL parser writes it, so `127.1` and `127.0.0.1` match each other.
+ */
+const allowedHosts = z.preprocess(
+  (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((entry) => entry.trim()).filter(Boolean)),
+  z.array(
+    z.string().transform((entry, ctx) => {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(entry)
+      const port = match?.[2] === undefined ? null : Number(match[2])
+      let hostname = ''
+      try {
+        hostname = new URL(`http://${match?.[1] ?? ''}`).hostname
+      } catch {
+        // Reported below with the entry that failed.
+      }
+      if (!match || !hostname || (port !== null && (port < 1 || port > 65535))) {
+        ctx.addIssue({ code: 'custom', message: `expected host or host:port entries separated by commas, such as 127.0.0.1:4000; got "${entry}"` })
+        return z.NEVER
+      }
+      return { hostname, port }
+    }),
+  ),
+)
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// connection URL')
@@ -33,6 +58,8 @@ export const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'expected the public http(s) URL of this console' }).optional(),
   ),
   PORT: int(3000, 1, 65535),
+  // Development and tests only: hosts the sandboxes may reach although they are private or loopback.
+  SANDBOX_ALLOW_HOSTS: allowedHosts,
   // Access
   AUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -10,8 +10,8 @@ export interface RecordedRequest {
 
 export type Handler = (req: RecordedRequest, res: ServerResponse) => void
 
-/** A real HTTP server on 127.0.0.1 whose answers each test scripts; it records what it got. */
-export async function startHttpServer(handler: Handler = (_, res) => res.end()) {
+/** A real HTTP server (on 127.0.0.1 unless told) whose answers each test scripts; it records what it got. */
+export async function startHttpServer(handler: Handler = (_, res) => res.end(), host = '127.0.0.1') {
   const requests: RecordedRequest[] = []
   let current = handler
   const server = createServer((req, res) => {
@@ -23,10 +23,10 @@ export async function startHttpServer(handler: Handler = (_, res) => res.end()) 
       current(recorded, res)
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     requests,
     handle(next: Handler) {

@@ -1,0 +1,102 @@
+import 'server-only'
+import { lookup, type LookupAddress } from 'node:dns/promises'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { isIP, type LookupFunction } from 'node:net'
+import { bareHostname, isRefusedName, mayConnect } from './address-policy'
+
+// The one way the sandboxes call a URL someone typed. The host is resolved once, every address is
+// checked, and the socket is opened to those checked addresses only: a name that answers a public
+// address to the check and a private one to the connection (DNS rebinding) gets nowhere.
+
+export type OutboundResult = { ok: true; status: number } | { ok: false; reason: 'blocked' | 'unreachable'; message: string }
+
+export const BLOCKED_MESSAGE = 'the URL points at a private, loopback, link-local or cloud metadata address; only public addresses can receive events'
+// One text for every way a call can fail, so the answers cannot be used to map which ports and
+// hosts exist: refused, reset, timed out and unresolvable all read the same.
+export const UNREACHABLE_MESSAGE = 'could not reach the URL (no answer in time, the connection failed, or the name did not resolve)'
+
+const blocked: OutboundResult = { ok: false, reason: 'blocked', message: BLOCKED_MESSAGE }
+const unreachable: OutboundResult = { ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE }
+
+export interface OutboundRequest {
+  method: 'OPTIONS' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  /** For the whole call: lookup, connect, TLS and the response's status line. */
+  timeoutMs: number
+}
+
+/** Sends one request to a checked address, without following redirects, and reports its status. */
+export async function sendOutbound(target: string, request: OutboundRequest): Promise<OutboundResult> {
+  let url: URL
+  try {
+    url = new URL(target)
+  } catch {
+    return blocked
+  }
+  if (isRefusedName(url)) return blocked
+  const deadline = AbortSignal.timeout(request.timeoutMs)
+  let addresses: LookupAddress[]
+  try {
+    addresses = await resolve(bareHostname(url), deadline)
+  } catch {
+    return unreachable
+  }
+  if (!mayConnect(url, addresses.map((a) => a.address))) return blocked
+  try {
+    return { ok: true, status: await send(url, addresses, request, deadline) }
+  } catch {
+    return unreachable
+  }
+}
+
+async function resolve(host: string, deadline: AbortSignal): Promise<LookupAddress[]> {
+  const family = isIP(host)
+  if (family) return [{ address: host, family }]
+  // dns.lookup takes no signal; the race keeps a slow resolver inside the deadline.
+  const aborted = new Promise<never>((_, reject) => {
+    if (deadline.aborted) reject(deadline.reason)
+    deadline.addEventListener('abort', () => reject(deadline.reason), { once: true })
+  })
+  const found = await Promise.race([lookup(host, { all: true, verbatim: true }), aborted])
+  if (found.length === 0) throw new Error('no address')
+  return found
+}
+
+/** Answers the socket's own lookup with the addresses already checked, never asking DNS again. */
+const pinnedLookup =
+  (addresses: LookupAddress[]): LookupFunction =>
+  (_hostname, options, callback) => {
+    const first = addresses[0]!
+    if (options.all) callback(null, addresses)
+    else callback(null, first.address, first.family)
+  }
+
+function send(url: URL, addresses: LookupAddress[], request: OutboundRequest, deadline: AbortSignal): Promise<number> {
+  const body = request.body === undefined ? undefined : Buffer.from(request.body)
+  const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
+  return new Promise((resolvePromise, reject) => {
+    const req = makeRequest(
+      {
+        protocol: url.protocol,
+        hostname: bareHostname(url),
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers: { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+        lookup: pinnedLookup(addresses),
+        // A fresh socket each time: a pooled one could outlive the check that allowed it.
+        agent: false,
+        signal: deadline,
+      },
+      (res) => {
+        resolvePromise(res.statusCode ?? 0)
+        // Only the status matters; the body is not read.
+        res.destroy()
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
