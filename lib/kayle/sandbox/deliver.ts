@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { kayleSandboxDeliveries, type KayleSandboxDelivery } from '../../db/schema'
+import { sendOutbound } from '../../net/outbound'
 import { DEFAULT_EVENT_TYPE, type KayleEventTypeName } from '../event-catalog'
 import { encryptForKayle } from '../jwe'
 import { signKayle } from '../signature'
@@ -66,21 +67,14 @@ export async function retryKayleDelivery(db: Db, deliveryId: string): Promise<Te
 
 async function attempt(db: Db, row: KayleSandboxDelivery, url: string, secret: string): Promise<KayleSandboxDelivery> {
   const t = Math.floor(Date.now() / 1000)
-  let statusCode: number | null = null
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { ...row.headers, 'x-kayle-signature': signKayle(row.body, secret, t) },
-      body: row.body,
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      redirect: 'manual',
-      cache: 'no-store',
-    })
-    await res.body?.cancel()
-    statusCode = res.status
-  } catch {
-    // No answer (refused, timed out): a failed attempt without a status code, as Kayle records it.
-  }
+  // Refused addresses and network failures alike are a failed attempt without a status code, as Kayle records it.
+  const result = await sendOutbound(url, {
+    method: 'POST',
+    headers: { ...row.headers, 'x-kayle-signature': signKayle(row.body, secret, t) },
+    body: row.body,
+    timeoutMs: DELIVERY_TIMEOUT_MS,
+  })
+  const statusCode = result.ok ? result.status : null
   const attempts = row.attempts + 1
   const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300
   const [updated] = await db

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { rowsOf, type Database } from '../../db/client'
 import { describeEachDatabase } from '../../test/databases'
@@ -13,6 +13,10 @@ import { handleKayleSandboxRequest } from './handler'
 import { kayleSandboxApiKey } from './store'
 
 process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
+// The target servers listen on 127.0.0.1, which the sandbox refuses unless opted in.
+vi.hoisted(() => {
+  process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.1'
+})
 
 type Json = { data: Record<string, unknown> & { data?: Array<Record<string, unknown>> }; error: { code: string; message: string } | null }
 

@@ -2,6 +2,7 @@ import 'server-only'
 import { createHmac } from 'node:crypto'
 import type { Db } from '../../db/client'
 import { sandboxDeliveries } from '../../db/schema'
+import { sendOutbound } from '../../net/outbound'
 import { samplePayload } from './payloads'
 import { subscribersOf } from './store'
 
@@ -25,22 +26,14 @@ export async function sendTestEvent(db: Db, eventType: string, timeoutMs = 10_00
     targets.map(async (endpoint): Promise<DeliveryResult> => {
       const body = JSON.stringify(samplePayload(eventType))
       const started = performance.now()
-      let statusCode: number | null = null
-      let error: string | null = null
-      try {
-        const res = await fetch(endpoint.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'KonPro-Sandbox/1.0', signature: signBody(endpoint.secret, body) },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'manual',
-          cache: 'no-store',
-        })
-        await res.body?.cancel()
-        statusCode = res.status
-      } catch (e) {
-        error = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'could not connect'
-      }
+      const result = await sendOutbound(endpoint.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'KonPro-Sandbox/1.0', signature: signBody(endpoint.secret, body) },
+        body,
+        timeoutMs,
+      })
+      const statusCode = result.ok ? result.status : null
+      const error = result.ok ? null : result.message
       return { endpointId: endpoint.endpointId, url: endpoint.url, statusCode, error, durationMs: Math.round(performance.now() - started) }
     }),
   )

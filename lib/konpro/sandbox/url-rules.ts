@@ -1,3 +1,6 @@
+import 'server-only'
+import { sendOutbound } from '../../net/outbound'
+
 /** KonPro delivers only to https; the sandbox also takes plain http on this machine. */
 export function sandboxUrlProblem(value: string): string | null {
   let url: URL
@@ -13,19 +16,13 @@ export function sandboxUrlProblem(value: string): string | null {
 
 /**
  * KonPro validates a new URL with an OPTIONS request and a 1-second timeout; the sandbox does the
- * same so a console pointed at it learns the same lesson.
+ * same so a console pointed at it learns the same lesson. Private and internal addresses are
+ * refused before anything is sent, and every network failure reads the same.
  */
 export async function optionsCheck(url: string, timeoutMs = 1000): Promise<string | null> {
-  try {
-    const res = await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual', cache: 'no-store' })
-    await res.body?.cancel()
-    if (res.status >= 200 && res.status < 300) return null
-    return `the OPTIONS check to ${url} answered HTTP ${res.status}; the endpoint must answer OPTIONS with 2xx`
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      return `the OPTIONS check to ${url} got no answer within ${timeoutMs / 1000} second; the endpoint must answer OPTIONS quickly`
-    }
-    return `the OPTIONS check could not connect to ${url}; is the server running and reachable?`
-  }
+  const result = await sendOutbound(url, { method: 'OPTIONS', headers: { 'user-agent': 'KonPro-Sandbox/1.0' }, timeoutMs })
+  if (!result.ok && result.reason === 'blocked') return `the OPTIONS check to ${url} was not sent: ${result.message}`
+  if (!result.ok) return `the OPTIONS check to ${url} failed: ${result.message}; the endpoint must answer OPTIONS with 2xx within ${timeoutMs / 1000} second`
+  if (result.status >= 200 && result.status < 300) return null
+  return `the OPTIONS check to ${url} answered HTTP ${result.status}; the endpoint must answer OPTIONS with 2xx`
 }

@@ -1,0 +1,86 @@
+import { afterEach, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../test/databases'
+import { startHttpServer } from '../../test/http-server'
+import { startTcpTap } from '../../test/sockets'
+import { generateEncryptionKey } from '../jwe'
+import { sendKayleTestEvent } from './deliver'
+import { handleKayleSandboxRequest } from './handler'
+import { kayleSandboxApiKey } from './store'
+
+process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
+
+type Tap = Awaited<ReturnType<typeof startTcpTap>>
+
+// Nothing is opted in with SANDBOX_ALLOW_HOSTS here: the default policy is what is tested.
+describeEachDatabase('Kayle sandbox outbound requests', (fresh) => {
+  const cleanup: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  async function setup() {
+    const database = await fresh()
+    cleanup.push(() => database.close())
+    const v4 = await startTcpTap('127.0.0.1')
+    const v6 = await startTcpTap('::1')
+    cleanup.push(v4.close, v6.close)
+    const apiKey = await kayleSandboxApiKey(database.db)
+    async function call(method: string, path: string, body: unknown) {
+      const req = new Request(`http://127.0.0.1/api/sandbox/kayle${path}`, {
+        method,
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const res = await handleKayleSandboxRequest(req, database.db)
+      return { status: res.status, json: (await res.json()) as { data: Record<string, unknown> } }
+    }
+    /** An endpoint with an active key, through Kayle's API, so a test event would be sent. */
+    async function endpointAt(url: string): Promise<string> {
+      const created = await call('POST', '/v1/webhooks/endpoints', { url })
+      expect(created.status, url).toBe(201)
+      const id = (created.json.data.endpoint as { id: string }).id
+      const key = await call('POST', `/v1/webhooks/endpoints/${id}/keys`, { key_id: `key_${id}`, public_jwk: (await generateEncryptionKey()).publicJwk })
+      expect(key.status).toBe(201)
+      return id
+    }
+    return { db: database.db, v4, v6, endpointAt }
+  }
+
+  const refused: Array<[string, (v4: Tap, v6: Tap) => string]> = [
+    ['10.0.0.1', () => 'https://10.0.0.1/hook'],
+    ['another port on 127.0.0.1', (v4) => `http://127.0.0.1:${v4.port}/hook`],
+    ['169.254.169.254', () => 'https://169.254.169.254/latest/meta-data/'],
+    ['[::1]', (_, v6) => `http://[::1]:${v6.port}/hook`],
+    ['[::ffff:127.0.0.1]', (v4) => `https://[::ffff:127.0.0.1]:${v4.port}/hook`],
+    ['localhost', (v4) => `http://localhost:${v4.port}/hook`],
+  ]
+
+  it('sends nothing to a private or internal address: the attempt fails without a status code', async () => {
+    const { db, v4, v6, endpointAt } = await setup()
+    for (const [name, urlOf] of refused) {
+      const started = performance.now()
+      const result = await sendKayleTestEvent(db, await endpointAt(urlOf(v4, v6)))
+      expect(result.ok && result.delivery, name).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null })
+      // Refused before connecting, not after waiting out the 10-second delivery timeout.
+      expect(performance.now() - started, name).toBeLessThan(5000)
+    }
+    expect(v4.connections + v6.connections).toBe(0)
+  })
+
+  it('still delivers to this console’s own receiver', async () => {
+    const { db, endpointAt } = await setup()
+    const receiver = await startHttpServer((_, res) => res.end('ok'))
+    cleanup.push(receiver.close)
+    const before = process.env.PORT
+    process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
+    try {
+      const result = await sendKayleTestEvent(db, await endpointAt(`${receiver.url}/api/webhooks/kayle`))
+      expect(result.ok && result.delivery).toMatchObject({ status: 'succeeded', lastStatusCode: 200 })
+      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/webhooks/kayle'])
+      expect(receiver.requests[0]?.headers['x-kayle-signature']).toBeTruthy()
+    } finally {
+      if (before === undefined) delete process.env.PORT
+      else process.env.PORT = before
+    }
+  })
+})

@@ -1,0 +1,117 @@
+import { afterEach, expect, it, vi } from 'vitest'
+import { BLOCKED_MESSAGE, UNREACHABLE_MESSAGE } from '../../net/outbound'
+import { describeEachDatabase } from '../../test/databases'
+import { startHttpServer } from '../../test/http-server'
+import { closedPort, startTcpTap } from '../../test/sockets'
+import { sendTestEvent } from './deliver'
+import { handleSandboxRequest } from './handler'
+import { insertSandboxEndpoint, listSandboxEndpoints, sandboxApiKey } from './store'
+
+// Only 127.0.0.2 is opted in here, to play a reachable host; 127.0.0.1 and every other private
+// address stay refused, as they are by default.
+vi.hoisted(() => {
+  process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.2'
+})
+
+type Tap = Awaited<ReturnType<typeof startTcpTap>>
+
+describeEachDatabase('KonPro sandbox outbound requests', (fresh) => {
+  const cleanup: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c()
+  })
+
+  async function setup() {
+    const database = await fresh()
+    cleanup.push(() => database.close())
+    const v4 = await startTcpTap('127.0.0.1')
+    const v6 = await startTcpTap('::1')
+    cleanup.push(v4.close, v6.close)
+    const apiKey = await sandboxApiKey(database.db)
+    /** endpoint.add straight into the handler, as the console's route calls it. */
+    async function add(url: string) {
+      const req = new Request('http://127.0.0.1/api/sandbox/konpro/v1/webhook/endpoint.add', {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ url, events: [] }),
+      })
+      const res = await handleSandboxRequest(req, 'endpoint.add', database.db)
+      return { status: res.status, json: (await res.json()) as { message?: string } }
+    }
+    return { db: database.db, v4, v6, add }
+  }
+
+  const refused: Array<[string, (v4: Tap, v6: Tap) => string]> = [
+    ['10.0.0.1', () => 'https://10.0.0.1/hook'],
+    ['another port on 127.0.0.1', (v4) => `http://127.0.0.1:${v4.port}/hook`],
+    ['169.254.169.254', () => 'https://169.254.169.254/latest/meta-data/'],
+    ['[::1]', (_, v6) => `http://[::1]:${v6.port}/hook`],
+    ['[::ffff:127.0.0.1]', (v4) => `https://[::ffff:127.0.0.1]:${v4.port}/hook`],
+    ['localhost', (v4) => `http://localhost:${v4.port}/hook`],
+  ]
+
+  it('refuses each private or internal address at the OPTIONS check without sending anything', async () => {
+    const { v4, v6, add, db } = await setup()
+    for (const [name, urlOf] of refused) {
+      const url = urlOf(v4, v6)
+      const answer = await add(url)
+      expect(answer.status, name).toBe(400)
+      expect(answer.json.message, name).toBe(`the OPTIONS check to ${url} was not sent: ${BLOCKED_MESSAGE}`)
+    }
+    expect(v4.connections + v6.connections).toBe(0)
+    expect(await listSandboxEndpoints(db)).toEqual([])
+  })
+
+  it('refuses to deliver a test event to any of them', async () => {
+    const { v4, v6, db } = await setup()
+    // As if each name had pointed elsewhere when its endpoint was added.
+    for (const [, urlOf] of refused) await insertSandboxEndpoint(db, { url: urlOf(v4, v6), events: null })
+    const results = await sendTestEvent(db, 'avatar_video.success', 1000)
+    expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(refused.map(([, urlOf]) => [urlOf(v4, v6), null, BLOCKED_MESSAGE]).sort())
+    expect(v4.connections + v6.connections).toBe(0)
+  })
+
+  it('answers a closed port and a silent one with the same message', async () => {
+    const { add, db } = await setup()
+    const silent = await startTcpTap('127.0.0.2')
+    cleanup.push(silent.close)
+    const urls = [`https://127.0.0.2:${await closedPort('127.0.0.2')}/hook`, `https://127.0.0.2:${silent.port}/hook`]
+    const messages = []
+    for (const url of urls) {
+      const answer = await add(url)
+      expect(answer.status).toBe(400)
+      messages.push(answer.json.message?.replace(url, '<url>'))
+    }
+    expect(messages).toEqual([
+      `the OPTIONS check to <url> failed: ${UNREACHABLE_MESSAGE}; the endpoint must answer OPTIONS with 2xx within 1 second`,
+      `the OPTIONS check to <url> failed: ${UNREACHABLE_MESSAGE}; the endpoint must answer OPTIONS with 2xx within 1 second`,
+    ])
+    expect(silent.connections).toBe(1)
+
+    for (const url of urls) await insertSandboxEndpoint(db, { url, events: null })
+    const results = await sendTestEvent(db, 'avatar_video.success', 500)
+    expect(results.map((r) => [r.statusCode, r.error])).toEqual([
+      [null, UNREACHABLE_MESSAGE],
+      [null, UNREACHABLE_MESSAGE],
+    ])
+  })
+
+  it('still validates and delivers to this console’s own receiver', async () => {
+    const { add, db } = await setup()
+    const receiver = await startHttpServer((_, res) => res.end('ok'))
+    cleanup.push(receiver.close)
+    const before = process.env.PORT
+    process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
+    try {
+      const url = `${receiver.url}/api/webhooks/konpro`
+      expect((await add(url)).status).toBe(201)
+      const [result] = await sendTestEvent(db, 'avatar_video.success')
+      expect(result).toMatchObject({ statusCode: 200, error: null })
+      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['OPTIONS /api/webhooks/konpro', 'POST /api/webhooks/konpro'])
+      expect(receiver.requests[1]?.headers.signature).toMatch(/^[0-9a-f]{64}$/)
+    } finally {
+      if (before === undefined) delete process.env.PORT
+      else process.env.PORT = before
+    }
+  })
+})
