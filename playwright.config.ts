@@ -5,6 +5,11 @@ export const E2E_DATA_DIR = '.data-e2e'
 /** A second server in "real API" mode, talking to a KonPro stand-in the tests start on FAKE_KONPRO_PORT. */
 export const API_MODE_PORT = PORT + 1
 export const FAKE_KONPRO_PORT = PORT + 90
+/**
+ * The webhook target e2e/endpoints.spec.ts starts on 127.0.0.1. The sandbox refuses loopback
+ * targets; the main server opts this one port in with SANDBOX_ALLOW_HOSTS.
+ */
+export const HOOK_TARGET_PORT = PORT + 92
 export const E2E_API_KEY = 'kp_e2e_9f4c2a7d1b8e6035fa41c9d27e8b5a60'
 /** A third server that starts with no users, for first-run setup and access tests. */
 export const FRESH_PORT = PORT + 2
@@ -30,6 +35,7 @@ export const chromiumLaunch = {
 
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
+  SANDBOX_ALLOW_HOSTS: '',
   KONPRO_API_KEY: '',
   DATABASE_URL: '',
   APP_URL: '',
@@ -68,7 +74,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR },
+      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR, SANDBOX_ALLOW_HOSTS: `127.0.0.1:${HOOK_TARGET_PORT}` },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-api && node server.mjs -p ${API_MODE_PORT} -H 127.0.0.1`,

@@ -94,7 +94,8 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
     if (r.method() === 'POST' && r.headers()['next-action'] && r.url().endsWith('/endpoints/new')) createAction = { headers: r.headers(), body: r.postData() ?? '' }
   })
   await page.goto('/endpoints/new')
-  await page.getByLabel('Endpoint URL').fill(`${BASE}/api/health`)
+  // This console's own receiver: the one loopback URL the sandbox calls without an opt-in.
+  await page.getByLabel('Endpoint URL').fill(`${BASE}/api/webhooks/konpro`)
   await page.getByRole('button', { name: 'Create endpoint' }).click()
   await expect(page.getByTestId('endpoint-row')).toHaveCount(1)
   expect(createAction).not.toBeNull()
@@ -120,7 +121,7 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   const headers = Object.fromEntries(Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'))
   const direct = await vp.request.post(`${BASE}/endpoints/new`, {
     headers: { ...headers, cookie: `konpro_session=${viewerCookie.value}` },
-    data: createAction!.body.replace('/api/health', '/api/health?again'),
+    data: createAction!.body.replace('/api/webhooks/konpro', '/api/webhooks/konpro?again'),
   })
   expect(await direct.text()).toContain('Only an admin can do this.')
   await vp.goto('/endpoints')

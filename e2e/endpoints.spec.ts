@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { HOOK_TARGET_PORT } from '../playwright.config'
 import { expectAccessible } from './support/axe'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook } from './support/screenshots'
@@ -9,7 +10,7 @@ test.describe.configure({ mode: 'serial' })
 
 let target: Awaited<ReturnType<typeof startHookTarget>>
 test.beforeAll(async () => {
-  target = await startHookTarget()
+  target = await startHookTarget(HOOK_TARGET_PORT)
 })
 test.afterAll(() => target.close())
 

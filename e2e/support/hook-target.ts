@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 
 /**
  * A webhook target on 127.0.0.1: answers OPTIONS (KonPro's check) and records POSTs.
- * Paths under /broken answer 500 so the sandbox refuses them.
+ * Paths under /broken answer 500 so the sandbox refuses them. The port is the one the server under
+ * test allows in SANDBOX_ALLOW_HOSTS (playwright.config.ts).
  */
-export async function startHookTarget() {
+export async function startHookTarget(port: number) {
   const deliveries: Array<{ path: string; headers: IncomingHttpHeaders; body: string }> = []
   const server = createServer((req, res) => {
     let body = ''
@@ -16,7 +17,7 @@ export async function startHookTarget() {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     base,

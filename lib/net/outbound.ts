@@ -1,5 +1,6 @@
 import 'server-only'
-import { lookup, type LookupAddress } from 'node:dns/promises'
+import type { LookupAddress } from 'node:dns'
+import { lookup } from 'node:dns/promises'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
