@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startHttpServer } from '../test/http-server'
 import { closedPort, startTcpTap } from '../test/sockets'
-import { mayConnect } from './address-policy'
+import { isIP } from 'node:net'
+import { bareHostname, mayConnect } from './address-policy'
 import { BLOCKED_MESSAGE, sendOutbound, UNREACHABLE_MESSAGE } from './outbound'
 
 // 127.0.0.2 stands in for a reachable host: it is opted in the documented way, while 127.0.0.1
@@ -39,9 +40,6 @@ describe('sendOutbound', () => {
   })
 
   it.each([
-    ['a private address', () => 'https://10.0.0.1/hook'],
-    ['a private /12 address', () => 'https://172.16.5.4/hook'],
-    ['a private /16 address', () => 'https://192.168.1.1/hook'],
     ['another port on 127.0.0.1', () => `http://127.0.0.1:${v4.port}/hook`],
     ['127.0.0.1 written as a number', () => `http://2130706433:${v4.port}/hook`],
     ['localhost', () => `http://localhost:${v4.port}/hook`],
@@ -49,6 +47,18 @@ describe('sendOutbound', () => {
     ['[::1]', () => `http://[::1]:${v6.port}/hook`],
     ['[::]', () => `http://[::]:${v6.port}/hook`],
     ['[::ffff:127.0.0.1]', () => `http://[::ffff:127.0.0.1]:${v4.port}/hook`],
+  ])('refuses %s without connecting', async (_, url) => {
+    const result = await sendOutbound(url(), { method: 'OPTIONS', timeoutMs: 1000 })
+    expect(result).toEqual(blocked)
+    expect(v4.connections + v6.connections).toBe(0)
+  })
+
+  // Addresses outside loopback are judged without connecting: a regression must never send a
+  // packet to a real private network or metadata service.
+  it.each([
+    ['a private address', () => 'https://10.0.0.1/hook'],
+    ['a private /12 address', () => 'https://172.16.5.4/hook'],
+    ['a private /16 address', () => 'https://192.168.1.1/hook'],
     ['the metadata address', () => 'http://169.254.169.254/latest/meta-data/'],
     ['the metadata address through NAT64', () => 'http://[64:ff9b::a9fe:a9fe]/latest/meta-data/'],
     ['the AWS IPv6 metadata address', () => 'http://[fd00:ec2::254]/latest/meta-data/'],
@@ -58,10 +68,11 @@ describe('sendOutbound', () => {
     ['a multicast address', () => 'https://224.0.0.1/hook'],
     ['an IPv6 multicast address', () => 'https://[ff02::1]/hook'],
     ['the broadcast address', () => 'https://255.255.255.255/hook'],
-  ])('refuses %s without connecting', async (_, url) => {
-    const result = await sendOutbound(url(), { method: 'OPTIONS', timeoutMs: 1000 })
-    expect(result).toEqual(blocked)
-    expect(v4.connections + v6.connections).toBe(0)
+  ])('refuses %s by policy', (_, url) => {
+    const target = new URL(url())
+    const literal = bareHostname(target)
+    // A name is judged as if it had resolved to a public address, so only the name can refuse it.
+    expect(mayConnect(target, [isIP(literal) ? literal : '8.8.8.8'])).toBe(false)
   })
 
   it('reads the same for a closed port, a silent one, a reset and a name that does not resolve', async () => {
