@@ -28,9 +28,10 @@ export function fill(route: string, values: Record<string, string>): string {
  * the server then renders the page segment alone, which is how a client navigation asks for it.
  */
 export function layoutsOnScreenTree(appPath: string, values: Record<string, string>): string {
-  const segments = appPath.replace(/^\//, '').replace(/\/page$/, '').split('/').filter(Boolean)
-  segments.pop() // the page's own segment is the one the browser does not have yet
-  let node: unknown[] = ['__PAGE__', {}]
+  const segments = appPath.replace(/\/page$/, '').split('/').filter(Boolean)
+  // The page's own segment is the one the browser does not have yet: it shows a sibling page
+  // (the root page's sibling is some other page under the root layout).
+  let node: unknown[] = segments.pop() === undefined ? ['elsewhere', { children: ['__PAGE__', {}] }] : ['__PAGE__', {}]
   for (const segment of segments.reverse()) {
     const dynamic = /^\[(?:\.\.\.)?([^\]]+)\]$/.exec(segment)
     const key = dynamic ? [dynamic[1], values[dynamic[1]!] ?? 'x', 'd'] : segment
