@@ -120,7 +120,7 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   const viewerCookie = (await asViewer.context.cookies()).find((c) => c.name === 'konpro_session')!
   const headers = Object.fromEntries(Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'))
   const direct = await vp.request.post(`${BASE}/endpoints/new`, {
-    headers: { ...headers, cookie: `konpro_session=${viewerCookie.value}` },
+    headers: { ...headers, origin: BASE, cookie: `konpro_session=${viewerCookie.value}` },
     data: createAction!.body.replace('/api/health', '/api/health?again'),
   })
   expect(await direct.text()).toContain('Only an admin can do this.')
