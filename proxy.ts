@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { actionOriginProblem, isServerActionRequest } from './lib/auth/origin'
 
 // Routes anyone may call: the health check, sign-in, and the sandbox API (which
 // checks its own key); the receivers are not matched at all. Everything else needs a session; pages and actions also check it on the
@@ -10,6 +11,13 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))
   const isApi = pathname.startsWith('/api/')
+
+  // Next.js runs a server action without an Origin and answers a foreign one with a 500; both
+  // get a 403 that says why. The action wrapper checks the same again behind this.
+  if (isServerActionRequest(request.method, request.headers) && (!isApi || request.headers.has('next-action'))) {
+    const problem = actionOriginProblem(request.headers)
+    if (problem) return withSecurityHeaders(NextResponse.json({ error: problem }, { status: 403 }), request, null)
+  }
 
   if (!isPublic && !isApi && !request.cookies.has(SESSION_COOKIE) && request.method === 'GET') {
     const login = new URL('/login', request.url)

@@ -22,14 +22,14 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
 
   const toggle = () =>
     start(async () => {
-      const result = await setKayleEndpointEnabledAction(endpointId, !enabled)
+      const result = await setKayleEndpointEnabledAction({ id: endpointId, enabled: !enabled })
       if (!result.ok) return void toast.error(result.formError ?? 'Nothing changed.')
       toast.success(enabled ? 'Endpoint paused: Kayle holds its deliveries.' : 'Endpoint enabled: deliveries resume.')
       router.refresh()
     })
   const send = () =>
     start(async () => {
-      const result = await sendKayleTestEventAction(endpointId, eventType)
+      const result = await sendKayleTestEventAction({ endpointId, eventType })
       if (!result.ok) return void toast.error('No test event was sent', { description: result.formError })
       toast.success(`Test event delivered: the endpoint answered ${result.data.statusCode ?? 'nothing'}.`)
       router.refresh()

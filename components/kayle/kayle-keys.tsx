@@ -34,7 +34,7 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
     })
   const deactivate = (keyId: string) =>
     start(async () => {
-      const result = await deactivateKayleKeyAction(endpointId, keyId)
+      const result = await deactivateKayleKeyAction({ endpointId, keyId })
       if (!result.ok) return void toast.error('The key is still active', { description: result.formError })
       toast.success('Key deactivated', { description: keyId })
       router.refresh()

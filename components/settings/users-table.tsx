@@ -49,7 +49,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
                   className="h-8 rounded-md border border-input bg-card px-2 text-sm"
                   value={u.role}
                   disabled={pending}
-                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value }), `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`)}
+                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value as 'admin' | 'viewer' }), `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`)}
                 >
                   <option value="admin">Admin</option>
                   <option value="viewer">Viewer</option>

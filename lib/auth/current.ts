@@ -6,6 +6,7 @@ import type { ActionResult } from '../actions/result'
 import type { Actor } from '../audit'
 import { clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
+import type { Db } from '../db/client'
 import { env } from '../env'
 import { SESSION_COOKIE, SESSION_IDLE_MS, userForSession } from './sessions'
 import { hasUsers, type PublicUser } from './users'
@@ -29,38 +30,58 @@ export const currentUser = cache(async (): Promise<PublicUser | null> => {
   return userForSession(await getDb(), token)
 })
 
-/** For pages: the signed-in user, else off to /setup (no users yet) or /login. */
-export async function requireUser(): Promise<PublicUser> {
+declare const checked: unique symbol
+/**
+ * The database as handed out after a session check. The functions that read deliveries accept
+ * only this type, so code that has not checked the session cannot call them: it does not compile.
+ */
+export type SessionDb = Db & { readonly [checked]: true }
+export type Role = 'viewer' | 'admin'
+export type Session = { user: PublicUser; db: SessionDb }
+
+const sessionDb = (db: Db) => db as SessionDb
+
+/**
+ * For pages (and their metadata): the session, else off to /setup (no users yet) or /login; a
+ * viewer asking for an admin page goes to /endpoints. Each page calls this itself, first: layouts
+ * do not run on a client navigation's partial render, so they are not a boundary.
+ */
+export async function requireSession(role: Role = 'viewer'): Promise<Session> {
   const user = await currentUser()
-  if (user) return user
-  redirect((await hasUsers(await getDb())) ? '/login' : '/setup')
+  const db = await getDb()
+  if (!user) redirect((await hasUsers(db)) ? '/login' : '/setup')
+  if (role === 'admin' && user.role !== 'admin') redirect('/endpoints')
+  return { user, db: sessionDb(db) }
+}
+
+export async function requireUser(): Promise<PublicUser> {
+  return (await requireSession()).user
 }
 
 export async function requireAdmin(): Promise<PublicUser> {
-  const user = await requireUser()
-  if (user.role !== 'admin') redirect('/endpoints')
-  return user
+  return (await requireSession('admin')).user
 }
 
-export type Authorized = { ok: true; user: PublicUser; actor: Actor } | { ok: false; result: ActionResult<never> }
+export type Authorized = { ok: true; user: PublicUser; actor: Actor; db: SessionDb } | { ok: false; result: ActionResult<never> }
 
 /**
  * For server actions, which are public POST endpoints: checks the session (and role) on the
- * server every time, whatever the UI showed.
+ * server every time, whatever the UI showed. Actions use it through lib/auth/action.ts.
  */
-export async function authorize(role: 'viewer' | 'admin' = 'viewer'): Promise<Authorized> {
+export async function authorize(role: Role = 'viewer'): Promise<Authorized> {
   const user = await currentUser()
   if (!user) return { ok: false, result: { ok: false, kind: 'unauthenticated', formError: 'Your session has ended. Sign in again.' } }
   if (role === 'admin' && user.role !== 'admin') {
     return { ok: false, result: { ok: false, kind: 'forbidden', formError: 'Only an admin can do this. Ask an admin of this console.' } }
   }
   const { ip } = clientMeta(await headers())
-  return { ok: true, user, actor: { id: user.id, email: user.email, ip } }
+  return { ok: true, user, actor: { id: user.id, email: user.email, ip }, db: sessionDb(await getDb()) }
 }
 
-/** For route handlers: the user, or a 401 answer to send. */
-export async function userForRoute(req: Request): Promise<PublicUser | Response> {
+/** For route handlers: the session, or a 401 answer to send. */
+export async function sessionForRoute(req: Request): Promise<Session | Response> {
   const token = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.get('cookie') ?? '')?.[1]
-  const user = await userForSession(await getDb(), token)
-  return user ?? Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
+  const db = await getDb()
+  const user = await userForSession(db, token)
+  return user ? { user, db: sessionDb(db) } : Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
 }

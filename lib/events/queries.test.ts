@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
+import type { SessionDb } from '../auth/current'
 import type { Database } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
@@ -24,7 +25,8 @@ describeEachDatabase('event queries', (fresh) => {
   const open = async () => {
     const database = await fresh()
     opened.push(database)
-    return database.db
+    // These tests are about the queries; the session check in front of them is tested end to end.
+    return database.db as SessionDb
   }
 
   it('pages newest first by id and continues with the cursor', async () => {

@@ -1,6 +1,8 @@
 import 'server-only'
+// Reading deliveries takes a SessionDb: only a session check (lib/auth/current.ts) hands one out.
 import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
-import { rowsOf, type Db } from '../db/client'
+import type { SessionDb } from '../auth/current'
+import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { SINCE_WINDOWS, type EventFilters, type HistogramRange } from '../validations/event-filters'
 import { toDetail, toSummary } from './summary'
@@ -62,7 +64,7 @@ export function filterConditions(filters: EventFilters, { withTime = true } = {}
  * continues below the last id shown, so pages stay fast and stable while rows arrive.
  */
 export async function listEvents(
-  db: Db,
+  db: SessionDb,
   { filters = {}, before, limit = DEFAULT_PAGE_SIZE }: { filters?: EventFilters; before?: number; limit?: number },
 ): Promise<{ events: EventSummary[]; nextCursor: number | null }> {
   const conditions = filterConditions(filters)
@@ -80,7 +82,7 @@ export async function listEvents(
 
 /** Rows newer than `after`, oldest first: the polling fallback and the catch-up after a gap. */
 export async function listEventsAfter(
-  db: Db,
+  db: SessionDb,
   { after, filters = {}, limit = 200 }: { after: number; filters?: EventFilters; limit?: number },
 ): Promise<EventSummary[]> {
   const rows = await db
@@ -92,24 +94,30 @@ export async function listEventsAfter(
   return rows.map(toSummary)
 }
 
-export async function getEvent(db: Db, id: number): Promise<EventDetail | null> {
+export async function getEvent(db: SessionDb, id: number): Promise<EventDetail | null> {
   const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1)
   return row ? toDetail(row) : null
 }
 
+/** One delivery's raw body, exactly as received. */
+export async function getEventBody(db: SessionDb, id: number): Promise<Uint8Array | null> {
+  const [row] = await db.select({ body: events.body }).from(events).where(eq(events.id, id)).limit(1)
+  return row?.body ?? null
+}
+
 /** Highest id stored, or 0: where a fresh live view starts listening. */
-export async function latestEventId(db: Db): Promise<number> {
+export async function latestEventId(db: SessionDb): Promise<number> {
   const [row] = await db.select({ id: sql<number | null>`max(${events.id})` }).from(events)
   return Number(row?.id ?? 0)
 }
 
-export async function countEvents(db: Db, filters: EventFilters = {}): Promise<number> {
+export async function countEvents(db: SessionDb, filters: EventFilters = {}): Promise<number> {
   const [row] = await db.select({ n: count() }).from(events).where(and(...filterConditions(filters)))
   return Number(row?.n ?? 0)
 }
 
 /** Removes every stored delivery; answers how many went. */
-export async function clearEvents(db: Db): Promise<number> {
+export async function clearEvents(db: SessionDb): Promise<number> {
   const deleted = await db.delete(events).returning({ id: events.id })
   return deleted.length
 }
@@ -138,7 +146,7 @@ const zeroCounts = (): Record<Verdict, number> => ({ verified: 0, invalid: 0, un
  * chart is how a person picks one).
  */
 export async function eventHistogram(
-  db: Db,
+  db: SessionDb,
   { range, filters = {}, now = new Date() }: { range: HistogramRange; filters?: EventFilters; now?: Date },
 ): Promise<{ range: HistogramRange; bucketMs: number; buckets: HistogramBucket[] }> {
   const { bucketMs, buckets } = RANGES[range]
@@ -187,7 +195,7 @@ export interface ExportedEvent extends EventSummary {
  * Every row of a filtered view, newest first, read in keyset pages so a large export never
  * sits in memory at once.
  */
-export async function* exportEvents(db: Db, filters: EventFilters, pageSize = 500): AsyncGenerator<ExportedEvent> {
+export async function* exportEvents(db: SessionDb, filters: EventFilters, pageSize = 500): AsyncGenerator<ExportedEvent> {
   let before: number | undefined
   for (;;) {
     const conditions = filterConditions(filters)

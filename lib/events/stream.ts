@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Db } from '../db/client'
+import type { SessionDb } from '../auth/current'
 import { onNewEvents } from './live-hub'
 import { listEventsAfter } from './queries'
 import { STREAM_EVENT, type EventSummary } from './types'
@@ -14,7 +14,7 @@ const encoder = new TextEncoder()
 const frame = (e: EventSummary) => encoder.encode(`id: ${e.id}\nevent: ${STREAM_EVENT}\ndata: ${JSON.stringify(e)}\n\n`)
 
 /** An SSE body that replays every row after `after`, then streams new ones as they commit. */
-export function eventStream(db: Db, after: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function eventStream(db: SessionDb, after: number, signal: AbortSignal): ReadableStream<Uint8Array> {
   let floor = after
   const sent = new Map<number, number>() // id -> when sent
   let running = false

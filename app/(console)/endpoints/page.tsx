@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: 'Endpoints' }
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = endpointFiltersSchema.parse(await searchParams)
-  const [user, endpoints, { types }, sandbox] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes(), isSandbox()])
+  const user = await requireUser()
+  const [endpoints, { types }, sandbox] = await Promise.all([loadEndpoints(), loadEventTypes(), isSandbox()])
   const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (

@@ -9,8 +9,7 @@ import { FilterBar } from '@/components/events/filter-bar'
 import { ReceiverUrlCard } from '@/components/events/receiver-url-card'
 import { Badge } from '@/components/ui/badge'
 import { RegisterReceiverButton } from '@/components/events/register-receiver-button'
-import { requireUser } from '@/lib/auth/current'
-import { getDb } from '@/lib/db'
+import { requireSession } from '@/lib/auth/current'
 import { loadEndpoints } from '@/lib/konpro/endpoints'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
 import { hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
@@ -21,15 +20,14 @@ export const metadata: Metadata = { title: 'Events' }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function EventsPage({ searchParams }: Props) {
+  const { user, db } = await requireSession()
   const params = await searchParams
   const { filters, invalid } = parseEventFiltersLenient(params)
   const range = histogramRangeSchema.catch('day').parse(params.range)
-  const db = await getDb()
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [user, endpoints, url, initial, histogram] = await Promise.all([
-    requireUser(),
+  const [endpoints, url, initial, histogram] = await Promise.all([
     loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),

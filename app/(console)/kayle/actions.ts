@@ -2,10 +2,12 @@
 // Kayle endpoint mutations, signing-secret reveal and rotation, encryption keys, test events and delivery retries.
 
 import { revalidatePath } from 'next/cache'
-import { failed, invalid, ok, type ActionResult } from '@/lib/actions/result'
+import { z } from 'zod'
+import { ok, type ActionResult } from '@/lib/actions/result'
+import type { Actor } from '@/lib/audit'
 import { recordAudit } from '@/lib/audit'
-import { authorize } from '@/lib/auth/current'
-import { getDb } from '@/lib/db'
+import { adminAction } from '@/lib/auth/action'
+import type { Db } from '@/lib/db/client'
 import { getKayle, isKayleSandbox } from '@/lib/kayle'
 import type { KayleEndpointInput } from '@/lib/kayle/client'
 import { isKayleEventType } from '@/lib/kayle/event-catalog'
@@ -15,6 +17,14 @@ import { kayleCreateSchema, kayleIdSchema, kayleUpdateSchema, type KayleEndpoint
 
 const LIST = '/kayle/endpoints'
 const page = (id: string) => `${LIST}/${encodeURIComponent(id)}`
+
+const enabledSchema = z.object({ id: kayleIdSchema, enabled: z.boolean() })
+const secretSchema = z.object({ endpointId: kayleIdSchema, mode: z.enum(['reveal', 'rotate']) })
+const keySchema = z.object({ endpointId: kayleIdSchema, keyId: kayleIdSchema })
+const testEventSchema = z.object({
+  endpointId: kayleIdSchema,
+  eventType: z.string().refine(isKayleEventType, 'Choose an event type.'),
+})
 
 function toInput(values: Partial<KayleEndpointFormValues>): Partial<KayleEndpointInput> {
   const { url, name, labels, enabled, eventTypes, retentionHours } = values
@@ -28,151 +38,84 @@ function toInput(values: Partial<KayleEndpointFormValues>): Partial<KayleEndpoin
   }
 }
 
-export async function createKayleEndpointAction(input: unknown): Promise<ActionResult<{ id: string; keyError?: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleCreateSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const kayle = await getKayle()
-    const db = await getDb()
-    const { createKey, ...values } = parsed.data
-    const { endpoint, signingSecret } = await kayle.createEndpoint(toInput(values) as KayleEndpointInput)
-    // Kayle shows the secret once, at creation: keep it (sealed) so the receiver can verify at once.
-    await storeSigningSecret(db, endpoint.id, signingSecret)
-    await recordAudit(db, auth.actor, 'kayle.endpoint.created', endpoint.id, { url: endpoint.url, events: endpoint.subscribedEventTypes })
-    let keyError: string | undefined
-    if (createKey) {
-      try {
-        const key = await createEndpointKey(db, kayle, endpoint.id)
-        await recordAudit(db, auth.actor, 'kayle.key.created', key.keyId, { endpointId: endpoint.id })
-      } catch (error) {
-        keyError = error instanceof Error ? error.message : 'The encryption key could not be created.'
-      }
+export const createKayleEndpointAction = adminAction(kayleCreateSchema, async (input, { actor, db }) => {
+  const kayle = await getKayle()
+  const { createKey, ...values } = input
+  const { endpoint, signingSecret } = await kayle.createEndpoint(toInput(values) as KayleEndpointInput)
+  // Kayle shows the secret once, at creation: keep it (sealed) so the receiver can verify at once.
+  await storeSigningSecret(db, endpoint.id, signingSecret)
+  await recordAudit(db, actor, 'kayle.endpoint.created', endpoint.id, { url: endpoint.url, events: endpoint.subscribedEventTypes })
+  let keyError: string | undefined
+  if (createKey) {
+    try {
+      const key = await createEndpointKey(db, kayle, endpoint.id)
+      await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId: endpoint.id })
+    } catch (error) {
+      keyError = error instanceof Error ? error.message : 'The encryption key could not be created.'
     }
-    revalidatePath(LIST)
-    return ok({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
-  } catch (error) {
-    return failed(error)
   }
+  revalidatePath(LIST)
+  return ok({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
+})
+
+async function updateEndpoint(db: Db, actor: Actor, { id, ...fields }: Partial<KayleEndpointFormValues> & { id: string }): Promise<ActionResult> {
+  await (await getKayle()).updateEndpoint(id, toInput(fields))
+  await recordAudit(db, actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
+  revalidatePath(LIST)
+  revalidatePath(page(id))
+  return ok(undefined)
 }
 
-export async function updateKayleEndpointAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleUpdateSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const { id, ...fields } = parsed.data
-    await (await getKayle()).updateEndpoint(id, toInput(fields))
-    await recordAudit(await getDb(), auth.actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
-    revalidatePath(LIST)
-    revalidatePath(page(id))
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const updateKayleEndpointAction = adminAction(kayleUpdateSchema, (input, { actor, db }) => updateEndpoint(db, actor, input))
 
-export async function setKayleEndpointEnabledAction(id: string, enabled: boolean): Promise<ActionResult> {
-  return updateKayleEndpointAction({ id, enabled })
-}
+export const setKayleEndpointEnabledAction = adminAction(enabledSchema, (input, { actor, db }) => updateEndpoint(db, actor, input))
 
-export async function deleteKayleEndpointAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    await (await getKayle()).deleteEndpoint(parsed.data)
-    const db = await getDb()
-    await forgetEndpoint(db, parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.endpoint.deleted', parsed.data)
-    revalidatePath(LIST)
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const deleteKayleEndpointAction = adminAction(kayleIdSchema, async (id, { actor, db }) => {
+  await (await getKayle()).deleteEndpoint(id)
+  await forgetEndpoint(db, id)
+  await recordAudit(db, actor, 'kayle.endpoint.deleted', id)
+  revalidatePath(LIST)
+  return ok(undefined)
+})
 
 /** The explicit reveal (or a rotation): the only way a signing secret reaches a browser. */
-export async function kayleSecretAction(input: unknown, mode: 'reveal' | 'rotate'): Promise<ActionResult<{ secret: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const kayle = await getKayle()
-    const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(parsed.data) : await kayle.revealSigningSecret(parsed.data)
-    const db = await getDb()
-    await storeSigningSecret(db, parsed.data, secret)
-    await recordAudit(db, auth.actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', parsed.data)
-    return ok({ secret })
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const kayleSecretAction = adminAction(secretSchema, async ({ endpointId, mode }, { actor, db }) => {
+  const kayle = await getKayle()
+  const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(endpointId) : await kayle.revealSigningSecret(endpointId)
+  await storeSigningSecret(db, endpointId, secret)
+  await recordAudit(db, actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', endpointId)
+  return ok({ secret })
+})
 
-export async function createKayleKeyAction(input: unknown): Promise<ActionResult<{ keyId: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const db = await getDb()
-    const key = await createEndpointKey(db, await getKayle(), parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.key.created', key.keyId, { endpointId: parsed.data })
-    revalidatePath(LIST)
-    revalidatePath(page(parsed.data))
-    return ok({ keyId: key.keyId })
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId, { actor, db }) => {
+  const key = await createEndpointKey(db, await getKayle(), endpointId)
+  await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId })
+  revalidatePath(LIST)
+  revalidatePath(page(endpointId))
+  return ok({ keyId: key.keyId })
+})
 
-export async function deactivateKayleKeyAction(endpointId: string, keyId: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(keyId)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const db = await getDb()
-    await deactivateEndpointKey(db, await getKayle(), parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.key.deactivated', parsed.data, { endpointId })
-    revalidatePath(LIST)
-    revalidatePath(page(endpointId))
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const deactivateKayleKeyAction = adminAction(keySchema, async ({ endpointId, keyId }, { actor, db }) => {
+  await deactivateEndpointKey(db, await getKayle(), keyId)
+  await recordAudit(db, actor, 'kayle.key.deactivated', keyId, { endpointId })
+  revalidatePath(LIST)
+  revalidatePath(page(endpointId))
+  return ok(undefined)
+})
 
 /** Sandbox only: Kayle itself sends the real events. */
-export async function sendKayleTestEventAction(endpointId: unknown, eventType: unknown): Promise<ActionResult<{ statusCode: number | null }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
+export const sendKayleTestEventAction = adminAction(testEventSchema, async ({ endpointId, eventType }, { actor, db }) => {
   if (!isKayleSandbox()) return { ok: false, formError: 'Test events come from the Kayle sandbox; with a real API key Kayle sends the events.' }
-  const id = kayleIdSchema.safeParse(endpointId)
-  if (!id.success || typeof eventType !== 'string' || !isKayleEventType(eventType)) return { ok: false, formError: 'Choose an endpoint and an event type.' }
-  const db = await getDb()
-  const result = await sendKayleTestEvent(db, id.data, eventType)
+  const result = await sendKayleTestEvent(db, endpointId, eventType)
   if (!result.ok) return { ok: false, formError: `The sandbox sent nothing: ${result.message}.` }
-  await recordAudit(db, auth.actor, 'kayle.test_event.sent', id.data, { eventType, status: result.delivery.lastStatusCode })
+  await recordAudit(db, actor, 'kayle.test_event.sent', endpointId, { eventType, status: result.delivery.lastStatusCode })
   revalidatePath('/kayle/deliveries')
   return ok({ statusCode: result.delivery.lastStatusCode })
-}
+})
 
-export async function retryKayleDeliveryAction(input: unknown): Promise<ActionResult<{ status: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const delivery = await (await getKayle()).retryDelivery(parsed.data)
-    await recordAudit(await getDb(), auth.actor, 'kayle.delivery.retried', parsed.data)
-    revalidatePath('/kayle/deliveries')
-    return ok({ status: delivery.status })
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { actor, db }) => {
+  const delivery = await (await getKayle()).retryDelivery(id)
+  await recordAudit(db, actor, 'kayle.delivery.retried', id)
+  revalidatePath('/kayle/deliveries')
+  return ok({ status: delivery.status })
+})

@@ -52,7 +52,8 @@ function keyLine(connection: KonproConnection): string {
 }
 
 export default async function SettingsPage() {
-  const [user, { kind, db }, url] = await Promise.all([requireUser(), getDatabase(), receiverUrl()])
+  const user = await requireUser()
+  const [{ kind, db }, url] = await Promise.all([getDatabase(), receiverUrl()])
   const [policy, retention, connection] = await Promise.all([getReceiverPolicy(db, 0), getRetention(db), konproConnection(db)])
   const config = env()
   const isAdmin = user.role === 'admin'
@@ -71,7 +72,8 @@ export default async function SettingsPage() {
               <Row label="API base URL">{connection.source === 'sandbox' ? 'Built-in sandbox' : config.KONPRO_API_BASE_URL}</Row>
               <Row label="API key">{keyLine(connection)}</Row>
             </dl>
-            <ConnectionTest />
+            {/* An outbound call with the team's key: admins only, as the action is. */}
+            {isAdmin ? <ConnectionTest /> : null}
             {isAdmin && connection.source !== 'env' ? <ApiKeyForm stored={connection.source !== 'sandbox'} /> : null}
           </CardContent>
         </Card>

@@ -1,15 +1,14 @@
 // The live log's JSON API: `?after=<id>` polling (oldest first) and filtered keyset pages (`?before=`).
 import { NextResponse, type NextRequest } from 'next/server'
-import { getDb } from '@/lib/db'
 import { listEvents, listEventsAfter } from '@/lib/events/queries'
 import { parseEventListQuery } from '@/lib/validations/event-filters'
-import { userForRoute } from '@/lib/auth/current'
+import { sessionForRoute } from '@/lib/auth/current'
 
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: NextRequest) {
-  const user = await userForRoute(request)
-  if (user instanceof Response) return user
+  const session = await sessionForRoute(request)
+  if (session instanceof Response) return session
   const parsed = parseEventListQuery(request.nextUrl.searchParams)
   if (!parsed.success) {
     return NextResponse.json(
@@ -18,7 +17,7 @@ export async function GET(request: NextRequest) {
     )
   }
   const { filters, after, before, limit } = parsed.data
-  const db = await getDb()
+  const { db } = session
   const headers = { 'Cache-Control': 'no-store' }
   if (after !== undefined) {
     return NextResponse.json({ events: await listEventsAfter(db, { after, filters, limit }) }, { headers })

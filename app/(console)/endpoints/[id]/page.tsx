@@ -21,7 +21,9 @@ export const metadata: Metadata = { title: 'Endpoint' }
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id)
-  const [user, endpoints, { types, fallback }, receiver] = await Promise.all([requireUser(), loadEndpoints(), loadEventTypes(), receiverUrl()])
+  // The session first: nothing is loaded (or asked of KonPro) for a caller without one.
+  const user = await requireUser()
+  const [endpoints, { types, fallback }, receiver] = await Promise.all([loadEndpoints(), loadEventTypes(), receiverUrl()])
   const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">

@@ -3,12 +3,14 @@ import { Card, CardContent } from '@/components/ui/card'
 import { PageHeader } from '@/components/page-header'
 import { EndpointForm } from '@/components/endpoints/endpoint-form'
 import { EventTypesFallbackNote } from '@/components/endpoints/event-types-fallback-note'
+import { requireAdmin } from '@/lib/auth/current'
 import { loadEventTypes } from '@/lib/konpro/endpoints'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'New endpoint' }
 
 export default async function NewEndpointPage() {
+  await requireAdmin()
   const [{ types, fallback }, receiver] = await Promise.all([loadEventTypes(), receiverUrl()])
   return (
     <div className="max-w-3xl">

@@ -11,7 +11,7 @@ import { HeadersTable } from '@/components/events/detail/headers-table'
 import { RawBody } from '@/components/events/detail/raw-body'
 import { JsonTree } from '@/components/events/json-tree'
 import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
-import { getDb } from '@/lib/db'
+import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
 import { getEvent } from '@/lib/events/queries'
@@ -19,9 +19,11 @@ import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 type Props = { params: Promise<{ id: string }> }
 
+// Metadata renders apart from the page, so each checks the session itself.
 async function load(id: string) {
+  const { db } = await requireSession()
   if (!/^\d{1,15}$/.test(id)) return null
-  return getEvent(await getDb(), Number(id))
+  return getEvent(db, Number(id))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

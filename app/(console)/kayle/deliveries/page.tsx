@@ -22,9 +22,9 @@ const filtersSchema = z.object({
 const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm'
 
 export default async function KayleDeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser()
   const filters = filtersSchema.parse(await searchParams)
-  const [user, deliveries, endpoints] = await Promise.all([
-    requireUser(),
+  const [deliveries, endpoints] = await Promise.all([
     loadKayleDeliveries({ status: filters.status, endpointId: filters.endpoint || undefined }),
     loadKayleEndpoints(),
   ])

@@ -14,7 +14,8 @@ import { loadKayleEndpoints } from '@/lib/kayle/endpoints'
 export const metadata: Metadata = { title: 'Kayle endpoints' }
 
 export default async function KayleEndpointsPage() {
-  const [user, endpoints] = await Promise.all([requireUser(), loadKayleEndpoints()])
+  const user = await requireUser()
+  const endpoints = await loadKayleEndpoints()
   const canEdit = user.role === 'admin'
   const create = canEdit ? (
     <Button asChild>

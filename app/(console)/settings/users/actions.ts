@@ -3,11 +3,10 @@
 
 import { randomBytes } from 'node:crypto'
 import { revalidatePath } from 'next/cache'
-import { invalid, ok, type ActionResult } from '@/lib/actions/result'
+import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
-import { authorize } from '@/lib/auth/current'
+import { adminAction } from '@/lib/auth/action'
 import { changeRole, createUser, findUserByEmail, removeUser, type UserChangeProblem } from '@/lib/auth/users'
-import { getDb } from '@/lib/db'
 import { changeRoleSchema, newUserSchema, userIdSchema } from '@/lib/validations/auth'
 
 const problems: Record<UserChangeProblem, string> = {
@@ -16,42 +15,27 @@ const problems: Record<UserChangeProblem, string> = {
 }
 
 /** Returns the one-time password once; only its hash is stored. */
-export async function addUserAction(input: unknown): Promise<ActionResult<{ email: string; password: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = newUserSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const db = await getDb()
-  if (await findUserByEmail(db, parsed.data.email)) return { ok: false, fieldErrors: { email: ['A user with this email already exists.'] } }
+export const addUserAction = adminAction(newUserSchema, async (input, { actor, db }) => {
+  if (await findUserByEmail(db, input.email)) return { ok: false, fieldErrors: { email: ['A user with this email already exists.'] } }
   const password = randomBytes(12).toString('base64url')
-  const user = await createUser(db, { ...parsed.data, password })
-  await recordAudit(db, auth.actor, 'user.added', user.email, { role: user.role })
+  const user = await createUser(db, { ...input, password })
+  await recordAudit(db, actor, 'user.added', user.email, { role: user.role })
   revalidatePath('/settings/users')
   return ok({ email: user.email, password })
-}
+})
 
-export async function changeRoleAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = changeRoleSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const db = await getDb()
-  const result = await changeRole(db, parsed.data.userId, parsed.data.role)
+export const changeRoleAction = adminAction(changeRoleSchema, async ({ userId, role }, { actor, db }) => {
+  const result = await changeRole(db, userId, role)
   if (typeof result === 'string') return { ok: false, formError: problems[result] }
-  await recordAudit(db, auth.actor, 'user.role_changed', result.email, { role: result.role })
+  await recordAudit(db, actor, 'user.role_changed', result.email, { role: result.role })
   revalidatePath('/settings/users')
   return ok(undefined)
-}
+})
 
-export async function removeUserAction(userId: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = userIdSchema.safeParse(userId)
-  if (!parsed.success) return invalid(parsed.error)
-  const db = await getDb()
-  const result = await removeUser(db, parsed.data)
+export const removeUserAction = adminAction(userIdSchema, async (userId, { actor, db }) => {
+  const result = await removeUser(db, userId)
   if (typeof result === 'string') return { ok: false, formError: problems[result] }
-  await recordAudit(db, auth.actor, 'user.removed', result.email)
+  await recordAudit(db, actor, 'user.removed', result.email)
   revalidatePath('/settings/users')
   return ok(undefined)
-}
+})

@@ -1,10 +1,9 @@
 // Streams the filtered log as an NDJSON or CSV download, read from the database page by page.
 import { NextResponse, type NextRequest } from 'next/server'
-import { getDb } from '@/lib/db'
 import { csvHeader, csvRow, ndjsonRow } from '@/lib/events/export-format'
 import { exportEvents } from '@/lib/events/queries'
 import { parseEventFilters } from '@/lib/validations/event-filters'
-import { userForRoute } from '@/lib/auth/current'
+import { sessionForRoute } from '@/lib/auth/current'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,8 +13,8 @@ const FORMATS = {
 } as const
 
 export async function GET(request: NextRequest) {
-  const user = await userForRoute(request)
-  if (user instanceof Response) return user
+  const session = await sessionForRoute(request)
+  if (session instanceof Response) return session
   const params = request.nextUrl.searchParams
   const format = params.get('format') ?? 'ndjson'
   if (format !== 'ndjson' && format !== 'csv') {
@@ -26,8 +25,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: 'Invalid filters', issues: parsed.error.issues.map((i) => i.message) }, { status: 400 })
   }
   const { type, row, header } = FORMATS[format]
-  const db = await getDb()
-  const rows = exportEvents(db, parsed.data)
+  const rows = exportEvents(session.db, parsed.data)
   const encoder = new TextEncoder()
   let started = false
   // Pull-based: the next page is read only when the client has taken the previous one.

@@ -22,8 +22,9 @@ import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 export const metadata: Metadata = { title: 'Kayle endpoint' }
 
 export default async function KayleEndpointPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser()
   const id = decodeURIComponent((await params).id)
-  const [user, loaded, receiver] = await Promise.all([requireUser(), loadKayleEndpoint(id), receiverUrl(KAYLE_RECEIVER_PATH)])
+  const [loaded, receiver] = await Promise.all([loadKayleEndpoint(id), receiverUrl(KAYLE_RECEIVER_PATH)])
   const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">

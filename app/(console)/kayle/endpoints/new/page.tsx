@@ -11,7 +11,8 @@ import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 export const metadata: Metadata = { title: 'New Kayle endpoint' }
 
 export default async function NewKayleEndpointPage() {
-  const [, receiver] = await Promise.all([requireAdmin(), receiverUrl(KAYLE_RECEIVER_PATH)])
+  await requireAdmin()
+  const receiver = await receiverUrl(KAYLE_RECEIVER_PATH)
   return (
     <div className="max-w-3xl">
       <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
