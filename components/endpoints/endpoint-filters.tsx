@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
@@ -13,13 +13,16 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
   const pathname = usePathname()
   const params = useSearchParams()
   const hydrated = useHydrated()
+  // Both filters are held here, not read back from the address: a router.replace commits later, so
+  // a debounced text update that read the address could undo an event type picked meanwhile.
   const [q, setQ] = useState(params.get('q') ?? '')
-  const event = params.get('event') ?? ''
+  const [event, setEvent] = useState(params.get('event') ?? '')
+  const applied = useRef(`${q}\n${event}`)
 
-  const apply = (next: Record<string, string>) => {
-    // From the address as it is now: the debounced text update may fire after another change.
+  const apply = (nextQ: string, nextEvent: string) => {
+    applied.current = `${nextQ}\n${nextEvent}`
     const search = new URLSearchParams(window.location.search)
-    for (const [key, value] of Object.entries(next)) {
+    for (const [key, value] of [['q', nextQ], ['event', nextEvent]] as const) {
       if (value) search.set(key, value)
       else search.delete(key)
     }
@@ -29,11 +32,11 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
 
   // Typing updates the URL after a short pause rather than on every key.
   useEffect(() => {
-    if (q === (params.get('q') ?? '')) return
-    const timer = setTimeout(() => apply({ q }), 250)
+    if (applied.current === `${q}\n${event}`) return
+    const timer = setTimeout(() => apply(q, event), 250)
     return () => clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text should trigger this
-  }, [q])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the filter values should trigger this
+  }, [q, event])
 
   return (
     <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center">
@@ -54,7 +57,10 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
         className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64"
         value={event}
         disabled={!hydrated}
-        onChange={(e) => apply({ event: e.target.value })}
+        onChange={(e) => {
+          setEvent(e.target.value)
+          apply(q, e.target.value)
+        }}
       >
         <option value="">Any event type</option>
         {eventTypes.map((t) => (
@@ -68,7 +74,8 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
           variant="ghost"
           onClick={() => {
             setQ('')
-            apply({ q: '', event: '' })
+            setEvent('')
+            apply('', '')
           }}
         >
           <XIcon /> Clear
