@@ -7,7 +7,7 @@ import type { Actor } from '../audit'
 import { clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
 import { env } from '../env'
-import { SESSION_COOKIE, SESSION_IDLE_MS, userForSession } from './sessions'
+import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
 import { hasUsers, type PublicUser } from './users'
 
 /** The caller's address (first proxy hop) and browser, for sessions and the audit log. */
@@ -20,13 +20,22 @@ export function isHttps(h: Headers) {
 }
 
 export function sessionCookie(token: string, secure: boolean) {
-  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+  return { name: sessionCookieName(secure), value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+}
+
+/** The session token this browser sent, under either cookie name. */
+export async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies()
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = jar.get(name)?.value
+    if (value) return value
+  }
+  return undefined
 }
 
 /** The signed-in user for this request (memoised per render), or null. */
 export const currentUser = cache(async (): Promise<PublicUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value
-  return userForSession(await getDb(), token)
+  return userForSession(await getDb(), await sessionToken())
 })
 
 /** For pages: the signed-in user, else off to /setup (no users yet) or /login. */
@@ -60,7 +69,8 @@ export async function authorize(role: 'viewer' | 'admin' = 'viewer'): Promise<Au
 
 /** For route handlers: the user, or a 401 answer to send. */
 export async function userForRoute(req: Request): Promise<PublicUser | Response> {
-  const token = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.get('cookie') ?? '')?.[1]
+  const cookie = req.headers.get('cookie') ?? ''
+  const token = SESSION_COOKIE_NAMES.map((name) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie)?.[1]).find(Boolean)
   const user = await userForSession(await getDb(), token)
   return user ?? Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
 }

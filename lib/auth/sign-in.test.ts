@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/client'
 import { auditLog } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import * as password from './password'
+import { createSession, SESSION_MAX_AGE_MS, userForSession } from './sessions'
 import { signIn } from './sign-in'
 import { MAX_ATTEMPTS } from './sign-in-throttle'
 import { createUser } from './users'
@@ -82,4 +83,45 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
     await db.execute((await import('drizzle-orm')).sql`update sign_in_throttle set window_start = window_start - interval '61 seconds'`)
     expect((await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).ok).toBe(true)
   })
+})
+
+describeEachDatabase('sessions at sign-in', (fresh) => {
+  const open: Database[] = []
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close()
+  })
+
+  it('rotates: a new token each sign-in, and the token the browser held before is ended', async () => {
+    const database = await fresh()
+    open.push(database)
+    const db = database.db
+    await createUser(db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
+    const first = await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })
+    if (!first.ok) throw new Error('first sign-in failed')
+    const second = await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta, previousToken: first.token })
+    if (!second.ok) throw new Error('second sign-in failed')
+    expect(second.token).not.toBe(first.token)
+    expect(await userForSession(db, first.token)).toBeNull()
+    expect((await userForSession(db, second.token))?.email).toBe('ana@team.test')
+  })
+
+  it('ends a session after its absolute lifetime even when it was used every day', async () => {
+    const database = await fresh()
+    open.push(database)
+    const db = database.db
+    const user = await createUser(db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
+    const token = await createSession(db, user.id, meta)
+    const start = Date.now()
+    const day = 24 * 60 * 60 * 1000
+    for (let t = start + day; t < start + SESSION_MAX_AGE_MS; t += 5 * day) expect(await userForSession(db, token, t)).not.toBeNull()
+    expect(await userForSession(db, token, start + SESSION_MAX_AGE_MS + day)).toBeNull()
+  })
+})
+
+it('names the cookie __Host- over https, which requires Secure, Path=/ and no Domain', async () => {
+  const { sessionCookie } = await import('./current')
+  const secure = sessionCookie('t', true)
+  expect(secure).toMatchObject({ name: '__Host-konpro_session', secure: true, path: '/', httpOnly: true })
+  expect(secure).not.toHaveProperty('domain')
+  expect(sessionCookie('t', false)).toMatchObject({ name: 'konpro_session', secure: false })
 })

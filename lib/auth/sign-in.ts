@@ -2,7 +2,7 @@ import 'server-only'
 import type { Db } from '../db/client'
 import { recordAudit } from '../audit'
 import { verifyPassword } from './password'
-import { createSession } from './sessions'
+import { createSession, deleteSession } from './sessions'
 import { releaseAttempt, reserveAttempt } from './sign-in-throttle'
 import { findUserByEmail, type PublicUser } from './users'
 
@@ -31,6 +31,9 @@ export async function signIn(
     return { ok: false, reason: 'mismatch' }
   }
   await releaseAttempt(db, reservation.keys)
+  // A new token on every sign-in; whatever session this browser held before is ended, so a token
+  // planted or seen before sign-in is worth nothing after it.
+  if (input.previousToken) await deleteSession(db, input.previousToken)
   const token = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent })
   await recordAudit(db, { id: user.id, email: user.email, ip: input.ip }, 'auth.sign_in')
   return { ok: true, user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt }, token }

@@ -1,7 +1,8 @@
 // Sign-in: checks the password under the attempt limit (429 with the wait) and sets the session cookie.
 import { cookies } from 'next/headers'
-import { clientMeta, isHttps, sessionCookie } from '@/lib/auth/current'
+import { clientMeta, isHttps, sessionCookie, sessionToken } from '@/lib/auth/current'
 import { sameOrigin } from '@/lib/auth/origin'
+import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { signIn } from '@/lib/auth/sign-in'
 import { getDb } from '@/lib/db'
 import { signInSchema } from '@/lib/validations/auth'
@@ -13,7 +14,7 @@ export async function POST(req: Request) {
   const parsed = signInSchema.safeParse(await req.json().catch(() => null))
   if (!parsed.success) return Response.json({ error: 'Enter your email and password.' }, { status: 400 })
   const db = await getDb()
-  const result = await signIn(db, { ...parsed.data, ...clientMeta(req.headers) })
+  const result = await signIn(db, { ...parsed.data, ...clientMeta(req.headers), previousToken: await sessionToken() })
   if (!result.ok && result.reason === 'locked') {
     return Response.json(
       { error: `Too many failed sign-ins. Try again in ${result.retryAfter} seconds.`, retryAfter: result.retryAfter },
@@ -21,6 +22,10 @@ export async function POST(req: Request) {
     )
   }
   if (!result.ok) return Response.json({ error: 'That email and password do not match an account.' }, { status: 401 })
-  ;(await cookies()).set(sessionCookie(result.token, isHttps(req.headers)))
+  const jar = await cookies()
+  const secure = isHttps(req.headers)
+  // Switching between http and https leaves no second cookie behind.
+  if (secure) jar.delete(SESSION_COOKIE)
+  jar.set(sessionCookie(result.token, secure))
   return Response.json({ ok: true })
 }
