@@ -166,6 +166,8 @@ async function signInFromLogin(page: Page, email: string, password: string) {
 }
 
 test('signing in from any console page as the deep link lands on that page, with its query', async ({ browser }) => {
+  // Two real sign-ins (one scrypt each) per page of the build.
+  test.setTimeout(240_000)
   // Real ids for the dynamic segments: a stored delivery, a KonPro endpoint and a Kayle endpoint.
   const { context, page } = await signInPage(browser, admin.email, admin.password)
   await deliver(page.request)
