@@ -5,7 +5,7 @@ import { actionOriginProblem, isServerActionRequest } from './lib/auth/origin'
 // checks its own key); the receivers are not matched at all. Everything else needs a session; pages and actions also check it on the
 // server, so this redirect is a convenience, not the guard.
 const PUBLIC_PREFIXES = ['/api/health', '/api/sandbox/', '/api/auth/sign-in', '/login', '/setup']
-const SESSION_COOKIE = 'konpro_session'
+const SESSION_COOKIES = ['__Host-konpro_session', 'konpro_session'] // as in lib/auth/sessions.ts
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
     if (problem) return withSecurityHeaders(NextResponse.json({ error: problem }, { status: 403 }), request, null)
   }
 
-  if (!isPublic && !isApi && !request.cookies.has(SESSION_COOKIE) && request.method === 'GET') {
+  if (!isPublic && !isApi && !SESSION_COOKIES.some((name) => request.cookies.has(name)) && request.method === 'GET') {
     const login = new URL('/login', request.url)
     if (pathname !== '/') login.searchParams.set('next', pathname + request.nextUrl.search)
     return withSecurityHeaders(NextResponse.redirect(login), request, null)

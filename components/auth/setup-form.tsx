@@ -1,7 +1,6 @@
 'use client'
 
 import { useState } from 'react'
-import { useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -16,7 +15,6 @@ import { FieldError, FormError } from './form-messages'
 type Values = z.input<typeof setupSchema>
 
 export function SetupForm() {
-  const router = useRouter()
   const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const form = useForm<Values, unknown, z.output<typeof setupSchema>>({
@@ -29,8 +27,8 @@ export function SetupForm() {
     setError(null)
     const result = await setupAction(values)
     if (result.ok) {
-      router.replace('/endpoints')
-      router.refresh()
+      // A full page load drops what the client router fetched before the session existed.
+      window.location.replace('/endpoints')
       return
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {

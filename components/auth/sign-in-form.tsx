@@ -1,7 +1,6 @@
 'use client'
 
 import { useState } from 'react'
-import { useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { z } from 'zod'
@@ -9,13 +8,13 @@ import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { useHydrated } from '@/components/use-hydrated'
+import { safeNextPath } from '@/lib/auth/next-path'
 import { signInSchema } from '@/lib/validations/auth'
 import { FieldError, FormError } from './form-messages'
 
 type Values = z.input<typeof signInSchema>
 
 export function SignInForm({ next }: { next: string }) {
-  const router = useRouter()
   const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const { register, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof signInSchema>>({
@@ -31,8 +30,11 @@ export function SignInForm({ next }: { next: string }) {
       body: JSON.stringify(values),
     })
     if (res.ok) {
-      router.replace(next)
-      router.refresh()
+      // A full page load, not router.replace: the client router still holds what it fetched while
+      // signed out (the sign-in page's own links prefetched /endpoints, and the answer was the
+      // redirect back to /login), and a soft navigation would reuse it and render an empty card.
+      // Checked again against this origin, whatever the server passed in.
+      window.location.replace(new URL(safeNextPath(next, window.location.origin), window.location.origin).href)
       return
     }
     const body = (await res.json().catch(() => ({}))) as { error?: string }

@@ -8,7 +8,7 @@ import { clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
 import type { Db } from '../db/client'
 import { env } from '../env'
-import { SESSION_COOKIE, SESSION_IDLE_MS, userForSession } from './sessions'
+import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
 import { hasUsers, type PublicUser } from './users'
 
 /** The caller's address (first proxy hop) and browser, for sessions and the audit log. */
@@ -21,13 +21,22 @@ export function isHttps(h: Headers) {
 }
 
 export function sessionCookie(token: string, secure: boolean) {
-  return { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+  return { name: sessionCookieName(secure), value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+}
+
+/** The session token this browser sent, under either cookie name. */
+export async function sessionToken(): Promise<string | undefined> {
+  const jar = await cookies()
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = jar.get(name)?.value
+    if (value) return value
+  }
+  return undefined
 }
 
 /** The signed-in user for this request (memoised per render), or null. */
 export const currentUser = cache(async (): Promise<PublicUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value
-  return userForSession(await getDb(), token)
+  return userForSession(await getDb(), await sessionToken())
 })
 
 declare const checked: unique symbol
@@ -80,7 +89,8 @@ export async function authorize(role: Role = 'viewer'): Promise<Authorized> {
 
 /** For route handlers: the session, or a 401 answer to send. */
 export async function sessionForRoute(req: Request): Promise<Session | Response> {
-  const token = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.get('cookie') ?? '')?.[1]
+  const cookie = req.headers.get('cookie') ?? ''
+  const token = SESSION_COOKIE_NAMES.map((name) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie)?.[1]).find(Boolean)
   const db = await getDb()
   const user = await userForSession(db, token)
   return user ? { user, db: sessionDb(db) } : Response.json({ error: 'Sign in to use this API.' }, { status: 401 })

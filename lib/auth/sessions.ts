@@ -6,8 +6,18 @@ import { sessions, users } from '../db/schema'
 import { authSecret } from './secret'
 import type { PublicUser } from './users'
 
+/** The cookie over plain http (local use). */
 export const SESSION_COOKIE = 'konpro_session'
+/**
+ * Over https: the `__Host-` prefix makes the browser refuse the cookie unless it is Secure, Path=/
+ * and has no Domain, so a sibling subdomain cannot plant or shadow it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
+export const SESSION_COOKIE_NAMES = [SECURE_SESSION_COOKIE, SESSION_COOKIE] as const
+export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE)
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000
+// However active, a session ends this long after sign-in: a stolen cookie does not live forever.
+export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
 // Writing last_seen_at on every request would turn each page view into a write.
 const TOUCH_AFTER_MS = 60_000
 
@@ -20,17 +30,17 @@ export async function createSession(db: Db, userId: number, meta: { ip: string |
   return token
 }
 
-/** The user behind a session token, or null when the session is unknown or idle too long. */
+/** The user behind a session token, or null when the session is unknown, idle too long or too old. */
 export async function userForSession(db: Db, token: string | undefined, now = Date.now()): Promise<PublicUser | null> {
   if (!token || token.length > 200) return null
   const tokenHash = hashToken(token)
   const [row] = await db
-    .select({ id: users.id, email: users.email, role: users.role, createdAt: users.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({ id: users.id, email: users.email, role: users.role, createdAt: users.createdAt, lastSeenAt: sessions.lastSeenAt, startedAt: sessions.createdAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash))
   if (!row) return null
-  if (now - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+  if (now - row.lastSeenAt.getTime() > SESSION_IDLE_MS || now - row.startedAt.getTime() > SESSION_MAX_AGE_MS) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
     return null
   }

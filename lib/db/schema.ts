@@ -111,6 +111,16 @@ export const sessions = pgTable(
 )
 
 /** Append-only record of who did what; nothing in the console edits or deletes it. */
+/**
+ * Sign-in attempts per account and per address in the current window, counted before the password
+ * is checked (one upsert, which holds the row lock), so parallel guesses cannot all be evaluated.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+})
+
 export const auditLog = pgTable(
   'audit_log',
   {

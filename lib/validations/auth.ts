@@ -1,12 +1,15 @@
 import { z } from 'zod'
+import { isCommonPassword } from './common-passwords'
 
 export const MIN_PASSWORD_LENGTH = 12
 
 const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Enter an email address such as ana@example.com.' }))
-const newPassword = z
+/** The rule for a password someone chooses; the form and the action share it. */
+export const newPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, 'Keep the password under 200 characters.')
+  .refine((p) => !isCommonPassword(p), 'This password is among the most common ones (or one character repeated); choose another.')
 
 export const signInSchema = z.object({
   email,

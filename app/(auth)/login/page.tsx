@@ -2,17 +2,18 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/sign-in-form'
 import { currentUser } from '@/lib/auth/current'
+import { safeNextPath } from '@/lib/auth/next-path'
 import { hasUsers } from '@/lib/auth/users'
 import { getDb } from '@/lib/db'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (!(await hasUsers(await getDb()))) redirect('/setup')
-  if (await currentUser()) redirect('/endpoints')
+  // Only pages of this console: an open redirect after sign-in would help phishing.
   const next = (await searchParams).next
-  // Only same-site paths: an open redirect after sign-in would help phishing.
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/endpoints'
+  const safeNext = safeNextPath(typeof next === 'string' ? next : undefined)
+  if (await currentUser()) redirect(safeNext)
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
