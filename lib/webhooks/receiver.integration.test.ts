@@ -121,6 +121,16 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
         expect(JSON.parse(huge.text)).toMatchObject({ error: expect.stringContaining('larger') })
       })
 
+      it('stores a hostile, deeply nested body unparsed, and it fails no other delivery in its batch', async () => {
+        const deep = '['.repeat(4400) + ']'.repeat(4400)
+        const good = (i: number) => JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `deep-${i}` } })
+        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(server.url, i % 4 === 0 ? deep : good(i))))
+        expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([])
+        // Every one was stored: the answer carries its id (unsigned ones are answered 401 by default).
+        const ids = answers.map((a) => (JSON.parse(a.text) as { id?: string }).id)
+        expect(ids.filter((id) => typeof id !== 'string')).toEqual([])
+      })
+
       it('records unsigned deliveries but answers 401 by default, and signed-without-secret 200', async () => {
         const unsigned = await post(server.url, '{"event_type":"avatar_video.fail"}')
         expect(unsigned.status).toBe(401)

@@ -15,6 +15,7 @@ import { getDb } from '@/lib/db'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
 import { getEvent } from '@/lib/events/queries'
+import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 type Props = { params: Promise<{ id: string }> }
@@ -91,7 +92,9 @@ export default async function EventDetailPage({ params }: Props) {
                   ? 'The request had an empty body.'
                   : event.parseStatus === 'invalid_utf8'
                     ? 'The body is not valid UTF-8 text (binary data).'
-                    : event.parseStatus === 'undecryptable'
+                    : event.parseStatus === 'too_deep'
+                      ? `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, so it was stored as raw bytes and not parsed.`
+                      : event.parseStatus === 'undecryptable'
                       ? 'The body is an encrypted Kayle delivery that was refused or that no stored private key opens.'
                       : 'The body is text but not valid JSON.'}
               </p>
