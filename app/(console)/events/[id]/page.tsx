@@ -18,6 +18,8 @@ import { getEvent } from '@/lib/events/queries'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
+const MAX_COPY_CHARS = 100_000
+
 type Props = { params: Promise<{ id: string }> }
 
 async function load(id: string) {
@@ -44,6 +46,8 @@ export default async function EventDetailPage({ params }: Props) {
   // The tree follows the body's own key order (jsonb stores keys sorted by length).
   const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
   const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
+  // A copy button carries its text into the page: past this size the download is the way.
+  const copyable = (event.bodyText ?? event.bodyBase64 ?? '').length <= MAX_COPY_CHARS
   const curl = curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
   return (
     <div className="flex flex-col gap-6">
@@ -64,8 +68,8 @@ export default async function EventDetailPage({ params }: Props) {
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            {json !== null ? <CopyButton value={json} label="Copy JSON" /> : null}
-            <CopyButton value={curl} label="Copy as cURL" />
+            {json !== null && copyable ? <CopyButton value={json} label="Copy JSON" /> : null}
+            {copyable ? <CopyButton value={curl} label="Copy as cURL" /> : null}
             <Button variant="outline" size="sm" asChild>
               <a href={`/api/events/${event.id}/body`} download>
                 <DownloadIcon /> Download raw body
