@@ -101,6 +101,21 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
         expect(performance.now() - started).toBeLessThan(1000)
       })
 
+      it('sends the security headers on 405 answers, static build files and public files too', async () => {
+        const login = await (await fetch(`${server.url}/login`)).text()
+        const asset = /\/_next\/static\/[^"']+\.(?:js|css)/.exec(login)?.[0]
+        expect(asset).toBeDefined()
+        const answers = await Promise.all(
+          [['GET', '/api/webhooks/konpro'], ['PUT', '/api/webhooks/kayle'], ['GET', asset!], ['GET', '/icon.svg']].map(async ([method, path]) => {
+            const res = await fetch(`${server.url}${path}`, { method })
+            await res.arrayBuffer()
+            return { path: `${method} ${path}`, status: res.status, nosniff: res.headers.get('x-content-type-options'), frame: res.headers.get('x-frame-options'), referrer: res.headers.get('referrer-policy') }
+          }),
+        )
+        for (const a of answers) expect(a, a.path).toMatchObject({ nosniff: 'nosniff', frame: 'DENY', referrer: 'strict-origin-when-cross-origin' })
+        expect(answers.slice(0, 2).map((a) => a.status)).toEqual([405, 405])
+      })
+
       it('never answers 5xx to bad input, and stores what it accepted', async () => {
         const cases: Array<[string, BodyInit, Record<string, string>]> = [
           ['empty', '', {}],
