@@ -6,6 +6,20 @@ const nextConfig = {
   // Migrations are read from disk at start-up; make sure serverless bundles carry them.
   outputFileTracingIncludes: { '/**': ['./lib/db/migrations/**/*'] },
   poweredByHeader: false,
+  // Every answer, including those proxy.ts does not see (static build and public files, Next's own
+  // 405 for a receiver's unsupported method): pages add their nonce-based CSP in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'x-content-type-options', value: 'nosniff' },
+          { key: 'x-frame-options', value: 'DENY' },
+          { key: 'referrer-policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ]
+  },
   experimental: {
     // Lets lib/ mark the KonPro API key and webhook secrets so React refuses to send them to a browser.
     taint: true,

@@ -1,11 +1,10 @@
 import { cn } from '@/lib/utils'
+import { treeModel, type TreeNode } from './json-tree-model'
 
 // A collapsible JSON view built from <details>, so it needs no client JavaScript. Every value is
 // rendered as a React text node: payloads are untrusted and must never become markup.
 
 const OPEN_DEPTH = 2
-// Huge arrays or objects would make a page of hundreds of thousands of nodes; the raw body has all.
-const MAX_ENTRIES = 200
 
 function Scalar({ value }: { value: unknown }) {
   if (value === null) return <span className="text-muted-foreground italic">null</span>
@@ -24,26 +23,29 @@ function Key({ name }: { name: string | number }) {
   )
 }
 
-function Node({ name, value, depth }: { name?: string | number; value: unknown; depth: number }) {
-  if (value === null || typeof value !== 'object') {
+const plural = (n: number, isArray: boolean) => `${n.toLocaleString('en')} ${isArray ? (n === 1 ? 'item' : 'items') : n === 1 ? 'key' : 'keys'}`
+
+function Node({ name, node, depth }: { name?: string | number; node: TreeNode; depth: number }) {
+  if (node.kind === 'scalar') {
     return (
       <div className="py-px pl-4">
         {name !== undefined ? <Key name={name} /> : null}
-        <Scalar value={value} />
+        <Scalar value={node.value} />
       </div>
     )
   }
-  const isArray = Array.isArray(value)
-  const entries: [string | number, unknown][] = isArray ? value.map((v, i) => [i, v]) : Object.entries(value)
-  const [open, close] = isArray ? ['[', ']'] : ['{', '}']
-  if (entries.length === 0) {
+  const [open, close] = node.isArray ? ['[', ']'] : ['{', '}']
+  if (node.size === 0 || node.cut) {
     return (
       <div className="py-px pl-4">
         {name !== undefined ? <Key name={name} /> : null}
-        <span className="text-muted-foreground">{open + close}</span>
+        <span className="text-muted-foreground">
+          {node.size === 0 ? open + close : `${open} ${plural(node.size, node.isArray)} ${close} (not shown: see the raw body)`}
+        </span>
       </div>
     )
   }
+  const hidden = node.size - node.children.length
   return (
     <details open={depth < OPEN_DEPTH} className="group pl-4">
       <summary className="-ml-4 cursor-pointer list-none py-px marker:hidden [&::-webkit-details-marker]:hidden">
@@ -54,17 +56,15 @@ function Node({ name, value, depth }: { name?: string | number; value: unknown; 
         <span className="text-muted-foreground">{open}</span>
         <span className="text-muted-foreground group-open:hidden">
           {' '}
-          {entries.length} {isArray ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'key' : 'keys'} {close}
+          {plural(node.size, node.isArray)} {close}
         </span>
       </summary>
       <div className="border-l border-border/70">
-        {entries.slice(0, MAX_ENTRIES).map(([k, v]) => (
-          <Node key={k} name={k} value={v} depth={depth + 1} />
+        {node.children.map(([k, child]) => (
+          <Node key={k} name={k} node={child} depth={depth + 1} />
         ))}
-        {entries.length > MAX_ENTRIES ? (
-          <div className="py-px pl-4 text-muted-foreground italic">
-            … {(entries.length - MAX_ENTRIES).toLocaleString('en')} more not shown (see the raw body)
-          </div>
+        {hidden > 0 ? (
+          <div className="py-px pl-4 text-muted-foreground italic">… {hidden.toLocaleString('en')} more not shown (see the raw body)</div>
         ) : null}
       </div>
       <div className="text-muted-foreground">{close}</div>
@@ -72,10 +72,13 @@ function Node({ name, value, depth }: { name?: string | number; value: unknown; 
   )
 }
 
+/** The tree is bounded (json-tree-model.ts): a hostile payload renders its top, never all of it. */
 export function JsonTree({ value, className }: { value: unknown; className?: string }) {
+  const { root, truncated } = treeModel(value)
   return (
     <div data-testid="json-tree" className={cn('-ml-4 font-mono text-[13px] leading-relaxed', className)}>
-      <Node value={value} depth={0} />
+      {truncated ? <p className="pb-2 pl-4 font-sans text-xs text-muted-foreground">Large payload: only its first levels and entries are shown; the raw body below has all of it.</p> : null}
+      <Node node={root} depth={0} />
     </div>
   )
 }

@@ -39,7 +39,7 @@ export const events = pgTable(
     headers: jsonb('headers').$type<Record<string, string>>().notNull(),
     body: bytea('body').notNull(),
     payload: jsonb('payload'),
-    // 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' (an encrypted Kayle delivery
+    // 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' | 'too_deep' (an encrypted Kayle delivery
     // that no stored private key opens, or that was refused before decrypting)
     parseStatus: text('parse_status').notNull(),
     eventType: text('event_type'),

@@ -24,11 +24,15 @@ export const CSV_COLUMNS = [
   'payload',
 ] as const
 
-/** RFC 4180 field; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
+/**
+ * RFC 4180 field. A value a spreadsheet could run as a formula is prefixed with a quote: a
+ * leading =, +, - or @, their full-width forms, or any leading whitespace (spreadsheets skip
+ * blanks, tabs and newlines before reading a formula).
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return ''
   let text = typeof value === 'object' ? JSON.stringify(value) : String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && /^[\s=+\-@＝＋－＠]/u.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

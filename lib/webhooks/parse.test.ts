@@ -18,6 +18,14 @@ describe('parseDelivery', () => {
     expect(parseDelivery(body)).toMatchObject({ parseStatus: status, payload: null, eventType: null })
   })
 
+  it('keeps JSON nested deeper than the limit unparsed, and says why', () => {
+    const deep = Buffer.from('{"a":'.repeat(4400) + '1' + '}'.repeat(4400))
+    expect(parseDelivery(deep)).toMatchObject({ parseStatus: 'too_deep', payload: null, eventType: null })
+    // Brackets inside strings do not count.
+    const text = Buffer.from(JSON.stringify({ event_type: 'x', s: '['.repeat(1000) }))
+    expect(parseDelivery(text)).toMatchObject({ parseStatus: 'ok', eventType: 'x' })
+  })
+
   it('keeps JSON that PostgreSQL could not store as jsonb by replacing U+0000', () => {
     const parsed = parseDelivery(Buffer.from('{"event_type":"a\\u0000b"}'))
     expect(parsed.eventType).toBe('a\ufffdb')

@@ -12,6 +12,26 @@ export interface ParsedDelivery {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+/** Deeper JSON is kept as raw bytes only: every later step (jsonb, JSON.stringify, the tree) recurses. */
+export const MAX_JSON_DEPTH = 256
+
+/** The deepest nesting of arrays and objects in JSON text, counted outside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) deepest = depth
+    } else if (c === 0x7d || c === 0x5d) depth--
+  }
+  return deepest
+}
 const idOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null)
 
 const wellFormed = (value: unknown): unknown =>
@@ -33,6 +53,7 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
   } catch {
     return { ...empty, parseStatus: 'invalid_utf8' }
   }
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return { ...empty, parseStatus: 'too_deep' }
   let payload: unknown
   try {
     // PostgreSQL's jsonb holds neither U+0000 nor a lone surrogate (valid JSON as "\ud800"):

@@ -34,13 +34,19 @@ export async function admitDelivery(
   return { ip, body }
 }
 
+// Header values are the sender's to choose: bounded, they cannot bloat every list row and stream
+// frame (the content type is shown in each). The raw body is what holds a delivery whole.
+const MAX_CONTENT_TYPE = 200
+const MAX_HEADER_VALUE = 1024
+
 /** The request as stored: method, every header, content type, size, source and raw bytes. */
 export function requestFacts(req: Incoming, ip: string | null, body: Uint8Array) {
   const headers: Record<string, string> = {}
   req.headers.forEach((value, name) => {
-    headers[name] = value
+    headers[name] = value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE - 1)}…` : value
   })
-  return { method: req.method, sourceIp: ip, contentType: req.headers.get('content-type'), size: body.byteLength, headers, body }
+  const contentType = req.headers.get('content-type')?.slice(0, MAX_CONTENT_TYPE) ?? null
+  return { method: req.method, sourceIp: ip, contentType, size: body.byteLength, headers, body }
 }
 
 /** Stores the delivery durably, then answers; 503 (so the sender retries) only when the database refuses. */

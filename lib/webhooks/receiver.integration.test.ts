@@ -101,6 +101,21 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
         expect(performance.now() - started).toBeLessThan(1000)
       })
 
+      it('sends the security headers on 405 answers, static build files and public files too', async () => {
+        const login = await (await fetch(`${server.url}/login`)).text()
+        const asset = /\/_next\/static\/[^"']+\.(?:js|css)/.exec(login)?.[0]
+        expect(asset).toBeDefined()
+        const answers = await Promise.all(
+          [['GET', '/api/webhooks/konpro'], ['PUT', '/api/webhooks/kayle'], ['GET', asset!], ['GET', '/icon.svg']].map(async ([method, path]) => {
+            const res = await fetch(`${server.url}${path}`, { method })
+            await res.arrayBuffer()
+            return { path: `${method} ${path}`, status: res.status, nosniff: res.headers.get('x-content-type-options'), frame: res.headers.get('x-frame-options'), referrer: res.headers.get('referrer-policy') }
+          }),
+        )
+        for (const a of answers) expect(a, a.path).toMatchObject({ nosniff: 'nosniff', frame: 'DENY', referrer: 'strict-origin-when-cross-origin' })
+        expect(answers.slice(0, 2).map((a) => a.status)).toEqual([405, 405])
+      })
+
       it('never answers 5xx to bad input, and stores what it accepted', async () => {
         const cases: Array<[string, BodyInit, Record<string, string>]> = [
           ['empty', '', {}],
@@ -119,6 +134,16 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
         const huge = await post(server.url, Buffer.alloc(10 * 1024 * 1024, 0x61))
         expect(huge.status).toBe(413)
         expect(JSON.parse(huge.text)).toMatchObject({ error: expect.stringContaining('larger') })
+      })
+
+      it('stores a hostile, deeply nested body unparsed, and it fails no other delivery in its batch', async () => {
+        const deep = '['.repeat(4400) + ']'.repeat(4400)
+        const good = (i: number) => JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `deep-${i}` } })
+        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(server.url, i % 4 === 0 ? deep : good(i))))
+        expect(answers.map((a) => a.status).filter((s) => s >= 500)).toEqual([])
+        // Every one was stored: the answer carries its id (unsigned ones are answered 401 by default).
+        const ids = answers.map((a) => (JSON.parse(a.text) as { id?: string }).id)
+        expect(ids.filter((id) => typeof id !== 'string')).toEqual([])
       })
 
       it('records unsigned deliveries but answers 401 by default, and signed-without-secret 200', async () => {

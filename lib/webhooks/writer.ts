@@ -40,7 +40,8 @@ export function createEventWriter(db: Db) {
           batch.forEach((p, i) => p.resolve(written[i]!))
         } catch (error) {
           if (batch.length === 1 || !refusesRow(error)) batch.forEach((p) => p.reject(error))
-          // One row the database refuses must not fail the others: write them one at a time.
+          // One row the database (or building the statement) refuses must not fail the others:
+          // write them one at a time.
           else for (const p of batch) await insertBatch(db, [p.row]).then(([w]) => p.resolve(w!), p.reject)
         }
       }
@@ -59,10 +60,15 @@ export function createEventWriter(db: Db) {
   }
 }
 
-/** A data or constraint error (SQLSTATE class 22 or 23): this row's fault, not the database's. */
+/**
+ * A data or constraint error (SQLSTATE class 22 or 23), or one thrown before the statement was
+ * sent (no SQLSTATE, not a connection error: a value that cannot be serialized): a row's fault,
+ * not the database's.
+ */
 function refusesRow(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code
-  return typeof code === 'string' && /^2[23]/.test(code)
+  if (typeof code === 'string') return /^2[23]/.test(code)
+  return error instanceof RangeError || error instanceof TypeError
 }
 
 type Column = readonly [name: string, type: 'text' | 'int4' | 'bool' | 'jsonb', value: (r: Row) => unknown]

@@ -15,7 +15,10 @@ import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
 import { getEvent } from '@/lib/events/queries'
+import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
+
+const MAX_COPY_CHARS = 100_000
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -45,6 +48,8 @@ export default async function EventDetailPage({ params }: Props) {
   // The tree follows the body's own key order (jsonb stores keys sorted by length).
   const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
   const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
+  // A copy button carries its text into the page: past this size the download is the way.
+  const copyable = (event.bodyText ?? event.bodyBase64 ?? '').length <= MAX_COPY_CHARS
   const curl = curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
   return (
     <div className="flex flex-col gap-6">
@@ -65,8 +70,8 @@ export default async function EventDetailPage({ params }: Props) {
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            {json !== null ? <CopyButton value={json} label="Copy JSON" /> : null}
-            <CopyButton value={curl} label="Copy as cURL" />
+            {json !== null && copyable ? <CopyButton value={json} label="Copy JSON" /> : null}
+            {copyable ? <CopyButton value={curl} label="Copy as cURL" /> : null}
             <Button variant="outline" size="sm" asChild>
               <a href={`/api/events/${event.id}/body`} download>
                 <DownloadIcon /> Download raw body
@@ -93,7 +98,9 @@ export default async function EventDetailPage({ params }: Props) {
                   ? 'The request had an empty body.'
                   : event.parseStatus === 'invalid_utf8'
                     ? 'The body is not valid UTF-8 text (binary data).'
-                    : event.parseStatus === 'undecryptable'
+                    : event.parseStatus === 'too_deep'
+                      ? `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, so it was stored as raw bytes and not parsed.`
+                      : event.parseStatus === 'undecryptable'
                       ? 'The body is an encrypted Kayle delivery that was refused or that no stored private key opens.'
                       : 'The body is text but not valid JSON.'}
               </p>
