@@ -25,6 +25,9 @@ const optionsHeaders = { ...receivers.headers, allow: 'OPTIONS, POST', 'content-
 const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
 
 const server = createServer((req, res) => {
+  // The socket's address, for lib/webhooks/client-address.ts; whatever a client sent under this
+  // name is replaced, so only forwarding headers from a trusted proxy can speak for the sender.
+  req.headers['x-konpro-peer'] = req.socket.remoteAddress ?? ''
   // KonPro checks a new endpoint with OPTIONS and a one-second timeout: answer before Next or
   // the database is involved.
   if (req.method === 'OPTIONS' && receiverPaths.has(req.url?.split('?')[0])) return void res.writeHead(200, optionsHeaders).end()

@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import ipaddr from 'ipaddr.js'
 
 // Environment variables arrive as strings; empty strings count as unset so `.env` templates work.
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
@@ -31,6 +32,30 @@ const allowedHosts = z.preprocess(
   ),
 )
 
+/**
+ * TRUSTED_PROXIES: the proxies in front of the console whose forwarding headers are believed,
+ * as comma-separated CIDRs or addresses, or `vercel` for Vercel's own header.
+ */
+const trustedProxies = z.preprocess(
+  (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((entry) => entry.trim()).filter(Boolean)),
+  z.array(z.string()).transform((entries, ctx) => {
+    const cidrs: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = []
+    let vercel = false
+    for (const entry of entries) {
+      if (entry.toLowerCase() === 'vercel') vercel = true
+      else if (ipaddr.isValidCIDR(entry)) cidrs.push(ipaddr.parseCIDR(entry))
+      else if (ipaddr.isValid(entry)) {
+        const address = ipaddr.process(entry)
+        cidrs.push([address, address.kind() === 'ipv4' ? 32 : 128])
+      } else {
+        ctx.addIssue({ code: 'custom', message: `expected addresses or CIDRs separated by commas (such as 10.0.0.0/8), or "vercel"; got "${entry}"` })
+        return z.NEVER
+      }
+    }
+    return { vercel, cidrs }
+  }),
+)
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// connection URL')
@@ -60,6 +85,8 @@ export const envSchema = z.object({
   PORT: int(3000, 1, 65535),
   // Development and tests only: hosts the sandboxes may reach although they are private or loopback.
   SANDBOX_ALLOW_HOSTS: allowedHosts,
+  // Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; none by default.
+  TRUSTED_PROXIES: trustedProxies,
   // Access
   AUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),

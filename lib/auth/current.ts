@@ -4,20 +4,20 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { ActionResult } from '../actions/result'
 import type { Actor } from '../audit'
-import { clientAddress } from '../webhooks/client-address'
+import { clientAddress, forwardedHttps } from '../webhooks/client-address'
 import { getDb } from '../db'
 import type { Db } from '../db/client'
 import { env } from '../env'
 import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
 import { hasUsers, type PublicUser } from './users'
 
-/** The caller's address (first proxy hop) and browser, for sessions and the audit log. */
+/** The caller's address (see clientAddress) and browser, for sessions and the audit log. */
 export function clientMeta(h: Headers) {
   return { ip: clientAddress(h), userAgent: h.get('user-agent') }
 }
 
 export function isHttps(h: Headers) {
-  return h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' || (env().APP_URL ?? '').startsWith('https:')
+  return forwardedHttps(h) || (env().APP_URL ?? '').startsWith('https:')
 }
 
 export function sessionCookie(token: string, secure: boolean) {

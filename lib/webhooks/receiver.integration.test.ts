@@ -191,6 +191,47 @@ describe.skipIf(!hasBuild())('receiver against the production server', () => {
   }
 })
 
+describe.skipIf(!hasBuild())('the sender’s address behind no proxy and behind a trusted one', () => {
+  const dirs: string[] = []
+  const servers: Server[] = []
+  afterAll(async () => {
+    for (const s of servers) await s.kill('SIGKILL')
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  })
+  const start = async (extra: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'konpro-proxies-'))
+    dirs.push(dir)
+    const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '', RECEIVER_RATE_LIMIT_PER_MINUTE: '5', ...extra })
+    servers.push(server)
+    return server
+  }
+  const rotating = (url: string) =>
+    Promise.all(Array.from({ length: 10 }, (_, i) => post(url, '{"event_type":"avatar_video.success"}', { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}`, 'x-konpro-peer': '10.9.9.9' })))
+
+  it('a rotating X-Forwarded-For does not escape the rate limit, nor become the stored source', async () => {
+    const server = await start({})
+    const answers = await rotating(server.url)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(5)
+    const stored = answers.find((a) => a.status === 401)!
+    const detail = await fetch(`${server.url}/api/health`)
+    expect(detail.status).toBe(200)
+    await server.kill('SIGKILL')
+    const db = await openDatabase({ dataDir: dirs.at(-1)! })
+    try {
+      const sources = storedRows(await db.db.execute(selectStored))
+      expect(sources.get(JSON.parse(stored.text).id)).toBe('127.0.0.1')
+    } finally {
+      await db.close()
+    }
+  }, 90_000)
+
+  it('believes X-Forwarded-For from a trusted proxy: each address has its own limit', async () => {
+    const server = await start({ TRUSTED_PROXIES: '127.0.0.1/32' })
+    const answers = await rotating(server.url)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(0)
+  }, 90_000)
+})
+
 describe.skipIf(!hasBuild())('server.mjs on a cold start', () => {
   it('opens its port only once ready: OPTIONS and health answer at once from the first moment', async () => {
     // A fresh PGlite directory: the slowest open there is (initdb, migrations).
