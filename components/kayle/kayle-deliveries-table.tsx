@@ -28,7 +28,7 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
     start(async () => {
       const result = await retryKayleDeliveryAction(id)
       if (!result.ok) return void toast.error('The delivery was not retried', { description: result.formError })
-      toast.success(`Retried: ${result.data.status}.`)
+      toast.success(result.data.status === 'pending' ? 'Requeued: Kayle sends it again on its retry schedule.' : `Retried: ${result.data.status}.`)
       router.refresh()
     })
   return (

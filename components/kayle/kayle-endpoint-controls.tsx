@@ -22,16 +22,19 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
 
   const toggle = () =>
     start(async () => {
-      const result = await setKayleEndpointEnabledAction(endpointId, !enabled)
+      const result = await setKayleEndpointEnabledAction({ id: endpointId, enabled: !enabled })
       if (!result.ok) return void toast.error(result.formError ?? 'Nothing changed.')
       toast.success(enabled ? 'Endpoint paused: Kayle holds its deliveries.' : 'Endpoint enabled: deliveries resume.')
       router.refresh()
     })
   const send = () =>
     start(async () => {
-      const result = await sendKayleTestEventAction(endpointId, eventType)
-      if (!result.ok) return void toast.error('No test event was sent', { description: result.formError })
-      toast.success(`Test event delivered: the endpoint answered ${result.data.statusCode ?? 'nothing'}.`)
+      const result = await sendKayleTestEventAction({ endpointId, eventType: eventType as (typeof KAYLE_EVENT_TYPE_NAMES)[number] })
+      if (!result.ok) {
+        toast.error('The test event was not delivered', { description: result.formError })
+        return void router.refresh()
+      }
+      toast.success(`Test event delivered: the endpoint answered HTTP ${result.data.statusCode}.`)
       router.refresh()
     })
   const remove = () =>

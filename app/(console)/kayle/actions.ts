@@ -2,16 +2,25 @@
 // Kayle endpoint mutations, signing-secret reveal and rotation, encryption keys, test events and delivery retries.
 
 import { revalidatePath } from 'next/cache'
-import { failed, invalid, ok, type ActionResult } from '@/lib/actions/result'
+import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
-import { authorize } from '@/lib/auth/current'
+import { adminAction } from '@/lib/auth/action'
 import { getDb } from '@/lib/db'
 import { getKayle, isKayleSandbox } from '@/lib/kayle'
 import type { KayleEndpointInput } from '@/lib/kayle/client'
-import { isKayleEventType } from '@/lib/kayle/event-catalog'
+import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import { sendKayleTestEvent } from '@/lib/kayle/sandbox/deliver'
 import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, storeSigningSecret } from '@/lib/kayle/vault'
-import { kayleCreateSchema, kayleIdSchema, kayleUpdateSchema, type KayleEndpointFormValues } from '@/lib/validations/kayle-endpoint'
+import {
+  kayleCreateSchema,
+  kayleEnabledSchema,
+  kayleIdSchema,
+  kayleKeyStateSchema,
+  kayleSecretSchema,
+  kayleTestEventSchema,
+  kayleUpdateSchema,
+  type KayleEndpointFormValues,
+} from '@/lib/validations/kayle-endpoint'
 
 const LIST = '/kayle/endpoints'
 const page = (id: string) => `${LIST}/${encodeURIComponent(id)}`
@@ -23,156 +32,110 @@ function toInput(values: Partial<KayleEndpointFormValues>): Partial<KayleEndpoin
     ...(name !== undefined ? { name: name || undefined } : {}),
     ...(labels !== undefined ? { labels } : {}),
     ...(enabled !== undefined ? { enabled } : {}),
-    ...(eventTypes !== undefined ? { subscribedEventTypes: eventTypes } : {}),
+    // Kayle's documentation gives no meaning to an empty list, so "every event type" is sent as every
+    // documented type: the endpoint then receives what the form promised.
+    ...(eventTypes !== undefined ? { subscribedEventTypes: eventTypes.length ? eventTypes : [...KAYLE_EVENT_TYPE_NAMES] } : {}),
     ...(retentionHours !== undefined ? { undeliveredPayloadRetentionHours: retentionHours } : {}),
   }
 }
 
-export async function createKayleEndpointAction(input: unknown): Promise<ActionResult<{ id: string; keyError?: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleCreateSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const kayle = await getKayle()
-    const db = await getDb()
-    const { createKey, ...values } = parsed.data
-    const { endpoint, signingSecret } = await kayle.createEndpoint(toInput(values) as KayleEndpointInput)
-    // Kayle shows the secret once, at creation: keep it (sealed) so the receiver can verify at once.
-    await storeSigningSecret(db, endpoint.id, signingSecret)
-    await recordAudit(db, auth.actor, 'kayle.endpoint.created', endpoint.id, { url: endpoint.url, events: endpoint.subscribedEventTypes })
-    let keyError: string | undefined
-    if (createKey) {
-      try {
-        const key = await createEndpointKey(db, kayle, endpoint.id)
-        await recordAudit(db, auth.actor, 'kayle.key.created', key.keyId, { endpointId: endpoint.id })
-      } catch (error) {
-        keyError = error instanceof Error ? error.message : 'The encryption key could not be created.'
-      }
+export const createKayleEndpointAction = adminAction(kayleCreateSchema, async ({ createKey, ...values }, { actor }) => {
+  const kayle = await getKayle()
+  const db = await getDb()
+  const { endpoint, signingSecret } = await kayle.createEndpoint(toInput(values) as KayleEndpointInput)
+  // Kayle shows the secret once, at creation: keep it (sealed) so the receiver can verify at once.
+  await storeSigningSecret(db, endpoint.id, signingSecret)
+  await recordAudit(db, actor, 'kayle.endpoint.created', endpoint.id, { url: endpoint.url, events: endpoint.subscribedEventTypes })
+  let keyError: string | undefined
+  if (createKey) {
+    try {
+      const key = await createEndpointKey(db, kayle, endpoint.id)
+      await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId: endpoint.id })
+    } catch (error) {
+      keyError = error instanceof Error ? error.message : 'The encryption key could not be created.'
     }
-    revalidatePath(LIST)
-    return ok({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
-  } catch (error) {
-    return failed(error)
   }
-}
+  revalidatePath(LIST)
+  return ok<{ id: string; keyError?: string }>({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
+})
 
-export async function updateKayleEndpointAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleUpdateSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const { id, ...fields } = parsed.data
-    await (await getKayle()).updateEndpoint(id, toInput(fields))
-    await recordAudit(await getDb(), auth.actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
-    revalidatePath(LIST)
-    revalidatePath(page(id))
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const updateKayleEndpointAction = adminAction(kayleUpdateSchema, async ({ id, ...fields }, { actor }) => {
+  await (await getKayle()).updateEndpoint(id, toInput(fields))
+  await recordAudit(await getDb(), actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
+  revalidatePath(LIST)
+  revalidatePath(page(id))
+  return ok(undefined)
+})
 
-export async function setKayleEndpointEnabledAction(id: string, enabled: boolean): Promise<ActionResult> {
-  return updateKayleEndpointAction({ id, enabled })
-}
+export const setKayleEndpointEnabledAction = adminAction(kayleEnabledSchema, async ({ id, enabled }, { actor }) => {
+  await (await getKayle()).updateEndpoint(id, { enabled })
+  await recordAudit(await getDb(), actor, 'kayle.endpoint.updated', id, { fields: ['enabled'] })
+  revalidatePath(LIST)
+  revalidatePath(page(id))
+  return ok(undefined)
+})
 
-export async function deleteKayleEndpointAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    await (await getKayle()).deleteEndpoint(parsed.data)
-    const db = await getDb()
-    await forgetEndpoint(db, parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.endpoint.deleted', parsed.data)
-    revalidatePath(LIST)
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const deleteKayleEndpointAction = adminAction(kayleIdSchema, async (id, { actor }) => {
+  await (await getKayle()).deleteEndpoint(id)
+  const db = await getDb()
+  await forgetEndpoint(db, id)
+  await recordAudit(db, actor, 'kayle.endpoint.deleted', id)
+  revalidatePath(LIST)
+  return ok(undefined)
+})
 
 /** The explicit reveal (or a rotation): the only way a signing secret reaches a browser. */
-export async function kayleSecretAction(input: unknown, mode: 'reveal' | 'rotate'): Promise<ActionResult<{ secret: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const kayle = await getKayle()
-    const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(parsed.data) : await kayle.revealSigningSecret(parsed.data)
-    const db = await getDb()
-    await storeSigningSecret(db, parsed.data, secret)
-    await recordAudit(db, auth.actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', parsed.data)
-    return ok({ secret })
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const kayleSecretAction = adminAction(kayleSecretSchema, async ({ id, mode }, { actor }) => {
+  const kayle = await getKayle()
+  const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(id) : await kayle.revealSigningSecret(id)
+  const db = await getDb()
+  await storeSigningSecret(db, id, secret)
+  await recordAudit(db, actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', id)
+  return ok({ secret })
+})
 
-export async function createKayleKeyAction(input: unknown): Promise<ActionResult<{ keyId: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const db = await getDb()
-    const key = await createEndpointKey(db, await getKayle(), parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.key.created', key.keyId, { endpointId: parsed.data })
-    revalidatePath(LIST)
-    revalidatePath(page(parsed.data))
-    return ok({ keyId: key.keyId })
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId, { actor }) => {
+  const db = await getDb()
+  const key = await createEndpointKey(db, await getKayle(), endpointId)
+  await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId })
+  revalidatePath(LIST)
+  revalidatePath(page(endpointId))
+  return ok({ keyId: key.keyId })
+})
 
-export async function deactivateKayleKeyAction(endpointId: string, keyId: unknown): Promise<ActionResult> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(keyId)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const db = await getDb()
-    await deactivateEndpointKey(db, await getKayle(), parsed.data)
-    await recordAudit(db, auth.actor, 'kayle.key.deactivated', parsed.data, { endpointId })
-    revalidatePath(LIST)
-    revalidatePath(page(endpointId))
-    return ok(undefined)
-  } catch (error) {
-    return failed(error)
-  }
-}
+export const setKayleKeyActiveAction = adminAction(kayleKeyStateSchema, async ({ endpointId, keyId, active }, { actor }) => {
+  if (active) return { ok: false, formError: 'Kayle cannot reactivate keys from this console yet.' }
+  const db = await getDb()
+  await deactivateEndpointKey(db, await getKayle(), keyId)
+  await recordAudit(db, actor, 'kayle.key.deactivated', keyId, { endpointId })
+  revalidatePath(LIST)
+  revalidatePath(page(endpointId))
+  return ok(undefined)
+})
 
 /** Sandbox only: Kayle itself sends the real events. */
-export async function sendKayleTestEventAction(endpointId: unknown, eventType: unknown): Promise<ActionResult<{ statusCode: number | null }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
+export const sendKayleTestEventAction = adminAction(kayleTestEventSchema, async ({ endpointId, eventType }, { actor }) => {
   if (!isKayleSandbox()) return { ok: false, formError: 'Test events come from the Kayle sandbox; with a real API key Kayle sends the events.' }
-  const id = kayleIdSchema.safeParse(endpointId)
-  if (!id.success || typeof eventType !== 'string' || !isKayleEventType(eventType)) return { ok: false, formError: 'Choose an endpoint and an event type.' }
   const db = await getDb()
-  const result = await sendKayleTestEvent(db, id.data, eventType)
+  const result = await sendKayleTestEvent(db, endpointId, eventType)
   if (!result.ok) return { ok: false, formError: `The sandbox sent nothing: ${result.message}.` }
-  await recordAudit(db, auth.actor, 'kayle.test_event.sent', id.data, { eventType, status: result.delivery.lastStatusCode })
+  const { lastStatusCode: status } = result.delivery
+  await recordAudit(db, actor, 'kayle.test_event.sent', endpointId, { eventType, status })
   revalidatePath('/kayle/deliveries')
-  return ok({ statusCode: result.delivery.lastStatusCode })
-}
+  // Sent is not delivered: no answer or a non-2xx answer is a failed delivery, reported as one.
+  if (status === null) return { ok: false, formError: 'The endpoint answered nothing: Kayle will retry this delivery.' }
+  if (status < 200 || status >= 300) return { ok: false, formError: `The endpoint answered HTTP ${status}: Kayle will retry this delivery.` }
+  return ok({ statusCode: status })
+})
 
-export async function retryKayleDeliveryAction(input: unknown): Promise<ActionResult<{ status: string }>> {
-  const auth = await authorize('admin')
-  if (!auth.ok) return auth.result
-  const parsed = kayleIdSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  try {
-    const delivery = await (await getKayle()).retryDelivery(parsed.data)
-    await recordAudit(await getDb(), auth.actor, 'kayle.delivery.retried', parsed.data)
-    revalidatePath('/kayle/deliveries')
-    return ok({ status: delivery.status })
-  } catch (error) {
-    return failed(error)
+export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { actor }) => {
+  const delivery = await (await getKayle()).retryDelivery(id)
+  await recordAudit(await getDb(), actor, 'kayle.delivery.retried', id)
+  revalidatePath('/kayle/deliveries')
+  // Kayle answers a retry by requeueing (`pending`); a delivery still `failed` was not requeued.
+  if (delivery.status === 'failed') {
+    const answer = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : 'nothing'
+    return { ok: false, formError: `The retry did not deliver: the endpoint answered ${answer}.` }
   }
-}
+  return ok({ status: delivery.status })
+})
