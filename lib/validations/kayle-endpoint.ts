@@ -21,7 +21,7 @@ const labels = z
   .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
   .pipe(
     z
-      .array(z.string().max(64, 'Keep each label under 64 characters.'))
+      .array(z.string().max(40, 'Keep each label to 40 characters or fewer.'))
       .max(8, 'Kayle allows at most 8 labels on an endpoint.'),
   )
 
