@@ -31,7 +31,8 @@ export const kayleEndpointSchema = z
     id: z.string().min(1),
     organization_id: z.string(),
     name: nullableString,
-    labels: z.array(z.string()),
+    // Required by the schema, but the guide's own create example leaves it out: absent means none.
+    labels: z.array(z.string()).optional(),
     url: z.string(),
     enabled: z.boolean(),
     subscribed_event_types: z.array(z.string()),
@@ -45,7 +46,7 @@ export const kayleEndpointSchema = z
     id: e.id,
     organizationId: e.organization_id,
     name: e.name || null,
-    labels: e.labels,
+    labels: e.labels ?? [],
     url: e.url,
     enabled: e.enabled,
     subscribedEventTypes: e.subscribed_event_types,
