@@ -10,7 +10,7 @@ import { getKayle, isKayleSandbox } from '@/lib/kayle'
 import type { KayleEndpointInput } from '@/lib/kayle/client'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import { sendKayleTestEvent } from '@/lib/kayle/sandbox/deliver'
-import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, storeSigningSecret } from '@/lib/kayle/vault'
+import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, reactivateEndpointKey, storeSigningSecret } from '@/lib/kayle/vault'
 import {
   kayleCreateSchema,
   kayleEnabledSchema,
@@ -104,10 +104,10 @@ export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId
 })
 
 export const setKayleKeyActiveAction = adminAction(kayleKeyStateSchema, async ({ endpointId, keyId, active }, { actor }) => {
-  if (active) return { ok: false, formError: 'Kayle cannot reactivate keys from this console yet.' }
   const db = await getDb()
-  await deactivateEndpointKey(db, await getKayle(), keyId)
-  await recordAudit(db, actor, 'kayle.key.deactivated', keyId, { endpointId })
+  const kayle = await getKayle()
+  await (active ? reactivateEndpointKey(db, kayle, keyId) : deactivateEndpointKey(db, kayle, keyId))
+  await recordAudit(db, actor, active ? 'kayle.key.reactivated' : 'kayle.key.deactivated', keyId, { endpointId })
   revalidatePath(LIST)
   revalidatePath(page(endpointId))
   return ok(undefined)
