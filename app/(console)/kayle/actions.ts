@@ -139,3 +139,12 @@ export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { 
   }
   return ok({ status: delivery.status })
 })
+
+/** Replays an event to every endpoint subscribed to it, while Kayle still keeps its payload. */
+export const replayKayleEventAction = adminAction(kayleIdSchema, async (id, { actor }) => {
+  const event = await (await getKayle()).replayEvent(id)
+  await recordAudit(await getDb(), actor, 'kayle.event.replayed', id)
+  revalidatePath('/kayle/events')
+  revalidatePath('/kayle/deliveries')
+  return ok({ deliveries: event.deliveries.length })
+})
