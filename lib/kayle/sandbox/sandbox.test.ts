@@ -138,6 +138,13 @@ describeEachDatabase('Kayle sandbox', (fresh) => {
     expect((await call('POST', `/v1/webhooks/endpoints/${endpoint.id}/signing-secret/reveal`)).json.data.signing_secret).toBe(rotated.signing_secret)
   })
 
+  it('keeps signing secrets sealed in its own table', async () => {
+    const { create, database } = await setup()
+    const { signing_secret } = await create()
+    const rows = JSON.stringify(rowsOf(await database.db.execute(sql`select * from kayle_sandbox_endpoints`)))
+    expect(rows).not.toContain(signing_secret)
+  })
+
   it('registers keys active, and deactivates and reactivates them by Kayle’s whk_ id only', async () => {
     const { call, create, addKey } = await setup()
     const { endpoint } = await create()
