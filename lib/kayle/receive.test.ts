@@ -38,8 +38,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
       db,
       {
         registerKey: async (endpointId, input) => {
-          publicJwk = input.publicJwk
-          return { keyId: input.keyId, endpointId, status: 'active', createdAt: '' }
+          publicJwk = input.jwk
+          const at = new Date().toISOString()
+          return { id: 'whk_1', keyId: input.keyId, endpointId, algorithm: 'RSA-OAEP-256', keyType: 'RSA', jwk: {}, isActive: true, status: 'active', createdAt: at, updatedAt: at, disabledAt: null }
         },
       },
       'we_1',
