@@ -16,7 +16,7 @@ export function ProviderErrorPanel({
   retryHref,
   provider = 'KonPro',
 }: {
-  error: { kind: string; message: string }
+  error: { kind: string; message: string; hint?: string }
   retryHref: string
   provider?: string
 }) {
@@ -26,6 +26,7 @@ export function ProviderErrorPanel({
       <div className="min-w-0 flex-1">
         <h2 className="font-semibold">{titles[error.kind]?.(provider) ?? `${provider} could not complete the request`}</h2>
         <p className="mt-1 text-sm break-words text-muted-foreground">{error.message}</p>
+        {error.hint && !error.message.includes(error.hint) ? <p className="mt-1 text-sm break-words">{error.hint}</p> : null}
       </div>
       <Button asChild variant="outline" size="sm">
         <Link href={retryHref} prefetch={false}>

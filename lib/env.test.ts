@@ -8,14 +8,14 @@ describe('parseEnv', () => {
     expect(env.DATA_DIR).toBe('.data')
     expect(env.KONPRO_API_BASE_URL).toBe('https://api.konpro.ai')
     expect(env.KAYLE_API_KEY).toBeUndefined()
-    expect(env.KAYLE_API_BASE_URL).toBe('https://api.kayle.dev')
+    expect(env.KAYLE_API_BASE_URL).toBe('https://api.kayle.id')
     expect(env.RECEIVER_MAX_BODY_BYTES).toBe(1024 * 1024)
     expect(env.EVENT_RETENTION_DAYS).toBe(30)
   })
 
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', KONPRO_API_KEY: '' }).DATABASE_URL).toBeUndefined()
-    expect(parseEnv({ KAYLE_API_KEY: '', KAYLE_API_BASE_URL: '' })).toMatchObject({ KAYLE_API_KEY: undefined, KAYLE_API_BASE_URL: 'https://api.kayle.dev' })
+    expect(parseEnv({ KAYLE_API_KEY: '', KAYLE_API_BASE_URL: '' })).toMatchObject({ KAYLE_API_KEY: undefined, KAYLE_API_BASE_URL: 'https://api.kayle.id' })
   })
 
   it('accepts postgres and postgresql URLs', () => {

@@ -75,7 +75,7 @@ export const envSchema = z.object({
   KAYLE_API_KEY: optionalString,
   KAYLE_API_BASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.kayle.dev' }).default('https://api.kayle.dev'),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.kayle.id' }).default('https://api.kayle.id'),
   ),
   // Console
   APP_URL: z.preprocess(

@@ -28,7 +28,7 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
     start(async () => {
       const result = await retryKayleDeliveryAction(id)
       if (!result.ok) return void toast.error('The delivery was not retried', { description: result.formError })
-      toast.success(`Retried: ${result.data.status}.`)
+      toast.success(result.data.status === 'pending' ? 'Requeued: Kayle sends it again on its retry schedule.' : `Retried: ${result.data.status}.`)
       router.refresh()
     })
   return (
@@ -38,7 +38,7 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
           <li key={d.id} className="flex flex-col gap-1.5 p-4 text-sm" data-testid="kayle-delivery-card">
             <div className="flex flex-wrap items-center gap-2">
               <DeliveryStatus status={d.status} />
-              <span className="min-w-0 font-mono text-xs font-medium break-all">{d.eventType || '—'}</span>
+              <span className="min-w-0 font-mono text-xs font-medium break-all">{d.eventId || '—'}</span>
             </div>
             <p className="text-xs text-muted-foreground">
               {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt{d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
@@ -75,7 +75,6 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
                   <DeliveryStatus status={d.status} />
                 </TableCell>
                 <TableCell className="max-w-64">
-                  <span className="block font-mono text-xs font-medium break-all">{d.eventType || '—'}</span>
                   <span className="block font-mono text-xs text-muted-foreground break-all">{d.eventId}</span>
                 </TableCell>
                 <TableCell className="max-w-56 text-xs break-all">{endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}</TableCell>

@@ -29,9 +29,12 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
     })
   const send = () =>
     start(async () => {
-      const result = await sendKayleTestEventAction({ endpointId, eventType })
-      if (!result.ok) return void toast.error('No test event was sent', { description: result.formError })
-      toast.success(`Test event delivered: the endpoint answered ${result.data.statusCode ?? 'nothing'}.`)
+      const result = await sendKayleTestEventAction({ endpointId, eventType: eventType as (typeof KAYLE_EVENT_TYPE_NAMES)[number] })
+      if (!result.ok) {
+        toast.error('The test event was not delivered', { description: result.formError })
+        return void router.refresh()
+      }
+      toast.success(`Test event delivered: the endpoint answered HTTP ${result.data.statusCode}.`)
       router.refresh()
     })
   const remove = () =>

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { RelativeTime } from '@/components/relative-time'
-import { createKayleKeyAction, deactivateKayleKeyAction } from '@/app/(console)/kayle/actions'
+import { createKayleKeyAction, setKayleKeyActiveAction } from '@/app/(console)/kayle/actions'
 
 export interface KeySummary {
   keyId: string
@@ -32,11 +32,11 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
       toast.success('Encryption key created and registered with Kayle', { description: result.data.keyId })
       router.refresh()
     })
-  const deactivate = (keyId: string) =>
+  const setActive = (keyId: string, active: boolean) =>
     start(async () => {
-      const result = await deactivateKayleKeyAction({ endpointId, keyId })
-      if (!result.ok) return void toast.error('The key is still active', { description: result.formError })
-      toast.success('Key deactivated', { description: keyId })
+      const result = await setKayleKeyActiveAction({ endpointId, keyId, active })
+      if (!result.ok) return void toast.error(active ? 'The key is still inactive' : 'The key is still active', { description: result.formError })
+      toast.success(active ? 'Key reactivated' : 'Key deactivated', { description: keyId })
       router.refresh()
     })
 
@@ -64,9 +64,15 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
               <span className="text-xs text-muted-foreground">
                 created <RelativeTime value={k.createdAt} />
               </span>
-              {canEdit && k.active ? (
-                <Button variant="outline" size="sm" disabled={busy} onClick={() => deactivate(k.keyId)} aria-label={`Deactivate key ${k.keyId}`}>
-                  Deactivate
+              {canEdit ? (
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={busy}
+                  onClick={() => setActive(k.keyId, !k.active)}
+                  aria-label={`${k.active ? 'Deactivate' : 'Reactivate'} key ${k.keyId}`}
+                >
+                  {k.active ? 'Deactivate' : 'Reactivate'}
                 </Button>
               ) : null}
             </li>

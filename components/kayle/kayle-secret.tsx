@@ -19,7 +19,7 @@ export function KayleSecret({ endpointId }: { endpointId: string }) {
 
   const run = (mode: 'reveal' | 'rotate') =>
     start(async () => {
-      const result = await kayleSecretAction({ endpointId, mode })
+      const result = await kayleSecretAction({ id: endpointId, mode })
       if (!result.ok) return void toast.error(result.formError ?? 'Kayle did not return the secret.')
       setSecret(result.data.secret)
       if (mode === 'rotate') toast.success('Secret rotated. The receiver already verifies with the new one.')

@@ -23,7 +23,8 @@ export const navItems: Record<Provider, NavItem[]> = {
   kayle: [
     { href: '/kayle/endpoints', label: 'Endpoints', icon: ShieldCheckIcon },
     { href: '/kayle/deliveries', label: 'Deliveries', icon: SendIcon },
-    { href: '/events?provider=kayle', label: 'Events', icon: ActivityIcon },
+    { href: '/kayle/events', label: 'Kayle events', icon: ShieldCheckIcon },
+    { href: '/events?provider=kayle', label: 'Received', icon: ActivityIcon },
     { href: '/settings', label: 'Settings', icon: SettingsIcon },
   ],
 }

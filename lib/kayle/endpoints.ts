@@ -22,3 +22,5 @@ export const loadKayleEndpoint = (id: string) =>
   })
 
 export const loadKayleDeliveries = (filter: KayleDeliveryFilter) => load(async () => (await getKayle()).listDeliveries({ limit: 100, ...filter }))
+
+export const loadKayleEvents = (cursor?: string) => load(async () => (await getKayle()).listEvents({ limit: 50, ...(cursor ? { startingAfter: cursor } : {}) }))

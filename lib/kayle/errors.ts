@@ -1,7 +1,10 @@
+import type { KayleErrorBody } from './schemas'
+
 export type KayleErrorKind =
   | 'bad_request'
   | 'unauthorized'
   | 'not_found'
+  | 'conflict'
   | 'rate_limited'
   | 'server'
   | 'timeout'
@@ -18,49 +21,52 @@ export class KayleError extends Error {
     readonly retryAfterSeconds?: number,
     /** Kayle's own machine-readable code (`error.code`), when it sent one. */
     readonly code?: string,
+    /** Kayle's `error.hint`: what to change, in its words. */
+    readonly hint?: string,
+    /** Kayle's `error.docs`: the guide for this error. */
+    readonly docs?: string,
   ) {
     super(message)
   }
 }
 
-export function kayleErrorFor(
-  status: number,
-  kayle: { message: string | null; code: string | null },
-  retryAfterSeconds?: number,
-): KayleError {
+/** Kayle's message followed by its hint, each ending in a full stop. */
+function kayleWords(kayle: Pick<KayleErrorBody, 'message' | 'hint'>): string | null {
+  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
+  const parts = [kayle.message, kayle.hint].filter((p): p is string => !!p).map(sentence)
+  return parts.length ? parts.join(' ') : null
+}
+
+export function kayleErrorFor(status: number, kayle: KayleErrorBody, retryAfterSeconds?: number): KayleError {
   const code = kayle.code ?? undefined
-  if (status === 400 || status === 409 || status === 422) {
-    return new KayleError(
-      'bad_request',
-      kayle.message ? `Kayle refused the request: ${kayle.message}` : `Kayle refused the request (HTTP ${status}).`,
-      status,
-      undefined,
-      code,
-    )
+  const hint = kayle.hint ?? undefined
+  const docs = kayle.docs ?? undefined
+  const words = kayleWords(kayle)
+  const make = (kind: KayleErrorKind, message: string, retryAfter?: number) =>
+    new KayleError(kind, message, status, retryAfter, code, hint, docs)
+  if (status === 400 || status === 422) {
+    return make('bad_request', words ? `Kayle refused the request: ${words}` : `Kayle refused the request (HTTP ${status}).`)
+  }
+  if (status === 409) {
+    // 409 is a state conflict (for example WEBHOOK_PAYLOAD_EXPIRED on retry or replay).
+    return make('conflict', words ? `Kayle could not do this now: ${words}` : 'Kayle could not do this in the current state (HTTP 409).')
   }
   if (status === 401 || status === 403) {
-    return new KayleError(
+    return make(
       'unauthorized',
-      'Kayle rejected the API key. Set a valid key in KAYLE_API_KEY (in .env.local or your host’s environment variables) and restart the console.',
-      status,
-      undefined,
-      code,
+      status === 403 && words
+        ? `Kayle refused the API key for this call: ${words}`
+        : 'Kayle rejected the API key. Set a valid key in KAYLE_API_KEY (in .env.local or your host’s environment variables) and restart the console.',
     )
   }
   if (status === 404) {
-    return new KayleError(
-      'not_found',
-      'This endpoint no longer exists in Kayle. Refresh the list to see the current endpoints.',
-      status,
-      undefined,
-      code,
-    )
+    return make('not_found', words ? `Kayle could not find it: ${words}` : 'Kayle does not know this item any more. Refresh the page to see the current state.')
   }
   if (status === 429) {
     const wait = retryAfterSeconds ? `Wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : 'Wait a moment'
-    return new KayleError('rate_limited', `Kayle is limiting how fast requests are made. ${wait} and try again.`, status, retryAfterSeconds, code)
+    return make('rate_limited', `Kayle is limiting how fast requests are made. ${wait} and try again.`, retryAfterSeconds)
   }
-  return new KayleError('server', `Kayle had a problem answering (HTTP ${status}). Try again in a moment.`, status, retryAfterSeconds, code)
+  return make('server', `Kayle had a problem answering (HTTP ${status}). Try again in a moment.`, retryAfterSeconds)
 }
 
 export const timeoutError = (seconds: number) =>

@@ -38,8 +38,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
       db,
       {
         registerKey: async (endpointId, input) => {
-          publicJwk = input.publicJwk
-          return { keyId: input.keyId, endpointId, status: 'active', createdAt: '' }
+          publicJwk = input.jwk
+          const at = new Date().toISOString()
+          return { id: 'whk_1', keyId: input.keyId, endpointId, algorithm: 'RSA-OAEP-256', keyType: 'RSA', jwk: {}, isActive: true, status: 'active', createdAt: at, updatedAt: at, disabledAt: null }
         },
       },
       'we_1',
@@ -107,17 +108,17 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     expect((await row(db, second.id)).duplicateOf).toBe(Number(first.id))
   })
 
-  it('answers 401 to a bad signature and stores it rejected, without decrypting', async () => {
+  it('answers 400 to a bad signature, as Kayle’s guide says, and stores it rejected, without decrypting', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
     const jwe = await encryptForKayle(sampleEvent('verification.session.failed'), publicJwk, keyId)
     const res = await receive(jwe, signed(jwe, 'whsec_forged'))
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(400)
     const answer = (await res.json()) as { id: string; error: string }
     expect(answer.error).toContain('does not match')
     expect(await row(db, answer.id)).toMatchObject({
       verdict: 'invalid',
       rejected: true,
-      responseStatus: 401,
+      responseStatus: 400,
       parseStatus: 'undecryptable',
       payload: null,
       eventType: 'verification.session.succeeded', // from X-Kayle-Event: the body was never opened
@@ -125,11 +126,11 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     })
   })
 
-  it('answers 401 to a stale timestamp', async () => {
+  it('answers 400 to a stale timestamp', async () => {
     const { receive, keyId, publicJwk } = await setup()
     const jwe = await encryptForKayle(sampleEvent('verification.session.failed'), publicJwk, keyId)
     const res = await receive(jwe, signed(jwe, SECRET, now() - 301))
-    expect(res.status).toBe(401)
+    expect(res.status).toBe(400)
     expect(((await res.json()) as { error: string }).error).toContain('more than five minutes')
   })
 
@@ -137,7 +138,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     const { db, receive, keyId, publicJwk } = await setup()
     const jwe = await encryptForKayle(sampleEvent('verification.session.cancelled'), publicJwk, keyId)
     const refused = await receive(jwe)
-    expect(refused.status).toBe(401)
+    expect(refused.status).toBe(400)
     const refusedRow = await row(db, ((await refused.json()) as { id: string }).id)
     expect(refusedRow).toMatchObject({ verdict: 'unsigned', rejected: true, parseStatus: 'undecryptable', payload: null })
 

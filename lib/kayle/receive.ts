@@ -75,7 +75,9 @@ export async function receiveKayleDelivery(req: Incoming, deps: KayleReceiverDep
     // The endpoint's secret may be newer than the cached list (just created or rotated): look again.
     verification = verifyKayleSignature({ body, header, secrets: await deps.secrets({ refresh: true }) })
   }
-  const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
+  // verifying-signatures.mdx: "If any step fails, return 400" (missing, malformed, stale or wrong
+  // signature alike); the shared policy says whether to refuse, Kayle's guide says with what.
+  const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db)) === 200 ? 200 : 400
 
   // Only an accepted delivery is decrypted: a forged body costs no RSA work and is stored as received.
   const opened = status === 200 && body.byteLength > 0 ? await open(body, deps.keys) : null

@@ -1,165 +1,237 @@
 import { z } from 'zod'
 
-// Kayle answers `{ data, error }` envelopes. Lists and single objects have appeared in more than
-// one shape (`data.endpoint` or the endpoint itself, the list under `data.data`, `data.endpoints`
-// or `data` as an array), so each reader accepts every one of them.
+// Readers for Kayle's answers, as its OpenAPI document (openapi-webhooks.json) describes them:
+// every answer is `{ data, error }`; list answers add `pagination: { limit, has_more, next_cursor }`.
+// Required fields are required here too, so an answer that departs from the document is reported
+// as unreadable instead of being shown with made-up defaults.
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value)
 
-/** The `data` of a `{ data, error }` envelope; other bodies are returned unchanged. */
-export function unwrapEnvelope(body: unknown): unknown {
-  if (isRecord(body) && 'data' in body && Object.keys(body).every((k) => ['data', 'error'].includes(k))) return body.data
-  return body
-}
+const nullableString = z.string().nullable()
+const nullableNumber = z.number().nullable()
 
-/** `data.<key>` when present (`{ endpoint: {...} }`), else `data` itself. */
-const inner = (key: string) => (body: unknown) => {
-  const data = unwrapEnvelope(body)
-  return isRecord(data) && isRecord(data[key]) ? data[key] : data
-}
+export const KAYLE_DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed'] as const
+export type KayleDeliveryStatus = (typeof KAYLE_DELIVERY_STATUSES)[number]
 
-/** Unix seconds, milliseconds or an ISO string -> ISO string ('' when unreadable). */
-function normalizeDate(value: string | number): string {
-  const date =
-    typeof value === 'number' ? new Date(value < 1e12 ? value * 1000 : value) : new Date(/^\d+$/.test(value) ? Number(value) * 1000 : value)
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
-}
-const date = z.union([z.string(), z.number()]).transform(normalizeDate)
-const optionalDate = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v == null ? null : normalizeDate(v) || null))
-const strings = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? [])
+/** Why Kayle keeps (or no longer keeps) a delivery's encrypted payload (`payload_retention_reason`). */
+export const KAYLE_RETENTION_REASONS = [
+  'pending_delivery',
+  'delivered',
+  'terminal_failure_retention',
+  'expired',
+  'no_active_key',
+  'jwe_creation_failed',
+  'privacy_request',
+] as const
+export type KayleRetentionReason = (typeof KAYLE_RETENTION_REASONS)[number]
 
 export const kayleEndpointSchema = z
   .object({
     id: z.string().min(1),
-    organization_id: z.string().nullish(),
-    name: z.string().nullish(),
-    labels: strings,
+    organization_id: z.string(),
+    name: nullableString,
+    // Required by the schema, but the guide's own create example leaves it out: absent means none.
+    labels: z.array(z.string()).optional(),
     url: z.string(),
-    enabled: z.boolean().nullish(),
-    subscribed_event_types: strings,
-    created_at: date.nullish(),
-    updated_at: date.nullish(),
-    disabled_at: optionalDate,
-    undelivered_payload_retention_hours: z.number().nullish(),
+    enabled: z.boolean(),
+    subscribed_event_types: z.array(z.string()),
+    // Not in the document's `required` list; it documents the default as 72.
+    undelivered_payload_retention_hours: z.number().optional(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    disabled_at: nullableString,
   })
   .transform((e) => ({
     id: e.id,
-    organizationId: e.organization_id ?? '',
+    organizationId: e.organization_id,
     name: e.name || null,
-    labels: e.labels,
+    labels: e.labels ?? [],
     url: e.url,
-    enabled: e.enabled ?? true,
+    enabled: e.enabled,
     subscribedEventTypes: e.subscribed_event_types,
-    createdAt: e.created_at ?? '',
-    updatedAt: e.updated_at ?? e.created_at ?? '',
-    disabledAt: e.disabled_at,
     undeliveredPayloadRetentionHours: e.undelivered_payload_retention_hours ?? 72,
+    createdAt: e.created_at,
+    updatedAt: e.updated_at,
+    disabledAt: e.disabled_at,
   }))
 export type KayleEndpoint = z.output<typeof kayleEndpointSchema>
 
 export const kayleKeySchema = z
   .object({
+    id: z.string().min(1),
+    webhook_endpoint_id: z.string(),
     key_id: z.string().min(1),
-    endpoint_id: z.string().nullish(),
-    status: z.string().nullish(),
-    created_at: date.nullish(),
+    algorithm: z.string(),
+    key_type: z.string(),
+    jwk: z.record(z.string(), z.unknown()),
+    is_active: z.boolean(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    disabled_at: nullableString,
   })
   .transform((k) => ({
+    /** Kayle's id (`whk_...`): what deactivate and reactivate take. */
+    id: k.id,
+    /** The caller's id, the JWE `kid`. */
     keyId: k.key_id,
-    endpointId: k.endpoint_id ?? '',
-    status: k.status === 'active' ? ('active' as const) : ('inactive' as const),
-    createdAt: k.created_at ?? '',
+    endpointId: k.webhook_endpoint_id,
+    algorithm: k.algorithm,
+    keyType: k.key_type,
+    jwk: k.jwk,
+    isActive: k.is_active,
+    status: k.is_active ? ('active' as const) : ('inactive' as const),
+    createdAt: k.created_at,
+    updatedAt: k.updated_at,
+    disabledAt: k.disabled_at,
   }))
 export type KayleKey = z.output<typeof kayleKeySchema>
 
-export type KayleDeliveryStatus = 'pending' | 'succeeded' | 'failed'
+// Kept as sent: a status or reason Kayle adds later should show, not break the page.
+const deliveryStatus = z.string().transform((s) => s as KayleDeliveryStatus | (string & {}))
+const retentionReason = nullableString.transform((s) => s as KayleRetentionReason | (string & {}) | null)
 
 export const kayleDeliverySchema = z
   .object({
     id: z.string().min(1),
-    endpoint_id: z.string().nullish(),
-    event_id: z.string().nullish(),
-    event_type: z.string().nullish(),
-    // Kept as sent: a status Kayle adds later should show, not break the page.
-    status: z.string(),
-    attempts: z.number().int().nullish(),
-    last_status_code: z.number().int().nullish(),
-    next_attempt_at: optionalDate,
-    created_at: date.nullish(),
-    updated_at: date.nullish(),
+    event_id: z.string(),
+    webhook_endpoint_id: z.string(),
+    webhook_encryption_key_id: nullableString,
+    status: deliveryStatus,
+    attempt_count: z.number(),
+    next_attempt_at: nullableString,
+    payload_expires_at: nullableString,
+    payload_scrubbed_at: nullableString,
+    payload_retention_reason: retentionReason,
+    last_status_code: nullableNumber,
+    last_attempt_at: nullableString,
+    created_at: z.string(),
+    updated_at: z.string(),
   })
   .transform((d) => ({
     id: d.id,
-    endpointId: d.endpoint_id ?? '',
-    eventId: d.event_id ?? '',
-    eventType: d.event_type ?? '',
-    status: d.status as KayleDeliveryStatus | (string & {}),
-    attempts: d.attempts ?? 0,
-    lastStatusCode: d.last_status_code ?? null,
+    eventId: d.event_id,
+    endpointId: d.webhook_endpoint_id,
+    encryptionKeyId: d.webhook_encryption_key_id,
+    status: d.status,
+    attempts: d.attempt_count,
     nextAttemptAt: d.next_attempt_at,
-    createdAt: d.created_at ?? '',
-    updatedAt: d.updated_at ?? d.created_at ?? '',
+    payloadExpiresAt: d.payload_expires_at,
+    payloadScrubbedAt: d.payload_scrubbed_at,
+    retentionReason: d.payload_retention_reason,
+    lastStatusCode: d.last_status_code,
+    lastAttemptAt: d.last_attempt_at,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
   }))
 export type KayleDelivery = z.output<typeof kayleDeliverySchema>
 
-export const endpointAnswerSchema = z.preprocess(inner('endpoint'), kayleEndpointSchema)
-export const keyAnswerSchema = z.preprocess(inner('key'), kayleKeySchema)
-export const deliveryAnswerSchema = z.preprocess(inner('delivery'), kayleDeliverySchema)
+/** A delivery as an event lists it (fewer fields than the deliveries list). */
+export const kayleEventDeliverySchema = z
+  .object({
+    id: z.string().min(1),
+    webhook_endpoint_id: z.string(),
+    status: deliveryStatus,
+    last_status_code: nullableNumber,
+    attempt_count: z.number(),
+    last_attempt_at: nullableString,
+    payload_expires_at: nullableString,
+    payload_scrubbed_at: nullableString,
+    payload_retention_reason: retentionReason,
+  })
+  .transform((d) => ({
+    id: d.id,
+    endpointId: d.webhook_endpoint_id,
+    status: d.status,
+    lastStatusCode: d.last_status_code,
+    attempts: d.attempt_count,
+    lastAttemptAt: d.last_attempt_at,
+    payloadExpiresAt: d.payload_expires_at,
+    payloadScrubbedAt: d.payload_scrubbed_at,
+    retentionReason: d.payload_retention_reason,
+  }))
+export type KayleEventDelivery = z.output<typeof kayleEventDeliverySchema>
 
-export const createdEndpointSchema = z.preprocess(
-  unwrapEnvelope,
-  z.object({ endpoint: kayleEndpointSchema, signing_secret: z.string().min(1) }).transform((d) => ({ endpoint: d.endpoint, signingSecret: d.signing_secret })),
+export const kayleEventSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.string(),
+    trigger_type: z.string(),
+    trigger_id: z.string(),
+    created_at: z.string(),
+    deliveries: z.array(kayleEventDeliverySchema),
+  })
+  .transform((e) => ({
+    id: e.id,
+    type: e.type,
+    triggerType: e.trigger_type,
+    triggerId: e.trigger_id,
+    createdAt: e.created_at,
+    deliveries: e.deliveries,
+  }))
+export type KayleEvent = z.output<typeof kayleEventSchema>
+
+/** `{ data: <item>, error: null }` -> the item. */
+const answer = <T extends z.ZodType>(item: T) =>
+  z.object({ data: item, error: z.null().optional() }).transform((a) => (a as { data: unknown }).data as z.output<T>)
+
+export const endpointAnswerSchema = answer(kayleEndpointSchema)
+export const keyAnswerSchema = answer(kayleKeySchema)
+export const deliveryAnswerSchema = answer(kayleDeliverySchema)
+export const eventAnswerSchema = answer(kayleEventSchema)
+
+export const createdEndpointSchema = answer(
+  z
+    .object({ endpoint: kayleEndpointSchema, signing_secret: z.string().min(1) })
+    .transform((d) => ({ endpoint: d.endpoint, signingSecret: d.signing_secret })),
 )
 
-export const signingSecretSchema = z.preprocess(
-  unwrapEnvelope,
-  z.object({ signing_secret: z.string().min(1) }).transform((d) => d.signing_secret),
+/** Reveal and rotate both answer `{ endpoint_id, signing_secret }`. */
+export const signingSecretSchema = answer(
+  z.object({ endpoint_id: z.string(), signing_secret: z.string().min(1) }).transform((d) => d.signing_secret),
 )
 
-/**
- * A page of a list: the items under `data.data`, `data.<key>` or `data` as an array, with
- * `has_more`/`next_cursor` beside the items or at the top of the body.
- */
-function pageOf(key: string) {
-  return (body: unknown) => {
-    const outer = isRecord(body) ? body : {}
-    const data = isRecord(body) && 'data' in body ? body.data : body
-    const holder = isRecord(data) ? data : outer
-    const items = Array.isArray(data) ? data : isRecord(data) ? (Array.isArray(data.data) ? data.data : data[key]) : undefined
-    return {
-      items,
-      has_more: holder.has_more ?? outer.has_more ?? false,
-      next_cursor: holder.next_cursor ?? outer.next_cursor ?? null,
-    }
-  }
+/** Delete answers `{ data: { message, status: "success" } }`. */
+export const deletedSchema = answer(z.object({ message: z.string(), status: z.literal('success') }))
+
+export const paginationSchema = z
+  .object({ limit: z.number(), has_more: z.boolean(), next_cursor: nullableString })
+  .transform((p) => ({ limit: p.limit, hasMore: p.has_more, nextCursor: p.next_cursor }))
+
+export interface KaylePage<T> {
+  items: T[]
+  hasMore: boolean
+  nextCursor: string | null
 }
 
-const pageSchema = <T extends z.ZodType>(key: string, item: T) =>
-  z.preprocess(
-    pageOf(key),
-    z
-      .object({ items: z.array(item), has_more: z.boolean().nullish(), next_cursor: z.string().nullish() })
-      .transform((p) => ({ items: p.items, hasMore: !!p.has_more, nextCursor: p.next_cursor || null })),
-  )
+const pageSchema = <T extends z.ZodType>(item: T) =>
+  z
+    .object({ data: z.array(item), error: z.null().optional(), pagination: paginationSchema })
+    .transform((p): KaylePage<z.output<T>> => ({ items: p.data as z.output<T>[], hasMore: p.pagination.hasMore, nextCursor: p.pagination.nextCursor }))
 
-export const endpointPageSchema = pageSchema('endpoints', kayleEndpointSchema)
-export const deliveryPageSchema = pageSchema('deliveries', kayleDeliverySchema)
+export const endpointPageSchema = pageSchema(kayleEndpointSchema)
+export const keyPageSchema = pageSchema(kayleKeySchema)
+export const deliveryPageSchema = pageSchema(kayleDeliverySchema)
+export const eventPageSchema = pageSchema(kayleEventSchema)
 
-/** Kayle's `{ error: { code, message } }`, whatever else the body holds. */
-export function errorOf(body: unknown): { message: string | null; code: string | null } {
-  if (typeof body === 'string') return { message: body.trim().slice(0, 500) || null, code: null }
-  if (!isRecord(body)) return { message: null, code: null }
+export interface KayleErrorBody {
+  code: string | null
+  message: string | null
+  hint: string | null
+  docs: string | null
+}
+
+/** Kayle's error envelope `{ data: null, error: { code, message, hint, docs } }`, whatever else the body holds. */
+export function errorOf(body: unknown): KayleErrorBody {
+  const none: KayleErrorBody = { code: null, message: null, hint: null, docs: null }
+  if (typeof body === 'string') return { ...none, message: body.trim().slice(0, 500) || null }
+  if (!isRecord(body)) return none
   const error = isRecord(body.error) ? body.error : body
   const text = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 500) : null)
   return {
-    message: text(error.message) ?? text(error.detail) ?? (typeof body.error === 'string' ? text(body.error) : null),
     code: text(error.code),
+    message: text(error.message) ?? (typeof body.error === 'string' ? text(body.error) : null),
+    hint: text(error.hint),
+    docs: text(error.docs),
   }
 }

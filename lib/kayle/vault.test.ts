@@ -1,10 +1,10 @@
-import { afterEach, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from '../db/client'
 import { describeEachDatabase } from '../test/databases'
-import { KayleError } from './errors'
 import { decryptKayle, encryptForKayle } from './jwe'
-import type { KayleKey } from './schemas'
+import { startKayleDocServer, type KayleDocServer } from '../test/kayle-doc-server'
+import { createKayleClient, type KayleClient } from './client'
 import {
   activeKeyCounts,
   createEndpointKey,
@@ -13,6 +13,7 @@ import {
   hasSigningSecret,
   keysForEndpoint,
   privateKeys,
+  reactivateEndpointKey,
   signingSecrets,
   storeSigningSecret,
 } from './vault'
@@ -20,26 +21,17 @@ import {
 // Sealing keys derive from AUTH_SECRET; a fixed one keeps the tests off the data directory.
 process.env.AUTH_SECRET = 'kayle-vault-test-secret-0123456789abcdef'
 
-/** A stand-in for Kayle's key calls that records what it was sent. */
-function fakeKayle(fail?: KayleError) {
-  const registered: Array<{ endpointId: string; keyId: string; publicJwk: JsonWebKey }> = []
-  const deactivated: string[] = []
-  const key = (keyId: string, endpointId: string, status: KayleKey['status']): KayleKey => ({ keyId, endpointId, status, createdAt: '' })
-  return {
-    registered,
-    deactivated,
-    async registerKey(endpointId: string, input: { keyId: string; publicJwk: JsonWebKey }) {
-      if (fail) throw fail
-      registered.push({ endpointId, ...input })
-      return key(input.keyId, endpointId, 'active')
-    },
-    async deactivateKey(keyId: string) {
-      if (fail) throw fail
-      deactivated.push(keyId)
-      return key(keyId, '', 'inactive')
-    },
-  }
-}
+const API_KEY = 'kk_vault_test'
+let kayleServer: KayleDocServer
+let kayle: KayleClient
+beforeAll(async () => {
+  // Kayle as its documentation describes it, over a real socket, with the console's real client.
+  kayleServer = await startKayleDocServer({ apiKey: API_KEY })
+  kayle = createKayleClient({ baseUrl: kayleServer.url, apiKey: API_KEY, retries: 0 })
+})
+afterAll(() => kayleServer?.close())
+const newEndpoint = async () => (await kayle.createEndpoint({ url: 'https://example.com/hook' })).endpoint.id
+const keyRequests = () => kayleServer.requests.filter((r) => r.path.includes('/keys'))
 
 describeEachDatabase('Kayle vault', (fresh) => {
   const cleanup: Array<() => Promise<void>> = []
@@ -81,50 +73,57 @@ describeEachDatabase('Kayle vault', (fresh) => {
     warn.mockRestore()
   })
 
-  it('registers the public key with Kayle and keeps the private key sealed', async () => {
+  it('registers the public key with Kayle in the documented body and keeps the private key sealed', async () => {
     const db = await setup()
-    const kayle = fakeKayle()
-    const key = await createEndpointKey(db, kayle, 'we_1')
+    const we1 = await newEndpoint()
+    const before = kayleServer.requests.length
+    const key = await createEndpointKey(db, kayle, we1)
     expect(key.keyId).toMatch(/^key_[0-9a-f]{24}$/)
-    expect(key).toMatchObject({ endpointId: 'we_1', active: true, deactivatedAt: null })
+    expect(key).toMatchObject({ endpointId: we1, active: true, deactivatedAt: null })
     expect(key).not.toHaveProperty('privateJwk')
-    const [sent] = kayle.registered
-    expect(sent).toMatchObject({ endpointId: 'we_1', keyId: key.keyId, publicJwk: { kty: 'RSA', alg: 'RSA-OAEP-256', kid: key.keyId } })
-    expect(sent?.publicJwk).not.toHaveProperty('d')
+    const sent = kayleServer.requests.slice(before).find((r) => r.method === 'POST')!
+    expect(sent.problems).toEqual([])
+    expect(sent.body).toMatchObject({ key_id: key.keyId, algorithm: 'RSA-OAEP-256', key_type: 'RSA', jwk: { kty: 'RSA', alg: 'RSA-OAEP-256', use: 'enc', kid: key.keyId } })
+    const publicJwk = (sent.body as { jwk: JsonWebKey }).jwk
+    expect(publicJwk).not.toHaveProperty('d')
 
     const [opened] = await privateKeys(db)
-    expect(opened).toMatchObject({ keyId: key.keyId, endpointId: 'we_1', active: true })
+    expect(opened).toMatchObject({ keyId: key.keyId, endpointId: we1, active: true })
     const stored = await allRowsText(db, 'kayle_keys')
     expect(stored).not.toContain(opened!.privateJwk.d!)
     expect(stored).not.toContain(opened!.privateJwk.p!)
 
     // The pair works end to end: what Kayle encrypts for the public half opens with the stored private half.
-    const jwe = await encryptForKayle({ type: 'verification.session.succeeded' }, sent!.publicJwk, key.keyId)
+    const jwe = await encryptForKayle({ type: 'verification.session.succeeded' }, publicJwk, key.keyId)
     expect(await decryptKayle(jwe, await privateKeys(db))).toEqual({ payload: { type: 'verification.session.succeeded' }, keyId: key.keyId })
-    expect(await activeKeyCounts(db)).toEqual({ we_1: 1 })
+    expect(await activeKeyCounts(db)).toEqual({ [we1]: 1 })
   })
 
   it('stores nothing when Kayle refuses the key', async () => {
     const db = await setup()
-    const refused = new KayleError('bad_request', 'Kayle refused the request: public_jwk must be RSA', 400)
-    await expect(createEndpointKey(db, fakeKayle(refused), 'we_1')).rejects.toBe(refused)
-    expect(await keysForEndpoint(db, 'we_1')).toEqual([])
+    await expect(createEndpointKey(db, kayle, 'whe_unknown')).rejects.toMatchObject({ kind: 'not_found', status: 404 })
+    expect(await keysForEndpoint(db, 'whe_unknown')).toEqual([])
     expect(await privateKeys(db)).toEqual([])
   })
 
-  it('deactivates keys but keeps them for old deliveries', async () => {
+  it('deactivates and reactivates keys by Kayle’s whk_ id, keeping them for old deliveries', async () => {
     const db = await setup()
-    const kayle = fakeKayle()
-    const first = await createEndpointKey(db, kayle, 'we_1')
-    const second = await createEndpointKey(db, kayle, 'we_1')
-    await createEndpointKey(db, kayle, 'we_2')
-    expect(await activeKeyCounts(db)).toEqual({ we_1: 2, we_2: 1 })
+    const we1 = await newEndpoint()
+    const we2 = await newEndpoint()
+    const first = await createEndpointKey(db, kayle, we1)
+    const second = await createEndpointKey(db, kayle, we1)
+    await createEndpointKey(db, kayle, we2)
+    expect(await activeKeyCounts(db)).toEqual({ [we1]: 2, [we2]: 1 })
 
     const off = await deactivateEndpointKey(db, kayle, first.keyId)
-    expect(kayle.deactivated).toEqual([first.keyId])
+    const call = keyRequests().at(-1)!
+    expect(call.path).toMatch(/^\/v1\/webhooks\/keys\/whk_[0-9a-f]+\/deactivate$/)
+    expect(call.problems).toEqual([])
     expect(off).toMatchObject({ keyId: first.keyId, active: false, deactivatedAt: expect.any(Date) })
-    expect(await activeKeyCounts(db)).toEqual({ we_1: 1, we_2: 1 })
-    expect((await keysForEndpoint(db, 'we_1')).map((k) => [k.keyId, k.active])).toEqual([
+    const atKayle = await kayle.listAllKeys(we1)
+    expect(atKayle.find((k) => k.keyId === first.keyId)?.isActive).toBe(false)
+    expect(await activeKeyCounts(db)).toEqual({ [we1]: 1, [we2]: 1 })
+    expect((await keysForEndpoint(db, we1)).map((k) => [k.keyId, k.active])).toEqual([
       [second.keyId, true],
       [first.keyId, false],
     ])
@@ -132,23 +131,25 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(opened.map((k) => k.keyId)).toContain(first.keyId)
     expect(opened.at(-1)?.keyId).toBe(first.keyId) // inactive keys are tried last
 
-    // A key Kayle has already forgotten is marked inactive here as well.
-    await deactivateEndpointKey(db, fakeKayle(new KayleError('not_found', 'gone', 404)), second.keyId)
-    expect(await activeKeyCounts(db)).toEqual({ we_2: 1 })
-    // Any other failure leaves the key as it was.
-    const third = await createEndpointKey(db, kayle, 'we_1')
-    await expect(deactivateEndpointKey(db, fakeKayle(new KayleError('server', 'down', 503)), third.keyId)).rejects.toThrow('down')
-    expect(await activeKeyCounts(db)).toEqual({ we_1: 1, we_2: 1 })
-  })
+    expect(await reactivateEndpointKey(db, kayle, first.keyId)).toMatchObject({ active: true, deactivatedAt: null })
+    expect((await kayle.listAllKeys(we1)).find((k) => k.keyId === first.keyId)?.isActive).toBe(true)
+
+    // A key Kayle no longer knows is an error, and the console does not pretend it is off.
+    await kayle.deleteEndpoint(we2)
+    const [we2Key] = await keysForEndpoint(db, we2)
+    await expect(deactivateEndpointKey(db, kayle, we2Key!.keyId)).rejects.toMatchObject({ kind: 'not_found' })
+    expect(await activeKeyCounts(db)).toEqual({ [we1]: 2, [we2]: 1 })
+  }, 120_000) // three 3072-bit key pairs on a shared machine
 
   it('forgets an endpoint’s secret and keys', async () => {
     const db = await setup()
-    await storeSigningSecret(db, 'we_1', 'whsec_1')
-    await createEndpointKey(db, fakeKayle(), 'we_1')
+    const we1 = await newEndpoint()
+    await storeSigningSecret(db, we1, 'whsec_1')
+    await createEndpointKey(db, kayle, we1)
     await storeSigningSecret(db, 'we_2', 'whsec_2')
-    await forgetEndpoint(db, 'we_1')
-    expect(await hasSigningSecret(db, 'we_1')).toBe(false)
-    expect(await keysForEndpoint(db, 'we_1')).toEqual([])
+    await forgetEndpoint(db, we1)
+    expect(await hasSigningSecret(db, we1)).toBe(false)
+    expect(await keysForEndpoint(db, we1)).toEqual([])
     expect((await signingSecrets(db)).map((s) => s.endpointId)).toEqual(['we_2'])
   })
 })

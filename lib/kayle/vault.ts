@@ -57,7 +57,7 @@ export async function createEndpointKey(db: Db, client: Pick<KayleClient, 'regis
   const keyId = `key_${randomBytes(12).toString('hex')}`
   const { publicJwk, privateJwk } = await generateEncryptionKey()
   const published = { ...publicJwk, kid: keyId } as JsonWebKey
-  const registered = await client.registerKey(endpointId, { keyId, publicJwk: published })
+  const registered = await client.registerKey(endpointId, { keyId, jwk: { ...published, alg: 'RSA-OAEP-256', use: 'enc' } })
   const [row] = await db
     .insert(kayleKeys)
     .values({
@@ -65,25 +65,61 @@ export async function createEndpointKey(db: Db, client: Pick<KayleClient, 'regis
       endpointId,
       publicJwk: published,
       privateKeySealed: seal(JSON.stringify(privateJwk), keyPurpose(keyId)),
-      active: registered.status === 'active',
+      active: registered.isActive,
     })
     .returning()
   return publicView(row!)
 }
 
 /**
- * Deactivates a key at Kayle, then here. The private half is kept: deliveries already encrypted
- * for it (and retried later) must still open. A key Kayle no longer knows is inactive here too.
+ * Kayle's own id (`whk_...`) for a key the console registered under `keyId`: deactivate and
+ * reactivate take that id, and the console stores only its own, so it is looked up at Kayle.
  */
-export async function deactivateEndpointKey(db: Db, client: Pick<KayleClient, 'deactivateKey'>, keyId: string): Promise<StoredKayleKey | null> {
-  try {
-    await client.deactivateKey(keyId)
-  } catch (error) {
-    if (!(error instanceof KayleError && error.kind === 'not_found')) throw error
-  }
+async function kayleKeyIdOf(client: Pick<KayleClient, 'listAllKeys'>, endpointId: string, keyId: string): Promise<string> {
+  const key = (await client.listAllKeys(endpointId)).find((k) => k.keyId === keyId)
+  if (!key) throw new KayleError('not_found', `Kayle has no key ${keyId} on this endpoint any more. Create a new key.`, 404)
+  return key.id
+}
+
+/**
+ * Deactivates a key at Kayle, then here. The private half is kept: deliveries already encrypted
+ * for it (and retried later) must still open. Any Kayle failure, a 404 included, is thrown and
+ * nothing changes here: showing a key inactive while Kayle still encrypts to it would mislead.
+ */
+export async function deactivateEndpointKey(
+  db: Db,
+  client: Pick<KayleClient, 'listAllKeys' | 'deactivateKey'>,
+  keyId: string,
+): Promise<StoredKayleKey | null> {
+  return setKeyActive(db, client, keyId, false)
+}
+
+/** Makes a deactivated key the active one again, at Kayle and here. */
+export async function reactivateEndpointKey(
+  db: Db,
+  client: Pick<KayleClient, 'listAllKeys' | 'reactivateKey'>,
+  keyId: string,
+): Promise<StoredKayleKey | null> {
+  return setKeyActive(db, client, keyId, true)
+}
+
+async function setKeyActive(
+  db: Db,
+  client: Partial<Pick<KayleClient, 'deactivateKey' | 'reactivateKey'>> & Pick<KayleClient, 'listAllKeys'>,
+  keyId: string,
+  active: boolean,
+): Promise<StoredKayleKey | null> {
+  const [stored] = await db.select().from(kayleKeys).where(eq(kayleKeys.keyId, keyId))
+  if (!stored) return null
+  const kayleId = await kayleKeyIdOf(client, stored.endpointId, keyId)
+  const answer = active ? await client.reactivateKey!(kayleId) : await client.deactivateKey!(kayleId)
   const [row] = await db
     .update(kayleKeys)
-    .set({ active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` })
+    .set(
+      answer.isActive
+        ? { active: true, deactivatedAt: null }
+        : { active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` },
+    )
     .where(eq(kayleKeys.keyId, keyId))
     .returning()
   return row ? publicView(row) : null

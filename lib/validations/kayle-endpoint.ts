@@ -15,14 +15,20 @@ const url = z
     return protocol === 'https:' || (protocol === 'http:' && LOCAL_HOSTS.has(hostname))
   }, 'Kayle only calls https:// URLs (http:// is accepted for localhost while developing).')
 
-// Typed as "billing, fraud-review"; sent as an array.
+export const KAYLE_LABEL_MAX = 40
+
+// Typed as "billing, fraud-review"; sent as an array. The checks sit on the whole array so the
+// message lands on the labels field, not on an item path the form has no input for.
 const labels = z
   .string()
   .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
   .pipe(
     z
-      .array(z.string().max(64, 'Keep each label under 64 characters.'))
-      .max(8, 'Kayle allows at most 8 labels on an endpoint.'),
+      .array(z.string())
+      .max(8, 'Kayle allows at most 8 labels on an endpoint.')
+      .refine((list) => list.every((l) => l.length <= KAYLE_LABEL_MAX), {
+        message: `Kayle allows at most ${KAYLE_LABEL_MAX} characters in a label.`,
+      }),
   )
 
 /** The Kayle endpoint form, shared by the form and its server actions. */
@@ -51,3 +57,12 @@ export const kayleUpdateSchema = kayleEndpointFormSchema
   .refine((v) => Object.keys(v).length > 1, { message: 'Nothing changed.' })
 
 export const kayleIdSchema = z.string().trim().min(1).max(200)
+
+export const kayleSecretSchema = z.object({ id: kayleIdSchema, mode: z.enum(['reveal', 'rotate']) })
+export const kayleEnabledSchema = z.object({ id: kayleIdSchema, enabled: z.boolean() })
+/** A key change: Kayle's own key id (`whk_...`), with the endpoint whose page to refresh. */
+export const kayleKeyStateSchema = z.object({ endpointId: kayleIdSchema, keyId: kayleIdSchema, active: z.boolean() })
+export const kayleTestEventSchema = z.object({
+  endpointId: kayleIdSchema,
+  eventType: z.enum(KAYLE_EVENT_TYPE_NAMES, { error: 'Choose an event type.' }),
+})

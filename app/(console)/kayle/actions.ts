@@ -2,29 +2,28 @@
 // Kayle endpoint mutations, signing-secret reveal and rotation, encryption keys, test events and delivery retries.
 
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
-import { ok, type ActionResult } from '@/lib/actions/result'
-import type { Actor } from '@/lib/audit'
+import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
 import { adminAction } from '@/lib/auth/action'
-import type { Db } from '@/lib/db/client'
+import { getDb } from '@/lib/db'
 import { getKayle, isKayleSandbox } from '@/lib/kayle'
 import type { KayleEndpointInput } from '@/lib/kayle/client'
-import { isKayleEventType } from '@/lib/kayle/event-catalog'
+import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import { sendKayleTestEvent } from '@/lib/kayle/sandbox/deliver'
-import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, storeSigningSecret } from '@/lib/kayle/vault'
-import { kayleCreateSchema, kayleIdSchema, kayleUpdateSchema, type KayleEndpointFormValues } from '@/lib/validations/kayle-endpoint'
+import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, reactivateEndpointKey, storeSigningSecret } from '@/lib/kayle/vault'
+import {
+  kayleCreateSchema,
+  kayleEnabledSchema,
+  kayleIdSchema,
+  kayleKeyStateSchema,
+  kayleSecretSchema,
+  kayleTestEventSchema,
+  kayleUpdateSchema,
+  type KayleEndpointFormValues,
+} from '@/lib/validations/kayle-endpoint'
 
 const LIST = '/kayle/endpoints'
 const page = (id: string) => `${LIST}/${encodeURIComponent(id)}`
-
-const enabledSchema = z.object({ id: kayleIdSchema, enabled: z.boolean() })
-const secretSchema = z.object({ endpointId: kayleIdSchema, mode: z.enum(['reveal', 'rotate']) })
-const keySchema = z.object({ endpointId: kayleIdSchema, keyId: kayleIdSchema })
-const testEventSchema = z.object({
-  endpointId: kayleIdSchema,
-  eventType: z.string().refine(isKayleEventType, 'Choose an event type.'),
-})
 
 function toInput(values: Partial<KayleEndpointFormValues>): Partial<KayleEndpointInput> {
   const { url, name, labels, enabled, eventTypes, retentionHours } = values
@@ -33,14 +32,16 @@ function toInput(values: Partial<KayleEndpointFormValues>): Partial<KayleEndpoin
     ...(name !== undefined ? { name: name || undefined } : {}),
     ...(labels !== undefined ? { labels } : {}),
     ...(enabled !== undefined ? { enabled } : {}),
-    ...(eventTypes !== undefined ? { subscribedEventTypes: eventTypes } : {}),
+    // Kayle's documentation gives no meaning to an empty list, so "every event type" is sent as every
+    // documented type: the endpoint then receives what the form promised.
+    ...(eventTypes !== undefined ? { subscribedEventTypes: eventTypes.length ? eventTypes : [...KAYLE_EVENT_TYPE_NAMES] } : {}),
     ...(retentionHours !== undefined ? { undeliveredPayloadRetentionHours: retentionHours } : {}),
   }
 }
 
-export const createKayleEndpointAction = adminAction(kayleCreateSchema, async (input, { actor, db }) => {
+export const createKayleEndpointAction = adminAction(kayleCreateSchema, async ({ createKey, ...values }, { actor }) => {
   const kayle = await getKayle()
-  const { createKey, ...values } = input
+  const db = await getDb()
   const { endpoint, signingSecret } = await kayle.createEndpoint(toInput(values) as KayleEndpointInput)
   // Kayle shows the secret once, at creation: keep it (sealed) so the receiver can verify at once.
   await storeSigningSecret(db, endpoint.id, signingSecret)
@@ -55,23 +56,28 @@ export const createKayleEndpointAction = adminAction(kayleCreateSchema, async (i
     }
   }
   revalidatePath(LIST)
-  return ok({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
+  return ok<{ id: string; keyError?: string }>({ id: endpoint.id, ...(keyError ? { keyError } : {}) })
 })
 
-async function updateEndpoint(db: Db, actor: Actor, { id, ...fields }: Partial<KayleEndpointFormValues> & { id: string }): Promise<ActionResult> {
+export const updateKayleEndpointAction = adminAction(kayleUpdateSchema, async ({ id, ...fields }, { actor }) => {
   await (await getKayle()).updateEndpoint(id, toInput(fields))
-  await recordAudit(db, actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
+  await recordAudit(await getDb(), actor, 'kayle.endpoint.updated', id, { fields: Object.keys(fields) })
   revalidatePath(LIST)
   revalidatePath(page(id))
   return ok(undefined)
-}
+})
 
-export const updateKayleEndpointAction = adminAction(kayleUpdateSchema, (input, { actor, db }) => updateEndpoint(db, actor, input))
+export const setKayleEndpointEnabledAction = adminAction(kayleEnabledSchema, async ({ id, enabled }, { actor }) => {
+  await (await getKayle()).updateEndpoint(id, { enabled })
+  await recordAudit(await getDb(), actor, 'kayle.endpoint.updated', id, { fields: ['enabled'] })
+  revalidatePath(LIST)
+  revalidatePath(page(id))
+  return ok(undefined)
+})
 
-export const setKayleEndpointEnabledAction = adminAction(enabledSchema, (input, { actor, db }) => updateEndpoint(db, actor, input))
-
-export const deleteKayleEndpointAction = adminAction(kayleIdSchema, async (id, { actor, db }) => {
+export const deleteKayleEndpointAction = adminAction(kayleIdSchema, async (id, { actor }) => {
   await (await getKayle()).deleteEndpoint(id)
+  const db = await getDb()
   await forgetEndpoint(db, id)
   await recordAudit(db, actor, 'kayle.endpoint.deleted', id)
   revalidatePath(LIST)
@@ -79,15 +85,17 @@ export const deleteKayleEndpointAction = adminAction(kayleIdSchema, async (id, {
 })
 
 /** The explicit reveal (or a rotation): the only way a signing secret reaches a browser. */
-export const kayleSecretAction = adminAction(secretSchema, async ({ endpointId, mode }, { actor, db }) => {
+export const kayleSecretAction = adminAction(kayleSecretSchema, async ({ id, mode }, { actor }) => {
   const kayle = await getKayle()
-  const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(endpointId) : await kayle.revealSigningSecret(endpointId)
-  await storeSigningSecret(db, endpointId, secret)
-  await recordAudit(db, actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', endpointId)
+  const secret = mode === 'rotate' ? await kayle.rotateSigningSecret(id) : await kayle.revealSigningSecret(id)
+  const db = await getDb()
+  await storeSigningSecret(db, id, secret)
+  await recordAudit(db, actor, mode === 'rotate' ? 'kayle.secret.rotated' : 'kayle.secret.revealed', id)
   return ok({ secret })
 })
 
-export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId, { actor, db }) => {
+export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId, { actor }) => {
+  const db = await getDb()
   const key = await createEndpointKey(db, await getKayle(), endpointId)
   await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId })
   revalidatePath(LIST)
@@ -95,27 +103,48 @@ export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId
   return ok({ keyId: key.keyId })
 })
 
-export const deactivateKayleKeyAction = adminAction(keySchema, async ({ endpointId, keyId }, { actor, db }) => {
-  await deactivateEndpointKey(db, await getKayle(), keyId)
-  await recordAudit(db, actor, 'kayle.key.deactivated', keyId, { endpointId })
+export const setKayleKeyActiveAction = adminAction(kayleKeyStateSchema, async ({ endpointId, keyId, active }, { actor }) => {
+  const db = await getDb()
+  const kayle = await getKayle()
+  await (active ? reactivateEndpointKey(db, kayle, keyId) : deactivateEndpointKey(db, kayle, keyId))
+  await recordAudit(db, actor, active ? 'kayle.key.reactivated' : 'kayle.key.deactivated', keyId, { endpointId })
   revalidatePath(LIST)
   revalidatePath(page(endpointId))
   return ok(undefined)
 })
 
 /** Sandbox only: Kayle itself sends the real events. */
-export const sendKayleTestEventAction = adminAction(testEventSchema, async ({ endpointId, eventType }, { actor, db }) => {
+export const sendKayleTestEventAction = adminAction(kayleTestEventSchema, async ({ endpointId, eventType }, { actor }) => {
   if (!isKayleSandbox()) return { ok: false, formError: 'Test events come from the Kayle sandbox; with a real API key Kayle sends the events.' }
+  const db = await getDb()
   const result = await sendKayleTestEvent(db, endpointId, eventType)
   if (!result.ok) return { ok: false, formError: `The sandbox sent nothing: ${result.message}.` }
-  await recordAudit(db, actor, 'kayle.test_event.sent', endpointId, { eventType, status: result.delivery.lastStatusCode })
+  const { lastStatusCode: status } = result.delivery
+  await recordAudit(db, actor, 'kayle.test_event.sent', endpointId, { eventType, status })
   revalidatePath('/kayle/deliveries')
-  return ok({ statusCode: result.delivery.lastStatusCode })
+  // Sent is not delivered: no answer or a non-2xx answer is a failed delivery, reported as one.
+  if (status === null) return { ok: false, formError: 'The endpoint answered nothing: Kayle will retry this delivery.' }
+  if (status < 200 || status >= 300) return { ok: false, formError: `The endpoint answered HTTP ${status}: Kayle will retry this delivery.` }
+  return ok({ statusCode: status })
 })
 
-export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { actor, db }) => {
+export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { actor }) => {
   const delivery = await (await getKayle()).retryDelivery(id)
-  await recordAudit(db, actor, 'kayle.delivery.retried', id)
+  await recordAudit(await getDb(), actor, 'kayle.delivery.retried', id)
   revalidatePath('/kayle/deliveries')
+  // Kayle answers a retry by requeueing (`pending`); a delivery still `failed` was not requeued.
+  if (delivery.status === 'failed') {
+    const answer = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : 'nothing'
+    return { ok: false, formError: `The retry did not deliver: the endpoint answered ${answer}.` }
+  }
   return ok({ status: delivery.status })
+})
+
+/** Replays an event to every endpoint subscribed to it, while Kayle still keeps its payload. */
+export const replayKayleEventAction = adminAction(kayleIdSchema, async (id, { actor }) => {
+  const event = await (await getKayle()).replayEvent(id)
+  await recordAudit(await getDb(), actor, 'kayle.event.replayed', id)
+  revalidatePath('/kayle/events')
+  revalidatePath('/kayle/deliveries')
+  return ok({ deliveries: event.deliveries.length })
 })

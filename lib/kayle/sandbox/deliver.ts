@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
+import { decodeProtectedHeader } from 'jose'
 import type { Db } from '../../db/client'
 import { kayleSandboxDeliveries, type KayleSandboxDelivery } from '../../db/schema'
 import { sendOutbound } from '../../net/outbound'
@@ -8,7 +9,7 @@ import { DEFAULT_EVENT_TYPE, type KayleEventTypeName } from '../event-catalog'
 import { encryptForKayle } from '../jwe'
 import { signKayle } from '../signature'
 import { sampleEvent } from './events'
-import { activeKeyOf, getEndpoint, signingSecretOf } from './store'
+import { activeKeyOf, getEndpoint, kayleKeyIdOf, getKey, signingSecretOf } from './store'
 
 export const DELIVERY_TIMEOUT_MS = 10_000
 // Kayle retries failed deliveries with growing gaps; the sandbox records when the next would be.
@@ -16,7 +17,7 @@ const FIRST_RETRY_MS = 60_000
 
 export type TestDeliveryResult =
   | { ok: true; delivery: KayleSandboxDelivery }
-  | { ok: false; status: 404 | 409; code: string; message: string }
+  | { ok: false; status: 404 | 409; code: string; message: string; hint?: string }
 
 /**
  * Sends one realistic event to one endpoint as Kayle would: encrypted for its newest active key,
@@ -56,13 +57,53 @@ export async function sendKayleTestEvent(db: Db, endpointId: string, type: Kayle
   return { ok: true, delivery: await attempt(db, row!, endpoint.url, signingSecretOf(endpoint)) }
 }
 
-/** Sends a stored delivery again, unchanged but for a fresh signature. */
+const PAYLOAD_EXPIRED = {
+  ok: false as const,
+  status: 409 as const,
+  code: 'WEBHOOK_PAYLOAD_EXPIRED',
+  message: 'The encrypted payload of this delivery is no longer retained.',
+  hint: 'Manual retry and replay work only while payload_expires_at has not passed and payload_scrubbed_at is not set.',
+}
+
+/**
+ * Sends a stored delivery again, unchanged but for a fresh signature. As deliveries.mdx says,
+ * only while its encrypted payload is retained; otherwise 409 WEBHOOK_PAYLOAD_EXPIRED.
+ */
 export async function retryKayleDelivery(db: Db, deliveryId: string): Promise<TestDeliveryResult> {
   const [row] = await db.select().from(kayleSandboxDeliveries).where(eq(kayleSandboxDeliveries.id, deliveryId))
-  if (!row) return { ok: false, status: 404, code: 'not_found', message: `delivery ${deliveryId} not found` }
+  if (!row) return { ok: false, status: 404, code: 'NOT_FOUND', message: `Webhook delivery ${deliveryId} not found.` }
   const endpoint = await getEndpoint(db, row.endpointId)
-  if (!endpoint) return { ok: false, status: 409, code: 'endpoint_deleted', message: `the endpoint of delivery ${deliveryId} no longer exists` }
+  if (!endpoint || !retention(row, endpoint.retentionHours).retained) return PAYLOAD_EXPIRED
   return { ok: true, delivery: await attempt(db, row, endpoint.url, signingSecretOf(endpoint)) }
+}
+
+/** Requeues every delivery of an event that still has its payload; 409 when none has. */
+export async function replayKayleEvent(db: Db, eventId: string): Promise<{ ok: true } | Exclude<TestDeliveryResult, { ok: true }>> {
+  const rows = await db.select().from(kayleSandboxDeliveries).where(eq(kayleSandboxDeliveries.eventId, eventId))
+  if (rows.length === 0) return { ok: false, status: 404, code: 'NOT_FOUND', message: `Webhook event ${eventId} not found.` }
+  let replayed = 0
+  for (const row of rows) {
+    const endpoint = await getEndpoint(db, row.endpointId)
+    if (!endpoint || !retention(row, endpoint.retentionHours).retained) continue
+    await attempt(db, row, endpoint.url, signingSecretOf(endpoint))
+    replayed++
+  }
+  return replayed ? { ok: true } : PAYLOAD_EXPIRED
+}
+
+/**
+ * What Kayle keeps of a delivery's payload (deliveries.mdx, "Payload retention"): scrubbed at the
+ * first 2xx; kept for the endpoint's undelivered_payload_retention_hours after a failure.
+ */
+export function retention(row: KayleSandboxDelivery, retentionHours: number | undefined) {
+  const at = row.updatedAt
+  if (row.status === 'succeeded' || row.body === '')
+    return { retained: false, expiresAt: null, scrubbedAt: at.toISOString(), reason: row.status === 'succeeded' ? 'delivered' : 'expired' }
+  if (row.status !== 'failed') return { retained: true, expiresAt: null, scrubbedAt: null, reason: 'pending_delivery' }
+  if (retentionHours === undefined || retentionHours === 0) return { retained: false, expiresAt: null, scrubbedAt: at.toISOString(), reason: 'expired' }
+  const expires = new Date(at.getTime() + retentionHours * 3600_000)
+  const live = expires.getTime() > Date.now()
+  return { retained: live, expiresAt: expires.toISOString(), scrubbedAt: null, reason: live ? 'terminal_failure_retention' : 'expired' }
 }
 
 async function attempt(db: Db, row: KayleSandboxDelivery, url: string, secret: string): Promise<KayleSandboxDelivery> {
@@ -84,6 +125,8 @@ async function attempt(db: Db, row: KayleSandboxDelivery, url: string, secret: s
       attempts,
       lastStatusCode: statusCode,
       nextAttemptAt: succeeded ? null : new Date(Date.now() + FIRST_RETRY_MS * 2 ** (attempts - 1)),
+      // Kayle scrubs the encrypted payload at the first 2xx.
+      ...(succeeded ? { body: '' } : {}),
       updatedAt: new Date(),
     })
     .where(eq(kayleSandboxDeliveries.id, row.id))
@@ -115,18 +158,73 @@ export async function listKayleDeliveries(db: Db, filter: DeliveryFilter): Promi
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit }
 }
 
-/** The delivery as Kayle's API answers it (the body and headers stay inside the sandbox). */
-export function deliveryJson(row: KayleSandboxDelivery) {
+/** The delivery as Kayle's document describes it ("Webhook Delivery"); body and headers stay inside. */
+export async function deliveryJson(db: Db, row: KayleSandboxDelivery) {
+  const endpoint = await getEndpoint(db, row.endpointId)
+  const kept = retention(row, endpoint?.retentionHours)
+  // The key is named by the JWE's kid while the payload is kept; once scrubbed it is unknown.
+  const kid = row.body ? kidOf(row.body) : undefined
+  const key = kid ? await getKey(db, kid) : undefined
   return {
     id: row.id,
-    endpoint_id: row.endpointId,
     event_id: row.eventId,
-    event_type: row.eventType,
+    webhook_endpoint_id: row.endpointId,
+    webhook_encryption_key_id: key ? kayleKeyIdOf(key) : null,
     status: row.status,
-    attempts: row.attempts,
+    attempt_count: row.attempts,
+    next_attempt_at: row.status === 'failed' || row.status === 'succeeded' ? null : (row.nextAttemptAt?.toISOString() ?? null),
+    payload_expires_at: kept.expiresAt,
+    payload_scrubbed_at: kept.scrubbedAt,
+    payload_retention_reason: kept.reason,
     last_status_code: row.lastStatusCode,
-    next_attempt_at: row.nextAttemptAt?.toISOString() ?? null,
+    last_attempt_at: row.attempts > 0 ? row.updatedAt.toISOString() : null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+  }
+}
+
+/** The event as Kayle's document describes it ("Webhook Event"), from its deliveries. */
+export async function eventJson(db: Db, rows: KayleSandboxDelivery[]) {
+  const first = rows[0]!
+  const deliveries = await Promise.all(rows.map((row) => deliveryJson(db, row)))
+  return {
+    id: first.eventId,
+    type: first.eventType,
+    trigger_type: 'verification_session' as const,
+    // The sandbox keeps no session row; the event id stands in for the session that fired it.
+    trigger_id: first.eventId,
+    created_at: first.createdAt.toISOString(),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      webhook_endpoint_id: d.webhook_endpoint_id,
+      status: d.status,
+      last_status_code: d.last_status_code,
+      attempt_count: d.attempt_count,
+      last_attempt_at: d.last_attempt_at,
+      payload_expires_at: d.payload_expires_at,
+      payload_scrubbed_at: d.payload_scrubbed_at,
+      payload_retention_reason: d.payload_retention_reason,
+    })),
+  }
+}
+
+/** Every event (newest first), each with its deliveries, optionally of one type. */
+export async function listKayleEvents(db: Db, type?: string): Promise<KayleSandboxDelivery[][]> {
+  const rows = await db
+    .select()
+    .from(kayleSandboxDeliveries)
+    .where(type ? eq(kayleSandboxDeliveries.eventType, type) : undefined)
+    .orderBy(desc(kayleSandboxDeliveries.seq))
+  const events = new Map<string, KayleSandboxDelivery[]>()
+  for (const row of rows) events.set(row.eventId, [...(events.get(row.eventId) ?? []), row])
+  return [...events.values()]
+}
+
+function kidOf(jwe: string): string | undefined {
+  try {
+    const kid = decodeProtectedHeader(jwe).kid
+    return typeof kid === 'string' ? kid : undefined
+  } catch {
+    return undefined
   }
 }

@@ -1,96 +1,118 @@
 import 'server-only'
 import { timingSafeEqual } from 'node:crypto'
-import type { z } from 'zod'
 import type { Db } from '../../db/client'
-import { deliveryJson, listKayleDeliveries, retryKayleDelivery, sendKayleTestEvent, type TestDeliveryResult } from './deliver'
-import { createBody, firstProblem, keyBody, publicJwkProblem, testBody, updateBody } from './rules'
+import { checkKayleRequest } from '../openapi/validate'
 import {
-  deactivateKey,
+  deliveryJson,
+  eventJson,
+  listKayleDeliveries,
+  listKayleEvents,
+  replayKayleEvent,
+  retryKayleDelivery,
+  sendKayleTestEvent,
+  type TestDeliveryResult,
+} from './deliver'
+import { isKayleEventType } from '../event-catalog'
+import { publicJwkProblem, urlProblem } from './rules'
+import {
   deleteEndpoint,
   endpointJson,
+  endpointSeq,
   getEndpoint,
   insertEndpoint,
   insertKey,
   kayleSandboxApiKey,
   keyJson,
   listEndpoints,
+  listKeys,
   rotateSigningSecret,
+  setKeyActive,
   signingSecretOf,
   updateEndpoint,
 } from './store'
 
-// The built-in Kayle API: every documented call served from the database, in Kayle's envelopes.
+// The built-in Kayle API, built from Kayle's documentation: every request is checked against
+// Kayle's OpenAPI document (lib/kayle/openapi) first, so a missing or unknown field is refused
+// with 400 as Kayle refuses it; answers have the document's shapes, lists its `pagination`.
+
+const DOCS = 'https://kayle.id/docs/api/errors'
+type Body = Record<string, unknown>
 
 const ok = (data: unknown, status = 200) => Response.json({ data, error: null }, { status })
-const fail = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-  Response.json({ data: null, error: { code, message } }, { status, headers })
-const notFound = (what: string, id: string) => fail(404, 'not_found', `${what} ${id} not found`)
+const fail = (status: number, code: string, message: string, hint: string, extra: Body = {}, headers?: Record<string, string>) =>
+  Response.json({ data: null, error: { code, message, hint, docs: DOCS }, ...extra }, { status, headers })
+const notFound = (what: string, id: string) => fail(404, 'NOT_FOUND', `${what} ${id} not found.`, 'Check the ID; it may have been deleted.')
+const badRequest = (message: string, hint = 'Fix the request to match the API reference.') => fail(400, 'BAD_REQUEST', message, hint)
+const EMPTY_PAGE = { pagination: { limit: 10, has_more: false, next_cursor: null } }
 
-type Run = (ctx: { req: Request; db: Db; params: string[] }) => Promise<Response>
+type Run = (ctx: { req: Request; db: Db; params: string[]; body: Body; query: URLSearchParams }) => Promise<Response>
 interface Route {
   pattern: string[]
   method: string
   run: Run
+  /** Not in Kayle's document: the sandbox's own test-event call. */
+  sandboxOnly?: boolean
 }
 
-/** The body parsed by `schema`, or the 400 to answer (an empty body counts as `{}`). */
-async function parseBody<T>(req: Request, schema: z.ZodType<T>): Promise<T | Response> {
-  const text = await req.text()
-  let value: unknown = {}
-  if (text.trim()) {
-    try {
-      value = JSON.parse(text)
-    } catch {
-      return fail(400, 'invalid_request', 'the body must be a JSON object')
-    }
+const limitOf = (query: URLSearchParams) => Number(query.get('limit') ?? 10)
+
+/** A page of `items` after the item whose id is `starting_after`, in the documented envelope. */
+function pageOf<T extends { id: string }>(items: T[], query: URLSearchParams): Response {
+  const limit = limitOf(query)
+  const after = query.get('starting_after')
+  let start = 0
+  if (after) {
+    const index = items.findIndex((i) => i.id === after)
+    if (index < 0) return fail(400, 'INVALID_REQUEST', `starting_after cursor ${after} does not exist.`, 'Use next_cursor from the previous page.', EMPTY_PAGE)
+    start = index + 1
   }
-  const result = schema.safeParse(value)
-  return result.success ? result.data : fail(400, 'invalid_request', firstProblem(result.error))
+  const slice = items.slice(start, start + limit)
+  const hasMore = start + limit < items.length
+  return Response.json({ data: slice, error: null, pagination: { limit, has_more: hasMore, next_cursor: hasMore ? slice.at(-1)!.id : null } })
 }
 
-/** `limit` between 1 and 100 (default 20) and a numeric cursor, or the 400 to answer. */
-function paging(url: URL): { limit: number; cursor?: number } | Response {
-  const limitText = url.searchParams.get('limit')
-  const limit = limitText === null || limitText === '' ? 20 : Number(limitText)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fail(400, 'invalid_request', 'limit must be an integer from 1 to 100')
-  const cursorText = url.searchParams.get('cursor')
-  if (cursorText === null || cursorText === '') return { limit }
-  if (!/^\d{1,15}$/.test(cursorText)) return fail(400, 'invalid_request', 'cursor is not one this API returned')
-  return { limit, cursor: Number(cursorText) }
-}
+const bool = (value: string | null) => (value === null ? undefined : value === 'true')
 
-const page = (items: unknown[], hasMore: boolean, cursor: number | undefined) =>
-  ok({ data: items, has_more: hasMore, next_cursor: hasMore && cursor !== undefined ? String(cursor) : null })
+const deliveryAnswer = async (db: Db, result: TestDeliveryResult) =>
+  result.ok ? ok(await deliveryJson(db, result.delivery)) : fail(result.status, result.code, result.message, result.hint ?? 'See the deliveries guide.')
 
-const deliveryAnswer = (result: TestDeliveryResult) =>
-  result.ok ? ok({ delivery: deliveryJson(result.delivery) }) : fail(result.status, result.code, result.message)
+const urlRefused = (problem: string) => fail(400, 'WEBHOOK_URL_REJECTED', problem, 'Use an https:// URL (http:// only for localhost while developing).')
 
 const routes: Route[] = [
   {
     pattern: ['endpoints'],
     method: 'GET',
-    run: async ({ req, db }) => {
-      const paged = paging(new URL(req.url))
-      if (paged instanceof Response) return paged
-      const { rows, hasMore } = await listEndpoints(db, paged.limit, paged.cursor)
-      return page(rows.map(endpointJson), hasMore, rows.at(-1)?.seq)
+    run: async ({ db, query }) => {
+      const limit = limitOf(query)
+      const after = query.get('starting_after')
+      let seq: number | undefined
+      if (after) {
+        seq = await endpointSeq(db, after)
+        if (seq === undefined) return fail(400, 'INVALID_REQUEST', `starting_after cursor ${after} does not exist.`, 'Use next_cursor from the previous page.', EMPTY_PAGE)
+      }
+      const { rows, hasMore } = await listEndpoints(db, limit, seq, bool(query.get('enabled')))
+      return Response.json({
+        data: rows.map(endpointJson),
+        error: null,
+        pagination: { limit, has_more: hasMore, next_cursor: hasMore ? (rows.at(-1)?.id ?? null) : null },
+      })
     },
   },
   {
     pattern: ['endpoints'],
     method: 'POST',
-    run: async ({ req, db }) => {
-      const body = await parseBody(req, createBody)
-      if (body instanceof Response) return body
+    run: async ({ db, body }) => {
+      const problem = urlProblem(String(body.url))
+      if (problem) return urlRefused(problem)
       const { row, signingSecret } = await insertEndpoint(db, {
-        url: body.url,
-        name: body.name,
-        labels: body.labels,
-        enabled: body.enabled,
-        subscribedEventTypes: body.subscribed_event_types,
-        retentionHours: body.undelivered_payload_retention_hours,
+        url: String(body.url),
+        name: body.name as string | undefined,
+        labels: body.labels as string[] | undefined,
+        enabled: body.enabled as boolean | undefined,
+        subscribedEventTypes: body.subscribed_event_types as string[] | undefined,
+        retentionHours: body.undelivered_payload_retention_hours as number | undefined,
       })
-      return ok({ endpoint: endpointJson(row), signing_secret: signingSecret }, 201)
+      return ok({ endpoint: endpointJson(row), signing_secret: signingSecret })
     },
   },
   {
@@ -98,104 +120,150 @@ const routes: Route[] = [
     method: 'GET',
     run: async ({ db, params: [id] }) => {
       const row = await getEndpoint(db, id!)
-      return row ? ok({ endpoint: endpointJson(row) }) : notFound('endpoint', id!)
+      return row ? ok(endpointJson(row)) : notFound('Webhook endpoint', id!)
     },
   },
   {
     pattern: ['endpoints', ':id'],
     method: 'PATCH',
-    run: async ({ req, db, params: [id] }) => {
+    run: async ({ db, body, params: [id] }) => {
       const current = await getEndpoint(db, id!)
-      if (!current) return notFound('endpoint', id!)
-      const patch = await parseBody(req, updateBody)
-      if (patch instanceof Response) return patch
+      if (!current) return notFound('Webhook endpoint', id!)
+      if (body.url !== undefined) {
+        const problem = urlProblem(String(body.url))
+        if (problem) return urlRefused(problem)
+      }
       const row = await updateEndpoint(db, current, {
-        ...(patch.url !== undefined ? { url: patch.url } : {}),
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.labels !== undefined ? { labels: patch.labels } : {}),
-        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-        ...(patch.subscribed_event_types !== undefined ? { subscribedEventTypes: patch.subscribed_event_types } : {}),
-        ...(patch.undelivered_payload_retention_hours !== undefined ? { retentionHours: patch.undelivered_payload_retention_hours } : {}),
+        ...(body.url !== undefined ? { url: String(body.url) } : {}),
+        ...(body.name !== undefined ? { name: body.name as string | null } : {}),
+        ...(body.labels !== undefined ? { labels: body.labels as string[] } : {}),
+        ...(body.enabled !== undefined ? { enabled: body.enabled as boolean } : {}),
+        ...(body.subscribed_event_types !== undefined ? { subscribedEventTypes: body.subscribed_event_types as string[] } : {}),
+        ...(body.undelivered_payload_retention_hours !== undefined ? { retentionHours: body.undelivered_payload_retention_hours as number } : {}),
       })
-      return row ? ok({ endpoint: endpointJson(row) }) : notFound('endpoint', id!)
+      return row ? ok(endpointJson(row)) : notFound('Webhook endpoint', id!)
     },
   },
   {
     pattern: ['endpoints', ':id'],
     method: 'DELETE',
-    run: async ({ db, params: [id] }) => ((await deleteEndpoint(db, id!)) ? ok({ id, deleted: true }) : notFound('endpoint', id!)),
+    run: async ({ db, params: [id] }) =>
+      (await deleteEndpoint(db, id!)) ? ok({ message: 'Webhook endpoint deleted.', status: 'success' }) : notFound('Webhook endpoint', id!),
   },
   {
     pattern: ['endpoints', ':id', 'signing-secret', 'reveal'],
     method: 'POST',
     run: async ({ db, params: [id] }) => {
       const row = await getEndpoint(db, id!)
-      return row ? ok({ signing_secret: signingSecretOf(row) }) : notFound('endpoint', id!)
+      return row ? ok({ endpoint_id: row.id, signing_secret: signingSecretOf(row) }) : notFound('Webhook endpoint', id!)
     },
   },
   {
     pattern: ['endpoints', ':id', 'signing-secret', 'rotate'],
     method: 'POST',
     run: async ({ db, params: [id] }) => {
-      if (!(await getEndpoint(db, id!))) return notFound('endpoint', id!)
-      return ok({ signing_secret: await rotateSigningSecret(db, id!) })
+      if (!(await getEndpoint(db, id!))) return notFound('Webhook endpoint', id!)
+      return ok({ endpoint_id: id, signing_secret: await rotateSigningSecret(db, id!) })
+    },
+  },
+  {
+    pattern: ['endpoints', ':id', 'keys'],
+    method: 'GET',
+    run: async ({ db, query, params: [id] }) => {
+      if (!(await getEndpoint(db, id!))) return notFound('Webhook endpoint', id!)
+      return pageOf((await listKeys(db, id!, bool(query.get('is_active')))).map(keyJson), query)
     },
   },
   {
     pattern: ['endpoints', ':id', 'keys'],
     method: 'POST',
-    run: async ({ req, db, params: [id] }) => {
-      if (!(await getEndpoint(db, id!))) return notFound('endpoint', id!)
-      const body = await parseBody(req, keyBody)
-      if (body instanceof Response) return body
-      const problem = await publicJwkProblem(body.public_jwk)
-      if (problem) return fail(400, 'invalid_request', problem)
-      const row = await insertKey(db, { keyId: body.key_id, endpointId: id!, publicJwk: body.public_jwk as JsonWebKey })
-      return row ? ok({ key: keyJson(row) }, 201) : fail(409, 'key_exists', `a key with key_id ${body.key_id} already exists`)
+    run: async ({ db, body, params: [id] }) => {
+      if (!(await getEndpoint(db, id!))) return notFound('Webhook endpoint', id!)
+      const jwk = body.jwk as Record<string, unknown>
+      const problem = await publicJwkProblem(jwk)
+      if (problem) return badRequest(problem, 'Send the public half of a 2048-bit or larger RSA key as a JWK.')
+      // encryption.mdx: a new key is created with is_active: true and used at once. Earlier keys
+      // are left as they are; the caller deactivates them.
+      const row = await insertKey(db, { keyId: String(body.key_id), endpointId: id!, publicJwk: jwk as JsonWebKey })
+      return row
+        ? ok(keyJson(row))
+        : fail(409, 'CONFLICT', `A key with key_id ${String(body.key_id)} already exists.`, 'Choose a new key_id for each key.')
     },
   },
   {
     pattern: ['endpoints', ':id', 'test'],
     method: 'POST',
-    run: async ({ req, db, params: [id] }) => {
-      const body = await parseBody(req, testBody)
-      if (body instanceof Response) return body
-      return deliveryAnswer(await sendKayleTestEvent(db, id!, body.event_type))
+    sandboxOnly: true,
+    run: async ({ db, body, params: [id] }) => {
+      const type = body.event_type
+      if (type !== undefined && (typeof type !== 'string' || !isKayleEventType(type))) return badRequest('event_type is not a Kayle event type.')
+      return deliveryAnswer(db, await sendKayleTestEvent(db, id!, type as Parameters<typeof sendKayleTestEvent>[2]))
     },
   },
   {
     pattern: ['keys', ':id', 'deactivate'],
     method: 'POST',
     run: async ({ db, params: [keyId] }) => {
-      const row = await deactivateKey(db, keyId!)
-      return row ? ok({ key: keyJson(row) }) : notFound('key', keyId!)
+      const row = await setKeyActive(db, keyId!, false)
+      return row ? ok(keyJson(row)) : notFound('Webhook encryption key', keyId!)
+    },
+  },
+  {
+    pattern: ['keys', ':id', 'reactivate'],
+    method: 'POST',
+    run: async ({ db, params: [keyId] }) => {
+      const row = await setKeyActive(db, keyId!, true)
+      return row ? ok(keyJson(row)) : notFound('Webhook encryption key', keyId!)
     },
   },
   {
     pattern: ['deliveries'],
     method: 'GET',
-    run: async ({ req, db }) => {
-      const url = new URL(req.url)
-      const paged = paging(url)
-      if (paged instanceof Response) return paged
-      const status = url.searchParams.get('status') || undefined
-      if (status && !['pending', 'succeeded', 'failed'].includes(status)) {
-        return fail(400, 'invalid_request', 'status must be one of pending, succeeded, failed')
-      }
-      const { rows, hasMore } = await listKayleDeliveries(db, {
-        status,
-        endpointId: url.searchParams.get('endpoint_id') || undefined,
-        eventId: url.searchParams.get('event_id') || undefined,
-        limit: paged.limit,
-        before: paged.cursor,
+    run: async ({ db, query }) => {
+      const { rows } = await listKayleDeliveries(db, {
+        status: query.get('status') || undefined,
+        endpointId: query.get('endpoint_id') || undefined,
+        eventId: query.get('event_id') || undefined,
+        limit: 10_000,
       })
-      return page(rows.map(deliveryJson), hasMore, rows.at(-1)?.seq)
+      return pageOf(await Promise.all(rows.map((row) => deliveryJson(db, row))), query)
     },
   },
   {
     pattern: ['deliveries', ':id', 'retry'],
     method: 'POST',
-    run: async ({ db, params: [id] }) => deliveryAnswer(await retryKayleDelivery(db, id!)),
+    run: async ({ db, params: [id] }) => deliveryAnswer(db, await retryKayleDelivery(db, id!)),
+  },
+  {
+    pattern: ['events'],
+    method: 'GET',
+    run: async ({ db, query }) => {
+      const from = query.get('created_from')
+      const to = query.get('created_to')
+      const events = (await listKayleEvents(db, query.get('type') || undefined)).filter((rows) => {
+        const at = rows[0]!.createdAt.getTime()
+        return (!from || at >= Date.parse(from)) && (!to || at <= Date.parse(to))
+      })
+      return pageOf(await Promise.all(events.map((rows) => eventJson(db, rows))), query)
+    },
+  },
+  {
+    pattern: ['events', ':id'],
+    method: 'GET',
+    run: async ({ db, params: [id] }) => {
+      const rows = (await listKayleEvents(db)).find((e) => e[0]!.eventId === id)
+      return rows ? ok(await eventJson(db, rows)) : notFound('Webhook event', id!)
+    },
+  },
+  {
+    pattern: ['events', ':id', 'replay'],
+    method: 'POST',
+    run: async ({ db, params: [id] }) => {
+      const result = await replayKayleEvent(db, id!)
+      if (!result.ok) return fail(result.status, result.code, result.message, result.hint ?? 'See the deliveries guide.')
+      const rows = (await listKayleEvents(db)).find((e) => e[0]!.eventId === id)!
+      return ok(await eventJson(db, rows), 202)
+    },
   },
 ]
 
@@ -240,18 +308,33 @@ export function kayleSandboxPath(url: string): string[] {
  * after the sandbox's base path, e.g. ['v1', 'webhooks', 'endpoints', 'we_1'].
  */
 export async function handleKayleSandboxRequest(req: Request, db: Db, segments = kayleSandboxPath(req.url)): Promise<Response> {
-  if (segments[0] !== 'v1' || segments[1] !== 'webhooks') return fail(404, 'not_found', `unknown path /${segments.join('/')}`)
+  if (segments[0] !== 'v1' || segments[1] !== 'webhooks') return fail(404, 'NOT_FOUND', `Unknown path /${segments.join('/')}.`, 'Kayle serves /v1/webhooks/...')
   const rest = segments.slice(2)
   const candidates = routes.flatMap((route) => {
     const params = match(route.pattern, rest)
     return params ? [{ route, params }] : []
   })
-  if (candidates.length === 0) return fail(404, 'not_found', `unknown path /${segments.join('/')}`)
+  if (candidates.length === 0) return fail(404, 'NOT_FOUND', `Unknown path /${segments.join('/')}.`, 'Check the path against the API reference.')
   const chosen = candidates.find((c) => c.route.method === req.method)
   if (!chosen) {
     const allow = candidates.map((c) => c.route.method).join(', ')
-    return fail(405, 'method_not_allowed', `/${segments.join('/')} accepts ${allow}`, { allow })
+    return fail(405, 'METHOD_NOT_ALLOWED', `/${segments.join('/')} accepts ${allow}.`, `Use ${allow}.`, {}, { allow })
   }
-  if (!(await authorized(req, db))) return fail(401, 'unauthorized', 'missing or invalid API key; send Authorization: Bearer <key>')
-  return chosen.route.run({ req, db, params: chosen.params })
+  if (!(await authorized(req, db))) return fail(401, 'UNAUTHORIZED', 'Missing or invalid API key.', 'Send Authorization: Bearer <API key>.')
+  const text = await req.text()
+  let body: unknown
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return badRequest('The body is not valid JSON.')
+    }
+  }
+  const query = new URL(req.url).searchParams
+  if (!chosen.route.sandboxOnly) {
+    const check = checkKayleRequest(req.method, `/${segments.map(encodeURIComponent).join('/')}`, query, body)
+    if (check.problems.length) return badRequest(`Invalid request: ${check.problems.join('; ')}.`)
+  }
+  const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {}
+  return chosen.route.run({ req, db, params: chosen.params, body: object, query })
 }

@@ -61,7 +61,7 @@ export const keyBody = z.object({
   key_id: z
     .string({ error: 'key_id is required' })
     .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'key_id must be 1 to 128 letters, digits, or _ . : -'),
-  public_jwk: z.record(z.string(), z.unknown(), { error: 'public_jwk must be a JWK object' }),
+  public_jwk: z.record(z.string(), z.unknown(), { error: 'jwk must be a JWK object' }),
 })
 
 export const testBody = z.object({
@@ -70,15 +70,15 @@ export const testBody = z.object({
 
 /** Why a JWK cannot be used to encrypt deliveries, or null when it can. */
 export async function publicJwkProblem(jwk: Record<string, unknown>): Promise<string | null> {
-  if (jwk.kty !== 'RSA') return 'public_jwk must be an RSA key (kty "RSA")'
-  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((k) => k in jwk)) return 'public_jwk must be a public key: it contains private key material'
-  if (jwk.alg !== undefined && jwk.alg !== 'RSA-OAEP-256') return 'public_jwk alg must be RSA-OAEP-256'
-  if (typeof jwk.n !== 'string' || Buffer.from(jwk.n, 'base64url').length * 8 < 2048) return 'public_jwk must be an RSA key of at least 2048 bits'
+  if (jwk.kty !== 'RSA') return 'jwk must be an RSA key (kty "RSA")'
+  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((k) => k in jwk)) return 'jwk must be a public key: it contains private key material'
+  if (jwk.alg !== undefined && jwk.alg !== 'RSA-OAEP-256') return 'jwk alg must be RSA-OAEP-256'
+  if (typeof jwk.n !== 'string' || Buffer.from(jwk.n, 'base64url').length * 8 < 2048) return 'jwk must be an RSA key of at least 2048 bits'
   try {
     await importJWK(jwk as JWK, 'RSA-OAEP-256')
     return null
   } catch {
-    return 'public_jwk is not a valid RSA public key'
+    return 'jwk is not a valid RSA public key'
   }
 }
 

@@ -1,5 +1,5 @@
 import 'server-only'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, desc, eq, gt } from 'drizzle-orm'
 import { seal, unseal } from '../../crypto/seal'
 import type { Db } from '../../db/client'
@@ -61,12 +61,22 @@ export async function insertEndpoint(db: Db, input: SandboxEndpointFields): Prom
   return { row: row!, signingSecret }
 }
 
-/** One page in creation order; `after` is the previous page's cursor. */
-export async function listEndpoints(db: Db, limit: number, after?: number): Promise<{ rows: KayleSandboxEndpoint[]; hasMore: boolean }> {
+/** The `seq` of an endpoint, for a `starting_after` cursor; undefined when no such endpoint exists. */
+export async function endpointSeq(db: Db, id: string): Promise<number | undefined> {
+  return (await getEndpoint(db, id))?.seq
+}
+
+/** One page in creation order; `after` is the `seq` of the previous page's last endpoint. */
+export async function listEndpoints(db: Db, limit: number, after?: number, enabled?: boolean): Promise<{ rows: KayleSandboxEndpoint[]; hasMore: boolean }> {
   const rows = await db
     .select()
     .from(kayleSandboxEndpoints)
-    .where(after === undefined ? undefined : gt(kayleSandboxEndpoints.seq, after))
+    .where(
+      and(
+        after === undefined ? undefined : gt(kayleSandboxEndpoints.seq, after),
+        enabled === undefined ? undefined : eq(kayleSandboxEndpoints.enabled, enabled),
+      ),
+    )
     .orderBy(asc(kayleSandboxEndpoints.seq))
     .limit(limit + 1)
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit }
@@ -108,6 +118,35 @@ export async function rotateSigningSecret(db: Db, id: string): Promise<string> {
     .set({ secretSealed: seal(signingSecret, secretPurpose(id)), updatedAt: new Date() })
     .where(eq(kayleSandboxEndpoints.id, id))
   return signingSecret
+}
+
+/**
+ * Kayle's own id for a key (`whk_...`), which deactivate and reactivate take. Derived from the
+ * caller's key_id (unique in this table), so the sandbox needs no column for it.
+ */
+export const kayleKeyIdOf = (row: Pick<KayleSandboxKey, 'keyId'>) => `whk_${createHash('sha256').update(row.keyId).digest('hex').slice(0, 24)}`
+
+/** The key with Kayle's id `whk_...`. */
+export async function keyByKayleId(db: Db, kayleId: string): Promise<KayleSandboxKey | undefined> {
+  if (!/^whk_[0-9a-f]{24}$/.test(kayleId)) return undefined
+  return (await db.select().from(kayleSandboxKeys)).find((row) => kayleKeyIdOf(row) === kayleId)
+}
+
+export async function listKeys(db: Db, endpointId: string, isActive: boolean | undefined): Promise<KayleSandboxKey[]> {
+  const rows = await db.select().from(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, endpointId)).orderBy(asc(kayleSandboxKeys.createdAt))
+  return isActive === undefined ? rows : rows.filter((r) => (r.status === 'active') === isActive)
+}
+
+/** Reactivates (or deactivates) a key by Kayle's id. */
+export async function setKeyActive(db: Db, kayleId: string, active: boolean): Promise<KayleSandboxKey | undefined> {
+  const current = await keyByKayleId(db, kayleId)
+  if (!current) return undefined
+  const [row] = await db
+    .update(kayleSandboxKeys)
+    .set(active ? { status: 'active', deactivatedAt: null } : { status: 'inactive', deactivatedAt: current.deactivatedAt ?? new Date() })
+    .where(eq(kayleSandboxKeys.keyId, current.keyId))
+    .returning()
+  return row
 }
 
 export async function getKey(db: Db, keyId: string): Promise<KayleSandboxKey | undefined> {
@@ -160,6 +199,19 @@ export function endpointJson(row: KayleSandboxEndpoint) {
   }
 }
 
+/** The key as Kayle's document describes it ("Webhook Encryption Key"). */
 export function keyJson(row: KayleSandboxKey) {
-  return { key_id: row.keyId, endpoint_id: row.endpointId, status: row.status, created_at: row.createdAt.toISOString() }
+  const updated = row.deactivatedAt ?? row.createdAt
+  return {
+    id: kayleKeyIdOf(row),
+    webhook_endpoint_id: row.endpointId,
+    key_id: row.keyId,
+    algorithm: 'RSA-OAEP-256',
+    key_type: 'RSA',
+    jwk: row.publicJwk,
+    is_active: row.status === 'active',
+    created_at: row.createdAt.toISOString(),
+    updated_at: updated.toISOString(),
+    disabled_at: row.status === 'active' ? null : (row.deactivatedAt?.toISOString() ?? null),
+  }
 }

@@ -5,6 +5,7 @@ import { ArrowLeftIcon, DownloadIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
 import { DetailSection } from '@/components/events/detail/detail-section'
+import { KayleEventLinks, kayleEventIdOf } from '@/components/events/detail/kayle-event-links'
 import { EventIds } from '@/components/events/detail/event-ids'
 import { EventFacts } from '@/components/events/detail/event-facts'
 import { HeadersTable } from '@/components/events/detail/headers-table'
@@ -122,6 +123,11 @@ export default async function EventDetailPage({ params }: Props) {
           <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
             <EventIds payload={event.payload} />
           </DetailSection>
+          {kayleEventIdOf(event.payload) ? (
+            <DetailSection id="kayle-event-title" title="At Kayle" description="This delivery's event in Kayle: its deliveries, and a replay.">
+              <KayleEventLinks payload={event.payload} />
+            </DetailSection>
+          ) : null}
         </div>
       </div>
     </div>

@@ -18,6 +18,7 @@ const STATUSES = ['pending', 'succeeded', 'failed'] as const
 const filtersSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   endpoint: z.string().trim().max(200).optional().catch(undefined),
+  event: z.string().trim().max(200).optional().catch(undefined),
 })
 const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm'
 
@@ -25,11 +26,11 @@ export default async function KayleDeliveriesPage({ searchParams }: { searchPara
   const user = await requireUser()
   const filters = filtersSchema.parse(await searchParams)
   const [deliveries, endpoints] = await Promise.all([
-    loadKayleDeliveries({ status: filters.status, endpointId: filters.endpoint || undefined }),
+    loadKayleDeliveries({ status: filters.status, endpointId: filters.endpoint || undefined, eventId: filters.event || undefined }),
     loadKayleEndpoints(),
   ])
   const names = Object.fromEntries((endpoints.ok ? endpoints.data : []).map((e) => [e.id, e.name ?? e.url]))
-  const filtered = !!(filters.status || filters.endpoint)
+  const filtered = !!(filters.status || filters.endpoint || filters.event)
   return (
     <>
       <PageHeader title="Kayle deliveries" description="Every attempt Kayle made to deliver an event: its status, attempts, and the answer it got." />
@@ -52,6 +53,13 @@ export default async function KayleDeliveriesPage({ searchParams }: { searchPara
             </option>
           ))}
         </select>
+        <input
+          name="event"
+          aria-label="Event id"
+          placeholder="Event id (evt_…)"
+          defaultValue={filters.event ?? ''}
+          className={`${selectClass} w-56 font-mono`}
+        />
         <Button type="submit" variant="outline">
           Filter
         </Button>
