@@ -37,10 +37,10 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh) => {
     /** An endpoint with an active key, through Kayle's API, so a test event would be sent. */
     async function endpointAt(url: string): Promise<string> {
       const created = await call('POST', '/v1/webhooks/endpoints', { url })
-      expect(created.status, url).toBe(201)
+      expect(created.status, url).toBe(200)
       const id = (created.json.data.endpoint as { id: string }).id
-      const key = await call('POST', `/v1/webhooks/endpoints/${id}/keys`, { key_id: `key_${id}`, public_jwk: (await generateEncryptionKey()).publicJwk })
-      expect(key.status).toBe(201)
+      const key = await call('POST', `/v1/webhooks/endpoints/${id}/keys`, { key_id: `key_${id}`, algorithm: 'RSA-OAEP-256', key_type: 'RSA', jwk: (await generateEncryptionKey()).publicJwk })
+      expect(key.status).toBe(200)
       return id
     }
     return { db: database.db, v4, v6, endpointAt }
