@@ -25,7 +25,7 @@ const PUBLIC_ACTIONS = ['setupAction', 'signOutAction']
 const VIEWER_ACTIONS = ['countStoredEvents']
 
 type Identity = { name: string; cookie: string | null }
-type Seed = { videoId: string; eventId: string; endpointId: string; viewerEmail: string }
+type Seed = { videoId: string; eventId: string; endpointId: string; viewerEmail: string; endpointUrl: string }
 let seed: Seed
 let sessionCookie = ''
 let viewer: Identity
@@ -68,7 +68,21 @@ test.beforeAll(async ({ browser, baseURL }) => {
   viewer = { name: 'viewer', cookie: `${sessionCookie}=${cookie.value}` }
   await asViewer.dispose()
   await admin.dispose()
-  seed = { videoId, eventId, endpointId: id, viewerEmail }
+  seed = { videoId, eventId, endpointId: id, viewerEmail, endpointUrl: `${baseURL}/api/webhooks/konpro?${tag}` }
+})
+
+// The later specs on this server start from an empty log and no endpoints: leave none behind.
+test.afterAll(async ({ browser, baseURL }) => {
+  const page = await (await browser.newContext({ baseURL, storageState: ADMIN_STATE })).newPage()
+  await page.goto('/endpoints')
+  await page.getByRole('button', { name: `Delete endpoint ${seed.endpointUrl}` }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(page.getByTestId('endpoint-row')).toHaveCount(0)
+  await page.goto('/events')
+  await page.getByRole('button', { name: 'Clear log' }).click()
+  await page.getByRole('dialog', { name: 'Clear the event log?' }).getByRole('button', { name: /^Remove \d+ deliver/ }).click()
+  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  await page.context().close()
 })
 
 const markers = () => [seed.videoId, seed.endpointId, E2E_ADMIN.email, '/api/webhooks/', 'avatar_video_gif.success']
