@@ -15,6 +15,13 @@ export const E2E_API_KEY = 'kp_e2e_9f4c2a7d1b8e6035fa41c9d27e8b5a60'
 export const FRESH_PORT = PORT + 2
 /** The KonPro stand-in the fresh server reaches once an admin stores a key in Settings. */
 export const FRESH_KONPRO_PORT = PORT + 91
+/**
+ * A fourth server whose Kayle is a local server following Kayle's documentation
+ * (lib/test/kayle-doc-server.ts), which e2e/kayle-doc.spec.ts starts on KAYLE_DOC_PORT.
+ */
+export const KAYLE_DOC_MODE_PORT = PORT + 3
+export const KAYLE_DOC_PORT = PORT + 93
+export const E2E_KAYLE_API_KEY = 'kayle_e2e_4b1d8e2f6a9c3057e1d2b4a6c8f0e1a3'
 export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'correct horse battery staple' }
 export const ADMIN_STATE = 'reports/.auth/admin.json'
 
@@ -37,6 +44,7 @@ const serverEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   SANDBOX_ALLOW_HOSTS: '',
   KONPRO_API_KEY: '',
+  KAYLE_API_KEY: '',
   DATABASE_URL: '',
   APP_URL: '',
   AUTH_SECRET: '',
@@ -82,6 +90,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-api`, KONPRO_API_KEY: E2E_API_KEY, KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}` },
+    },
+    {
+      command: `rm -rf ${E2E_DATA_DIR}-kayle && node server.mjs -p ${KAYLE_DOC_MODE_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${KAYLE_DOC_MODE_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-kayle`, KAYLE_API_KEY: E2E_KAYLE_API_KEY, KAYLE_API_BASE_URL: `http://127.0.0.1:${KAYLE_DOC_PORT}` },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-fresh && node server.mjs -p ${FRESH_PORT} -H 127.0.0.1`,

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test'
+import { HOOK_TARGET_PORT } from '../playwright.config'
 import { EventsPage } from './pages/events-page'
-import { captureEveryLook } from './support/screenshots'
+import { startHookTarget } from './support/hook-target'
+import { captureEveryLook, reviewViewports } from './support/screenshots'
 
 // Kayle in the embedded default: the sandbox encrypts for the key the console registered, signs
 // with the endpoint's secret, and the console's receiver verifies, decrypts and logs it.
@@ -10,7 +12,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await page.goto('/kayle/endpoints')
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
   await expect(page.getByRole('group', { name: 'Provider' }).getByRole('link', { name: 'Kayle' })).toHaveAttribute('aria-current', 'true')
-  await captureEveryLook(page, 'kayle-endpoints-empty')
+  await captureEveryLook(page, 'kayle-endpoints-empty', reviewViewports)
 
   await page.getByRole('link', { name: 'Create endpoint' }).first().click()
   await page.getByLabel('Endpoint URL').fill('http://hooks.example.com/kayle')
@@ -18,7 +20,11 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await page.getByRole('button', { name: 'Create endpoint' }).click()
   await expect(page.getByText('Kayle only calls https:// URLs (http:// is accepted for localhost while developing).')).toBeVisible()
   await expect(page.getByText('Kayle allows at most 8 labels on an endpoint.')).toBeVisible()
-  await captureEveryLook(page, 'kayle-endpoint-new-errors')
+  // Kayle's document caps a label at 40 characters.
+  await page.getByLabel('Labels').fill('x'.repeat(41))
+  await page.getByRole('button', { name: 'Create endpoint' }).click()
+  await expect(page.getByText(/at most 40 characters/)).toBeVisible()
+  await captureEveryLook(page, 'kayle-endpoint-new-errors', reviewViewports)
 
   await page.getByRole('button', { name: 'Use this console’s receiver' }).click()
   await expect(page.getByLabel('Endpoint URL')).toHaveValue(/\/api\/webhooks\/kayle$/)
@@ -37,17 +43,19 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(page.getByText('no active encryption key', { exact: false })).toBeVisible()
 
   await page.getByRole('button', { name: 'Create key' }).click()
-  await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
-  await expect(page.getByTestId('kayle-key-row')).toContainText('Active')
+  const keyRow = page.getByTestId('kayle-key-row')
+  await expect(keyRow).toHaveCount(1)
+  await expect(keyRow).toContainText('Active')
+  await expect(keyRow.getByRole('button', { name: /^Deactivate key / })).toBeVisible()
   await expect(page.getByText('This endpoint receives nothing')).toHaveCount(0)
-  await captureEveryLook(page, 'kayle-endpoint-detail')
+  await captureEveryLook(page, 'kayle-endpoint-detail', reviewViewports)
 
   // The log, filtered to Kayle and open in another tab, shows the delivery as it arrives.
   const log = new EventsPage(await context.newPage())
   await log.goto('?provider=kayle')
   await log.expectConnection('live')
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered 200.')).toBeVisible()
+  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toBeVisible()
   await page.close()
 
   const live = log.page
@@ -58,30 +66,90 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await captureEveryLook(live, 'events-kayle')
   await row.getByRole('link').first().click()
   await expect(live).toHaveURL(/\/events\/\d+$/)
+  // Decrypted: the payload's own fields are in the stored event.
   await expect(live.getByText('verification_session_id').first()).toBeVisible()
   await expect(live.getByText('contract_version').first()).toBeVisible()
   await captureEveryLook(live, 'event-detail-kayle')
 })
 
-test('deliveries list each attempt and retry; secrets reveal and rotate; pause and delete', async ({ page }) => {
+test('deliveries show their endpoint and attempts; a failed one retries, and its event replays from the events page', async ({ page }) => {
   await page.goto('/kayle/deliveries')
-  const delivery = page.getByTestId('kayle-delivery-row').first()
-  await expect(delivery).toContainText('Succeeded')
-  await expect(delivery).toContainText('200')
-  await captureEveryLook(page, 'kayle-deliveries')
-  await delivery.getByRole('button', { name: /Retry delivery/ }).click()
-  await expect(page.getByText('Retried: succeeded.')).toBeVisible()
+  const delivered = page.getByTestId('kayle-delivery-row')
+  await expect(delivered).toHaveCount(1)
+  await expect(delivered).toContainText('Succeeded')
+  await expect(delivered).toContainText('200')
+  await expect(delivered).toContainText('Identity checks')
+  await expect(delivered.getByRole('cell').nth(3)).toHaveText('1')
+  // Kayle scrubs a payload at the first 2xx: a delivered event cannot be sent again.
+  await delivered.getByRole('button', { name: /Retry delivery/ }).click()
+  await expect(page.getByText('The delivery was not retried')).toBeVisible()
+  await expect(page.getByText('no longer retained', { exact: false })).toBeVisible()
 
-  // The redelivery carries the same event id: stored, and marked as a duplicate of the first.
-  await page.goto('/events?provider=kayle')
-  await expect(page.getByTestId('event-row')).toHaveCount(2)
-  await expect(page.getByTestId('event-row').first()).toContainText(/redelivery|duplicate/i)
+  // An endpoint whose target is down: its deliveries fail and Kayle keeps their payloads.
+  await page.goto('/kayle/endpoints/new')
+  await page.getByLabel('Endpoint URL').fill(`http://127.0.0.1:${HOOK_TARGET_PORT}/kayle`)
+  await page.getByLabel('Name').fill('Flaky target')
+  await page.getByRole('button', { name: 'Create endpoint' }).click()
+  await expect(page.getByRole('heading', { name: 'Flaky target' })).toBeVisible()
+  await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'Send test event' }).click()
+    await expect(page.getByText('The endpoint answered nothing: Kayle will retry this delivery.').nth(i)).toBeVisible()
+  }
+  const flakyUrl = page.url()
 
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  try {
+    await page.goto('/kayle/deliveries?status=failed')
+    const failed = page.getByTestId('kayle-delivery-row')
+    await expect(failed).toHaveCount(2)
+    await expect(failed.first()).toContainText('Flaky target')
+    await captureEveryLook(page, 'kayle-deliveries', reviewViewports)
+    const eventOf = async (n: number) => (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
+    const retried = await eventOf(0)
+    const replayed = await eventOf(1)
+    await failed.first().getByRole('button', { name: /Retry delivery/ }).click()
+    await expect(page.getByText(/^(Retried: succeeded\.|Requeued: Kayle sends it again on its retry schedule\.)$/)).toBeVisible()
+    await expect.poll(() => target.deliveries.length).toBe(1)
+
+    await page.goto(`/kayle/deliveries?event=${retried}`)
+    await expect(page.getByLabel('Event id')).toHaveValue(retried)
+    await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
+    await expect(page.getByTestId('kayle-delivery-row')).toContainText('Succeeded')
+    await expect(page.getByTestId('kayle-delivery-row').getByRole('cell').nth(3)).toHaveText('2')
+
+    await page.goto('/kayle/events')
+    const event = page.getByTestId('kayle-event-row').filter({ hasText: replayed })
+    await expect(event).toHaveCount(1)
+    await captureEveryLook(page, 'kayle-events', reviewViewports)
+    await event.getByRole('button', { name: `Replay event ${replayed}` }).click()
+    await expect(page.getByText('Event replayed')).toBeVisible()
+    await expect.poll(() => target.deliveries.length).toBe(2)
+
+    // The event's deliveries, filtered by ?event=.
+    await event.getByRole('link', { name: 'Deliveries' }).click()
+    await expect(page).toHaveURL(new RegExp(`/kayle/deliveries\\?event=${replayed}$`))
+    await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
+    await expect(page.getByTestId('kayle-delivery-row')).toContainText('Flaky target')
+    await expect(page.getByTestId('kayle-delivery-row')).toContainText('Succeeded')
+    await page.goto('/kayle/deliveries?event=evt_none')
+    await expect(page.getByRole('heading', { name: 'No delivery matches these filters' })).toBeVisible()
+  } finally {
+    await target.close()
+  }
+
+  await page.goto(flakyUrl)
+  await page.getByRole('button', { name: 'Delete endpoint' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(page).toHaveURL(/\/kayle\/endpoints$/)
+})
+
+test('secrets reveal and rotate; a key deactivates and reactivates; pause and delete', async ({ page }) => {
   await page.goto('/kayle/endpoints')
   const listed = page.getByTestId('kayle-endpoint-row').filter({ hasText: 'Identity checks' })
   await expect(listed).toContainText('1 active key')
   await expect(listed).toContainText('kyc')
-  await captureEveryLook(page, 'kayle-endpoints')
+  await captureEveryLook(page, 'kayle-endpoints', reviewViewports)
   await listed.getByRole('link').first().click()
 
   await page.getByRole('button', { name: 'Reveal secret' }).click()
@@ -97,7 +165,22 @@ test('deliveries list each attempt and retry; secrets reveal and rotate; pause a
 
   // Signed with the new secret, still verified.
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered 200.')).toBeVisible()
+  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toBeVisible()
+
+  // Deactivated, the key gets nothing encrypted to it; reactivated, deliveries resume.
+  const keyRow = page.getByTestId('kayle-key-row')
+  await keyRow.getByRole('button', { name: /^Deactivate key / }).click()
+  await expect(page.getByText('Key deactivated')).toBeVisible()
+  await expect(keyRow).toContainText('Inactive')
+  await expect(page.getByText('This endpoint receives nothing')).toBeVisible()
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  await expect(page.getByText('no active encryption key', { exact: false })).toBeVisible()
+  await keyRow.getByRole('button', { name: /^Reactivate key / }).click()
+  await expect(page.getByText('Key reactivated')).toBeVisible()
+  await expect(keyRow).toContainText('Active')
+  await expect(page.getByText('This endpoint receives nothing')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.').last()).toBeVisible()
 
   await page.getByRole('button', { name: 'Pause endpoint' }).click()
   await expect(page.getByText('Endpoint paused', { exact: false })).toBeVisible()

@@ -52,8 +52,9 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
         {enabled ? <PauseIcon /> : <PlayIcon />} {enabled ? 'Pause endpoint' : 'Enable endpoint'}
       </Button>
       {sandbox ? (
-        <span className="flex items-center gap-2">
-          <select aria-label="Test event type" className={selectClass} value={eventType} onChange={(e) => setEventType(e.target.value)}>
+        // Wraps on a phone: the select and its button side by side are wider than 375px.
+        <span className="flex max-w-full min-w-0 flex-wrap items-center gap-2">
+          <select aria-label="Test event type" className={`${selectClass} max-w-full`} value={eventType} onChange={(e) => setEventType(e.target.value)}>
             {KAYLE_EVENT_TYPE_NAMES.map((t) => (
               <option key={t} value={t}>
                 {t}

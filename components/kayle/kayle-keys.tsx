@@ -58,8 +58,11 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
         <ul className="divide-y rounded-md border" aria-label="Encryption keys">
           {keys.map((k) => (
             <li key={k.keyId} className="flex flex-wrap items-center gap-3 p-3 text-sm" data-testid="kayle-key-row">
-              <KeyRoundIcon className="size-4 text-muted-foreground" aria-hidden />
-              <code className="min-w-0 flex-1 font-mono text-xs break-all">{k.keyId}</code>
+              {/* The id takes a line of its own on a phone, so it is not broken into a narrow column. */}
+              <span className="flex min-w-0 basis-full items-center gap-3 sm:flex-1 sm:basis-0">
+                <KeyRoundIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+                <code className="min-w-0 font-mono text-xs break-all">{k.keyId}</code>
+              </span>
               <Badge variant={k.active ? 'success' : 'muted'}>{k.active ? 'Active' : 'Inactive'}</Badge>
               <span className="text-xs text-muted-foreground">
                 created <RelativeTime value={k.createdAt} />

@@ -5,13 +5,19 @@ export const viewports = {
   phone: { width: 375, height: 812 },
 } as const
 
+/** The sizes the Kayle pages are reviewed at: a wide laptop and a small phone. */
+export const reviewViewports = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 375, height: 812 },
+} as const
+
 /**
  * Saves a full-page screenshot of the current page in light and dark, at desktop and phone
  * width, under reports/screenshots/ (kept as artifacts; Playwright empties test-results/).
  */
-export async function captureEveryLook(page: Page, name: string) {
+export async function captureEveryLook(page: Page, name: string, sizes: Record<string, { width: number; height: number }> = viewports) {
   const original = page.viewportSize()
-  for (const [size, viewport] of Object.entries(viewports)) {
+  for (const [size, viewport] of Object.entries(sizes)) {
     await page.setViewportSize(viewport)
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import document from './openapi-webhooks.json'
+// The attribute lets Node's own ESM loader (Playwright's) read the document too, not only bundlers.
+import document from './openapi-webhooks.json' with { type: 'json' }
 
 // Checks a request against Kayle's own OpenAPI document (a copy of
 // docs/openapi-webhooks.json from Kayle's docs): the method and path must exist, the query

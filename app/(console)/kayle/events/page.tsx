@@ -38,8 +38,9 @@ export default async function KayleEventsPage({ searchParams }: { searchParams: 
           <ul className="divide-y rounded-lg border bg-card shadow-sm" aria-label="Kayle events">
             {events.data.items.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center gap-3 p-4 text-sm" data-testid="kayle-event-row">
-                <div className="min-w-0 flex-1">
-                  <p className="font-mono text-xs font-medium break-all">{e.type}</p>
+                {/* A line of its own on a phone: beside the buttons the event type broke mid-word. */}
+                <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
+                  <p className="font-mono text-xs font-medium break-words">{e.type}</p>
                   <p className="mt-1 font-mono text-xs break-all text-muted-foreground">{e.id}</p>
                   <p className="mt-1 text-xs text-muted-foreground">
                     {e.deliveries.length} deliver{e.deliveries.length === 1 ? 'y' : 'ies'} · <RelativeTime value={e.createdAt || null} />
