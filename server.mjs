@@ -37,7 +37,7 @@ const server = createServer((req, res) => {
 })
 // Next opens the database on its first request. Make that request on a loopback port of our own
 // first, so the public port opens ready: no sender ever waits on the database being opened
-// (PGlite's open even stalls the process for a few seconds).
+// (a first start of the embedded PostgreSQL runs initdb, a second or more).
 const warmUp = createServer(handle)
 await new Promise((resolve) => warmUp.listen(0, '127.0.0.1', resolve))
 await fetch(`http://127.0.0.1:${warmUp.address().port}/api/health`).catch(() => {})

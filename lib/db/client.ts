@@ -1,51 +1,45 @@
 import 'server-only'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { startEmbeddedPostgres } from './embedded'
 import * as schema from './schema'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
-export type DbKind = 'pglite' | 'postgres'
+/** `embedded`: the PostgreSQL this console runs itself under DATA_DIR; `postgres`: DATABASE_URL. */
+export type DbKind = 'embedded' | 'postgres'
 
 export interface Database {
   kind: DbKind
   db: Db
   /** Calls `onMessage` for each NOTIFY on `channel`; resolves to an unsubscribe function. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
+  /** Closes the pool (and stops the embedded server). */
   close(): Promise<void>
 }
 
 export interface DatabaseConfig {
-  /** postgres:// URL; when absent the embedded PGlite is used. */
+  /** postgres:// URL; when absent the embedded PostgreSQL under `dataDir` is started. */
   url?: string
-  /** PGlite data directory, or `memory://` for a throw-away database. */
+  /** Where the embedded PostgreSQL keeps its cluster (`<dataDir>/pg`). */
   dataDir?: string
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.url ? openPostgres(config.url) : openPglite(config.dataDir ?? '.data')
-}
-
-async function openPglite(dataDir: string): Promise<Database> {
-  const dir = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir, 'pglite')
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true })
-  const client = await PGlite.create(dir)
+  if (config.url) return openPostgres(config.url)
+  const server = await startEmbeddedPostgres(config.dataDir ?? '.data')
+  const database = openPostgres(server.url, 'embedded')
   return {
-    kind: 'pglite',
-    db: drizzlePglite(client, { schema }) as unknown as Db,
-    listen: async (channel, onMessage) => {
-      const unsubscribe = await client.listen(channel, onMessage)
-      return unsubscribe
+    ...database,
+    close: async () => {
+      await database.close().catch(() => {})
+      await server.stop()
     },
-    close: () => client.close(),
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+/** Both kinds share this: one driver (`pg`), one dialect, one LISTEN/NOTIFY path. */
+function openPostgres(url: string, kind: DbKind = 'postgres'): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
@@ -56,15 +50,23 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {})
   return {
-    kind: 'postgres',
+    kind,
     db: drizzlePg(pool, { schema }) as unknown as Db,
-    listen: (channel, onMessage) => listenPostgres(url, channel, onMessage),
+    listen: (channel, onMessage) => listenPostgres(listenConfig(url), channel, onMessage),
     close: () => pool.end(),
   }
 }
 
+/**
+ * Where the LISTEN connection goes: the same server as the pool. Kept apart so a deployment
+ * can point LISTEN at a direct (unpooled) URL in one place.
+ */
+function listenConfig(url: string): pg.ClientConfig {
+  return { connectionString: url }
+}
+
 /** A dedicated connection for LISTEN that reconnects with backoff after it drops. */
-async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void) {
+async function listenPostgres(config: pg.ClientConfig, channel: string, onMessage: (payload: string) => void) {
   let stopped = false
   let current: pg.Client | undefined
   let delay = 250
@@ -74,7 +76,7 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
     delay = Math.min(delay * 2, 10_000)
   }
   const connect = async () => {
-    const client = new pg.Client({ connectionString: url })
+    const client = new pg.Client(config)
     let dropped = false
     const drop = () => {
       if (dropped) return

@@ -6,31 +6,32 @@ import { createScratchDatabase } from './postgres'
 export type DatabaseFactory = () => Promise<Database & { url?: string }>
 
 /**
- * Runs a suite once on PGlite and once on PostgreSQL, each test getting a fresh migrated database
- * from `fresh()`. The PostgreSQL suite is skipped (visibly) only when SKIP_POSTGRES=1.
+ * Runs a suite once on the embedded default (the PostgreSQL this console runs itself, started
+ * once for the test run by the global setup) and once on the machine's PostgreSQL, each test
+ * getting a fresh migrated database from `fresh()`. The PostgreSQL suite is skipped (visibly)
+ * only when SKIP_POSTGRES=1.
  */
 export function describeEachDatabase(name: string, suite: (fresh: DatabaseFactory) => void) {
-  describe(`${name} [pglite]`, () => {
-    suite(async () => {
-      const database = await openDatabase({ dataDir: 'memory://' })
-      await migrate(database.db)
-      return database
+  const targets = [
+    { label: 'embedded', adminUrl: inject('embeddedAdminUrl'), kind: 'embedded' as const },
+    { label: 'postgres', adminUrl: inject('postgresAdminUrl'), kind: 'postgres' as const },
+  ]
+  for (const { label, adminUrl, kind } of targets) {
+    describe.skipIf(!adminUrl)(`${name} [${label}]`, () => {
+      suite(async () => {
+        const scratch = await createScratchDatabase(adminUrl)
+        const database = await openDatabase({ url: scratch.url })
+        await migrate(database.db)
+        return {
+          ...database,
+          kind,
+          url: scratch.url,
+          close: async () => {
+            await database.close()
+            await scratch.drop()
+          },
+        }
+      })
     })
-  })
-  const adminUrl = inject('postgresAdminUrl')
-  describe.skipIf(!adminUrl)(`${name} [postgres]`, () => {
-    suite(async () => {
-      const scratch = await createScratchDatabase(adminUrl)
-      const database = await openDatabase({ url: scratch.url })
-      await migrate(database.db)
-      return {
-        ...database,
-        url: scratch.url,
-        close: async () => {
-          await database.close()
-          await scratch.drop()
-        },
-      }
-    })
-  })
+  }
 }

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import pg from 'pg'
+import { scratchDataDir, startEmbeddedPostgres } from '../db/embedded'
 
 // A role per run, so runs sharing one server (and the benchmark) never reset each other's password.
 const ROLE = `konpro_console_test_${randomBytes(4).toString('hex')}`
@@ -16,7 +18,7 @@ function sh(cmd: string, args: string[]) {
  */
 export async function preparePostgres(): Promise<{ adminUrl: string; teardown: () => Promise<void> } | null> {
   if (process.env.SKIP_POSTGRES === '1') {
-    console.warn('\nSKIP_POSTGRES=1: database tests run on PGlite only; PostgreSQL tests are skipped.\n')
+    console.warn('\nSKIP_POSTGRES=1: database tests run on the embedded PostgreSQL only; tests on the local PostgreSQL server are skipped.\n')
     return null
   }
   if (process.env.TEST_DATABASE_URL) {
@@ -76,6 +78,22 @@ export async function createScratchDatabase(adminUrl: string) {
       await c.connect()
       await c.query(`drop database if exists ${name} with (force)`)
       await c.end()
+    },
+  }
+}
+
+/**
+ * The embedded default for the database tests: one embedded PostgreSQL (as the console starts it
+ * under DATA_DIR) in a throw-away directory for the whole run; each test makes its own database.
+ */
+export async function prepareEmbedded(): Promise<{ adminUrl: string; teardown: () => Promise<void> }> {
+  const dir = scratchDataDir('konpro-test-pg-')
+  const server = await startEmbeddedPostgres(dir)
+  return {
+    adminUrl: server.url,
+    teardown: async () => {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }

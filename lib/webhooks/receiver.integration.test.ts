@@ -17,12 +17,12 @@ type Server = Awaited<ReturnType<typeof startServer>>
 
 const targets = [
   {
-    name: 'pglite',
+    name: 'embedded',
     async prepare() {
       const dir = mkdtempSync(path.join(tmpdir(), 'konpro-receiver-'))
       return {
         env: { DATA_DIR: dir, DATABASE_URL: '' },
-        // PGlite has one opener: read after the server has stopped.
+        // The cluster belongs to the server while it runs: read after it has stopped.
         stored: async () => {
           const db = await openDatabase({ dataDir: dir })
           try {
@@ -234,7 +234,7 @@ describe.skipIf(!hasBuild())('the sender’s address behind no proxy and behind 
 
 describe.skipIf(!hasBuild())('server.mjs on a cold start', () => {
   it('opens its port only once ready: OPTIONS and health answer at once from the first moment', async () => {
-    // A fresh PGlite directory: the slowest open there is (initdb, migrations).
+    // A fresh data directory: the slowest open there is (initdb, migrations).
     const dir = mkdtempSync(path.join(tmpdir(), 'konpro-cold-'))
     const port = await freePort()
     const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {

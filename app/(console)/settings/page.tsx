@@ -85,9 +85,9 @@ export default async function SettingsPage() {
           <CardContent className="flex flex-col gap-5">
             <dl className="divide-y">
               <Row label="Database">
-                {kind === 'pglite' ? <Badge variant="muted">Embedded PGlite</Badge> : <Badge variant="success">PostgreSQL</Badge>}
+                {kind === 'embedded' ? <Badge variant="muted">Embedded PostgreSQL</Badge> : <Badge variant="success">PostgreSQL</Badge>}
               </Row>
-              {kind === 'pglite' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
+              {kind === 'embedded' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
             </dl>
             <RetentionForm value={{ retentionDays: retention.retentionDays, maxRows: retention.maxRows }} canEdit={isAdmin} />
             <p className="text-xs text-muted-foreground">
