@@ -1,27 +1,180 @@
 import 'server-only'
+import type { SessionDb } from '../auth/current'
 import { getDatabase } from '../db'
 import { EVENTS_CHANNEL } from '../webhooks/writer'
+import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
+import type { EventSummary } from './types'
 
-type Listener = () => void
-const key = Symbol.for('konpro-console.live-hub')
-type G = typeof globalThis & { [key]?: { listeners: Set<Listener>; started: Promise<void> | null } }
+/** One encoded SSE frame, the same bytes for every subscriber. */
+export interface Frame {
+  id: number
+  bytes: Uint8Array
+}
+
+export interface Subscriber {
+  /** Called with each batch the hub read, in order; the array is shared: do not change it. */
+  deliver(frames: readonly Frame[]): void
+}
+
+export interface HubSource {
+  /** Rows with an id above `after`, ascending, at most `limit`. */
+  read(after: number, limit: number): Promise<EventSummary[]>
+  /** Those of `ids` that exist now. */
+  readIds(ids: number[]): Promise<EventSummary[]>
+  /** The highest id stored (0 when none). */
+  latest(): Promise<number>
+  /** LISTEN for "new rows" wake-ups; resolves to an unsubscribe function. */
+  listen(onWake: () => void): Promise<() => Promise<void>>
+}
+
+export interface HubOptions {
+  encode(row: EventSummary): Uint8Array
+  /** How long an id may stay uncommitted after a higher one was read (several writers). */
+  graceMs?: number
+  /** Re-read this often even without a notification (a NOTIFY can be lost with its connection). */
+  recheckMs?: number
+  pageSize?: number
+}
+
+// Beyond this many skipped ids at once, the jump is not a commit race (a rolled-back batch,
+// another instance's sequence cache): those ids are not waited for.
+const MAX_GAPS = 10_000
 
 /**
- * One LISTEN per process, fanned out to every open stream. A notification only says "look";
- * streams read the rows themselves, so a lost notification costs latency, not data.
+ * One reader per process for every open live stream: on each notification (coalesced) it reads
+ * the rows above the highest id it has handed out, once, encodes each once, and hands the same
+ * frames to every subscriber. Ids come from a sequence, so with several writers a lower id can
+ * commit just after a higher one was read: the ids skipped over are remembered for `graceMs` and
+ * fetched by id (the primary key) when they commit, never by re-reading a window.
+ * With no subscriber it reads nothing: an idle console costs the ingest path nothing.
  */
-export async function onNewEvents(listener: Listener): Promise<() => void> {
-  const g = globalThis as G
-  const hub = (g[key] ??= { listeners: new Set(), started: null })
-  hub.listeners.add(listener)
-  hub.started ??= getDatabase()
-    .then((database) => database.listen(EVENTS_CHANNEL, () => hub.listeners.forEach((l) => l())))
-    .then(() => undefined)
-    .catch((error: unknown) => {
-      // Streams fall back to their timed re-check; try LISTEN again on the next subscriber.
+export function createLiveHub(source: HubSource, options: HubOptions) {
+  const { encode, graceMs = 5_000, recheckMs = 2_000, pageSize = 500 } = options
+  const subscribers = new Set<Subscriber>()
+  let high = 0 // highest id handed out (or stored when the hub started)
+  const gaps = new Map<number, number>() // id below `high` not seen yet -> since when
+  let running = false
+  let again = false
+  let active: Promise<void> | null = null // set while subscribers exist
+  let stopListening: (() => Promise<void>) | null = null
+  let timer: ReturnType<typeof setInterval> | null = null
+  let generation = 0
+
+  const hand = (rows: EventSummary[]) => {
+    if (!rows.length) return
+    const now = Date.now()
+    const frames: Frame[] = []
+    for (const row of rows) {
+      if (row.id > high) {
+        if (row.id - high - 1 <= MAX_GAPS) for (let id = high + 1; id < row.id; id++) gaps.set(id, now)
+        high = row.id
+      } else if (!gaps.delete(row.id)) continue // handed out already
+      frames.push({ id: row.id, bytes: encode(row) })
+    }
+    if (frames.length) for (const s of [...subscribers]) s.deliver(frames)
+  }
+
+  async function pump() {
+    if (running) return void (again = true)
+    running = true
+    try {
+      do {
+        again = false
+        if (!subscribers.size) return
+        const now = Date.now()
+        for (const [id, since] of gaps) if (now - since > graceMs) gaps.delete(id)
+        if (gaps.size) hand(await source.readIds([...gaps.keys()]))
+        for (;;) {
+          const rows = await source.read(high, pageSize)
+          hand(rows)
+          if (rows.length < pageSize) break
+        }
+      } while (again)
+    } catch (error) {
+      // The next notification or re-check reads again; nothing is skipped (`high` did not move).
+      console.error('Live updates: reading new deliveries failed; retrying.', error)
+    } finally {
+      running = false
+    }
+  }
+
+  async function start() {
+    const mine = ++generation
+    high = await source.latest()
+    gaps.clear()
+    try {
+      const stop = await source.listen(() => void pump())
+      if (mine !== generation) return void (await stop())
+      stopListening = stop
+    } catch (error) {
+      // Fall back to the timed re-check alone; a later start tries LISTEN again.
       console.error('Live updates: LISTEN failed; streams fall back to periodic checks.', error)
-      hub.started = null
-    })
-  await hub.started
-  return () => hub.listeners.delete(listener)
+    }
+    timer = setInterval(() => void pump(), recheckMs)
+    timer.unref?.()
+  }
+
+  function stop() {
+    generation++
+    if (timer) clearInterval(timer)
+    timer = null
+    void stopListening?.().catch(() => {})
+    stopListening = null
+    active = null
+  }
+
+  return {
+    /**
+     * Adds a subscriber; resolves, once the hub reads, to the id up to which rows are the
+     * subscriber's own to read (anything above it that commits later reaches `deliver`).
+     * Rows in between may reach both; subscribers skip ids they already sent.
+     */
+    async subscribe(subscriber: Subscriber): Promise<{ floor: number; unsubscribe: () => void }> {
+      subscribers.add(subscriber)
+      active ??= start().catch((error: unknown) => {
+        active = null
+        throw error
+      })
+      try {
+        await active
+      } catch (error) {
+        subscribers.delete(subscriber)
+        throw error
+      }
+      return {
+        floor: gaps.size ? Math.min(...gaps.keys()) - 1 : high,
+        unsubscribe: () => {
+          subscribers.delete(subscriber)
+          if (!subscribers.size) stop()
+        },
+      }
+    },
+    /** Reads now (tests; the notification does this in production). */
+    poke: () => pump(),
+    get size() {
+      return subscribers.size
+    },
+  }
+}
+
+export type LiveHub = ReturnType<typeof createLiveHub>
+
+const key = Symbol.for('konpro-console.live-hub')
+type G = typeof globalThis & { [key]?: LiveHub }
+
+/**
+ * The process's hub (Next loads routes in separate module graphs; a global keeps one). It reads
+ * with the database handle of the session that opened it: one database per process.
+ */
+export function processLiveHub(db: SessionDb, encode: (row: EventSummary) => Uint8Array): LiveHub {
+  const g = globalThis as G
+  return (g[key] ??= createLiveHub(
+    {
+      read: (after, limit) => listEventsAfter(db, { after, limit }),
+      readIds: (ids) => listEventsByIds(db, ids),
+      latest: () => latestEventId(db),
+      listen: async (onWake) => (await getDatabase()).listen(EVENTS_CHANNEL, onWake),
+    },
+    { encode },
+  ))
 }

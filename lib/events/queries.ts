@@ -94,6 +94,17 @@ export async function listEventsAfter(
   return rows.map(toSummary)
 }
 
+/** The rows among `ids` that exist (the live reader's late commits), ascending. */
+export async function listEventsByIds(db: SessionDb, ids: number[]): Promise<EventSummary[]> {
+  if (!ids.length) return []
+  const rows = await db
+    .select(summaryColumns)
+    .from(events)
+    .where(sql`${events.id} = any(${sql.param(ids)}::bigint[])`)
+    .orderBy(asc(events.id))
+  return rows.map(toSummary)
+}
+
 export async function getEvent(db: SessionDb, id: number): Promise<EventDetail | null> {
   const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1)
   return row ? toDetail(row) : null

@@ -1,0 +1,146 @@
+import { afterEach, expect, it } from 'vitest'
+import type { SessionDb } from '../auth/current'
+import type { Database } from '../db/client'
+import { describeEachDatabase } from '../test/databases'
+import { createEventWriter, EVENTS_CHANNEL } from '../webhooks/writer'
+import { createLiveHub, type Frame } from './live-hub'
+import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
+import { eventStream, frameOf, MAX_BUFFERED_BYTES } from './stream'
+
+const row = (n: number) => {
+  const body = Buffer.from(JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `live-${n}` } }))
+  return {
+    method: 'POST',
+    size: body.length,
+    headers: { 'content-type': 'application/json' },
+    body,
+    parseStatus: 'ok',
+    eventType: 'avatar_video.success',
+    videoId: `live-${n}-${'x'.repeat(200)}`, // a fuller summary, so a few thousand rows pass the buffer bound
+    verdict: 'verified',
+    responseStatus: 200,
+    dedupeKey: `live-${n}-${Math.random()}`,
+  }
+}
+
+/** A hub on this database, counting its reads; woken by the real LISTEN. */
+function hubOn(database: Database) {
+  const db = database.db as SessionDb
+  const reads = { n: 0 }
+  const hub = createLiveHub(
+    {
+      read: (after, limit) => (reads.n++, listEventsAfter(db, { after, limit })),
+      readIds: (ids) => listEventsByIds(db, ids),
+      latest: () => latestEventId(db),
+      listen: (onWake) => database.listen(EVENTS_CHANNEL, onWake),
+    },
+    { encode: frameOf, recheckMs: 60_000 },
+  )
+  return { db, hub, reads }
+}
+
+/** Reads SSE ids from a stream until `until` ids or the stream ends; answers the ids and how it ended. */
+async function readIds(stream: ReadableStream<Uint8Array>, until: number) {
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  const ids: number[] = []
+  let buffer = ''
+  try {
+    while (ids.length < until) {
+      const { done, value } = await reader.read()
+      if (done) return { ids, ended: 'closed' as const }
+      buffer += decoder.decode(value, { stream: true })
+      const frames = buffer.split('\n\n')
+      buffer = frames.pop()!
+      for (const f of frames) {
+        const m = /^id: (\d+)$/m.exec(f)
+        if (m) ids.push(Number(m[1]))
+      }
+    }
+    return { ids, ended: 'done' as const, reader }
+  } catch (error) {
+    return { ids, ended: 'error' as const, error: error as Error }
+  }
+}
+
+describeEachDatabase('live hub', (fresh) => {
+  const open: Database[] = []
+  const aborts: AbortController[] = []
+  afterEach(async () => {
+    for (const a of aborts.splice(0)) a.abort()
+    for (const d of open.splice(0)) await d.close()
+  })
+  const abortable = () => {
+    const a = new AbortController()
+    aborts.push(a)
+    return a.signal
+  }
+
+  it('reads each new batch once and hands the same frames to every subscriber', async () => {
+    const database = await fresh()
+    open.push(database)
+    const { hub, reads } = hubOn(database)
+    const got: Array<readonly Frame[]> = Array.from({ length: 20 }, () => [])
+    const subs = await Promise.all(got.map((_, i) => hub.subscribe({ deliver: (frames) => (got[i] = [...got[i]!, ...frames]) })))
+    const writer = createEventWriter(database.db)
+    const before = reads.n
+    const written = await Promise.all(Array.from({ length: 50 }, (_, i) => writer.write(row(i))))
+    await expect.poll(() => got.every((g) => g.length === 50), { timeout: 10_000 }).toBe(true)
+    // Twenty subscribers, yet the reads are those of one reader (a handful for 50 rows), not twenty.
+    expect(reads.n - before).toBeLessThan(20)
+    expect(got[0]!.map((f) => f.id).sort((a, b) => a - b)).toEqual(written.map((w) => w.id).sort((a, b) => a - b))
+    // The very same bytes, encoded once.
+    for (const g of got) expect(g.map((f) => f.bytes)).toEqual(got[0]!.map((f) => f.bytes))
+    expect(got.every((g) => g.every((f, i) => f.bytes === got[0]![i]!.bytes))).toBe(true)
+    subs.forEach((s) => s.unsubscribe())
+    expect(hub.size).toBe(0)
+  })
+
+  it('streams replay then live rows with no gap and no repeat', async () => {
+    const database = await fresh()
+    open.push(database)
+    const { db, hub } = hubOn(database)
+    const writer = createEventWriter(database.db)
+    const old = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(i))))
+    const reading = readIds(eventStream(db, 0, abortable(), hub), 1400)
+    const fresh2 = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(1000 + i))))
+    const { ids } = await reading
+    expect([...ids].sort((a, b) => a - b)).toEqual([...old, ...fresh2].map((w) => w.id).sort((a, b) => a - b))
+  })
+
+  it('cuts off a reader that does not read at a bounded buffer; it resumes with Last-Event-ID and nothing is lost', async () => {
+    const database = await fresh()
+    open.push(database)
+    const { db, hub } = hubOn(database)
+    const writer = createEventWriter(database.db)
+    const stalled = eventStream(db, await latestEventId(db), abortable(), hub)
+    const keeping = readIds(eventStream(db, await latestEventId(db), abortable(), hub), 3 + 8 * 500)
+    // The stalled one takes a few frames, then stops reading.
+    const first = await Promise.all(Array.from({ length: 3 }, (_, i) => writer.write(row(i))))
+    const head = await readIds(stalled, 3)
+    expect(head.ids).toEqual(first.map((w) => w.id))
+    const frameBytes = frameOf((await listEventsAfter(db, { after: 0, limit: 1 }))[0]!).byteLength
+    const rest: number[] = []
+    // Well past the bound: about 2.5 MB of frames.
+    for (let batch = 0; batch < 8; batch++) {
+      const ws = await Promise.all(Array.from({ length: 500 }, (_, i) => writer.write(row(10_000 + batch * 1000 + i))))
+      rest.push(...ws.map((w) => w.id))
+    }
+    expect((rest.length * frameBytes) / MAX_BUFFERED_BYTES).toBeGreaterThan(2)
+    const all = [...first.map((w) => w.id), ...rest]
+    // The reader that keeps up gets everything.
+    expect((await keeping).ids).toEqual(all)
+    // The stalled one was dropped: its buffer is gone (the next read fails at once), and the hub
+    // no longer holds it.
+    await expect.poll(() => hub.size, { timeout: 10_000 }).toBe(1)
+    const after = await head.reader!.read().then(
+      () => 'read',
+      (error: Error) => error.message,
+    )
+    expect(after).toMatch(/too slow/)
+    // Resuming after the last id it received brings exactly the rest, from the database.
+    const lastSeen = head.ids.at(-1)!
+    const resumed = await readIds(eventStream(db, lastSeen, abortable(), hub), rest.length)
+    expect(resumed.ids).toEqual(rest)
+  })
+})
