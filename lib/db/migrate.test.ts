@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { openDatabase, rowsOf, type Database } from './client'
@@ -5,6 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate, MIGRATIONS_FOLDER } from './migrate'
 import { settings } from './schema'
 import { describeEachDatabase } from '../test/databases'
+import { createEventWriter } from '../webhooks/writer'
 
 describeEachDatabase('migrations', (fresh) => {
   const opened: Database[] = []
@@ -59,5 +63,38 @@ describeEachDatabase('migrations', (fresh) => {
       await first.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
     )
     expect(count?.n).toBe(all)
+  })
+
+  it('0005 keeps the first copies of deliveries stored before it', async () => {
+    const database = await fresh()
+    opened.push(database)
+    // Back to the schema before 0005, with deliveries written then.
+    await database.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`)
+    const before = mkdtempSync(path.join(tmpdir(), 'konpro-migrations-'))
+    try {
+      cpSync(MIGRATIONS_FOLDER, before, { recursive: true })
+      const journalFile = path.join(before, 'meta', '_journal.json')
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number }> }
+      journal.entries = journal.entries.filter((e) => e.idx < 5)
+      writeFileSync(journalFile, JSON.stringify(journal))
+      await migrate(database.db, before)
+    } finally {
+      rmSync(before, { recursive: true, force: true })
+    }
+    const insert = (key: string, duplicateOf: number | null, age = '1 hour') =>
+      database.db.execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key, duplicate_of, received_at)
+        values ('POST', 2, '{}', '\\x7b7d', 'ok', 'verified', 200, ${key}, ${duplicateOf}, now() - ${age}::interval) returning id`)
+    const [original] = rowsOf<{ id: string }>(await insert('k-recent', null))
+    await insert('k-recent', Number(original!.id))
+    await insert('k-old', null, '3 days')
+    await migrate(database.db)
+    const firsts = rowsOf<{ dedupe_key: string; event_id: string }>(await database.db.execute(sql`select dedupe_key, event_id from event_first_copies`))
+    expect(firsts.map((f) => [f.dedupe_key, Number(f.event_id)])).toEqual([['k-recent', Number(original!.id)]])
+    // A copy arriving now is marked against the first copy stored before the migration.
+    const writer = createEventWriter(database.db)
+    const copy = await writer.write({ method: 'POST', size: 2, headers: {}, body: Buffer.from('{}'), parseStatus: 'ok', verdict: 'verified', responseStatus: 200, dedupeKey: 'k-recent' })
+    expect(copy.duplicateOf).toBe(Number(original!.id))
+    const old = await writer.write({ method: 'POST', size: 2, headers: {}, body: Buffer.from('{}'), parseStatus: 'ok', verdict: 'verified', responseStatus: 200, dedupeKey: 'k-old' })
+    expect(old.duplicateOf).toBeNull()
   })
 })

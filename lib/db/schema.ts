@@ -60,11 +60,21 @@ export const events = pgTable(
     index('events_type_idx').on(t.eventType, t.id.desc()),
     index('events_verdict_idx').on(t.verdict, t.id.desc()),
     index('events_provider_idx').on(t.provider, t.id.desc()),
-    index('events_dedupe_idx').on(t.dedupeKey, t.receivedAt),
   ],
 )
 export type StoredEvent = typeof events.$inferSelect
 export type NewStoredEvent = typeof events.$inferInsert
+
+/**
+ * The first copy of each delivery within the last day, by dedupe key: marking a redelivery is one
+ * primary-key lookup. A row whose event is gone (purged, log cleared) or older than a day is
+ * replaced by the next copy.
+ */
+export const eventFirstCopies = pgTable('event_first_copies', {
+  dedupeKey: text('dedupe_key').primaryKey(),
+  eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+})
 
 /** Results of the sandbox's "Send test event" deliveries. */
 export const sandboxDeliveries = pgTable(

@@ -50,6 +50,8 @@ export async function purgeEvents(db: Db, { retentionDays, maxRows }: Retention)
       if (done < BATCH) break
     }
   }
+  // First copies older than the redelivery window mark nothing any more.
+  await db.execute(sql`delete from event_first_copies where received_at < now() - interval '24 hours'`)
   return removed
 }
 

@@ -121,3 +121,60 @@ describeEachDatabase('event writer', (fresh) => {
     expect(left).toHaveLength(4)
   })
 })
+
+describeEachDatabase('redelivery marking', (fresh) => {
+  const open: Database[] = []
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close()
+  })
+
+  it('marks 10,000 copies of one body as redeliveries of the first, through primary-key lookups', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const first = await writer.write(row('{"retried":true}'))
+    const copies: Array<{ id: number; duplicateOf: number | null }> = []
+    for (let round = 0; round < 10; round++) {
+      const batch = await Promise.all([
+        ...Array.from({ length: 1000 }, () => writer.write(row('{"retried":true}'))),
+        ...Array.from({ length: 200 }, (_, i) => writer.write(row(`{"distinct":${round * 1000 + i}}`))),
+      ])
+      copies.push(...batch.slice(0, 1000))
+    }
+    expect(copies).toHaveLength(10_000)
+    expect(copies.every((c) => c.duplicateOf === first.id)).toBe(true)
+    const [marked] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events where duplicate_of = ${first.id}`))
+    expect(marked?.n).toBe(10_000)
+    // The lookup's plan: index scans on two primary keys, never a scan of events.
+    await database.db.execute(sql`analyze events`)
+    await database.db.execute(sql`analyze event_first_copies`)
+    const plan = rowsOf<{ 'QUERY PLAN': string }>(
+      await database.db.execute(sql`explain select f.event_id from event_first_copies f join events e on e.id = f.event_id
+        where f.dedupe_key = ${dedupeKey(Buffer.from('{"retried":true}'), 'sig')} and f.received_at > now() - interval '24 hours'`),
+    )
+      .map((r) => r['QUERY PLAN'])
+      .join('\n')
+    expect(plan).toMatch(/Index Scan using event_first_copies_pkey/)
+    expect(plan).toMatch(/Index (Only )?Scan using events_pkey/)
+    expect(plan).not.toMatch(/Seq Scan on events/)
+  }, 120_000)
+
+  it('starts a new first copy once the first is gone or older than a day', async () => {
+    const database = await fresh()
+    open.push(database)
+    const writer = createEventWriter(database.db)
+    const first = await writer.write(row('{"again":1}'))
+    expect((await writer.write(row('{"again":1}'))).duplicateOf).toBe(first.id)
+    // The log cleared: the next copy is a first again, not a copy of a deleted row.
+    await database.db.execute(sql`delete from events`)
+    const second = await writer.write(row('{"again":1}'))
+    expect(second.duplicateOf).toBeNull()
+    expect((await writer.write(row('{"again":1}'))).duplicateOf).toBe(second.id)
+    // A day later, a copy starts over too.
+    await database.db.execute(sql`update event_first_copies set received_at = now() - interval '25 hours'`)
+    await database.db.execute(sql`update events set received_at = now() - interval '25 hours'`)
+    const third = await writer.write(row('{"again":1}'))
+    expect(third.duplicateOf).toBeNull()
+    expect((await writer.write(row('{"again":1}'))).duplicateOf).toBe(third.id)
+  })
+})

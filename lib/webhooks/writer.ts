@@ -98,12 +98,13 @@ const NAMES = COLUMNS.map(([name]) => name).join(', ')
 const SELECTED = COLUMNS.map(([name, type]) => (type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`)).join(', ')
 
 /**
- * One statement for the whole batch; each row looks up an earlier copy of itself (same dedupe
- * key, last 24 hours) as it is inserted. The large values travel as two parameters for the
- * batch, never as array literals the server would have to scan: the bodies as one base64
- * string, decoded once, that the rows slice (PGlite encodes binary parameters byte by byte in
- * JavaScript; base64 is native on both sides), the payloads as one JSON array they index. Ids
- * follow the unnested order, so sorting the returned rows by id lines them up with `rows`.
+ * One statement for the whole batch; each row looks up the first copy of itself (same dedupe
+ * key, last 24 hours) by primary key in `event_first_copies` as it is inserted, and a row that
+ * is the first becomes that entry: O(log n) however many rows or copies are stored. The large
+ * values travel as two parameters for the batch, never as array literals the server would have
+ * to scan: the bodies as one base64 string, decoded once, that the rows slice, the payloads as
+ * one JSON array they index. Ids follow the unnested order, so sorting the returned rows by id
+ * lines them up with `rows`.
  */
 export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
   const bodies = rows.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength))
@@ -119,14 +120,24 @@ export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
   )
   const returned = rowsOf<{ id: string | number; duplicate_of: string | number | null }>(
     await db.execute(sql`
-      insert into events (${sql.raw(NAMES)}, body, payload, duplicate_of)
-      select ${sql.raw(SELECTED)},
-        substring(decode(${sql.param(Buffer.concat(bodies).toString('base64'))}::text, 'base64') from r.body_start for r.body_length),
-        nullif(${sql.param(JSON.stringify(rows.map((r) => r.payload ?? null)))}::jsonb -> (r.ord::int - 1), 'null'),
-        (select min(e.id) from events e where e.dedupe_key = r.dedupe_key and e.received_at > now() - interval '24 hours')
-      from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body_start, body_length, ord)
-      order by r.ord
-      returning id, duplicate_of`),
+      with inserted as (
+        insert into events (${sql.raw(NAMES)}, body, payload, duplicate_of)
+        select ${sql.raw(SELECTED)},
+          substring(decode(${sql.param(Buffer.concat(bodies).toString('base64'))}::text, 'base64') from r.body_start for r.body_length),
+          nullif(${sql.param(JSON.stringify(rows.map((r) => r.payload ?? null)))}::jsonb -> (r.ord::int - 1), 'null'),
+          (select f.event_id from event_first_copies f join events e on e.id = f.event_id
+            where f.dedupe_key = r.dedupe_key and f.received_at > now() - interval '24 hours')
+        from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body_start, body_length, ord)
+        order by r.ord
+        returning id, duplicate_of, dedupe_key, received_at
+      ), firsts as (
+        insert into event_first_copies (dedupe_key, event_id, received_at)
+        select distinct on (dedupe_key) dedupe_key, id, received_at from inserted where duplicate_of is null order by dedupe_key, id
+        on conflict (dedupe_key) do update set event_id = excluded.event_id, received_at = excluded.received_at
+          where event_first_copies.received_at <= now() - interval '24 hours'
+            or not exists (select from events e where e.id = event_first_copies.event_id)
+      )
+      select id, duplicate_of from inserted`),
   )
   const written = returned
     .map((r): Written => ({ id: Number(r.id), duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of) }))
