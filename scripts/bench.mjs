@@ -1,7 +1,12 @@
-// Receiver benchmark: starts the production build (server.mjs, as `npm start` does) on PGlite and
-// on PostgreSQL and measures throughput and latency of the receiver, OPTIONS under load, live
-// latency to an SSE client, and peak memory; then the busiest row once more under `next start`.
-// Loopback only; every loop is bounded. Prints a table, writes bench/results.json.
+// Receiver benchmark: starts the production build (server.mjs, as `npm start` does) on the embedded
+// default (its own PostgreSQL under DATA_DIR) and on the machine's PostgreSQL, beside a bare
+// node:http server with group-committed fsync (scripts/bench/bare-limit.mjs, the practical limit
+// for durable ingest here), all in one run. It measures throughput and latency of the receiver
+// with a distinct body per request and one live stream open during every step (the share of
+// stored deliveries it carried), OPTIONS under load, server CPU per delivery, live latency, the
+// cost of 200 open streams, 10,000 copies of one body, 1,000,000 stored rows, and peak memory;
+// then the busiest row once more under `next start`. Loopback only; every loop is bounded.
+// Prints tables (ratios against the bare limit), writes bench/results.json.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,6 +14,7 @@ import http from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 const ADMIN = { email: 'bench@console.test', password: 'benchmark password 123' }
 const AUTH_SECRET = randomBytes(32).toString('hex')
@@ -45,6 +51,22 @@ function groupRssBytes(pgid) {
   return total
 }
 
+/** CPU seconds (user + system) used so far by every process in the group. */
+function groupCpuSeconds(pgid) {
+  let ticks = 0
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== pgid) continue
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // process ended while reading
+    }
+  }
+  return ticks / 100
+}
+
 /** `npm start`'s server.mjs by default; `next start` serves the receivers through Next's router. */
 async function startServer(env, via = 'server.mjs') {
   const port = await freePort()
@@ -69,6 +91,7 @@ async function startServer(env, via = 'server.mjs') {
   return {
     url,
     peak: () => peak,
+    cpu: () => groupCpuSeconds(child.pid),
     stop: async () => {
       clearInterval(sampler)
       try {
@@ -114,7 +137,7 @@ async function post(url, { body, signature }) {
 }
 
 /** `total` POSTs with `concurrency` in flight; returns throughput and latency percentiles. */
-async function load(url, { bytes, concurrency, total }) {
+async function load(url, { bytes, concurrency, total, prefix = 'load-', same = false }) {
   const latencies = []
   let next = 0
   let ok = 0
@@ -123,7 +146,7 @@ async function load(url, { bytes, concurrency, total }) {
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         next++
-        const r = await post(url, payload(bytes, `load-${next}`))
+        const r = await post(url, payload(bytes, same ? 'copies-same' : `${prefix}${next}`))
         latencies.push(r.ms)
         if (r.status === 200) ok++
       }
@@ -194,41 +217,159 @@ async function liveLatency(url) {
   return { sent: 500, accepted, received: latencies.length, lost: accepted - latencies.length, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }
 }
 
-const RUNS = 5
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
-/** One load shape, run RUNS times; the run with the median throughput is reported. */
-async function measure(url, db, bytes, concurrency) {
+/** Open live streams counting the deliveries whose marker starts with the current prefix. */
+async function openStreams(url, n) {
+  const cookie = await signIn(url)
+  const controller = new AbortController()
+  const state = { prefix: '\0', counts: Array(n).fill(0) }
+  const readers = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const res = await fetch(`${url}/api/events/stream`, { headers: { cookie }, signal: controller.signal })
+      const reader = res.body.getReader()
+      const decoder = new TextDecoder()
+      return (async () => {
+        let buffer = ''
+        try {
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) break
+            buffer += decoder.decode(value, { stream: true })
+            let cut
+            while ((cut = buffer.indexOf('\n\n')) >= 0) {
+              const frame = buffer.slice(0, cut)
+              buffer = buffer.slice(cut + 2)
+              const data = frame.split('\n').find((l) => l.startsWith('data: '))
+              if (data && JSON.parse(data.slice(6)).videoId?.startsWith(state.prefix)) state.counts[i]++
+            }
+          }
+        } catch {}
+      })()
+    }),
+  )
+  return {
+    state,
+    close: async () => {
+      controller.abort()
+      await Promise.all(readers)
+    },
+  }
+}
+
+let stepNo = 0
+/** One load shape, run RUNS times with the streams open; the run with the median throughput is reported. */
+async function measure(server, db, bytes, concurrency, { streams = null, same = false, label = '' } = {}) {
+  const url = server.url
   const total = bytes === 600 ? { 1: 300, 10: 1500, 50: 4000 }[concurrency] : { 1: 100, 10: 300, 50: 500 }[concurrency]
   const runs = []
   for (let i = 0; i < RUNS; i++) {
+    const prefix = `s${++stepNo}-`
+    if (streams) {
+      streams.state.prefix = prefix
+      streams.state.counts.fill(0)
+    }
     const until = { done: false }
     const probe = concurrency === 50 ? optionsProbe(url, until) : Promise.resolve([])
-    const result = await load(url, { bytes, concurrency, total })
+    const cpuBefore = server.cpu?.()
+    const result = await load(url, { bytes, concurrency, total, prefix, same })
+    const cpu = server.cpu ? server.cpu() - cpuBefore : null
     until.done = true
     const options = await probe
-    runs.push({ ...result, optionsP99: options.length ? pct(options, 99) : null, optionsMax: options.length ? Math.max(...options) : null })
+    // The share of stored deliveries each open stream had shown one second after the step.
+    let share = null
+    if (streams) {
+      await sleep(1000)
+      share = Math.min(...streams.state.counts) / result.ok
+    }
+    runs.push({
+      ...result,
+      optionsP99: options.length ? pct(options, 99) : null,
+      optionsMax: options.length ? Math.max(...options) : null,
+      cpuUsPerDelivery: cpu === null ? null : Math.round((cpu * 1e6) / result.ok),
+      streamShare: share,
+    })
   }
   const mid = median(runs.map((r) => r.perSecond))
-  const row = { db, payload: bytes === 600 ? '600 B' : '256 KiB', concurrency, ...runs.find((r) => r.perSecond === mid), runsPerSecond: runs.map((r) => r.perSecond) }
-  console.log(`  ${db} ${row.payload} c=${concurrency}: ${row.perSecond}/s (runs ${row.runsPerSecond.join(', ')}) p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms`)
+  const row = { db, label, payload: bytes === 600 ? '600 B' : '256 KiB', concurrency, ...runs.find((r) => r.perSecond === mid), runsPerSecond: runs.map((r) => r.perSecond) }
+  console.log(
+    `  ${db}${label ? ` (${label})` : ''} ${row.payload} c=${concurrency}: ${row.perSecond}/s (runs ${row.runsPerSecond.join(', ')}) p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
+      (row.optionsP99 === null ? '' : `, OPTIONS p99 ${row.optionsP99.toFixed(1)} ms`) +
+      (row.streamShare === null ? '' : `, stream carried ${(row.streamShare * 100).toFixed(1)}%`),
+  )
   return row
 }
 
-async function benchDatabase(name, env) {
+async function benchDatabase(name, env, { extra = false } = {}) {
   const server = await startServer(env)
   const rows = []
+  const points = {}
   try {
     await post(server.url, payload(600, 'warm-up'))
+    const one = await openStreams(server.url, 1)
     for (const bytes of [600, 256 * 1024]) {
-      for (const concurrency of [1, 10, 50]) rows.push(await measure(server.url, name, bytes, concurrency))
+      for (const concurrency of [1, 10, 50]) rows.push(await measure(server, name, bytes, concurrency, { streams: one }))
     }
+    await one.close()
     const live = await liveLatency(server.url)
     console.log(`  ${name} live: p95 ${live.p95.toFixed(1)} ms, ${live.accepted} of 500 accepted, lost ${live.lost}`)
-    return { rows, live, peakRssMiB: Math.round(server.peak() / 1024 / 1024) }
+    // 200 open streams: what they cost the ingest path, and whether each keeps up.
+    const many = await openStreams(server.url, 200)
+    points.streams200 = await measure(server, name, 600, 50, { streams: many, label: '200 streams' })
+    await many.close()
+    if (extra) {
+      // 10,000 copies of one body (a sender's retries), then the same body again and again.
+      await load(server.url, { bytes: 600, concurrency: 50, total: 10_000, prefix: 'copies-', same: true })
+      points.copies = await measure(server, name, 600, 50, { same: true, label: 'after 10,000 copies, one body' })
+      points.million = await millionRows(env.DATABASE_URL, server, name)
+    }
+    return { rows, live, points, peakRssMiB: Math.round(server.peak() / 1024 / 1024) }
   } finally {
     await server.stop()
   }
+}
+
+/** Fills the events table to 1,000,000 rows (in SQL), then measures 600 B at c=50 again. */
+async function millionRows(databaseUrl, server, name) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query('select count(*)::int as n from events')
+    const missing = 1_000_000 - rows[0].n
+    if (missing > 0) {
+      for (let done = 0; done < missing; done += 100_000) {
+        await client.query(
+          `insert into events (method, size, headers, body, payload, parse_status, event_type, video_id, verdict, response_status, dedupe_key, received_at)
+           select 'POST', 600, '{"content-type":"application/json"}', convert_to(repeat('x', 600), 'UTF8'), '{"event_type":"avatar_video.success"}',
+             'ok', 'avatar_video.success', 'fill-' || g, 'verified', 200, md5('fill-' || g || random()), now() - interval '1 hour'
+           from generate_series(1, $1) g`,
+          [Math.min(100_000, missing - done)],
+        )
+      }
+      await client.query('analyze events')
+    }
+  } finally {
+    await client.end()
+  }
+  return measure(server, name, 600, 50, { label: '1,000,000 rows stored' })
+}
+
+/** The bare node:http + group fsync limit, measured in this run. */
+async function benchBare() {
+  const child = spawn(process.execPath, ['scripts/bench/bare-limit.mjs'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
+  const port = await new Promise((resolve) => child.stdout.on('data', (d) => /ready (\d+)/.test(d) && resolve(Number(/ready (\d+)/.exec(d)[1]))))
+  const server = { url: `http://127.0.0.1:${port}`, cpu: () => groupCpuSeconds(child.pid) }
+  let peak = 0
+  const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(child.pid))), 200)
+  const rows = []
+  try {
+    for (const bytes of [600, 256 * 1024]) for (const concurrency of [1, 10, 50]) rows.push(await measure(server, 'bare + group fsync', bytes, concurrency))
+  } finally {
+    clearInterval(sampler)
+    process.kill(-child.pid, 'SIGTERM')
+  }
+  return { rows, peakRssMiB: Math.round(peak / 1024 / 1024) }
 }
 
 /** The same load through Next's router (`next start`), for the ratio server.mjs buys. */
@@ -236,7 +377,7 @@ async function benchNextStart(env) {
   const server = await startServer(env, 'next start')
   try {
     await post(server.url, payload(600, 'warm-up'))
-    return await measure(server.url, 'postgres, next start', 600, 50)
+    return await measure(server, 'postgres, next start', 600, 50)
   } finally {
     await server.stop()
   }
@@ -261,35 +402,53 @@ function localPostgres() {
 
 const cleanups = []
 if (!existsSync('.next/BUILD_ID')) execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
-const results = { at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, databases: {} }
+const results = { at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg() }, databases: {} }
+const only = process.env.BENCH_DATABASES?.split(',') ?? ['bare', 'embedded', 'postgres']
+if (only.includes('bare')) {
+  console.log('bare node:http + group fsync (the limit)')
+  results.databases.bare = await benchBare()
+}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-'))
-const only = process.env.BENCH_DATABASES?.split(',') ?? ['pglite', 'postgres']
 try {
-  if (only.includes('pglite')) {
-    console.log('PGlite')
-    results.databases.pglite = await benchDatabase('pglite', { DATA_DIR: dataDir, DATABASE_URL: '' })
+  if (only.includes('embedded')) {
+    console.log('embedded default (PostgreSQL under DATA_DIR)')
+    results.databases.embedded = await benchDatabase('embedded', { DATA_DIR: dataDir, DATABASE_URL: '' })
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true })
 }
 if (only.includes('postgres')) {
-  console.log('PostgreSQL')
+  console.log('PostgreSQL 15')
   const env = { DATABASE_URL: localPostgres(), AUTH_SECRET }
-  results.databases.postgres = await benchDatabase('postgres', env)
+  results.databases.postgres = await benchDatabase('postgres', env, { extra: process.env.BENCH_EXTRA !== '0' })
   results.nextStart = await benchNextStart(env)
 }
 
-const fmt = (n) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(1))
-console.log('\n| db | payload | conc. | stored/s | p50 ms | p99 ms | OPTIONS p99 ms (max) |')
-console.log('|---|---|---|---|---|---|---|')
-for (const rows of [...Object.values(results.databases).map((d) => d.rows), results.nextStart ? [results.nextStart] : []]) {
-  for (const r of rows) console.log(`| ${r.db} | ${r.payload} | ${r.concurrency} | ${r.perSecond} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.optionsP99 === null ? '-' : `${fmt(r.optionsP99)} (${fmt(r.optionsMax)})`} |`)
+const fmt = (n) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1))
+const pctOf = (n) => (n === null || n === undefined ? '-' : `${(n * 100).toFixed(1)}%`)
+const bareRow = (payload, concurrency) => results.databases.bare?.rows.find((r) => r.payload === payload && r.concurrency === concurrency)
+const ratio = (r) => {
+  const b = bareRow(r.payload, r.concurrency)
+  return b ? `${Math.round((r.perSecond / b.perSecond) * 100)}%` : '-'
 }
-console.log('\n| db | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |')
+console.log(`\nOne run set on this machine (${results.machine.cpus} cores, shared; load ${results.machine.load.map((l) => l.toFixed(1)).join(' ')} at the start). Median of ${RUNS} runs per row.`)
+console.log('\n| server | payload | conc. | stored/s | of bare limit | p50 ms | p99 ms | OPTIONS p99 ms (max) | CPU µs/delivery | stream carried |')
+console.log('|---|---|---|---|---|---|---|---|---|---|')
+const allRows = [
+  ...Object.values(results.databases).flatMap((d) => [...d.rows, ...Object.values(d.points ?? {})]),
+  ...(results.nextStart ? [results.nextStart] : []),
+]
+for (const r of allRows) {
+  console.log(
+    `| ${r.db}${r.label ? ` (${r.label})` : ''} | ${r.payload} | ${r.concurrency} | ${r.perSecond} | ${ratio(r)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.optionsP99 === null ? '-' : `${fmt(r.optionsP99)} (${fmt(r.optionsMax)})`} | ${r.cpuUsPerDelivery ?? '-'} | ${pctOf(r.streamShare)} |`,
+  )
+}
+console.log('\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |')
 console.log('|---|---|---|---|---|---|---|')
 for (const [name, d] of Object.entries(results.databases)) {
-  console.log(`| ${name} | ${fmt(d.live.p50)} | ${fmt(d.live.p95)} | ${fmt(d.live.p99)} | ${d.live.accepted} | ${d.live.lost} | ${d.peakRssMiB} |`)
+  console.log(`| ${name} | ${fmt(d.live?.p50)} | ${fmt(d.live?.p95)} | ${fmt(d.live?.p99)} | ${d.live?.accepted ?? '-'} | ${d.live?.lost ?? '-'} | ${d.peakRssMiB} |`)
 }
+console.log('\nsmee.io (quoted from the issue, not measured here): 600 B c=1 2,077/s (p50 0.34 ms), c=10 2,209/s, c=50 1,995/s (p50 23 / p99 60 ms), OPTIONS p99 130 ms; 256 KiB c=50 144/s; live p95 3.1 ms; peak RSS 195 MB.')
 for (const cleanup of cleanups) cleanup()
 mkdirSync('bench', { recursive: true })
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2))
