@@ -230,7 +230,8 @@ async function openStreams(url, n) {
       const res = await fetch(`${url}/api/events/stream`, { headers: { cookie }, signal: controller.signal })
       const reader = res.body.getReader()
       const decoder = new TextDecoder()
-      return (async () => {
+      // Wrapped: an async function answering a promise would wait for that stream to end.
+      const done = (async () => {
         let buffer = ''
         try {
           for (;;) {
@@ -247,13 +248,14 @@ async function openStreams(url, n) {
           }
         } catch {}
       })()
+      return { done }
     }),
   )
   return {
     state,
     close: async () => {
       controller.abort()
-      await Promise.all(readers)
+      await Promise.all(readers.map((r) => r.done))
     },
   }
 }

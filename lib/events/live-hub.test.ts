@@ -81,7 +81,7 @@ describeEachDatabase('live hub', (fresh) => {
     open.push(database)
     const { hub, reads } = hubOn(database)
     const got: Array<readonly Frame[]> = Array.from({ length: 20 }, () => [])
-    const subs = await Promise.all(got.map((_, i) => hub.subscribe({ deliver: (frames) => (got[i] = [...got[i]!, ...frames]) })))
+    const subs = await Promise.all(got.map((_, i) => hub.subscribe({ deliver: ({ frames }) => (got[i] = [...got[i]!, ...frames]) })))
     const writer = createEventWriter(database.db)
     const before = reads.n
     const written = await Promise.all(Array.from({ length: 50 }, (_, i) => writer.write(row(i))))

@@ -11,9 +11,15 @@ export interface Frame {
   bytes: Uint8Array
 }
 
+/** One read's frames, and the same bytes joined (one write per stream instead of one per row). */
+export interface Batch {
+  frames: readonly Frame[]
+  joined: Uint8Array
+}
+
 export interface Subscriber {
-  /** Called with each batch the hub read, in order; the array is shared: do not change it. */
-  deliver(frames: readonly Frame[]): void
+  /** Called with each batch the hub read, in order; the batch is shared: do not change it. */
+  deliver(batch: Batch): void
 }
 
 export interface HubSource {
@@ -34,6 +40,12 @@ export interface HubOptions {
   /** Re-read this often even without a notification (a NOTIFY can be lost with its connection). */
   recheckMs?: number
   pageSize?: number
+  /**
+   * With many streams open, wait this long per subscriber (at most 25 ms) after a wake-up before
+   * reading, so each stream gets one write for many rows: per-write cost times streams is what
+   * open streams cost the ingest path.
+   */
+  coalesceMsPerSubscriber?: number
 }
 
 // Beyond this many skipped ids at once, the jump is not a commit race (a rolled-back batch,
@@ -49,7 +61,7 @@ const MAX_GAPS = 10_000
  * With no subscriber it reads nothing: an idle console costs the ingest path nothing.
  */
 export function createLiveHub(source: HubSource, options: HubOptions) {
-  const { encode, graceMs = 5_000, recheckMs = 2_000, pageSize = 500 } = options
+  const { encode, graceMs = 5_000, recheckMs = 2_000, pageSize = 500, coalesceMsPerSubscriber = 0.125 } = options
   const subscribers = new Set<Subscriber>()
   let high = 0 // highest id handed out (or stored when the hub started)
   const gaps = new Map<number, number>() // id below `high` not seen yet -> since when
@@ -71,7 +83,20 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
       } else if (!gaps.delete(row.id)) continue // handed out already
       frames.push({ id: row.id, bytes: encode(row) })
     }
-    if (frames.length) for (const s of [...subscribers]) s.deliver(frames)
+    if (!frames.length) return
+    const joined = frames.length === 1 ? frames[0]!.bytes : Buffer.concat(frames.map((f) => f.bytes))
+    const batch: Batch = { frames, joined }
+    for (const s of [...subscribers]) s.deliver(batch)
+  }
+
+  let waking: ReturnType<typeof setTimeout> | null = null
+  function wake() {
+    const delay = Math.min(25, Math.floor(subscribers.size * coalesceMsPerSubscriber))
+    if (delay < 1) return void pump()
+    waking ??= setTimeout(() => {
+      waking = null
+      void pump()
+    }, delay)
   }
 
   async function pump() {
@@ -103,7 +128,7 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
     high = await source.latest()
     gaps.clear()
     try {
-      const stop = await source.listen(() => void pump())
+      const stop = await source.listen(wake)
       if (mine !== generation) return void (await stop())
       stopListening = stop
     } catch (error) {

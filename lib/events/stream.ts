@@ -1,6 +1,6 @@
 import 'server-only'
 import type { SessionDb } from '../auth/current'
-import { processLiveHub, type Frame, type LiveHub } from './live-hub'
+import { processLiveHub, type Batch, type Frame, type LiveHub } from './live-hub'
 import { listEventsAfter } from './queries'
 import { STREAM_EVENT, type EventSummary } from './types'
 
@@ -43,8 +43,9 @@ export function eventStream(db: SessionDb, after: number, signal: AbortSignal, h
     finish()
     controller.error(new Error('live stream reader too slow: cut off; it resumes with Last-Event-ID'))
   }
-  const push = (frames: readonly Frame[]) => {
-    for (const f of frames) if (!replayed.has(f.id)) controller.enqueue(f.bytes)
+  const push = (frames: readonly Frame[], joined?: Uint8Array) => {
+    if (joined && !(replayed.size && frames.some((f) => replayed.has(f.id)))) controller.enqueue(joined)
+    else for (const f of frames) if (!replayed.has(f.id)) controller.enqueue(f.bytes)
     if ((controller.desiredSize ?? 0) < HIGH_WATER_MARK - MAX_BUFFERED_BYTES) cutOff()
   }
 
@@ -63,11 +64,11 @@ export function eventStream(db: SessionDb, after: number, signal: AbortSignal, h
           }
         })
         const subscription = await hub.subscribe({
-          deliver(frames) {
+          deliver({ frames, joined }: Batch) {
             if (closed) return
-            if (live) return push(frames)
+            if (live) return push(frames, joined)
             pending.push(...frames)
-            for (const f of frames) pendingBytes += f.bytes.byteLength
+            pendingBytes += joined.byteLength
             if (pendingBytes > MAX_BUFFERED_BYTES) cutOff()
           },
         })
