@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterEach, expect, it } from 'vitest'
 import type { SessionDb } from '../auth/current'
 import type { Database } from '../db/client'
@@ -142,5 +143,32 @@ describeEachDatabase('live hub', (fresh) => {
     const lastSeen = head.ids.at(-1)!
     const resumed = await readIds(eventStream(db, lastSeen, abortable(), hub), rest.length)
     expect(resumed.ids).toEqual(rest)
+  })
+
+  it('hands out a row that commits after a higher id was handed out (another writer), by id', async () => {
+    const database = await fresh()
+    open.push(database)
+    const { hub } = hubOn(database)
+    const got: number[] = []
+    const sub = await hub.subscribe({ deliver: ({ frames }) => got.push(...frames.map((f) => f.id)) })
+    // Another writer takes an id and has not committed yet.
+    const other = new pg.Client({ connectionString: database.url })
+    await other.connect()
+    try {
+      await other.query('begin')
+      const { rows } = await other.query(
+        `insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key)
+         values ('POST', 2, '{}', '\\x7b7d', 'ok', 'verified', 200, 'late') returning id`,
+      )
+      const late = Number(rows[0].id)
+      const early = await createEventWriter(database.db).write(row(1))
+      expect(early.id).toBeGreaterThan(late)
+      await expect.poll(() => got, { timeout: 10_000 }).toEqual([early.id])
+      await other.query('commit')
+      await expect.poll(() => got, { timeout: 10_000 }).toEqual([early.id, late])
+    } finally {
+      await other.end()
+      sub.unsubscribe()
+    }
   })
 })
