@@ -99,6 +99,9 @@ export const envSchema = z.object({
   RECEIVER_RATE_LIMIT_PER_MINUTE: int(6000, 1, 10_000_000),
   EVENT_RETENTION_DAYS: int(30, 1, 3650),
   EVENT_MAX_ROWS: int(1_000_000, 1000, 1_000_000_000),
+  // Live log: seconds a stream stays open before it ends itself and the browser resumes; under
+  // the stream route's maxDuration (300 s), so the host never cuts it first.
+  STREAM_MAX_SECONDS: int(280, 1, 3600),
 })
 
 export type Env = z.infer<typeof envSchema>
