@@ -64,6 +64,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Database
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  // The direct (unpooled) URL for LISTEN, when DATABASE_URL goes through a transaction pooler;
+  // DATABASE_URL_UNPOOLED is what Neon's Vercel integration sets, DATABASE_LISTEN_URL wins over it.
+  DATABASE_URL_UNPOOLED: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  DATABASE_LISTEN_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
   // KonPro
   KONPRO_API_KEY: optionalString,

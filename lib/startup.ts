@@ -4,6 +4,7 @@ import { getDatabase } from './db'
 import { authSecret } from './auth/secret'
 import { ensureAdmin } from './auth/users'
 import { registerFastPath } from './fast-path'
+import { liveStatus } from './events/live-mode'
 import { startRetention } from './webhooks/retention'
 
 export async function startup() {
@@ -20,4 +21,6 @@ export async function startup() {
   if (ADMIN_EMAIL && ADMIN_PASSWORD) await ensureAdmin(database.db, ADMIN_EMAIL, ADMIN_PASSWORD)
   startRetention(async () => database.db)
   registerFastPath()
+  // Decide LISTEN or polling now, so the first stream and health check need not wait for it.
+  void liveStatus(database)
 }

@@ -64,7 +64,7 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 /** A dedicated connection for LISTEN that reconnects with backoff after it drops. */
-async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void) {
+export async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void) {
   let stopped = false
   let current: pg.Client | undefined
   let delay = 250

@@ -1,6 +1,7 @@
 import 'server-only'
 import { getDatabase } from '../db'
 import { EVENTS_CHANNEL } from '../webhooks/writer'
+import { listenForEvents } from './live-mode'
 
 type Listener = () => void
 const key = Symbol.for('konpro-console.live-hub')
@@ -15,7 +16,7 @@ export async function onNewEvents(listener: Listener): Promise<() => void> {
   const hub = (g[key] ??= { listeners: new Set(), started: null })
   hub.listeners.add(listener)
   hub.started ??= getDatabase()
-    .then((database) => database.listen(EVENTS_CHANNEL, () => hub.listeners.forEach((l) => l())))
+    .then((database) => listenForEvents(database, EVENTS_CHANNEL, () => hub.listeners.forEach((l) => l())))
     .then(() => undefined)
     .catch((error: unknown) => {
       // Streams fall back to their timed re-check; try LISTEN again on the next subscriber.
