@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import ipaddr from 'ipaddr.js'
+import { ephemeralDiskProblem, ephemeralHost } from './ephemeral-host'
 
 // Environment variables arrive as strings; empty strings count as unset so `.env` templates work.
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
@@ -111,8 +112,10 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>
 
 /** Rules across variables, checked after each one parses. */
-function crossCheck(env: Env): string[] {
+function crossCheck(env: Env, source: Record<string, string | undefined>): string[] {
   const problems: string[] = []
+  const host = ephemeralHost(source)
+  if (host && !env.DATABASE_URL) problems.push(ephemeralDiskProblem(host))
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     problems.push('  AUTH_SECRET: required with DATABASE_URL (a team deployment); expected at least 32 characters')
   }
@@ -128,7 +131,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
   const lines = result.success
-    ? crossCheck(result.data)
+    ? crossCheck(result.data, source)
     : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
   if (result.success && lines.length === 0) return result.data
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`)
