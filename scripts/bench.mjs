@@ -277,6 +277,7 @@ if (only.includes('postgres')) {
   const env = { DATABASE_URL: localPostgres(), AUTH_SECRET }
   results.databases.postgres = await benchDatabase('postgres', env)
   results.nextStart = await benchNextStart(env)
+  results.vercel = await (await import('./bench/vercel.mjs')).benchVercel(env)
 }
 
 const fmt = (n) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(1))
