@@ -11,7 +11,13 @@ const pages = [
 test('health reports the embedded database and the version', async ({ request }) => {
   const res = await request.get('/api/health')
   expect(res.status()).toBe(200)
-  expect(await res.json()).toEqual({ ok: true, db: 'embedded', version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+  expect(await res.json()).toEqual({
+    ok: true,
+    db: 'embedded',
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    live: 'notify',
+    liveReason: expect.any(String),
+  })
 })
 
 test('the home page leads to endpoints', async ({ page }) => {

@@ -51,6 +51,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: expected at least 32 characters/)
   })
 
+  it.each([
+    [{ VERCEL: '1' }, 'Vercel (VERCEL=1)'],
+    [{ AWS_LAMBDA_FUNCTION_NAME: 'console' }, 'AWS Lambda'],
+    [{ NETLIFY: 'true' }, 'Netlify'],
+    [{ EPHEMERAL_DISK: '1' }, 'a host with an ephemeral disk (EPHEMERAL_DISK=1)'],
+  ])('refuses the embedded database where the disk is ephemeral (%o), saying what to set', (host, named) => {
+    let message = ''
+    try {
+      parseEnv(host)
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain(`DATABASE_URL: required on ${named}`)
+    expect(message).toMatch(/Set DATABASE_URL .*DATABASE_URL_UNPOOLED .*AUTH_SECRET/)
+    expect(parseEnv({ ...host, DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(32) }).DATABASE_URL).toBe('postgres://u@h/db')
+  })
+
+  it('keeps the embedded database where nothing says the disk is ephemeral', () => {
+    expect(parseEnv({ VERCEL: '', EPHEMERAL_DISK: '0' }).DATABASE_URL).toBeUndefined()
+  })
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => parseEnv({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither/)
     expect(() => parseEnv({ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: expected at least 12/)

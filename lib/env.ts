@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import ipaddr from 'ipaddr.js'
+import { ephemeralDiskProblem, ephemeralHost } from './ephemeral-host'
 
 // Environment variables arrive as strings; empty strings count as unset so `.env` templates work.
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
@@ -64,6 +65,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Database
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  // The direct (unpooled) URL for LISTEN, when DATABASE_URL goes through a transaction pooler;
+  // DATABASE_URL_UNPOOLED is what Neon's Vercel integration sets, DATABASE_LISTEN_URL wins over it.
+  DATABASE_URL_UNPOOLED: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
+  DATABASE_LISTEN_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
   // KonPro
   KONPRO_API_KEY: optionalString,
@@ -99,13 +104,18 @@ export const envSchema = z.object({
   RECEIVER_RATE_LIMIT_PER_MINUTE: int(6000, 1, 10_000_000),
   EVENT_RETENTION_DAYS: int(30, 1, 3650),
   EVENT_MAX_ROWS: int(1_000_000, 1000, 1_000_000_000),
+  // Live log: seconds a stream stays open before it ends itself and the browser resumes; under
+  // the stream route's maxDuration (300 s), so the host never cuts it first.
+  STREAM_MAX_SECONDS: int(280, 1, 3600),
 })
 
 export type Env = z.infer<typeof envSchema>
 
 /** Rules across variables, checked after each one parses. */
-function crossCheck(env: Env): string[] {
+function crossCheck(env: Env, source: Record<string, string | undefined>): string[] {
   const problems: string[] = []
+  const host = ephemeralHost(source)
+  if (host && !env.DATABASE_URL) problems.push(ephemeralDiskProblem(host))
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     problems.push('  AUTH_SECRET: required with DATABASE_URL (a team deployment); expected at least 32 characters')
   }
@@ -121,7 +131,7 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
   const lines = result.success
-    ? crossCheck(result.data)
+    ? crossCheck(result.data, source)
     : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
   if (result.success && lines.length === 0) return result.data
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`)

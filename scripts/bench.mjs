@@ -424,6 +424,7 @@ if (only.includes('postgres')) {
   const env = { DATABASE_URL: localPostgres(), AUTH_SECRET }
   results.databases.postgres = await benchDatabase('postgres', env, { extra: process.env.BENCH_EXTRA !== '0' })
   results.nextStart = await benchNextStart(env)
+  results.vercel = await (await import('./bench/vercel.mjs')).benchVercel(env)
 }
 
 const fmt = (n) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1))

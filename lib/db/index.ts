@@ -7,23 +7,46 @@ import { migrate } from './migrate'
 // Next loads instrumentation and each route in separate module graphs; a global keeps one
 // database (one pool, and one embedded server) per process.
 const globalKey = Symbol.for('konpro-console.database')
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> }
+type State = { opened: Promise<Database>; ready: Promise<Database> }
+type GlobalWithDb = typeof globalThis & { [globalKey]?: State }
 
-/** The process-wide database, opened and migrated on first use (normally from instrumentation). */
-export function getDatabase(): Promise<Database> {
+function state(): State {
   const g = globalThis as GlobalWithDb
-  g[globalKey] ??= (async () => {
+  if (g[globalKey]) return g[globalKey]
+  const opened = (async () => {
     const { DATABASE_URL, DATA_DIR } = env()
     const database = await openDatabase({ url: DATABASE_URL, dataDir: DATA_DIR })
     if (database.kind === 'embedded') stopWithProcess(database)
-    await migrate(database.db)
-    if (database.kind === 'embedded') await importPgliteDataDir(DATA_DIR, database.db)
     return database
-  })().catch((error: unknown) => {
-    delete g[globalKey]
-    throw error
+  })()
+  const ready = opened.then(async (database) => {
+    await migrate(database.db)
+    if (database.kind === 'embedded') await importPgliteDataDir(env().DATA_DIR, database.db)
+    return database
   })
-  return g[globalKey]
+  const current: State = { opened, ready }
+  g[globalKey] = current
+  // A failure is tried again by the next caller.
+  ready.catch(() => {
+    if (g[globalKey] === current) delete g[globalKey]
+  })
+  return current
+}
+
+/** The process-wide database, opened and migrated on first use. */
+export function getDatabase(): Promise<Database> {
+  return state().ready
+}
+
+/**
+ * The same database as soon as it is open, without waiting for migrations: for the receivers,
+ * whose answers must not wait while another instance holds the migration lock or a deploy's
+ * migration runs. The embedded database is this process's own and migrates before its first use,
+ * so there the receivers do wait for it.
+ */
+export function getOpenDatabase(): Promise<Database> {
+  const current = state()
+  return current.opened.then((database) => (database.kind === 'postgres' ? database : current.ready))
 }
 
 export async function getDb() {

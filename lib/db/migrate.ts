@@ -7,7 +7,7 @@ import { rowsOf, type Db } from './client'
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib/db/migrations')
 
 // Any constant shared by every instance; it names this console's migration lock.
-const MIGRATION_LOCK = 7_100_310_201
+export const MIGRATION_LOCK = 7_100_310_201
 
 /**
  * Applies pending drizzle-kit migrations in one transaction guarded by a transaction-level

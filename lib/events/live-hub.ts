@@ -2,6 +2,7 @@ import 'server-only'
 import type { SessionDb } from '../auth/current'
 import { getDatabase } from '../db'
 import { EVENTS_CHANNEL } from '../webhooks/writer'
+import { listenForEvents } from './live-mode'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
 import type { EventSummary } from './types'
 
@@ -198,7 +199,8 @@ export function processLiveHub(db: SessionDb, encode: (row: EventSummary) => Uin
       read: (after, limit) => listEventsAfter(db, { after, limit }),
       readIds: (ids) => listEventsByIds(db, ids),
       latest: () => latestEventId(db),
-      listen: async (onWake) => (await getDatabase()).listen(EVENTS_CHANNEL, onWake),
+      // LISTEN where the live-mode decision says (a direct URL behind a pooler), or poll.
+      listen: async (onWake) => listenForEvents(await getDatabase(), EVENTS_CHANNEL, onWake),
     },
     { encode },
   ))

@@ -21,7 +21,14 @@ export const hasBuild = () => existsSync('.next/BUILD_ID')
  * it, and waits until /api/health answers. `server.mjs` is what `npm start` runs; `next start`
  * serves the receivers through their route files only, as on Vercel.
  */
-export async function startServer(env: Record<string, string>, { port, via = 'server.mjs' }: { port?: number; via?: 'server.mjs' | 'next start' } = {}) {
+export async function startServer(
+  env: Record<string, string>,
+  {
+    port,
+    via = 'server.mjs',
+    ready = { method: 'GET', path: '/api/health' },
+  }: { port?: number; via?: 'server.mjs' | 'next start'; ready?: { method: string; path: string } } = {},
+) {
   const p = port ?? (await freePort())
   const [command, ...args] = via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
   const child = spawn(command!, [...args, '-p', String(p), '-H', '127.0.0.1'], {
@@ -44,7 +51,7 @@ export async function startServer(env: Record<string, string>, { port, via = 'se
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${via} exited: ${stderr}`)
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break
+      if ((await fetch(`${url}${ready.path}`, { method: ready.method })).ok) break
     } catch {
       // not listening yet
     }

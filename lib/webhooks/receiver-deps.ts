@@ -1,5 +1,5 @@
 import 'server-only'
-import { getDb } from '../db'
+import { getOpenDatabase } from '../db'
 import type { Db } from '../db/client'
 import { env } from '../env'
 import { createRateLimiter } from './rate-limit'
@@ -19,13 +19,14 @@ function receiverBase(db: Db) {
 /**
  * One set of receiver dependencies per process and provider, kept on globalThis so every route
  * bundle shares the same writer queue and limiter; `extra` adds the provider's secrets and keys.
+ * The database comes as soon as it is open: a receiver never waits for migrations.
  */
 export function receiverDeps<T extends object>(provider: string, extra: (db: Db) => T) {
   const key = Symbol.for(`konpro-console.receiver.${provider}`)
   type G = typeof globalThis & { [key]?: Promise<ReturnType<typeof receiverBase> & T> }
   return (): Promise<ReturnType<typeof receiverBase> & T> => {
     const g = globalThis as G
-    g[key] ??= getDb().then((db) => ({ ...receiverBase(db), ...extra(db) }))
+    g[key] ??= getOpenDatabase().then(({ db }) => ({ ...receiverBase(db), ...extra(db) }))
     return g[key]
   }
 }

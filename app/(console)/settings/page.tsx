@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { getDatabase } from '@/lib/db'
+import { liveStatus } from '@/lib/events/live-mode'
 import { env } from '@/lib/env'
 import { requireUser } from '@/lib/auth/current'
 import { konproConnection, type KonproConnection } from '@/lib/konpro/connection'
@@ -53,8 +54,14 @@ function keyLine(connection: KonproConnection): string {
 
 export default async function SettingsPage() {
   const user = await requireUser()
-  const [{ kind, db }, url] = await Promise.all([getDatabase(), receiverUrl()])
-  const [policy, retention, connection] = await Promise.all([getReceiverPolicy(db, 0), getRetention(db), konproConnection(db)])
+  const [database, url] = await Promise.all([getDatabase(), receiverUrl()])
+  const { kind, db } = database
+  const [policy, retention, connection, live] = await Promise.all([
+    getReceiverPolicy(db, 0),
+    getRetention(db),
+    konproConnection(db),
+    liveStatus(database),
+  ])
   const config = env()
   const isAdmin = user.role === 'admin'
   const { badge, description } = CONNECTION[connection.source]
@@ -88,7 +95,13 @@ export default async function SettingsPage() {
                 {kind === 'embedded' ? <Badge variant="muted">Embedded PostgreSQL</Badge> : <Badge variant="success">PostgreSQL</Badge>}
               </Row>
               {kind === 'embedded' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
+              <Row label="Live updates">
+                {live.live === 'notify' ? <Badge variant="success">LISTEN/NOTIFY</Badge> : <Badge variant="warning">Polling every 2 s</Badge>}
+              </Row>
             </dl>
+            <p className="text-xs text-muted-foreground" data-testid="live-reason">
+              {live.reason}
+            </p>
             <RetentionForm value={{ retentionDays: retention.retentionDays, maxRows: retention.maxRows }} canEdit={isAdmin} />
             <p className="text-xs text-muted-foreground">
               {retention.source === 'env'

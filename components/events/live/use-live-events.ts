@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
+import { STREAM_END_EVENT } from '@/lib/events/stream-limit'
 import { STREAM_EVENT, type EventSummary } from '@/lib/events/types'
 import { filtersToSearchParams, hasActiveFilters, type EventFilters } from '@/lib/validations/event-filters'
 
@@ -96,9 +97,14 @@ export function useLiveEvents({
     const source = new EventSource('/api/events/stream')
     let failures = 0
     let opened = false
+    // Set by the server's notice that it ends this stream on schedule (before the host's time
+    // limit): the drop that follows is expected, and EventSource comes back at once with
+    // Last-Event-ID, so the status stays "Live".
+    let endedOnSchedule = false
     source.onopen = () => {
       failures = 0
       opened = true
+      endedOnSchedule = false
       setStreamState('live')
       // Covers rows stored between the page render (or the drop) and this connection.
       joined.current = false
@@ -114,8 +120,15 @@ export function useLiveEvents({
         void runCatchUp()
       }
     })
+    source.addEventListener(STREAM_END_EVENT, () => {
+      endedOnSchedule = true
+    })
     source.onerror = () => {
       joined.current = false
+      if (endedOnSchedule && source.readyState === EventSource.CONNECTING) {
+        endedOnSchedule = false
+        return
+      }
       failures++
       if (source.readyState === EventSource.CLOSED || failures >= (opened ? MAX_FAILURES_AFTER_OPEN : MAX_FAILURES_NEVER_OPENED)) {
         source.close()
