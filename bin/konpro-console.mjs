@@ -28,7 +28,7 @@ program
   .command('forward')
   .description('Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in order, resuming after a disconnect or restart.')
   .requiredOption('--url <console>', 'the console, e.g. https://console.example.com', httpUrl('--url'))
-  .addOption(new Option('--token <kpt_...>', 'a personal access token (Settings → Access tokens)').env('KONPRO_CONSOLE_TOKEN').makeOptionMandatory())
+  .addOption(new Option('--token <token>', 'a personal access token, kpt_… (Settings → Access tokens)').env('KONPRO_CONSOLE_TOKEN').makeOptionMandatory())
   .requiredOption('--to <url>', 'where to send each delivery, e.g. http://localhost:8080/webhooks', httpUrl('--to'))
   .addOption(new Option('--provider <provider>', 'only deliveries from this provider').choices(['konpro', 'kayle']))
   .option('--type <event-type...>', 'only these event types, e.g. avatar_video.success')
