@@ -10,6 +10,8 @@ const UNITS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 // The stream sends a heartbeat every 15 s; three missed ones mean the connection is gone.
 const IDLE_MS = 45_000
 const MAX_BACKOFF_MS = 30_000
+// Details fetched ahead of the delivery being sent.
+const PREFETCH = 8
 
 export class ForwardError extends Error {}
 
@@ -49,18 +51,23 @@ export async function forward(options, { log = console.log, warn = console.error
 
   const wanted = (summary) => (!options.provider || summary.provider === options.provider) && (types.size === 0 || types.has(summary.eventType ?? ''))
 
+  const fetchDetail = async (id) => {
+    const res = await fetch(`${consoleUrl}/api/events/${id}`, { headers: auth, signal })
+    if (res.status === 404) return null
+    if (res.status === 401) throw new ForwardError(await refusal(res))
+    if (!res.ok) throw new Error(`the console answered ${res.status} for delivery #${id}`)
+    return res.json()
+  }
+
   /** Forwards one delivery; retries while the local app cannot be reached, so none is skipped. */
-  const handle = async (summary) => {
+  const handle = async (item) => {
+    const detail = await item.detail()
+    if (detail === null) {
+      log(`${new Date().toISOString()}  #${item.summary.id}  ${pad(item.summary.eventType ?? '-', 28)}  skipped: no longer stored`)
+      return true
+    }
     for (;;) {
       if (signal.aborted) return false
-      const detailRes = await fetch(`${consoleUrl}/api/events/${summary.id}`, { headers: auth, signal })
-      if (detailRes.status === 404) {
-        log(`${new Date().toISOString()}  #${summary.id}  ${pad(summary.eventType ?? '-', 28)}  skipped: no longer stored`)
-        return true
-      }
-      if (detailRes.status === 401) throw new ForwardError(await refusal(detailRes))
-      if (!detailRes.ok) throw new Error(`the console answered ${detailRes.status} for delivery #${summary.id}`)
-      const detail = await detailRes.json()
       const started = performance.now()
       try {
         const { status } = await send(target, {
@@ -73,7 +80,7 @@ export async function forward(options, { log = console.log, warn = console.error
         log(`${new Date().toISOString()}  #${detail.id}  ${pad(detail.eventType ?? '-', 28)}  → ${status}  ${ms.toFixed(1)} ms`)
         return true
       } catch (error) {
-        warn(`#${summary.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`)
+        warn(`#${detail.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`)
         await sleep(backoff, signal)
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)
       }
@@ -98,16 +105,7 @@ export async function forward(options, { log = console.log, warn = console.error
       }
       warn(`Following ${consoleUrl} after delivery #${after}; forwarding to ${target.href}.`)
       backoff = 1_000
-      for await (const message of readSse(res.body, { idleMs: IDLE_MS, onIdle: stop })) {
-        if (message.event !== 'delivery') continue
-        const summary = JSON.parse(message.data)
-        // The stream resumes after `after`; anything at or below it was handled already.
-        if (summary.id <= after) continue
-        if (wanted(summary) && !(await handle(summary))) break
-        after = summary.id
-        writeState(options.state, consoleUrl, after)
-        if (signal.aborted) break
-      }
+      await drain(res.body, connection)
       if (!signal.aborted) warn(`The stream ended; resuming after delivery #${after}.`)
     } catch (error) {
       if (error instanceof ForwardError) throw error
@@ -118,6 +116,57 @@ export async function forward(options, { log = console.log, warn = console.error
     } finally {
       signal.removeEventListener('abort', stop)
       connection.abort()
+    }
+  }
+
+  /**
+   * Reads the stream into a queue while the deliveries at its head are sent one at a time, in
+   * order; the next few details are fetched meanwhile. Whatever is still queued when the
+   * connection drops was not forwarded, and the stream sends it again after `after`.
+   */
+  async function drain(body, connection) {
+    const queue = []
+    let queued = after
+    let ended = null
+    let wake = null
+    const reading = (async () => {
+      try {
+        for await (const message of readSse(body, { idleMs: IDLE_MS, onIdle: () => connection.abort() })) {
+          if (message.event !== 'delivery') continue
+          const summary = JSON.parse(message.data)
+          // The stream resumes after `after`; anything at or below it was handled already.
+          if (summary.id <= queued) continue
+          queued = summary.id
+          let detail = null
+          queue.push({ summary, wanted: wanted(summary), detail: () => (detail ??= fetchDetail(summary.id)) })
+          wake?.()
+        }
+        ended = { done: true }
+      } catch (error) {
+        ended = { error }
+      }
+      wake?.()
+    })()
+    try {
+      for (;;) {
+        if (queue.length === 0) {
+          if (ended) break
+          await new Promise((resolve) => (wake = resolve))
+          wake = null
+          continue
+        }
+        // Fetch ahead, but keep nothing unread for long: a handful of details at a time.
+        for (const item of queue.slice(0, PREFETCH)) if (item.wanted) item.detail().catch(() => {})
+        const item = queue.shift()
+        if (item.wanted && !(await handle(item))) return
+        after = item.summary.id
+        writeState(options.state, consoleUrl, after)
+        if (signal.aborted) return
+      }
+      if (ended?.error) throw ended.error
+    } finally {
+      connection.abort()
+      await reading
     }
   }
 }
