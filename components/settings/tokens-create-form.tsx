@@ -61,7 +61,7 @@ export function TokensCreateForm() {
             <CopyButton value={created.token} label="Copy token" />
           </div>
           <p className="text-muted-foreground">
-            It is shown only now. Use it as <code className="font-mono break-all">npx konpro-console forward --token {created.token.slice(0, 8)}…</code>
+            It is shown only now. Use it as <code className="font-mono">npx konpro-console forward --token {created.token.slice(0, 8)}…</code>
           </p>
         </div>
       ) : null}

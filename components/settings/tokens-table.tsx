@@ -40,8 +40,8 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
         <TableHeader>
           <TableRow>
             <TableHead>Name</TableHead>
-            <TableHead>Token</TableHead>
-            <TableHead>Created</TableHead>
+            <TableHead className="hidden sm:table-cell">Token</TableHead>
+            <TableHead className="hidden sm:table-cell">Created</TableHead>
             <TableHead>Last used</TableHead>
             <TableHead className="sr-only">Actions</TableHead>
           </TableRow>
@@ -49,9 +49,13 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
         <TableBody>
           {tokens.map((t) => (
             <TableRow key={t.id} data-testid="token-row">
-              <TableCell className="font-medium break-all">{t.name}</TableCell>
-              <TableCell className="font-mono whitespace-nowrap text-muted-foreground">{t.prefix}…</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
+              <TableCell className="min-w-32 font-medium break-words whitespace-normal">
+                {t.name}
+                {/* On a phone the prefix goes under the name instead of a column of its own. */}
+                <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">{t.prefix}…</span>
+              </TableCell>
+              <TableCell className="hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell">{t.prefix}…</TableCell>
+              <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
                 <RelativeTime value={t.createdAt} />
               </TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}</TableCell>

@@ -55,9 +55,14 @@ export function ReplayForm({ eventId, endpoints, canResign }: { eventId: number;
         <label className="flex items-center gap-2">
           <input type="radio" value="original" {...form.register('mode')} /> Original headers and signature
         </label>
-        <label className={canResign ? 'flex items-center gap-2' : 'flex items-center gap-2 text-muted-foreground'}>
+        <label className={canResign && endpoints.length > 0 ? 'flex items-center gap-2' : 'flex items-center gap-2 text-muted-foreground'}>
           <input type="radio" value="resigned" disabled={!canResign || endpoints.length === 0} {...form.register('mode')} /> Re-signed with an endpoint’s secret
         </label>
+        {!canResign ? (
+          <p className="text-xs text-muted-foreground">Only KonPro deliveries can be re-signed.</p>
+        ) : endpoints.length === 0 ? (
+          <p className="text-xs text-muted-foreground">There is no KonPro endpoint whose secret could sign it.</p>
+        ) : null}
       </fieldset>
       {mode === 'resigned' ? (
         <div className="flex flex-col gap-2">
