@@ -57,6 +57,10 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     const fresh = await fetch(`${server.url}/api/events/stream`, { headers: bearer(), signal: AbortSignal.timeout(5_000) })
     expect(Number(fresh.headers.get('x-stream-after'))).toBeGreaterThanOrEqual(Number(eventId))
     await fresh.body?.cancel()
+    // `since=<ms>` starts before what arrived in that window (the forwarder's --since 1h).
+    const hourAgo = await fetch(`${server.url}/api/events/stream?since=3600000`, { headers: bearer(), signal: AbortSignal.timeout(5_000) })
+    expect(hourAgo.headers.get('x-stream-after')).toBe('0')
+    await hourAgo.body?.cancel()
   })
 
   it('opens no other route, no page and no server action', async () => {
