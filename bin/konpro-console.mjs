@@ -8,12 +8,12 @@ const program = new Command()
   .description('Command-line companion of the KonPro Webhook Console.')
   .showHelpAfterError()
 
-const httpUrl = (name) => (value) => {
+const httpUrl = (name, example) => (value) => {
   let url
   try {
     url = new URL(value)
   } catch {
-    throw new InvalidArgumentError(`${name} must be a full URL such as http://localhost:8080/webhooks.`)
+    throw new InvalidArgumentError(`${name} must be a full URL such as ${example}.`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`${name} must start with http:// or https://.`)
   return url.href
@@ -27,9 +27,9 @@ const positive = (value) => {
 program
   .command('forward')
   .description('Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in order, resuming after a disconnect or restart.')
-  .requiredOption('--url <console>', 'the console, e.g. https://console.example.com', httpUrl('--url'))
+  .requiredOption('--url <console>', 'the console, e.g. https://console.example.com', httpUrl('--url', 'https://console.example.com'))
   .addOption(new Option('--token <token>', 'a personal access token, kpt_… (Settings → Access tokens)').env('KONPRO_CONSOLE_TOKEN').makeOptionMandatory())
-  .requiredOption('--to <url>', 'where to send each delivery, e.g. http://localhost:8080/webhooks', httpUrl('--to'))
+  .requiredOption('--to <url>', 'where to send each delivery, e.g. http://localhost:8080/webhooks', httpUrl('--to', 'http://localhost:8080/webhooks'))
   .addOption(new Option('--provider <provider>', 'only deliveries from this provider').choices(['konpro', 'kayle']))
   .option('--type <event-type...>', 'only these event types, e.g. avatar_video.success')
   .option('--since <10m|id>', 'start with deliveries of the last 10m/2h/1d, or from this delivery id on (instead of the state file)', (value) => {
