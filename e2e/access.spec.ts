@@ -22,7 +22,7 @@ const PUBLIC_PAGES = ['/login', '/setup', '/_not-found', '/_global-error']
 const ADMIN_PAGES = ['/endpoints/new', '/kayle/endpoints/new', '/settings/users', '/settings/audit']
 // Actions anyone may call (first-run setup, ending one's own session) and those a viewer may call.
 const PUBLIC_ACTIONS = ['setupAction', 'signOutAction']
-const VIEWER_ACTIONS = ['countStoredEvents']
+const VIEWER_ACTIONS = ['countStoredEvents', 'createAccessTokenAction', 'revokeAccessTokenAction']
 
 type Identity = { name: string; cookie: string | null }
 type Seed = { videoId: string; eventId: string; endpointId: string; viewerEmail: string; endpointUrl: string }

@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils'
 
 const tabs = [
   { href: '/settings', label: 'Connection' },
+  { href: '/settings/tokens', label: 'Access tokens' },
   { href: '/settings/users', label: 'Users', admin: true },
   { href: '/settings/audit', label: 'Audit log', admin: true },
 ]

@@ -9,6 +9,7 @@ import { getDb } from '../db'
 import type { Db } from '../db/client'
 import { env } from '../env'
 import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
+import { bearerAccessToken, userForAccessToken } from '../tokens/tokens'
 import { hasUsers, type PublicUser } from './users'
 
 /** The caller's address (see clientAddress) and browser, for sessions and the audit log. */
@@ -87,11 +88,23 @@ export async function authorize(role: Role = 'viewer'): Promise<Authorized> {
   return { ok: true, user, actor: { id: user.id, email: user.email, ip }, db: sessionDb(await getDb()) }
 }
 
-/** For route handlers: the session, or a 401 answer to send. */
-export async function sessionForRoute(req: Request): Promise<Session | Response> {
+/**
+ * For route handlers: the session, or a 401 answer to send. Only the read-only routes the
+ * command-line forwarder needs (the live stream, a delivery's detail and body) pass
+ * `{ accessToken: true }` and so also accept `Authorization: Bearer kpt_…`; every other route,
+ * page and action knows only the session cookie, so a token can never reach them.
+ */
+export async function sessionForRoute(req: Request, { accessToken = false }: { accessToken?: boolean } = {}): Promise<Session | Response> {
+  const db = await getDb()
+  const bearer = accessToken ? bearerAccessToken(req.headers) : undefined
+  if (bearer) {
+    const user = await userForAccessToken(db, bearer)
+    return user
+      ? { user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt }, db: sessionDb(db) }
+      : Response.json({ error: 'This access token is unknown or was revoked. Create a new one under Settings → Access tokens.' }, { status: 401 })
+  }
   const cookie = req.headers.get('cookie') ?? ''
   const token = SESSION_COOKIE_NAMES.map((name) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie)?.[1]).find(Boolean)
-  const db = await getDb()
   const user = await userForSession(db, token)
   return user ? { user, db: sessionDb(db) } : Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
 }

@@ -241,3 +241,52 @@ export const kayleSandboxDeliveries = pgTable(
   ],
 )
 export type KayleSandboxDelivery = typeof kayleSandboxDeliveries.$inferSelect
+
+/**
+ * Personal access tokens (`kpt_…`) for the command-line forwarder: read-only, and only for the live
+ * stream and delivery bodies. Only a keyed hash of the token is stored, like session tokens.
+ */
+export const accessTokens = pgTable(
+  'access_tokens',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    // The first characters, shown in the list so a person can tell tokens apart.
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('access_tokens_user_idx').on(t.userId, t.createdAt.desc())],
+)
+export type AccessToken = typeof accessTokens.$inferSelect
+
+/** Each "Send again" of a stored delivery and what the target answered. */
+export const replayAttempts = pgTable(
+  'replay_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    // 'original' | 'resigned'
+    mode: text('mode').notNull(),
+    // The endpoint whose secret signed a re-signed attempt (its id, never the secret).
+    signedWith: text('signed_with'),
+    actorEmail: text('actor_email'),
+    status: integer('status'),
+    error: text('error'),
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    // The first KiB of the answer, as text.
+    responseBody: text('response_body'),
+    latencyMs: integer('latency_ms').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('replay_attempts_event_idx').on(t.eventId, t.createdAt.desc())],
+)
+export type ReplayAttempt = typeof replayAttempts.$inferSelect

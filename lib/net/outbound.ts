@@ -101,3 +101,82 @@ function send(url: URL, addresses: LookupAddress[], request: OutboundRequest, de
     req.end(body)
   })
 }
+
+export interface CapturedAnswer {
+  status: number
+  headers: Record<string, string>
+  /** The first `maxBodyBytes` of the answer, as UTF-8 text (replacement characters where it is not). */
+  body: string
+  latencyMs: number
+}
+export type CapturedResult = { ok: true; answer: CapturedAnswer } | { ok: false; reason: 'blocked' | 'unreachable'; message: string; latencyMs: number }
+
+/**
+ * Replays: any method, exact body bytes, and the answer kept (status, headers, the first bytes of
+ * the body, latency). The same checks as sendOutbound: one lookup, every address checked, the
+ * socket pinned to them, no redirects followed, one deadline for the whole call.
+ */
+export async function sendOutboundCapturing(
+  target: string,
+  request: { method: string; headers: Record<string, string>; body: Uint8Array; timeoutMs: number; maxBodyBytes: number },
+): Promise<CapturedResult> {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  let url: URL
+  try {
+    url = new URL(target)
+  } catch {
+    return { ...blocked, latencyMs: 0 } as CapturedResult
+  }
+  if (isRefusedName(url)) return { ...blocked, latencyMs: 0 } as CapturedResult
+  const deadline = AbortSignal.timeout(request.timeoutMs)
+  let addresses: LookupAddress[]
+  try {
+    addresses = await resolve(bareHostname(url), deadline)
+  } catch {
+    return { ...unreachable, latencyMs: elapsed() } as CapturedResult
+  }
+  if (!mayConnect(url, addresses.map((a) => a.address))) return { ...blocked, latencyMs: elapsed() } as CapturedResult
+  const withBody = request.method !== 'GET' && request.method !== 'HEAD'
+  const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
+  try {
+    const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>((resolvePromise, reject) => {
+      const req = makeRequest(
+        {
+          protocol: url.protocol,
+          hostname: bareHostname(url),
+          port: url.port || undefined,
+          path: `${url.pathname}${url.search}`,
+          method: request.method,
+          headers: { ...request.headers, ...(withBody ? { 'content-length': String(request.body.byteLength) } : {}) },
+          lookup: pinnedLookup(addresses),
+          agent: false,
+          signal: deadline,
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          let kept = 0
+          const done = () => {
+            const headers: Record<string, string> = {}
+            for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+            resolvePromise({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).subarray(0, request.maxBodyBytes).toString('utf8') })
+            res.destroy()
+          }
+          res.on('data', (chunk: Buffer) => {
+            chunks.push(chunk)
+            kept += chunk.length
+            // Enough kept: the rest of a large answer is not read.
+            if (kept >= request.maxBodyBytes) done()
+          })
+          res.on('end', done)
+          res.on('error', reject)
+        },
+      )
+      req.on('error', reject)
+      req.end(withBody ? Buffer.from(request.body) : undefined)
+    })
+    return { ok: true, answer: { ...answer, latencyMs: elapsed() } }
+  } catch {
+    return { ...unreachable, latencyMs: elapsed() } as CapturedResult
+  }
+}

@@ -10,6 +10,7 @@ import { EventIds } from '@/components/events/detail/event-ids'
 import { EventFacts } from '@/components/events/detail/event-facts'
 import { HeadersTable } from '@/components/events/detail/headers-table'
 import { RawBody } from '@/components/events/detail/raw-body'
+import { ReplaySection } from '@/components/events/detail/replay-section'
 import { JsonTree } from '@/components/events/json-tree'
 import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
 import { requireSession } from '@/lib/auth/current'
@@ -128,6 +129,7 @@ export default async function EventDetailPage({ params }: Props) {
               <KayleEventLinks payload={event.payload} />
             </DetailSection>
           ) : null}
+          <ReplaySection eventId={event.id} provider={event.provider} />
         </div>
       </div>
     </div>

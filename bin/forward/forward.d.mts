@@ -1,0 +1,3 @@
+// Types for the tests that import the forwarder's plain-JavaScript modules.
+export class ForwardError extends Error {}
+export function parseSince(value: string): { ms: number } | { id: number }

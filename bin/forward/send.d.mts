@@ -1,0 +1,1 @@
+export function forwardedHeaders(headers: Record<string, string>, deliveryId: number): Record<string, string>

@@ -1,0 +1,66 @@
+// Re-sends one stored delivery to the local target: its method, its body bytes unchanged, and its
+// headers (signature headers included) minus those that describe the original connection.
+import http from 'node:http'
+import https from 'node:https'
+
+// Connection-level headers: they described the hop from the sender to the console, and the new
+// request sets its own (Host and Content-Length for the new target and body).
+const HOP_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'proxy-connection',
+  'proxy-authorization',
+  'http2-settings',
+])
+// A header value the console stored shortened ends in "…", which HTTP cannot carry.
+const SENDABLE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/** @param {Record<string, string>} headers */
+export function forwardedHeaders(headers, deliveryId) {
+  /** @type {Record<string, string>} */
+  const out = {}
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase()
+    if (HOP_HEADERS.has(key) || !SENDABLE.test(value)) continue
+    out[key] = value
+  }
+  // Lets the local app tell a re-sent delivery from a new one, and dedupe after a crash.
+  out['x-konpro-console-delivery'] = String(deliveryId)
+  return out
+}
+
+/**
+ * @param {URL} target
+ * @param {{ method: string, headers: Record<string, string>, body: Buffer, timeoutMs: number }} request
+ * @returns {Promise<{ status: number }>}
+ */
+export function send(target, { method, headers, body, timeoutMs }) {
+  const withBody = method !== 'GET' && method !== 'HEAD'
+  const make = target.protocol === 'https:' ? https.request : http.request
+  return new Promise((resolve, reject) => {
+    const req = make(
+      target,
+      {
+        method,
+        headers: { ...headers, ...(withBody ? { 'content-length': String(body.length) } : {}) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        // Read the answer to its end so keep-alive sockets are reused; its content is not needed.
+        res.on('data', () => {})
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }))
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)))
+    req.on('error', reject)
+    req.end(withBody ? body : undefined)
+  })
+}

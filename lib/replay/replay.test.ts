@@ -1,0 +1,105 @@
+import { createHmac } from 'node:crypto'
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import type { SessionDb } from '../auth/current'
+import type { Database } from '../db/client'
+import { events } from '../db/schema'
+import { BLOCKED_MESSAGE } from '../net/outbound'
+import { describeEachDatabase } from '../test/databases'
+import { storedRow } from '../test/event-rows'
+import { startHttpServer } from '../test/http-server'
+import { listReplayAttempts, replayDelivery, replayHeaders } from './replay'
+import { replaySchema } from './schema'
+
+// 127.0.0.2 is opted in the documented way; 127.0.0.1 stays refused as every loopback address is.
+vi.hoisted(() => {
+  process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.2'
+})
+
+let target: Awaited<ReturnType<typeof startHttpServer>>
+beforeAll(async () => {
+  target = await startHttpServer((_, res) => res.writeHead(202, { 'x-target': 'yes', 'content-type': 'text/plain' }).end('x'.repeat(5000)), '127.0.0.2')
+})
+afterAll(() => target.close())
+
+it('keeps the original headers but the hop ones, or replaces the signature when re-signing', () => {
+  const body = Buffer.from('{"a":1}')
+  const stored = { host: 'console:3000', 'content-length': '7', signature: 'old', 'heygen-signature': 'h', 'heygen-timestamp': '1', 'content-type': 'application/json', 'x-long': 'cut…' }
+  expect(replayHeaders(stored, body)).toEqual({ signature: 'old', 'heygen-signature': 'h', 'heygen-timestamp': '1', 'content-type': 'application/json' })
+  expect(replayHeaders(stored, body, 'whsec_1')).toEqual({ signature: createHmac('sha256', 'whsec_1').update(body).digest('hex'), 'content-type': 'application/json' })
+})
+
+it('asks for a full URL and, when re-signing, an endpoint', () => {
+  expect(replaySchema.safeParse({ eventId: 1, url: 'localhost:8080', mode: 'original' }).success).toBe(false)
+  const noEndpoint = replaySchema.safeParse({ eventId: 1, url: 'https://x.example/h', mode: 'resigned' })
+  expect(noEndpoint.error?.issues[0]?.path).toEqual(['endpointId'])
+  expect(replaySchema.safeParse({ eventId: 1, url: 'https://x.example/h', mode: 'original' }).success).toBe(true)
+})
+
+describeEachDatabase('replaying a delivery', (fresh) => {
+  const open: Database[] = []
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.close()
+  })
+  const setup = async () => {
+    const database = await fresh()
+    open.push(database)
+    const db = database.db as SessionDb
+    const [row] = await db
+      .insert(events)
+      .values(storedRow({ headers: { signature: 'original-sig', 'content-type': 'application/json', host: 'console.test' } }))
+      .returning({ id: events.id, body: events.body })
+    return { db, id: row!.id, body: Buffer.from(row!.body) }
+  }
+
+  it('sends the stored bytes and headers, and keeps the answer (status, headers, first KiB, latency)', async () => {
+    const { db, id, body } = await setup()
+    const before = target.requests.length
+    const outcome = await replayDelivery(db, { eventId: id, url: `${target.url}/staging/hook` }, 'admin@x.test')
+    expect(outcome.ok).toBe(true)
+    const got = target.requests[before]!
+    expect(got.url).toBe('/staging/hook')
+    expect(got.headers.signature).toBe('original-sig')
+    expect(got.headers.host).toBe(`127.0.0.2:${target.port}`)
+    expect(Buffer.from(got.body).equals(body)).toBe(true)
+    const [attempt] = await listReplayAttempts(db, id)
+    expect(attempt).toMatchObject({ status: 202, mode: 'original', error: null, actorEmail: 'admin@x.test', url: `${target.url}/staging/hook` })
+    expect(attempt?.responseHeaders?.['x-target']).toBe('yes')
+    expect(attempt?.responseBody).toBe('x'.repeat(1024))
+    expect(attempt?.latencyMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('re-signs with the chosen secret', async () => {
+    const { db, id, body } = await setup()
+    const before = target.requests.length
+    await replayDelivery(db, { eventId: id, url: `${target.url}/hook`, secret: { endpointId: 'ep_1', value: 'whsec_test' } }, null)
+    expect(target.requests[before]!.headers.signature).toBe(createHmac('sha256', 'whsec_test').update(body).digest('hex'))
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ mode: 'resigned', signedWith: 'ep_1', status: 202 })
+  })
+
+  it('refuses a private address before sending, and records why', async () => {
+    const { db, id } = await setup()
+    const before = target.requests.length
+    await replayDelivery(db, { eventId: id, url: `http://127.0.0.1:${target.port}/hook` }, null)
+    expect(target.requests.length).toBe(before)
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ status: null, error: BLOCKED_MESSAGE, responseHeaders: null })
+  })
+
+  it('does not follow a redirect', async () => {
+    const { db, id } = await setup()
+    target.handle((_, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end())
+    try {
+      await replayDelivery(db, { eventId: id, url: `${target.url}/hook` }, null)
+    } finally {
+      target.handle((_, res) => res.writeHead(202, { 'x-target': 'yes' }).end('x'.repeat(5000)))
+    }
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ status: 302, responseHeaders: expect.objectContaining({ location: 'http://169.254.169.254/latest/meta-data/' }) })
+  })
+
+  it('answers not_found for a delivery that is gone, and removes attempts with their delivery', async () => {
+    const { db, id } = await setup()
+    expect(await replayDelivery(db, { eventId: id + 1000, url: `${target.url}/hook` }, null)).toEqual({ ok: false, problem: 'not_found' })
+    await replayDelivery(db, { eventId: id, url: `${target.url}/hook` }, null)
+    await db.delete(events)
+    expect(await listReplayAttempts(db, id)).toEqual([])
+  })
+})
