@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { E2E_ADMIN, E2E_KAYLE_API_KEY, KAYLE_DOC_MODE_PORT, KAYLE_DOC_PORT } from '../playwright.config'
 import { startKayleDocServer, type KayleDocServer } from '../lib/test/kayle-doc-server'
 import { expectToast } from './pages/kayle-toasts'
+import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { signIn } from './support/sign-in'
 
 // The console configured with a Kayle API key, talking on a real socket to a Kayle that follows
@@ -117,6 +118,7 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
 })
 
 test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, forward and back, with deep links', async ({ page }) => {
+  const start = kayle.requests.length
   for (let i = 0; i < 105; i++) {
     const res = await page.request.post(`${kayle.url}/v1/webhooks/endpoints`, {
       headers: { authorization: `Bearer ${E2E_KAYLE_API_KEY}` },
@@ -133,6 +135,7 @@ test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, for
   await pages.getByRole('link', { name: 'Next' }).click()
   await expect(pages).toContainText('Page 2 · endpoints 51–100')
   await expect(rows.first()).toContainText('Many 050')
+  await captureEveryLook(page, 'kayle-endpoints-page-2', reviewViewports)
   await pages.getByRole('link', { name: 'Next' }).click()
   await expect(pages).toContainText('Page 3 · endpoints 101–105')
   await expect(rows).toHaveCount(5)
@@ -147,7 +150,8 @@ test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, for
   await expect(page).toHaveURL(/\/kayle\/endpoints$/)
   await expect(rows.first()).toContainText('Many 000')
   // Each page is one call with Kayle's limit and starting_after: never the whole list.
-  const lists = kayle.requests.filter((r) => r.method === 'GET' && r.path === '/v1/webhooks/endpoints')
+  const lists = kayle.requests.slice(start).filter((r) => r.method === 'GET' && r.path === '/v1/webhooks/endpoints')
+  expect(lists.length).toBeGreaterThanOrEqual(6)
   expect(lists.every((r) => new URLSearchParams(r.query).get('limit') === '50')).toBe(true)
   expect(problems()).toEqual([])
 })

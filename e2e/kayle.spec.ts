@@ -97,6 +97,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   // Kayle scrubs a payload at the first 2xx (409 on retry): no Retry is offered, and the row says why.
   await expect(delivered.getByRole('button', { name: /Retry delivery/ })).toHaveCount(0)
   await expect(delivered.getByTestId('kayle-no-retry')).toHaveText('Retry not offered: Delivered: Kayle scrubbed the payload at the 2xx answer.')
+  await captureEveryLook(page, 'kayle-deliveries-delivered', reviewViewports)
 
   // An endpoint whose target is down: its deliveries fail and Kayle keeps their payloads.
   await page.goto('/kayle/endpoints/new')
@@ -195,7 +196,7 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await expect(secret).not.toContainText('••')
   const before = await secret.textContent()
   await page.getByRole('button', { name: 'Hide secret' }).click()
-  await page.getByRole('button', { name: 'Rotate' }).click()
+  await page.getByRole('button', { name: 'Rotate', exact: true }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Rotate secret' }).click()
   await expect(page.getByText('Secret rotated.', { exact: false })).toBeVisible()
   await expect(secret).not.toContainText('••')
@@ -213,8 +214,11 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await expect(keyRows.first()).toContainText('Active')
   await expect(keyRows.nth(1)).toContainText('Inactive')
   await expect(keyRows.nth(1)).toContainText('deactivated')
+  await captureEveryLook(page, 'kayle-endpoint-rotated', reviewViewports)
+  // The earlier toasts gone first, so the one seen is this send's.
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toHaveCount(2)
+  await expectToast(page, 'success', 'Test event delivered: the endpoint answered HTTP 200.')
 
   // Deactivated, the key gets nothing encrypted to it; reactivated, deliveries resume.
   const keyRow = keyRows.first()

@@ -27,7 +27,7 @@ export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { de
   return (
     <div className="flex flex-col gap-6">
       <Card>
-        <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
+        <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2">
           <dl className="contents">
             <Fact label="Status">
               <DeliveryStatus status={d.status} />
@@ -78,7 +78,7 @@ export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { de
           <CardTitle>Payload</CardTitle>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
-          <dl className="grid gap-4 sm:grid-cols-2">
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Fact label="Retention reason">
               <code className="font-mono text-xs">{d.retentionReason ?? 'none'}</code>
               <span className="mt-1 block break-normal text-muted-foreground" data-testid="kayle-retention-reason">

@@ -20,7 +20,7 @@ export function KayleRetry({ deliveryId, retry, compact }: { deliveryId: string;
   if (!retry.allowed) {
     return (
       <span className={compact ? 'block max-w-56 text-xs text-muted-foreground' : 'text-sm text-muted-foreground'} data-testid="kayle-no-retry">
-        <span className="sr-only">Retry not offered: </span>
+        <span className={compact ? 'sr-only' : 'font-medium text-foreground'}>Retry not offered: </span>
         {retry.reason}
       </span>
     )

@@ -4,8 +4,11 @@ import { getDb } from '../db'
 import { load } from '../providers/load'
 import type { KayleClient, KayleDeliveryFilter } from './client'
 import { KayleError } from './errors'
-import type { KayleDelivery, KayleKey } from './schemas'
-import { activeKeyCounts, keysForEndpoint, type StoredKayleKey } from './vault'
+import type { KayleDelivery } from './schemas'
+import { keyViews } from './key-views'
+import { activeKeyCounts, keysForEndpoint } from './vault'
+
+export type { KeyView } from './key-views'
 
 /** Endpoints on one page of the endpoints list; Kayle's own largest page is 100. */
 export const ENDPOINTS_PAGE_SIZE = 50
@@ -28,35 +31,6 @@ export const loadKayleEndpointPage = (startingAfter?: string) =>
     ])
     return { ...page, endpoints: page.endpoints.map((e) => ({ ...e, activeKeys: counts[e.id] ?? 0 })) }
   })
-
-/** A key as the endpoint page shows it: its state at Kayle, and whether this console holds its private half. */
-export interface KeyView {
-  keyId: string
-  /** Kayle's id (`whk_...`), null when Kayle no longer lists the key. */
-  kayleId: string | null
-  active: boolean
-  createdAt: string
-  deactivatedAt: string | null
-  held: boolean
-}
-
-/** Kayle's list is the truth for a key's state; the console's own rows add what Kayle does not list. */
-export function keyViews(atKayle: KayleKey[], stored: StoredKayleKey[]): KeyView[] {
-  const held = new Set(stored.map((k) => k.keyId))
-  const listed = new Set(atKayle.map((k) => k.keyId))
-  const views: KeyView[] = atKayle.map((k) => ({
-    keyId: k.keyId,
-    kayleId: k.id,
-    active: k.isActive,
-    createdAt: k.createdAt,
-    deactivatedAt: k.isActive ? null : (k.disabledAt ?? k.updatedAt),
-    held: held.has(k.keyId),
-  }))
-  for (const k of stored) {
-    if (!listed.has(k.keyId)) views.push({ keyId: k.keyId, kayleId: null, active: false, createdAt: k.createdAt.toISOString(), deactivatedAt: k.deactivatedAt?.toISOString() ?? null, held: true })
-  }
-  return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-}
 
 export const loadKayleEndpoint = (id: string) =>
   load(async () => {

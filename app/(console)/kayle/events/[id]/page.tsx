@@ -50,7 +50,7 @@ export default async function KayleEventPage({ params }: { params: Promise<{ id:
       />
       <KayleModeNote sandbox={isKayleSandbox()} />
       <Card className="mb-6">
-        <CardContent className="grid gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-4">
+        <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-4">
           <dl className="contents">
             <Fact label="Event ID">
               <span className="font-mono text-xs">{event.id}</span>
