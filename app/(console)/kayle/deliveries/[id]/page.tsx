@@ -1,9 +1,10 @@
 // One Kayle delivery. Kayle documents no GET for a single delivery: it is read from the list
-// filtered by its event (`event_id`), which is why its address sits under the event.
+// filtered by its event (`event_id`), so the address carries the event as `?event=`.
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ArrowLeftIcon } from 'lucide-react'
+import { z } from 'zod'
 import { Button } from '@/components/ui/button'
 import { PageHeader } from '@/components/page-header'
 import { ProviderErrorPanel } from '@/components/provider-error'
@@ -14,16 +15,26 @@ import { loadKayleDelivery } from '@/lib/kayle/endpoints'
 
 export const metadata: Metadata = { title: 'Kayle delivery' }
 
-export default async function KayleDeliveryPage({ params }: { params: Promise<{ id: string; deliveryId: string }> }) {
+// Kayle's id pattern for path and query parameters.
+const eventSchema = z.object({ event: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional().catch(undefined) })
+
+export default async function KayleDeliveryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const user = await requireUser()
-  const raw = await params
-  const eventId = decodeURIComponent(raw.id)
-  const deliveryId = decodeURIComponent(raw.deliveryId)
+  const deliveryId = decodeURIComponent((await params).id)
+  const { event: eventId } = eventSchema.parse(await searchParams)
+  // Without its event there is no documented way to find one delivery.
+  if (!eventId) notFound()
   const loaded = await loadKayleDelivery(eventId, deliveryId)
   const back = (
-    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
+    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2 max-w-full">
       <Link href={kayleEventHref(eventId)}>
-        <ArrowLeftIcon /> Event {eventId}
+        <ArrowLeftIcon /> <span className="truncate">Event {eventId}</span>
       </Link>
     </Button>
   )
