@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
 import { EventsPage } from './pages/events-page'
+import { expectToast } from './pages/kayle-toasts'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 
@@ -40,7 +41,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(page.getByText('This endpoint receives nothing')).toBeVisible()
 
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('no active encryption key', { exact: false })).toBeVisible()
+  await expectToast(page, 'error', 'no active encryption key')
 
   await page.getByRole('button', { name: 'Create key' }).click()
   const keyRow = page.getByTestId('kayle-key-row')
@@ -69,7 +70,20 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   // Decrypted: the payload's own fields are in the stored event.
   await expect(live.getByText('verification_session_id').first()).toBeVisible()
   await expect(live.getByText('contract_version').first()).toBeVisible()
+  // Kayle's own ids, as KonPro's event_data ids are shown, and the way to this delivery at Kayle.
+  const ids = live.getByTestId('kayle-delivery-ids')
+  await expect(ids.getByText(/^evt_/)).toBeVisible()
+  await expect(ids.getByText(/^vs_/)).toBeVisible()
+  const deliveryId = (await ids.getByText(/^(whd|dlv)_/).textContent())!
   await captureEveryLook(live, 'event-detail-kayle')
+  await ids.getByRole('link', { name: 'This delivery at Kayle' }).click()
+  await expect(live.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
+  await expect(live.getByText(deliveryId, { exact: true }).first()).toBeVisible()
+  await expect(live.getByTestId('kayle-retention-reason')).toHaveText('Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.')
+  await expect(live.getByRole('button', { name: /Retry delivery/ })).toHaveCount(0)
+  await expect(live.getByTestId('kayle-no-retry')).toContainText('Delivered: Kayle scrubbed the payload at the 2xx answer.')
+  await expect(live.getByTestId('kayle-failure-reason')).toHaveCount(0)
+  await captureEveryLook(live, 'kayle-delivery-succeeded', reviewViewports)
 })
 
 test('deliveries show their endpoint and attempts; a failed one retries, and its event replays from the events page', async ({ page }) => {
@@ -80,10 +94,10 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(delivered).toContainText('200')
   await expect(delivered).toContainText('Identity checks')
   await expect(delivered.getByRole('cell').nth(3)).toHaveText('1')
-  // Kayle scrubs a payload at the first 2xx: a delivered event cannot be sent again.
-  await delivered.getByRole('button', { name: /Retry delivery/ }).click()
-  await expect(page.getByText('The delivery was not retried')).toBeVisible()
-  await expect(page.getByText('no longer retained', { exact: false })).toBeVisible()
+  // Kayle scrubs a payload at the first 2xx (409 on retry): no Retry is offered, and the row says why.
+  await expect(delivered.getByRole('button', { name: /Retry delivery/ })).toHaveCount(0)
+  await expect(delivered.getByTestId('kayle-no-retry')).toHaveText('Retry not offered: Delivered: Kayle scrubbed the payload at the 2xx answer.')
+  await captureEveryLook(page, 'kayle-deliveries-delivered', reviewViewports)
 
   // An endpoint whose target is down: its deliveries fail and Kayle keeps their payloads.
   await page.goto('/kayle/endpoints/new')
@@ -94,36 +108,61 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
   for (let i = 0; i < 2; i++) {
     await page.getByRole('button', { name: 'Send test event' }).click()
-    await expect(page.getByText('The endpoint answered nothing: Kayle will retry this delivery.').nth(i)).toBeVisible()
+    await expect(page.locator('[data-sonner-toast][data-type="error"]').filter({ hasText: 'The endpoint answered nothing: Kayle will retry this delivery.' })).toHaveCount(i + 1)
   }
   const flakyUrl = page.url()
+
+  await page.goto('/kayle/deliveries?status=failed')
+  const failed = page.getByTestId('kayle-delivery-row')
+  await expect(failed).toHaveCount(2)
+  await expect(failed.first()).toContainText('Flaky target')
+  await captureEveryLook(page, 'kayle-deliveries', reviewViewports)
+  const eventOf = async (n: number) => (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
+  const retried = await eventOf(0)
+  const replayed = await eventOf(1)
+
+  // The delivery's own page: the documented fields, why it failed, and Retry (the payload is kept).
+  await failed.first().getByRole('link', { name: /^Details of delivery / }).click()
+  await expect(page.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
+  await expect(page.getByTestId('kayle-failure-reason')).toContainText('The endpoint gave no answer')
+  await expect(page.getByTestId('kayle-retention-reason')).toContainText('Kept after the last automatic attempt failed')
+  await expect(page.getByText('terminal_failure_retention')).toBeVisible()
+  await expect(page.getByText('Flaky target')).toBeVisible()
+  await captureEveryLook(page, 'kayle-delivery-failed', reviewViewports)
+  // Still down: the retry fails, and says so in an error toast.
+  await page.getByRole('button', { name: /Retry delivery/ }).click()
+  await expectToast(page, 'error', 'The retry did not deliver: the endpoint answered nothing.')
+
+  // The event's page, from the events list: its deliveries and a replay that fails while the target is down.
+  await page.goto('/kayle/events')
+  await page.getByTestId('kayle-event-row').filter({ hasText: replayed }).getByRole('link', { name: 'verification.session.succeeded' }).click()
+  await expect(page.getByText(replayed, { exact: true }).first()).toBeVisible()
+  await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
+  await captureEveryLook(page, 'kayle-event', reviewViewports)
+  await page.getByRole('button', { name: `Replay event ${replayed}` }).click()
+  await expectToast(page, 'error', 'the delivery failed again: the endpoint answered nothing')
 
   const target = await startHookTarget(HOOK_TARGET_PORT)
   try {
     await page.goto('/kayle/deliveries?status=failed')
-    const failed = page.getByTestId('kayle-delivery-row')
     await expect(failed).toHaveCount(2)
-    await expect(failed.first()).toContainText('Flaky target')
-    await captureEveryLook(page, 'kayle-deliveries', reviewViewports)
-    const eventOf = async (n: number) => (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
-    const retried = await eventOf(0)
-    const replayed = await eventOf(1)
-    await failed.first().getByRole('button', { name: /Retry delivery/ }).click()
-    await expect(page.getByText(/^(Retried: succeeded\.|Requeued: Kayle sends it again on its retry schedule\.)$/)).toBeVisible()
+    await failed.filter({ hasText: retried }).getByRole('button', { name: /Retry delivery/ }).click()
+    await expectToast(page, 'success', /^(Retried: succeeded\.|Requeued: Kayle sends it again on its retry schedule\.)$/)
     await expect.poll(() => target.deliveries.length).toBe(1)
 
     await page.goto(`/kayle/deliveries?event=${retried}`)
     await expect(page.getByLabel('Event id')).toHaveValue(retried)
     await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
     await expect(page.getByTestId('kayle-delivery-row')).toContainText('Succeeded')
-    await expect(page.getByTestId('kayle-delivery-row').getByRole('cell').nth(3)).toHaveText('2')
+    // The first attempt, the retry that failed, the retry that delivered.
+    await expect(page.getByTestId('kayle-delivery-row').getByRole('cell').nth(3)).toHaveText('3')
 
     await page.goto('/kayle/events')
     const event = page.getByTestId('kayle-event-row').filter({ hasText: replayed })
     await expect(event).toHaveCount(1)
     await captureEveryLook(page, 'kayle-events', reviewViewports)
     await event.getByRole('button', { name: `Replay event ${replayed}` }).click()
-    await expect(page.getByText('Event replayed')).toBeVisible()
+    await expectToast(page, 'success', 'Event replayed')
     await expect.poll(() => target.deliveries.length).toBe(2)
 
     // The event's deliveries, filtered by ?event=.
@@ -157,7 +196,7 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await expect(secret).not.toContainText('••')
   const before = await secret.textContent()
   await page.getByRole('button', { name: 'Hide secret' }).click()
-  await page.getByRole('button', { name: 'Rotate' }).click()
+  await page.getByRole('button', { name: 'Rotate', exact: true }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Rotate secret' }).click()
   await expect(page.getByText('Secret rotated.', { exact: false })).toBeVisible()
   await expect(secret).not.toContainText('••')
@@ -167,14 +206,28 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await page.getByRole('button', { name: 'Send test event' }).click()
   await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toBeVisible()
 
+  // A new key replaces the active one: registered active, then the previous one deactivated and kept.
+  await page.getByRole('button', { name: 'Rotate key' }).click()
+  await expectToast(page, 'success', 'Key rotated: the new key is active')
+  const keyRows = page.getByTestId('kayle-key-row')
+  await expect(keyRows).toHaveCount(2)
+  await expect(keyRows.first()).toContainText('Active')
+  await expect(keyRows.nth(1)).toContainText('Inactive')
+  await expect(keyRows.nth(1)).toContainText('deactivated')
+  await captureEveryLook(page, 'kayle-endpoint-rotated', reviewViewports)
+  // The earlier toasts gone first, so the one seen is this send's.
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  await expectToast(page, 'success', 'Test event delivered: the endpoint answered HTTP 200.')
+
   // Deactivated, the key gets nothing encrypted to it; reactivated, deliveries resume.
-  const keyRow = page.getByTestId('kayle-key-row')
+  const keyRow = keyRows.first()
   await keyRow.getByRole('button', { name: /^Deactivate key / }).click()
   await expect(page.getByText('Key deactivated')).toBeVisible()
   await expect(keyRow).toContainText('Inactive')
   await expect(page.getByText('This endpoint receives nothing')).toBeVisible()
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('no active encryption key', { exact: false })).toBeVisible()
+  await expectToast(page, 'error', 'no active encryption key')
   await keyRow.getByRole('button', { name: /^Reactivate key / }).click()
   await expect(page.getByText('Key reactivated')).toBeVisible()
   await expect(keyRow).toContainText('Active')

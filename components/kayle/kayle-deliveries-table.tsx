@@ -1,56 +1,45 @@
-'use client'
-
-import { useTransition } from 'react'
-import { useRouter } from 'next/navigation'
-import { RotateCwIcon } from 'lucide-react'
-import { toast } from 'sonner'
+import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
-import { useHydrated } from '@/components/use-hydrated'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { retryability } from '@/lib/kayle/delivery-rules'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
-import { retryKayleDeliveryAction } from '@/app/(console)/kayle/actions'
+import { KayleRetry } from './kayle-retry'
+import { kayleDeliveryHref, kayleEventHref } from './kayle-paths'
 
-const STATUS_VARIANT: Record<string, 'success' | 'destructive' | 'warning'> = { succeeded: 'success', failed: 'destructive', pending: 'warning' }
+const STATUS_VARIANT: Record<string, 'success' | 'destructive' | 'warning'> = { succeeded: 'success', failed: 'destructive', pending: 'warning', delivering: 'warning' }
 
 export function DeliveryStatus({ status }: { status: string }) {
   return <Badge variant={STATUS_VARIANT[status] ?? 'muted'}>{status.charAt(0).toUpperCase() + status.slice(1)}</Badge>
 }
 
-/** Kayle's delivery attempts with their outcome; any can be sent again. */
+const linkClass = 'text-primary underline-offset-4 hover:underline'
+
+/** Kayle's deliveries with their outcome; Retry only where Kayle allows one, the reason elsewhere. */
 export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { deliveries: KayleDelivery[]; endpointNames: Record<string, string>; canRetry: boolean }) {
-  const router = useRouter()
-  const [pending, start] = useTransition()
-  const hydrated = useHydrated()
-  const busy = pending || !hydrated
-  const retry = (id: string) =>
-    start(async () => {
-      const result = await retryKayleDeliveryAction(id)
-      if (!result.ok) return void toast.error('The delivery was not retried', { description: result.formError })
-      toast.success(result.data.status === 'pending' ? 'Requeued: Kayle sends it again on its retry schedule.' : `Retried: ${result.data.status}.`)
-      router.refresh()
-    })
+  // Judged on the server (this is not a client component), so the page and its hydration agree.
+  const rows = deliveries.map((d) => ({ d, retry: retryability(d), href: kayleDeliveryHref(d.eventId, d.id) }))
   return (
     <div className="rounded-lg border bg-card shadow-sm">
       <ul className="divide-y md:hidden" aria-label="Kayle deliveries">
-        {deliveries.map((d) => (
+        {rows.map(({ d, retry, href }) => (
           <li key={d.id} className="flex flex-col gap-1.5 p-4 text-sm" data-testid="kayle-delivery-card">
             <div className="flex flex-wrap items-center gap-2">
               <DeliveryStatus status={d.status} />
-              <span className="min-w-0 font-mono text-xs font-medium break-all">{d.eventId || '—'}</span>
+              <Link href={kayleEventHref(d.eventId)} className={`min-w-0 font-mono text-xs font-medium break-all ${linkClass}`}>
+                {d.eventId || '—'}
+              </Link>
             </div>
             <p className="text-xs text-muted-foreground">
               {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt{d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
               <RelativeTime value={d.createdAt || null} />
             </p>
-            {canRetry ? (
-              <div>
-                <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)}>
-                  <RotateCwIcon /> Retry
-                </Button>
-              </div>
-            ) : null}
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href={href} className={`text-xs ${linkClass}`} aria-label={`Details of delivery ${d.id}`}>
+                Details
+              </Link>
+              {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+            </div>
           </li>
         ))}
       </ul>
@@ -65,17 +54,19 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
               <TableHead className="text-right">Last status</TableHead>
               <TableHead>Next attempt</TableHead>
               <TableHead>Created</TableHead>
-              {canRetry ? <TableHead className="sr-only">Actions</TableHead> : null}
+              <TableHead className="sr-only">Actions</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {deliveries.map((d) => (
+            {rows.map(({ d, retry, href }) => (
               <TableRow key={d.id} data-testid="kayle-delivery-row">
                 <TableCell>
                   <DeliveryStatus status={d.status} />
                 </TableCell>
                 <TableCell className="max-w-64">
-                  <span className="block font-mono text-xs text-muted-foreground break-all">{d.eventId}</span>
+                  <Link href={kayleEventHref(d.eventId)} className={`block font-mono text-xs break-all ${linkClass}`}>
+                    {d.eventId}
+                  </Link>
                 </TableCell>
                 <TableCell className="max-w-56 text-xs break-all">{endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}</TableCell>
                 <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
@@ -84,13 +75,14 @@ export function KayleDeliveriesTable({ deliveries, endpointNames, canRetry }: { 
                 <TableCell className="whitespace-nowrap text-muted-foreground">
                   <RelativeTime value={d.createdAt || null} />
                 </TableCell>
-                {canRetry ? (
-                  <TableCell className="text-right">
-                    <Button variant="outline" size="sm" disabled={busy} onClick={() => retry(d.id)} aria-label={`Retry delivery ${d.id}`}>
-                      <RotateCwIcon /> Retry
-                    </Button>
-                  </TableCell>
-                ) : null}
+                <TableCell className="text-right">
+                  <div className="flex items-center justify-end gap-3">
+                    {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+                    <Link href={href} className={`text-sm ${linkClass}`} aria-label={`Details of delivery ${d.id}`}>
+                      Details
+                    </Link>
+                  </div>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

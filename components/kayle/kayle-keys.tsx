@@ -8,17 +8,15 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { RelativeTime } from '@/components/relative-time'
+import type { KeyView } from '@/lib/kayle/endpoints'
 import { createKayleKeyAction, setKayleKeyActiveAction } from '@/app/(console)/kayle/actions'
 
-export interface KeySummary {
-  keyId: string
-  active: boolean
-  createdAt: string
-  deactivatedAt: string | null
-}
-
-/** Encryption keys: the console makes the pair, registers the public half, keeps the private half sealed. */
-export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; keys: KeySummary[]; canEdit: boolean }) {
+/**
+ * Encryption keys as Kayle lists them (its state is the one that counts), marked where this console
+ * holds the private half. A new key replaces the active one: registered first, then the previous
+ * one deactivated and kept, as Kayle's rotation guide says.
+ */
+export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; keys: KeyView[]; canEdit: boolean }) {
   const router = useRouter()
   const [pending, start] = useTransition()
   const hydrated = useHydrated()
@@ -28,15 +26,25 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
   const create = () =>
     start(async () => {
       const result = await createKayleKeyAction(endpointId)
-      if (!result.ok) return void toast.error('No key was created', { description: result.formError })
-      toast.success('Encryption key created and registered with Kayle', { description: result.data.keyId })
+      if (!result.ok) {
+        toast.error(active ? 'The key was not rotated' : 'No key was created', { description: result.formError })
+        return void router.refresh()
+      }
+      const { keyId, deactivated } = result.data
+      toast.success(deactivated.length ? 'Key rotated: the new key is active' : 'Encryption key created and registered with Kayle', {
+        description: deactivated.length ? `${keyId} is active; ${deactivated.join(', ')} deactivated and kept for older deliveries.` : keyId,
+      })
       router.refresh()
     })
   const setActive = (keyId: string, active: boolean) =>
     start(async () => {
       const result = await setKayleKeyActiveAction({ endpointId, keyId, active })
-      if (!result.ok) return void toast.error(active ? 'The key is still inactive' : 'The key is still active', { description: result.formError })
-      toast.success(active ? 'Key reactivated' : 'Key deactivated', { description: keyId })
+      if (!result.ok) {
+        toast.error(active ? 'The key is still inactive' : 'The key is still active', { description: result.formError })
+        return void router.refresh()
+      }
+      const others = result.data?.deactivated ?? []
+      toast.success(active ? 'Key reactivated' : 'Key deactivated', { description: others.length ? `${keyId}; ${others.join(', ')} deactivated so one key is active.` : keyId })
       router.refresh()
     })
 
@@ -54,6 +62,11 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
           </div>
         </div>
       ) : null}
+      {active > 1 ? (
+        <p role="status" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+          {active} keys are active. Kayle says only one should be: with more, which one it encrypts to is undefined. Deactivate the older ones.
+        </p>
+      ) : null}
       {keys.length ? (
         <ul className="divide-y rounded-md border" aria-label="Encryption keys">
           {keys.map((k) => (
@@ -63,11 +76,18 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
                 <KeyRoundIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
                 <code className="min-w-0 font-mono text-xs break-all">{k.keyId}</code>
               </span>
-              <Badge variant={k.active ? 'success' : 'muted'}>{k.active ? 'Active' : 'Inactive'}</Badge>
+              <Badge variant={k.active ? 'success' : 'muted'}>{k.active ? 'Active' : k.kayleId ? 'Inactive' : 'Not at Kayle'}</Badge>
               <span className="text-xs text-muted-foreground">
                 created <RelativeTime value={k.createdAt} />
+                {k.deactivatedAt && !k.active ? (
+                  <>
+                    {' '}
+                    · deactivated <RelativeTime value={k.deactivatedAt} />
+                  </>
+                ) : null}
+                {!k.held ? ' · private key not held by this console' : null}
               </span>
-              {canEdit ? (
+              {canEdit && k.held && k.kayleId ? (
                 <Button
                   variant="outline"
                   size="sm"
@@ -85,7 +105,7 @@ export function KayleKeys({ endpointId, keys, canEdit }: { endpointId: string; k
       {canEdit ? (
         <div>
           <Button onClick={create} disabled={busy} variant={active ? 'outline' : 'default'}>
-            <PlusIcon /> {pending ? 'Working…' : 'Create key'}
+            <PlusIcon /> {pending ? 'Working…' : active ? 'Rotate key' : 'Create key'}
           </Button>
         </div>
       ) : null}

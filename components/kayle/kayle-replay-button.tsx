@@ -17,7 +17,11 @@ export function KayleReplayButton({ eventId }: { eventId: string }) {
     start(async () => {
       const result = await replayKayleEventAction(eventId)
       if (!result.ok) return void toast.error('The event was not replayed', { description: result.formError })
-      toast.success('Event replayed', { description: `${result.data.deliveries} delivery row(s) requeued.` })
+      const { requeued, delivered } = result.data
+      const plural = (n: number) => `${n} deliver${n === 1 ? 'y' : 'ies'}`
+      toast.success('Event replayed', {
+        description: [requeued ? `${plural(requeued)} requeued on Kayle’s retry schedule` : null, delivered ? `${plural(delivered)} delivered` : null].filter(Boolean).join(', ') + '.',
+      })
       router.refresh()
     })
   return (

@@ -4,6 +4,7 @@ import { json, startHttpServer } from '../test/http-server'
 import { startKayleDocServer, type KayleDocServer } from '../test/kayle-doc-server'
 import { createKayleClient, endpointBody, keyBody, PAGE_SIZE, type KayleClient } from './client'
 import { KayleError } from './errors'
+import { ENDPOINTS_PAGE_SIZE } from './endpoints'
 import { KAYLE_EVENT_TYPE_NAMES } from './event-catalog'
 import { checkKayleRequest, checkKayleResponse, kayleOperations } from './openapi/validate'
 import { createdEndpointSchema, deliveryPageSchema, errorOf } from './schemas'
@@ -100,6 +101,11 @@ describe('every call the client makes validates against openapi-webhooks.json', 
     const pages = kayle.requests.slice(before)
     expect(pages).toHaveLength(2)
     expect(new URLSearchParams(pages[1]!.query).get('starting_after')).toBe(all[PAGE_SIZE - 1]!.id)
+    // One page at a time, as the endpoints page asks: the cursor of a page leads to the next.
+    const first = await client.listEndpoints({ limit: ENDPOINTS_PAGE_SIZE })
+    expect(first).toMatchObject({ hasMore: true, nextCursor: all[ENDPOINTS_PAGE_SIZE - 1]!.id })
+    const second = await client.listEndpoints({ limit: ENDPOINTS_PAGE_SIZE, startingAfter: first.nextCursor! })
+    expect(second.endpoints.map((e) => e.id)).toEqual(all.slice(ENDPOINTS_PAGE_SIZE, 2 * ENDPOINTS_PAGE_SIZE).map((e) => e.id))
     expect(problemsSoFar()).toEqual([])
   })
 

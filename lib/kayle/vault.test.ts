@@ -14,6 +14,7 @@ import {
   keysForEndpoint,
   privateKeys,
   reactivateEndpointKey,
+  rotateEndpointKey,
   signingSecrets,
   storeSigningSecret,
 } from './vault'
@@ -131,15 +132,46 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(opened.map((k) => k.keyId)).toContain(first.keyId)
     expect(opened.at(-1)?.keyId).toBe(first.keyId) // inactive keys are tried last
 
-    expect(await reactivateEndpointKey(db, kayle, first.keyId)).toMatchObject({ active: true, deactivatedAt: null })
-    expect((await kayle.listAllKeys(we1)).find((k) => k.keyId === first.keyId)?.isActive).toBe(true)
+    // Brought back as "the active one" (encryption.mdx): the other active key is deactivated, at Kayle and here.
+    expect(await reactivateEndpointKey(db, kayle, first.keyId)).toMatchObject({ active: true, deactivatedAt: null, deactivated: [second.keyId], stillActive: [] })
+    expect((await kayle.listAllKeys(we1)).map((k) => [k.keyId, k.isActive])).toEqual([
+      [first.keyId, true],
+      [second.keyId, false],
+    ])
 
     // A key Kayle no longer knows is an error, and the console does not pretend it is off.
     await kayle.deleteEndpoint(we2)
     const [we2Key] = await keysForEndpoint(db, we2)
     await expect(deactivateEndpointKey(db, kayle, we2Key!.keyId)).rejects.toMatchObject({ kind: 'not_found' })
-    expect(await activeKeyCounts(db)).toEqual({ [we1]: 2, [we2]: 1 })
+    expect(await activeKeyCounts(db)).toEqual({ [we1]: 1, [we2]: 1 })
   }, 120_000) // three 3072-bit key pairs on a shared machine
+
+  it('rotates a key as encryption.mdx says: the new key registered active first, then the previous one deactivated, kept', async () => {
+    const db = await setup()
+    const we1 = await newEndpoint()
+    const first = await createEndpointKey(db, kayle, we1)
+    const before = kayleServer.requests.length
+    const { key, deactivated, stillActive } = await rotateEndpointKey(db, kayle, we1)
+    expect(deactivated).toEqual([first.keyId])
+    expect(stillActive).toEqual([])
+    // Register, list, deactivate: never a moment without an active key at Kayle.
+    expect(kayleServer.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/whe_\w+|whk_\w+/g, ':id')}`)).toEqual([
+      'POST /v1/webhooks/endpoints/:id/keys',
+      'GET /v1/webhooks/endpoints/:id/keys',
+      'POST /v1/webhooks/keys/:id/deactivate',
+    ])
+    expect(kayleServer.requests.slice(before).flatMap((r) => r.problems)).toEqual([])
+    expect((await kayle.listAllKeys(we1)).map((k) => [k.keyId, k.isActive])).toEqual([
+      [first.keyId, false],
+      [key.keyId, true],
+    ])
+    expect((await keysForEndpoint(db, we1)).map((k) => [k.keyId, k.active])).toEqual([
+      [key.keyId, true],
+      [first.keyId, false],
+    ])
+    // The previous private key stays, for deliveries encrypted to it before the rotation.
+    expect((await privateKeys(db)).map((k) => k.keyId)).toEqual([key.keyId, first.keyId])
+  }, 120_000)
 
   it('forgets an endpoint’s secret and keys', async () => {
     const db = await setup()

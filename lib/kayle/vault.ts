@@ -71,6 +71,43 @@ export async function createEndpointKey(db: Db, client: Pick<KayleClient, 'regis
   return publicView(row!)
 }
 
+export interface RotatedKey {
+  key: StoredKayleKey
+  /** The caller's key ids (`kid`) deactivated at Kayle because the new key replaced them. */
+  deactivated: string[]
+  /** Keys still active at Kayle because deactivating them failed, each with Kayle's message. */
+  stillActive: Array<{ keyId: string; message: string }>
+}
+
+/**
+ * encryption.mdx, "Rotating keys": register the new key (created active, used at once), then
+ * deactivate the previous one, which stays registered so history still decrypts. Kayle does not
+ * deactivate it by itself, and with two active keys the one it picks is undefined. The new key
+ * goes first, so there is never a moment without an active key.
+ */
+export async function rotateEndpointKey(db: Db, client: Pick<KayleClient, 'registerKey' | 'listAllKeys' | 'deactivateKey'>, endpointId: string): Promise<RotatedKey> {
+  const key = await createEndpointKey(db, client, endpointId)
+  const { deactivated, stillActive } = await deactivateOthers(db, client, endpointId, key.keyId)
+  return { key, deactivated, stillActive }
+}
+
+/** Deactivates at Kayle (and here) every active key of the endpoint except `keepKeyId`. */
+async function deactivateOthers(db: Db, client: Pick<KayleClient, 'listAllKeys' | 'deactivateKey'>, endpointId: string, keepKeyId: string) {
+  const others = (await client.listAllKeys(endpointId)).filter((k) => k.isActive && k.keyId !== keepKeyId)
+  const deactivated: string[] = []
+  const stillActive: Array<{ keyId: string; message: string }> = []
+  for (const other of others) {
+    try {
+      await client.deactivateKey(other.id)
+      await db.update(kayleKeys).set({ active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` }).where(eq(kayleKeys.keyId, other.keyId))
+      deactivated.push(other.keyId)
+    } catch (error) {
+      stillActive.push({ keyId: other.keyId, message: error instanceof Error ? error.message : 'Kayle did not deactivate it.' })
+    }
+  }
+  return { deactivated, stillActive }
+}
+
 /**
  * Kayle's own id (`whk_...`) for a key the console registered under `keyId`: deactivate and
  * reactivate take that id, and the console stores only its own, so it is looked up at Kayle.
@@ -94,13 +131,18 @@ export async function deactivateEndpointKey(
   return setKeyActive(db, client, keyId, false)
 }
 
-/** Makes a deactivated key the active one again, at Kayle and here. */
+/**
+ * Makes a deactivated key the active one again, at Kayle and here, then deactivates the other
+ * active keys: encryption.mdx says only one key should be active, the pick between two undefined.
+ */
 export async function reactivateEndpointKey(
   db: Db,
-  client: Pick<KayleClient, 'listAllKeys' | 'reactivateKey'>,
+  client: Pick<KayleClient, 'listAllKeys' | 'reactivateKey' | 'deactivateKey'>,
   keyId: string,
-): Promise<StoredKayleKey | null> {
-  return setKeyActive(db, client, keyId, true)
+): Promise<(StoredKayleKey & Omit<RotatedKey, 'key'>) | null> {
+  const key = await setKeyActive(db, client, keyId, true)
+  if (!key) return null
+  return { ...key, ...(await deactivateOthers(db, client, key.endpointId, key.keyId)) }
 }
 
 async function setKeyActive(

@@ -146,7 +146,10 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     const endpoint = endpoints.get(d.webhook_endpoint_id)
     const event = events.get(d.event_id)
     if (!endpoint || !event) return
-    const key = [...keys.values()].find((k) => k.webhook_endpoint_id === endpoint.id && k.is_active)
+    // encryption.mdx: a new key "is used immediately for new deliveries", and registering one does
+    // not deactivate the previous (the caller does that). With two active keys the guide calls the
+    // pick undefined; the newest is the one a rotation means.
+    const key = [...keys.values()].reverse().find((k) => k.webhook_endpoint_id === endpoint.id && k.is_active)
     const stamp = now()
     d.attempt_count += 1
     d.last_attempt_at = stamp
@@ -197,6 +200,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
   async function emit(type: string, payload: unknown = {}, triggerId = newId('vs')): Promise<{ event: Json; deliveries: Json[] }> {
     const event: Event = { id: newId('evt'), type, trigger_type: 'verification_session', trigger_id: triggerId, created_at: now() }
     events.set(event.id, event)
+    // The payload guides: `metadata.event_id` is the event's id (the same on retries and replays).
+    if (payload && typeof payload === 'object' && 'metadata' in payload) {
+      const metadata = (payload as { metadata?: unknown }).metadata
+      payload = { ...payload, metadata: { ...(metadata && typeof metadata === 'object' ? metadata : {}), event_id: event.id } }
+    }
     const made: Delivery[] = []
     for (const endpoint of endpoints.values()) {
       if (!endpoint.enabled || !endpoint.subscribed_event_types.includes(type)) continue
@@ -387,7 +395,9 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     if (body !== undefined && !/^application\/json\b/.test(req.headers['content-type'] ?? '')) problems.push('Content-Type must be application/json')
     requests.push({ method, path: url.pathname, query: url.search, body, problems })
     const send = (status: number, answer: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' })
+      // One connection per call: a kept-alive socket that the server closes while the test's
+      // process is busy making RSA keys would fail the next call with a reset, not a Kayle answer.
+      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' })
       res.end(JSON.stringify(answer))
     }
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {

@@ -8,9 +8,10 @@ import { adminAction } from '@/lib/auth/action'
 import { getDb } from '@/lib/db'
 import { getKayle, isKayleSandbox } from '@/lib/kayle'
 import type { KayleEndpointInput } from '@/lib/kayle/client'
+import { retryability } from '@/lib/kayle/delivery-rules'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import { sendKayleTestEvent } from '@/lib/kayle/sandbox/deliver'
-import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, reactivateEndpointKey, storeSigningSecret } from '@/lib/kayle/vault'
+import { createEndpointKey, deactivateEndpointKey, forgetEndpoint, reactivateEndpointKey, rotateEndpointKey, storeSigningSecret } from '@/lib/kayle/vault'
 import {
   kayleCreateSchema,
   kayleEnabledSchema,
@@ -94,23 +95,32 @@ export const kayleSecretAction = adminAction(kayleSecretSchema, async ({ id, mod
   return ok({ secret })
 })
 
+/** A new key, and the previous active one deactivated (encryption.mdx, "Rotating keys"). */
 export const createKayleKeyAction = adminAction(kayleIdSchema, async (endpointId, { actor }) => {
   const db = await getDb()
-  const key = await createEndpointKey(db, await getKayle(), endpointId)
-  await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId })
+  const { key, deactivated, stillActive } = await rotateEndpointKey(db, await getKayle(), endpointId)
+  await recordAudit(db, actor, 'kayle.key.created', key.keyId, { endpointId, deactivated })
   revalidatePath(LIST)
   revalidatePath(page(endpointId))
-  return ok({ keyId: key.keyId })
+  if (stillActive.length) return { ok: false, formError: stillActiveMessage(`The new key ${key.keyId} is registered and active, but`, stillActive) }
+  return ok({ keyId: key.keyId, deactivated })
 })
+
+const stillActiveMessage = (lead: string, stillActive: Array<{ keyId: string; message: string }>) =>
+  `${lead} ${stillActive.map((k) => `${k.keyId} is still active (${k.message})`).join('; ')}. With two active keys Kayle’s pick is undefined: deactivate the old one.`
 
 export const setKayleKeyActiveAction = adminAction(kayleKeyStateSchema, async ({ endpointId, keyId, active }, { actor }) => {
   const db = await getDb()
   const kayle = await getKayle()
-  await (active ? reactivateEndpointKey(db, kayle, keyId) : deactivateEndpointKey(db, kayle, keyId))
+  const reactivated = active ? await reactivateEndpointKey(db, kayle, keyId) : null
+  const changed = active ? reactivated : await deactivateEndpointKey(db, kayle, keyId)
+  if (!changed) return { ok: false, formError: `This console does not hold key ${keyId}, so it leaves it alone.` }
   await recordAudit(db, actor, active ? 'kayle.key.reactivated' : 'kayle.key.deactivated', keyId, { endpointId })
   revalidatePath(LIST)
   revalidatePath(page(endpointId))
-  return ok(undefined)
+  const others = reactivated ?? { deactivated: [], stillActive: [] }
+  if (others.stillActive.length) return { ok: false, formError: stillActiveMessage(`Key ${keyId} is active again, but`, others.stillActive) }
+  return ok({ deactivated: others.deactivated })
 })
 
 /** Sandbox only: Kayle itself sends the real events. */
@@ -132,6 +142,7 @@ export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { 
   const delivery = await (await getKayle()).retryDelivery(id)
   await recordAudit(await getDb(), actor, 'kayle.delivery.retried', id)
   revalidatePath('/kayle/deliveries')
+  revalidatePath('/kayle/events', 'layout')
   // Kayle answers a retry by requeueing (`pending`); a delivery still `failed` was not requeued.
   if (delivery.status === 'failed') {
     const answer = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : 'nothing'
@@ -140,11 +151,24 @@ export const retryKayleDeliveryAction = adminAction(kayleIdSchema, async (id, { 
   return ok({ status: delivery.status })
 })
 
-/** Replays an event to every endpoint subscribed to it, while Kayle still keeps its payload. */
+/**
+ * Replays an event to every endpoint subscribed to it, while Kayle still keeps its payload. A
+ * replayed delivery Kayle reports failed again (the endpoint still answers badly) is an error.
+ */
 export const replayKayleEventAction = adminAction(kayleIdSchema, async (id, { actor }) => {
-  const event = await (await getKayle()).replayEvent(id)
+  const kayle = await getKayle()
+  const before = await kayle.getEvent(id)
+  const replayable = new Set(before.deliveries.filter((d) => retryability(d).allowed).map((d) => d.id))
+  const event = await kayle.replayEvent(id)
   await recordAudit(await getDb(), actor, 'kayle.event.replayed', id)
   revalidatePath('/kayle/events')
   revalidatePath('/kayle/deliveries')
-  return ok({ deliveries: event.deliveries.length })
+  const replayed = event.deliveries.filter((d) => replayable.has(d.id))
+  const attemptsBefore = Object.fromEntries(before.deliveries.map((d) => [d.id, d.attempts]))
+  const failedAgain = replayed.filter((d) => d.status === 'failed' && d.attempts > (attemptsBefore[d.id] ?? 0))
+  if (failedAgain.length) {
+    const answers = failedAgain.map((d) => (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : 'nothing')).join(', ')
+    return { ok: false, formError: `Kayle replayed the event, but the delivery failed again: the endpoint answered ${answers}.` }
+  }
+  return ok({ requeued: replayed.filter((d) => d.status === 'pending' || d.status === 'delivering').length, delivered: replayed.filter((d) => d.status === 'succeeded').length })
 })

@@ -176,3 +176,22 @@ export function checkKayleResponse(method: string, path: string, status: number,
 
 /** Every documented operation, as `METHOD /path`. */
 export const kayleOperations = (): string[] => operations.map((o) => `${o.method} ${o.path}`)
+
+// The four delivered payloads (the decrypted JWE bodies), by event type, as the document names them.
+const PAYLOAD_SCHEMAS: Record<string, string> = {
+  'verification.session.succeeded': 'VerificationAttemptSucceededWebhookPayload',
+  'verification.session.failed': 'VerificationAttemptFailedWebhookPayload',
+  'verification.session.expired': 'VerificationSessionExpiredWebhookPayload',
+  'verification.session.cancelled': 'VerificationSessionCancelledWebhookPayload',
+}
+const payloadValidators = new Map<string, ValidateFunction>()
+
+/** Checks a decrypted payload against the document's schema for its type; [] when it matches. */
+export function checkKaylePayload(payload: unknown): string[] {
+  const type = payload && typeof payload === 'object' ? (payload as { type?: unknown }).type : undefined
+  const name = typeof type === 'string' ? PAYLOAD_SCHEMAS[type] : undefined
+  if (!name) return [`type ${String(type)} is not a documented event type`]
+  let validate = payloadValidators.get(name)
+  if (!validate) payloadValidators.set(name, (validate = ajv.compile(inline({ $ref: `#/components/schemas/${name}` }) as object)))
+  return validate(payload) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || 'payload'} ${e.message}`)
+}

@@ -2,25 +2,28 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import type { KayleEventTypeName } from '../event-catalog'
 
-export const CONTRACT_VERSION = '2025-01-01'
+/** The share-contract version of the payload guides' examples (`metadata.contract_version`, an integer). */
+export const CONTRACT_VERSION = 1
 
 const random = (bytes = 8) => randomBytes(bytes).toString('hex')
 
-/** A realistic decrypted delivery for each event type, shaped as Kayle documents it. */
+/**
+ * A decrypted delivery for each event type with the fields of Kayle's payload guides
+ * (verification-session-*.mdx) and the document's payload schemas; the values are made up.
+ */
 export function sampleEvent(type: KayleEventTypeName) {
-  const sessionId = `vs_${random()}`
-  const now = new Date().toISOString()
-  const outcome = type.slice('verification.session.'.length)
-  const base = { verification_session_id: sessionId, reference_id: `ref_${random(4)}`, status: outcome, created_at: now }
-  const details: Record<string, Record<string, unknown>> = {
-    succeeded: { completed_at: now, checks: { document: 'passed', liveness: 'passed', face_match: 'passed' } },
-    failed: { completed_at: now, failure_reason: 'document_unreadable', checks: { document: 'failed', liveness: 'passed', face_match: 'not_run' } },
-    expired: { expired_at: now },
-    cancelled: { cancelled_at: now, cancelled_by: 'user' },
+  const data: Record<KayleEventTypeName, Record<string, unknown>> = {
+    'verification.session.succeeded': {
+      claims: { date_of_birth: '1995-04-12', family_name: 'Curie', given_names: 'Marie', kayle_document_id: `kdid_${random(6)}` },
+      selected_field_keys: ['date_of_birth', 'family_name', 'given_names', 'kayle_document_id'],
+    },
+    'verification.session.failed': { failure_code: 'document_chip_authentication_failed', nfc_tries_used: 3, liveness_tries_used: 0 },
+    'verification.session.expired': {},
+    'verification.session.cancelled': { outcome: 'not_verified', reason: 'cancelled_after_failed_check', nfc_tries_used: 0, liveness_tries_used: 2 },
   }
   return {
     type,
-    metadata: { contract_version: CONTRACT_VERSION, event_id: `evt_${random()}`, verification_session_id: sessionId },
-    data: { ...base, ...details[outcome] },
+    metadata: { contract_version: CONTRACT_VERSION, event_id: `evt_${random()}`, verification_session_id: `vs_${random()}` },
+    data: data[type],
   }
 }

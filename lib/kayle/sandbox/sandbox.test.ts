@@ -163,6 +163,22 @@ describeEachDatabase('Kayle sandbox', (fresh) => {
     expect(privateKey.status).toBe(400)
   })
 
+  it('a new key is active and used at once; the previous one stays active until the caller deactivates it (encryption.mdx)', async () => {
+    const { call, create, addKey, receiver } = await setup()
+    const { endpoint } = await create()
+    const first = await addKey(endpoint.id, 'key_first')
+    const second = await addKey(endpoint.id, 'key_second')
+    const keys = (await call('GET', `/v1/webhooks/endpoints/${endpoint.id}/keys`)).json.data as Array<{ key_id: string; is_active: boolean }>
+    expect(keys.map((k) => [k.key_id, k.is_active])).toEqual([
+      ['key_first', true],
+      ['key_second', true],
+    ])
+    receiver.requests.length = 0
+    await call('POST', `/v1/webhooks/endpoints/${endpoint.id}/test`, {})
+    const { keyId } = await decryptKayle(receiver.requests[0]!.body, [first, second].map((k) => ({ keyId: k.keyId, privateJwk: k.privateJwk })))
+    expect(keyId).toBe('key_second')
+  })
+
   it('delivers signed, encrypted events; scrubs them on 2xx; retries and replays only retained payloads', async () => {
     const { call, create, addKey, receiver } = await setup()
     const { endpoint, signing_secret } = await create({ undelivered_payload_retention_hours: 24 })

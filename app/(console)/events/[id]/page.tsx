@@ -125,8 +125,8 @@ export default async function EventDetailPage({ params }: Props) {
             <EventIds payload={event.payload} />
           </DetailSection>
           {kayleEventIdOf(event.payload) ? (
-            <DetailSection id="kayle-event-title" title="At Kayle" description="This delivery's event in Kayle: its deliveries, and a replay.">
-              <KayleEventLinks payload={event.payload} />
+            <DetailSection id="kayle-event-title" title="At Kayle" description="Kayle's ids for this delivery, its event and a replay.">
+              <KayleEventLinks payload={event.payload} headers={event.headers} />
             </DetailSection>
           ) : null}
           <ReplaySection eventId={event.id} provider={event.provider} />

@@ -9,13 +9,18 @@ import { KayleEndpointsTable } from '@/components/kayle/kayle-endpoints-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
 import { requireUser } from '@/lib/auth/current'
 import { isKayleSandbox } from '@/lib/kayle'
-import { loadKayleEndpoints } from '@/lib/kayle/endpoints'
+import { ENDPOINTS_PAGE_SIZE, loadKayleEndpointPage } from '@/lib/kayle/endpoints'
+import { pagerLinks, pagerParamsSchema } from '@/components/kayle/kayle-pager'
 
 export const metadata: Metadata = { title: 'Kayle endpoints' }
 
-export default async function KayleEndpointsPage() {
+const LIST = '/kayle/endpoints'
+
+export default async function KayleEndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = pagerParamsSchema.parse(await searchParams)
+  // The session first: an unauthorized request must not even spend the team's key.
   const user = await requireUser()
-  const endpoints = await loadKayleEndpoints()
+  const endpoints = await loadKayleEndpointPage(params.after)
   const canEdit = user.role === 'admin'
   const create = canEdit ? (
     <Button asChild>
@@ -29,16 +34,43 @@ export default async function KayleEndpointsPage() {
       <PageHeader title="Kayle endpoints" description="Where Kayle sends its encrypted verification events." actions={create} />
       <KayleModeNote sandbox={isKayleSandbox()} />
       {!endpoints.ok ? (
-        <ProviderErrorPanel provider="Kayle" error={endpoints.error} retryHref="/kayle/endpoints" />
-      ) : endpoints.data.length === 0 ? (
+        <ProviderErrorPanel provider="Kayle" error={endpoints.error} retryHref={LIST} />
+      ) : endpoints.data.endpoints.length === 0 && !params.after ? (
         <EmptyState icon={ShieldCheckIcon} title="No Kayle endpoints yet" action={create}>
           Kayle calls an endpoint when a verification session succeeds, fails, expires or is cancelled, encrypting each delivery for a key
           the console holds.
           {canEdit ? ' Create one pointing at this console’s receiver to watch them arrive, decrypted, in the Events log.' : ' An admin of this console can create one.'}
         </EmptyState>
       ) : (
-        <KayleEndpointsTable endpoints={endpoints.data} />
+        <>
+          <KayleEndpointsTable endpoints={endpoints.data.endpoints} />
+          <Pager links={pagerLinks(LIST, params, endpoints.data.hasMore ? endpoints.data.nextCursor : null)} shown={endpoints.data.endpoints.length} />
+        </>
       )}
     </>
+  )
+}
+
+function Pager({ links, shown }: { links: ReturnType<typeof pagerLinks>; shown: number }) {
+  if (!links.previous && !links.next) return null
+  const from = (links.page - 1) * ENDPOINTS_PAGE_SIZE + 1
+  return (
+    <nav aria-label="Pages of endpoints" className="mt-4 flex flex-wrap items-center justify-between gap-2">
+      <p className="text-sm text-muted-foreground">
+        Page {links.page} · endpoints {shown ? `${from}–${from + shown - 1}` : 'none'}
+      </p>
+      <div className="flex gap-2">
+        {links.previous ? (
+          <Button asChild variant="outline">
+            <Link href={links.previous}>Previous</Link>
+          </Button>
+        ) : null}
+        {links.next ? (
+          <Button asChild variant="outline">
+            <Link href={links.next}>Next</Link>
+          </Button>
+        ) : null}
+      </div>
+    </nav>
   )
 }

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/page-header'
 import { ProviderErrorPanel } from '@/components/provider-error'
 import { RelativeTime } from '@/components/relative-time'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
+import { kayleEventHref } from '@/components/kayle/kayle-paths'
 import { KayleReplayButton } from '@/components/kayle/kayle-replay-button'
 import { requireUser } from '@/lib/auth/current'
 import { isKayleSandbox } from '@/lib/kayle'
@@ -40,7 +41,9 @@ export default async function KayleEventsPage({ searchParams }: { searchParams: 
               <li key={e.id} className="flex flex-wrap items-center gap-3 p-4 text-sm" data-testid="kayle-event-row">
                 {/* A line of its own on a phone: beside the buttons the event type broke mid-word. */}
                 <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
-                  <p className="font-mono text-xs font-medium break-words">{e.type}</p>
+                  <Link href={kayleEventHref(e.id)} className="font-mono text-xs font-medium break-words text-primary underline-offset-4 hover:underline">
+                    {e.type}
+                  </Link>
                   <p className="mt-1 font-mono text-xs break-all text-muted-foreground">{e.id}</p>
                   <p className="mt-1 text-xs text-muted-foreground">
                     {e.deliveries.length} deliver{e.deliveries.length === 1 ? 'y' : 'ies'} · <RelativeTime value={e.createdAt || null} />

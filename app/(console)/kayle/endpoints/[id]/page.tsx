@@ -49,7 +49,7 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
       <PageHeader title={endpoint.name ?? 'Unnamed endpoint'} description={<span className="font-mono break-all">{endpoint.url}</span>} />
       <div className="flex flex-col gap-6">
         <Card>
-          <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
+          <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2">
             <dl className="contents">
               <Fact label="Endpoint ID">
                 <span className="font-mono">{endpoint.id}</span>

@@ -1,0 +1,58 @@
+// One Kayle delivery. Kayle documents no GET for a single delivery: it is read from the list
+// filtered by its event (`event_id`), so the address carries the event as `?event=`.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ArrowLeftIcon } from 'lucide-react'
+import { z } from 'zod'
+import { Button } from '@/components/ui/button'
+import { PageHeader } from '@/components/page-header'
+import { ProviderErrorPanel } from '@/components/provider-error'
+import { KayleDeliveryFacts } from '@/components/kayle/kayle-delivery-facts'
+import { kayleDeliveryHref, kayleEventHref } from '@/components/kayle/kayle-paths'
+import { requireUser } from '@/lib/auth/current'
+import { loadKayleDelivery } from '@/lib/kayle/endpoints'
+
+export const metadata: Metadata = { title: 'Kayle delivery' }
+
+// Kayle's id pattern for path and query parameters.
+const eventSchema = z.object({ event: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional().catch(undefined) })
+
+export default async function KayleDeliveryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const user = await requireUser()
+  const deliveryId = decodeURIComponent((await params).id)
+  const { event: eventId } = eventSchema.parse(await searchParams)
+  // Without its event there is no documented way to find one delivery.
+  if (!eventId) notFound()
+  const loaded = await loadKayleDelivery(eventId, deliveryId)
+  const back = (
+    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2 max-w-full">
+      <Link href={kayleEventHref(eventId)}>
+        <ArrowLeftIcon /> <span className="truncate">Event {eventId}</span>
+      </Link>
+    </Button>
+  )
+  if (!loaded.ok) {
+    if (loaded.error.kind === 'not_found') notFound()
+    return (
+      <>
+        {back}
+        <ProviderErrorPanel provider="Kayle" error={loaded.error} retryHref={kayleDeliveryHref(eventId, deliveryId)} />
+      </>
+    )
+  }
+  const { delivery, endpointName } = loaded.data
+  return (
+    <div className="max-w-3xl">
+      {back}
+      <PageHeader title="Kayle delivery" description={<span className="font-mono break-all">{delivery.id}</span>} />
+      <KayleDeliveryFacts delivery={delivery} endpointName={endpointName} canRetry={user.role === 'admin'} />
+    </div>
+  )
+}

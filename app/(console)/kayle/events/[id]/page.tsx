@@ -1,0 +1,80 @@
+// One Kayle event (GET /v1/webhooks/events/{id}): its fields, its deliveries and a replay.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ArrowLeftIcon, InboxIcon } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { Card, CardContent } from '@/components/ui/card'
+import { EmptyState } from '@/components/empty-state'
+import { Fact } from '@/components/fact'
+import { PageHeader } from '@/components/page-header'
+import { ProviderErrorPanel } from '@/components/provider-error'
+import { RelativeTime } from '@/components/relative-time'
+import { KayleDeliveriesTable } from '@/components/kayle/kayle-deliveries-table'
+import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
+import { KayleReplayButton } from '@/components/kayle/kayle-replay-button'
+import { requireUser } from '@/lib/auth/current'
+import { isKayleSandbox } from '@/lib/kayle'
+import { loadKayleEvent } from '@/lib/kayle/endpoints'
+
+export const metadata: Metadata = { title: 'Kayle event' }
+
+export default async function KayleEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser()
+  const id = decodeURIComponent((await params).id)
+  const loaded = await loadKayleEvent(id)
+  const back = (
+    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
+      <Link href="/kayle/events">
+        <ArrowLeftIcon /> Kayle events
+      </Link>
+    </Button>
+  )
+  if (!loaded.ok) {
+    if (loaded.error.kind === 'not_found') notFound()
+    return (
+      <>
+        {back}
+        <ProviderErrorPanel provider="Kayle" error={loaded.error} retryHref={`/kayle/events/${encodeURIComponent(id)}`} />
+      </>
+    )
+  }
+  const { event, deliveries, names } = loaded.data
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={event.type}
+        description={<span className="font-mono break-all">{event.id}</span>}
+        actions={user.role === 'admin' ? <KayleReplayButton eventId={event.id} /> : null}
+      />
+      <KayleModeNote sandbox={isKayleSandbox()} />
+      <Card className="mb-6">
+        <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2 lg:grid-cols-4">
+          <dl className="contents">
+            <Fact label="Event ID">
+              <span className="font-mono text-xs">{event.id}</span>
+            </Fact>
+            <Fact label="Created">
+              <RelativeTime value={event.createdAt || null} />
+            </Fact>
+            <Fact label="Trigger">
+              <span className="font-mono text-xs">{event.triggerType}</span>
+            </Fact>
+            <Fact label="Trigger ID">
+              <span className="font-mono text-xs">{event.triggerId}</span>
+            </Fact>
+          </dl>
+        </CardContent>
+      </Card>
+      <h2 className="mb-3 text-lg font-semibold">Deliveries</h2>
+      {deliveries.length === 0 ? (
+        <EmptyState icon={InboxIcon} title="No deliveries for this event">
+          Kayle makes one delivery per endpoint subscribed to the event’s type when it fires.
+        </EmptyState>
+      ) : (
+        <KayleDeliveriesTable deliveries={deliveries} endpointNames={names} canRetry={user.role === 'admin'} />
+      )}
+    </>
+  )
+}
