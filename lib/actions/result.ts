@@ -1,6 +1,5 @@
 import type { z } from 'zod'
-import { KayleError } from '../kayle/errors'
-import { KonproError } from '../konpro/errors'
+import { ProviderError } from '../providers/error'
 
 export type FieldErrors = Partial<Record<string, string[]>>
 
@@ -23,7 +22,7 @@ export function invalid(error: z.ZodError): ActionResult<never> {
 
 /** Expected failures become results; anything else is rethrown to the error boundary. */
 export function failed(error: unknown): ActionResult<never> {
-  if (error instanceof KonproError || error instanceof KayleError) {
+  if (error instanceof ProviderError) {
     // A 400 is about the submitted URL or events more often than not: show it by the URL field too.
     return { ok: false, formError: error.message, kind: error.kind }
   }

@@ -1,5 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
-import type { Database } from '../db/client'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../test/databases'
 import { hashPassword, verifyPassword } from './password'
 import { createSession, SESSION_IDLE_MS, userForSession } from './sessions'
@@ -16,15 +15,7 @@ it('hashes passwords with a salt per hash and verifies them', async () => {
 })
 
 describeEachDatabase('users and sessions', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-  const setup = async () => {
-    const database = await fresh()
-    open.push(database)
-    return database.db
-  }
+  const setup = async () => (await fresh()).db
 
   it('lets exactly one of several racing setups create the first admin', async () => {
     const db = await setup()

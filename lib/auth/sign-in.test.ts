@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
-import type { Database, Db } from '../db/client'
+import type { Db } from '../db/client'
 import { auditLog } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import * as password from './password'
@@ -16,13 +16,8 @@ const audits = async (db: Db, action: string) =>
   (await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)))[0]!.n
 
 describeEachDatabase('sign-in attempt limit', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
   const setup = async () => {
     const database = await fresh()
-    open.push(database)
     await createUser(database.db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
     return database.db
   }
@@ -86,14 +81,8 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
 })
 
 describeEachDatabase('sessions at sign-in', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-
   it('rotates: a new token each sign-in, and the token the browser held before is ended', async () => {
     const database = await fresh()
-    open.push(database)
     const db = database.db
     await createUser(db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
     const first = await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })
@@ -107,7 +96,6 @@ describeEachDatabase('sessions at sign-in', (fresh) => {
 
   it('ends a session after its absolute lifetime even when it was used every day', async () => {
     const database = await fresh()
-    open.push(database)
     const db = database.db
     const user = await createUser(db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
     const token = await createSession(db, user.id, meta)

@@ -1,24 +1,18 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { openDatabase, rowsOf, type Database } from './client'
+import { openDatabase, rowsOf } from './client'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate, MIGRATIONS_FOLDER } from './migrate'
 import { settings } from './schema'
 import { describeEachDatabase } from '../test/databases'
 import { createEventWriter } from '../webhooks/writer'
 
-describeEachDatabase('migrations', (fresh) => {
-  const opened: Database[] = []
-  afterEach(async () => {
-    for (const d of opened.splice(0).reverse()) await d.close()
-  })
-
+describeEachDatabase('migrations', (fresh, defer) => {
   it('creates every table, and running again applies nothing', async () => {
     const database = await fresh()
-    opened.push(database)
     const tables = rowsOf<{ table_name: string }>(
       await database.db.execute(
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
@@ -30,7 +24,6 @@ describeEachDatabase('migrations', (fresh) => {
 
   it('runs the same queries through drizzle', async () => {
     const database = await fresh()
-    opened.push(database)
     await database.db.insert(settings).values({ key: 'greeting', value: { text: 'hello' } })
     const rows = await database.db.select().from(settings)
     expect(rows).toHaveLength(1)
@@ -40,7 +33,6 @@ describeEachDatabase('migrations', (fresh) => {
 
   it('delivers NOTIFY to listeners', async () => {
     const database = await fresh()
-    opened.push(database)
     const received: string[] = []
     const stop = await database.listen('console_test', (p) => received.push(p))
     await database.db.execute(sql`select pg_notify('console_test', 'ping')`)
@@ -50,11 +42,10 @@ describeEachDatabase('migrations', (fresh) => {
 
   it('lets several instances migrate one database at once', async () => {
     const first = await fresh()
-    opened.push(first)
     // Undo the factory's migration so the racers find work to do.
     await first.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`)
     const racers = await Promise.all([1, 2, 3].map(() => openDatabase({ url: first.url! })))
-    opened.push(...racers)
+    for (const racer of racers) defer(() => racer.close())
     const results = await Promise.all(racers.map((r) => migrate(r.db)))
     const all = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length
     // One instance applies everything; the others find nothing left to do.
@@ -67,7 +58,6 @@ describeEachDatabase('migrations', (fresh) => {
 
   it('0005 keeps the first copies of deliveries stored before it', async () => {
     const database = await fresh()
-    opened.push(database)
     // Back to the schema before 0005, with deliveries written then.
     await database.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`)
     const before = mkdtempSync(path.join(tmpdir(), 'konpro-migrations-'))

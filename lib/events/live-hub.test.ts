@@ -65,11 +65,9 @@ async function readIds(stream: ReadableStream<Uint8Array>, until: number) {
 }
 
 describeEachDatabase('live hub', (fresh) => {
-  const open: Database[] = []
   const aborts: AbortController[] = []
   afterEach(async () => {
     for (const a of aborts.splice(0)) a.abort()
-    for (const d of open.splice(0)) await d.close()
   })
   const abortable = () => {
     const a = new AbortController()
@@ -79,7 +77,6 @@ describeEachDatabase('live hub', (fresh) => {
 
   it('reads each new batch once and hands the same frames to every subscriber', async () => {
     const database = await fresh()
-    open.push(database)
     const { hub, reads } = hubOn(database)
     const got: Array<readonly Frame[]> = Array.from({ length: 20 }, () => [])
     const subs = await Promise.all(got.map((_, i) => hub.subscribe({ deliver: ({ frames }) => (got[i] = [...got[i]!, ...frames]) })))
@@ -99,7 +96,6 @@ describeEachDatabase('live hub', (fresh) => {
 
   it('streams replay then live rows with no gap and no repeat', async () => {
     const database = await fresh()
-    open.push(database)
     const { db, hub } = hubOn(database)
     const writer = createEventWriter(database.db)
     const old = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(i))))
@@ -111,7 +107,6 @@ describeEachDatabase('live hub', (fresh) => {
 
   it('cuts off a reader that does not read at a bounded buffer; it resumes with Last-Event-ID and nothing is lost', async () => {
     const database = await fresh()
-    open.push(database)
     const { db, hub } = hubOn(database)
     const writer = createEventWriter(database.db)
     const stalled = eventStream(db, await latestEventId(db), abortable(), hub)
@@ -147,7 +142,6 @@ describeEachDatabase('live hub', (fresh) => {
 
   it('hands out a row that commits after a higher id was handed out (another writer), by id', async () => {
     const database = await fresh()
-    open.push(database)
     const { hub } = hubOn(database)
     const got: number[] = []
     const sub = await hub.subscribe({ deliver: ({ frames }) => got.push(...frames.map((f) => f.id)) })

@@ -1,7 +1,6 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
-import type { Database } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow, webhookBody } from '../test/event-rows'
@@ -18,13 +17,8 @@ import {
 } from './queries'
 
 describeEachDatabase('event queries', (fresh) => {
-  const opened: Database[] = []
-  afterEach(async () => {
-    for (const d of opened.splice(0).reverse()) await d.close()
-  })
   const open = async () => {
     const database = await fresh()
-    opened.push(database)
     // These tests are about the queries; the session check in front of them is tested end to end.
     return database.db as SessionDb
   }

@@ -84,7 +84,7 @@ export const loadKayleDelivery = (eventId: string, deliveryId: string) =>
   load(async () => {
     const kayle = await getKayle()
     const delivery = (await allDeliveriesOf(kayle, eventId)).find((d) => d.id === deliveryId)
-    if (!delivery) throw new KayleError('not_found', `Kayle lists no delivery ${deliveryId} for event ${eventId}.`, 404)
+    if (!delivery) throw new KayleError('not_found', `Kayle lists no delivery ${deliveryId} for event ${eventId}.`, { status: 404 })
     const names = await endpointNames(kayle, [delivery.endpointId])
     return { delivery, endpointName: names[delivery.endpointId] ?? delivery.endpointId }
   })

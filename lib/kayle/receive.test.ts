@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { events } from '../db/schema'
@@ -22,15 +22,9 @@ const SECRET = 'whsec_receiver_test'
 const now = () => Math.floor(Date.now() / 1000)
 
 describeEachDatabase('Kayle receiver', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
-
   /** A database with one endpoint's signing secret and key pair, as the console keeps them. */
   async function setup(opts: { maxBodyBytes?: number } = {}) {
     const database = await fresh()
-    cleanup.push(() => database.close())
     const db = database.db
     await storeSigningSecret(db, 'we_1', SECRET)
     let publicJwk: JsonWebKey | undefined

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from '../db/client'
 import { describeEachDatabase } from '../test/databases'
@@ -35,13 +35,8 @@ const newEndpoint = async () => (await kayle.createEndpoint({ url: 'https://exam
 const keyRequests = () => kayleServer.requests.filter((r) => r.path.includes('/keys'))
 
 describeEachDatabase('Kayle vault', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
   async function setup() {
     const database = await fresh()
-    cleanup.push(() => database.close())
     return database.db
   }
   const allRowsText = async (db: Awaited<ReturnType<typeof setup>>, table: string) =>

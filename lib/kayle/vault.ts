@@ -114,7 +114,7 @@ async function deactivateOthers(db: Db, client: Pick<KayleClient, 'listAllKeys' 
  */
 async function kayleKeyIdOf(client: Pick<KayleClient, 'listAllKeys'>, endpointId: string, keyId: string): Promise<string> {
   const key = (await client.listAllKeys(endpointId)).find((k) => k.keyId === keyId)
-  if (!key) throw new KayleError('not_found', `Kayle has no key ${keyId} on this endpoint any more. Create a new key.`, 404)
+  if (!key) throw new KayleError('not_found', `Kayle has no key ${keyId} on this endpoint any more. Create a new key.`, { status: 404 })
   return key.id
 }
 

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { seal } from '../crypto/seal'
-import type { Database } from '../db/client'
 import { settings } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { getRetention, setRetention } from '../webhooks/retention'
@@ -11,15 +10,7 @@ process.env.AUTH_SECRET = 'connection-test-secret-0123456789abcdef'
 delete process.env.KONPRO_API_KEY
 
 describeEachDatabase('stored settings', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-  const setup = async () => {
-    const database = await fresh()
-    open.push(database)
-    return database.db
-  }
+  const setup = async () => (await fresh()).db
 
   it('keeps a stored API key sealed, shows its last four, and falls back to the sandbox once removed', async () => {
     const db = await setup()

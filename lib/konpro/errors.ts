@@ -1,24 +1,19 @@
-export type KonproErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'not_found'
-  | 'rate_limited'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed'
+import { ProviderError, throttledOrBroken, transportErrors, type ProviderErrorKind, type ProviderVoice } from '../providers/error'
 
-/** A failed KonPro call, carrying a message a person can act on (never the API key). */
-export class KonproError extends Error {
+export type KonproErrorKind = ProviderErrorKind
+
+/** A failed KonPro call; kept as its own class so KonPro's code and tests can tell whose it is. */
+export class KonproError extends ProviderError {
   override name = 'KonproError'
-  constructor(
-    readonly kind: KonproErrorKind,
-    message: string,
-    readonly status?: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message)
+  constructor(kind: KonproErrorKind, message: string, status?: number, retryAfterSeconds?: number) {
+    super('KonPro', kind, message, { status, retryAfterSeconds })
   }
+}
+
+const voice: ProviderVoice = {
+  label: 'KonPro',
+  baseUrlVariable: 'KONPRO_API_BASE_URL',
+  make: (kind, message, facts = {}) => new KonproError(kind, message, facts.status, facts.retryAfterSeconds),
 }
 
 export type KeySource = 'env' | 'stored'
@@ -29,43 +24,18 @@ const REJECTED_KEY: Record<KeySource, string> = {
 }
 
 export function konproErrorFor(status: number, konproMessage: string | null, retryAfterSeconds?: number, keySource: KeySource = 'env'): KonproError {
-  if (status === 400 || status === 409 || status === 422) {
-    return new KonproError(
-      'bad_request',
-      konproMessage ? `KonPro refused the request: ${konproMessage}` : `KonPro refused the request (HTTP ${status}).`,
-      status,
-    )
-  }
-  if (status === 401 || status === 403) {
-    return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
-  }
+  const shared = throttledOrBroken(voice, status, { status, retryAfterSeconds })
+  if (shared) return shared as KonproError
+  if (status === 401 || status === 403) return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
   if (status === 404) {
-    return new KonproError(
-      'not_found',
-      'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.',
-      status,
-    )
+    return new KonproError('not_found', 'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.', status)
   }
-  if (status === 429) {
-    const wait = retryAfterSeconds ? `Wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : 'Wait a moment'
-    return new KonproError('rate_limited', `KonPro is limiting how fast requests are made. ${wait} and try again.`, status, retryAfterSeconds)
-  }
+  // KonPro's 409 and 422 are about the submitted URL or events, like its 400.
   return new KonproError(
-    'server',
-    `KonPro had a problem answering (HTTP ${status}). Try again in a moment.`,
+    'bad_request',
+    konproMessage ? `KonPro refused the request: ${konproMessage}` : `KonPro refused the request (HTTP ${status}).`,
     status,
-    retryAfterSeconds,
   )
 }
 
-export const timeoutError = (seconds: number) =>
-  new KonproError('timeout', `KonPro did not answer within ${seconds} seconds. Try again; if it keeps happening, check KonPro’s status page.`)
-
-export const networkError = (host: string) =>
-  new KonproError('network', `Could not reach KonPro at ${host}. Check this server’s network connection and KONPRO_API_BASE_URL.`)
-
-export const malformedError = () =>
-  new KonproError(
-    'malformed',
-    'KonPro sent an answer the console could not read. Try again; if it persists, KonPro’s API may have changed.',
-  )
+export const { timeout: timeoutError, network: networkError, malformed: malformedError } = transportErrors(voice)

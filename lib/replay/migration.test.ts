@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createUser } from '../auth/users'
-import { rowsOf, type Database } from '../db/client'
+import { rowsOf } from '../db/client'
 import { migrate, MIGRATIONS_FOLDER } from '../db/migrate'
 import { accessTokens, events, replayAttempts } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
@@ -12,14 +12,8 @@ import { storedRow } from '../test/event-rows'
 
 // 0006 (access tokens, replay attempts) applied to a database that already holds users and deliveries.
 describeEachDatabase('migration 0006 on existing rows', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-
   it('keeps earlier rows and lets tokens and attempts refer to them', async () => {
     const database = await fresh()
-    open.push(database)
     const { db } = database
     // Back to the state before 0006: drop its tables and its bookkeeping row, then apply only the earlier ones.
     await db.execute(sql`drop table replay_attempts`)

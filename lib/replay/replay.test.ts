@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import type { SessionDb } from '../auth/current'
-import type { Database } from '../db/client'
 import { events } from '../db/schema'
 import { BLOCKED_MESSAGE } from '../net/outbound'
 import { describeEachDatabase } from '../test/databases'
@@ -36,13 +35,8 @@ it('asks for a full URL and, when re-signing, an endpoint', () => {
 })
 
 describeEachDatabase('replaying a delivery', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
   const setup = async () => {
     const database = await fresh()
-    open.push(database)
     const db = database.db as SessionDb
     const [row] = await db
       .insert(events)

@@ -424,6 +424,9 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       })
     })
   })
+  // Node's 5 s default closes idle keep-alive sockets that a busy test process may still reuse,
+  // which shows up as a refused call; the console's client is not what is tested by that.
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createUser, removeUser } from '../auth/users'
-import { rowsOf, type Database } from '../db/client'
+import { rowsOf } from '../db/client'
 import { accessTokens } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { bearerAccessToken, createAccessToken, listAccessTokens, revokeAccessToken, userForAccessToken } from './tokens'
@@ -15,13 +15,8 @@ it('reads only a kpt_ bearer token from the Authorization header', () => {
 })
 
 describeEachDatabase('personal access tokens', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
   const setup = async () => {
     const database = await fresh()
-    open.push(database)
     const user = await createUser(database.db, { email: 'viewer@tokens.test', password: 'long enough password', role: 'viewer' })
     return { db: database.db, user }
   }

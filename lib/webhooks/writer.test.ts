@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { rowsOf, type Database } from '../db/client'
+import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { dedupeKey } from './parse'
@@ -19,14 +19,8 @@ const row = (body: string, signature: string | null = 'sig') => ({
 })
 
 describeEachDatabase('event writer', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-
   it('stores concurrent writes in batches, every promise settled with its own id', async () => {
     const database = await fresh()
-    open.push(database)
     const woken: string[] = []
     const stop = await database.listen(EVENTS_CHANNEL, (p) => woken.push(p))
     const writer = createEventWriter(database.db)
@@ -43,7 +37,6 @@ describeEachDatabase('event writer', (fresh) => {
 
   it('stores every field as given, raw bytes and JSON included', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const raw = Buffer.from([0x00, 0xff, 0x7b, 0x22, 0x0a, 0xc3, 0xa9])
     const full = {
@@ -73,7 +66,6 @@ describeEachDatabase('event writer', (fresh) => {
 
   it('marks the same body and signature seen again as a redelivery of the first', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const first = await writer.write(row('{"same":true}'))
     const [again, inBatchA, inBatchB] = await Promise.all([
@@ -92,7 +84,6 @@ describeEachDatabase('event writer', (fresh) => {
 
   it('rejects every waiting write when the database refuses the batch', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const bad = { ...row('{}'), headers: null as unknown as Record<string, string> } // violates NOT NULL
     await expect(writer.write(bad)).rejects.toThrow()
@@ -101,7 +92,6 @@ describeEachDatabase('event writer', (fresh) => {
 
   it('fails only the row the database refuses, not the rest of its batch', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const bad = { ...row('{}'), headers: null as unknown as Record<string, string> }
     const results = await Promise.allSettled([writer.write(row('{"a":1}')), writer.write(bad), writer.write(row('{"b":2}'))])
@@ -111,7 +101,6 @@ describeEachDatabase('event writer', (fresh) => {
 
   it('purges by age and by count, oldest first', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     for (let i = 0; i < 12; i++) await writer.write(row(`{"i":${i}}`))
     await database.db.execute(sql`update events set received_at = now() - interval '40 days' where id in (select id from events order by id limit 2)`)
@@ -123,14 +112,8 @@ describeEachDatabase('event writer', (fresh) => {
 })
 
 describeEachDatabase('redelivery marking', (fresh) => {
-  const open: Database[] = []
-  afterEach(async () => {
-    for (const d of open.splice(0)) await d.close()
-  })
-
   it('marks 10,000 copies of one body as redeliveries of the first, through primary-key lookups', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const first = await writer.write(row('{"retried":true}'))
     const copies: Array<{ id: number; duplicateOf: number | null }> = []
@@ -161,7 +144,6 @@ describeEachDatabase('redelivery marking', (fresh) => {
 
   it('starts a new first copy once the first is gone or older than a day', async () => {
     const database = await fresh()
-    open.push(database)
     const writer = createEventWriter(database.db)
     const first = await writer.write(row('{"again":1}'))
     expect((await writer.write(row('{"again":1}'))).duplicateOf).toBe(first.id)

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
 import { startTcpTap } from '../../test/sockets'
@@ -12,18 +12,13 @@ process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
 type Tap = Awaited<ReturnType<typeof startTcpTap>>
 
 // Nothing is opted in with SANDBOX_ALLOW_HOSTS here: the default policy is what is tested.
-describeEachDatabase('Kayle sandbox outbound requests', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
-
+describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    cleanup.push(() => database.close())
     const v4 = await startTcpTap('127.0.0.1')
     const v6 = await startTcpTap('::1')
-    cleanup.push(v4.close, v6.close)
+    defer(v4.close)
+    defer(v6.close)
     const apiKey = await kayleSandboxApiKey(database.db)
     async function call(method: string, path: string, body: unknown) {
       const req = new Request(`http://127.0.0.1/api/sandbox/kayle${path}`, {
@@ -59,19 +54,17 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh) => {
   it('sends nothing to a private or internal address: the attempt fails without a status code', async () => {
     const { db, v4, v6, endpointAt } = await setup()
     for (const [name, urlOf] of refused) {
-      const started = performance.now()
       const result = await sendKayleTestEvent(db, await endpointAt(urlOf(v4, v6)))
       expect(result.ok && result.delivery, name).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null })
-      // Refused before connecting, not after waiting out the 10-second delivery timeout.
-      expect(performance.now() - started, name).toBeLessThan(5000)
     }
+    // Refused before connecting: the listeners behind those addresses never saw a connection.
     expect(v4.connections + v6.connections).toBe(0)
   })
 
   it('still delivers to this console’s own receiver', async () => {
     const { db, endpointAt } = await setup()
     const receiver = await startHttpServer((_, res) => res.end('ok'))
-    cleanup.push(receiver.close)
+    defer(receiver.close)
     const before = process.env.PORT
     process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
     try {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { rowsOf, type Database } from '../../db/client'
 import { describeEachDatabase } from '../../test/databases'
@@ -41,17 +41,11 @@ async function serve(database: Database) {
   return { base, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) }
 }
 
-describeEachDatabase('Kayle sandbox', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
-
+describeEachDatabase('Kayle sandbox', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    cleanup.push(() => database.close())
     const receiver = await startHttpServer((_, res) => res.end('ok'))
-    cleanup.push(receiver.close)
+    defer(receiver.close)
     const apiKey = await kayleSandboxApiKey(database.db)
     /** One API call straight into the handler; every documented answer is checked against Kayle's document. */
     async function call(method: string, path: string, body?: unknown, key = apiKey): Promise<{ status: number; json: Json }> {
@@ -237,7 +231,7 @@ describeEachDatabase('Kayle sandbox', (fresh) => {
   it('serves the real client over HTTP', async () => {
     const { database, apiKey, receiver } = await setup()
     const sandbox = await serve(database)
-    cleanup.push(sandbox.close)
+    defer(sandbox.close)
     const client = createKayleClient({ baseUrl: sandbox.base, apiKey, backoffMs: 1 })
     const { endpoint, signingSecret } = await client.createEndpoint({ url: `${receiver.url}/hook`, name: 'Client', labels: ['a', 'b'], subscribedEventTypes: [] })
     expect(endpoint).toMatchObject({ name: 'Client', labels: ['a', 'b'], enabled: true, organizationId: 'org_sandbox', subscribedEventTypes: expect.arrayContaining(['verification.session.expired']) })

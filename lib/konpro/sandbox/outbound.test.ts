@@ -1,4 +1,4 @@
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { BLOCKED_MESSAGE, UNREACHABLE_MESSAGE } from '../../net/outbound'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
@@ -15,18 +15,13 @@ vi.hoisted(() => {
 
 type Tap = Awaited<ReturnType<typeof startTcpTap>>
 
-describeEachDatabase('KonPro sandbox outbound requests', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
-
+describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    cleanup.push(() => database.close())
     const v4 = await startTcpTap('127.0.0.1')
     const v6 = await startTcpTap('::1')
-    cleanup.push(v4.close, v6.close)
+    defer(v4.close)
+    defer(v6.close)
     const apiKey = await sandboxApiKey(database.db)
     /** endpoint.add straight into the handler, as the console's route calls it. */
     async function add(url: string) {
@@ -75,7 +70,7 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh) => {
   it('answers a closed port and a silent one with the same message', async () => {
     const { add, db } = await setup()
     const silent = await startTcpTap('127.0.0.2')
-    cleanup.push(silent.close)
+    defer(silent.close)
     const urls = [`https://127.0.0.2:${await closedPort('127.0.0.2')}/hook`, `https://127.0.0.2:${silent.port}/hook`]
     const messages = []
     for (const url of urls) {
@@ -100,7 +95,7 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh) => {
   it('still validates and delivers to this console’s own receiver', async () => {
     const { add, db } = await setup()
     const receiver = await startHttpServer((_, res) => res.end('ok'))
-    cleanup.push(receiver.close)
+    defer(receiver.close)
     const before = process.env.PORT
     process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
     try {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import type { Database } from '../../db/client'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
@@ -33,19 +33,13 @@ async function serveSandbox(database: Database) {
   return { base, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) }
 }
 
-describeEachDatabase('KonPro sandbox', (fresh) => {
-  const cleanup: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    for (const c of cleanup.splice(0).reverse()) await c()
-  })
-
+describeEachDatabase('KonPro sandbox', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    cleanup.push(() => database.close())
     const sandbox = await serveSandbox(database)
-    cleanup.push(sandbox.close)
+    defer(sandbox.close)
     const receiver = await startHttpServer((_, res) => res.end('ok'))
-    cleanup.push(receiver.close)
+    defer(receiver.close)
     const apiKey = await sandboxApiKey(database.db)
     const client = createKonproClient({ baseUrl: sandbox.base, apiKey, backoffMs: 1 })
     return { database, sandbox, receiver, apiKey, client }
@@ -102,7 +96,7 @@ describeEachDatabase('KonPro sandbox', (fresh) => {
   it('refuses the endpoint when its OPTIONS check answers 500', async () => {
     const { client } = await setup()
     const target = await startHttpServer((_, res) => res.writeHead(500).end())
-    cleanup.push(target.close)
+    defer(target.close)
     const error = await rejection(client.addEndpoint({ url: `${target.url}/hook`, events: [] }))
     expect(error?.kind).toBe('bad_request')
     expect(error?.message).toContain('answered HTTP 500')
@@ -112,7 +106,7 @@ describeEachDatabase('KonPro sandbox', (fresh) => {
   it('refuses the endpoint with one message whether its OPTIONS check is too slow or nothing listens', async () => {
     const { client } = await setup()
     const slow = await startHttpServer((_, res) => void setTimeout(() => res.end(), 1500))
-    cleanup.push(slow.close)
+    defer(slow.close)
     const closed = await startHttpServer()
     await closed.close()
     const messages: string[] = []
