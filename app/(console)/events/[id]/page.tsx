@@ -121,11 +121,11 @@ export default async function EventDetailPage({ params }: Props) {
         <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
           <EventFacts event={event} />
           <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
-            <EventIds payload={event.payload} />
+            <EventIds payload={parsed ?? null} />
           </DetailSection>
-          {kayleEventIdOf(event.payload) ? (
+          {kayleEventIdOf(parsed ?? null) ? (
             <DetailSection id="kayle-event-title" title="At Kayle" description="This delivery's event in Kayle: its deliveries, and a replay.">
-              <KayleEventLinks payload={event.payload} />
+              <KayleEventLinks payload={parsed ?? null} />
             </DetailSection>
           ) : null}
         </div>
