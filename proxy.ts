@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { actionOriginProblem, isServerActionRequest } from './lib/auth/origin'
+import { browserHttps } from './lib/webhooks/client-address'
 
 // Routes anyone may call: the health check, sign-in, and the sandbox API (which
 // checks its own key); the receivers are not matched at all. Everything else needs a session; pages and actions also check it on the
@@ -57,8 +58,8 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, nonce
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin')
   response.headers.set('x-content-type-options', 'nosniff')
   response.headers.set('x-frame-options', 'DENY')
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
-  if (https) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
+  // X-Forwarded-Proto is anyone's to write unless a trusted proxy wrote it (lib/webhooks/client-address.ts).
+  if (browserHttps(request.headers)) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
   return response
 }
 

@@ -4,10 +4,9 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { ActionResult } from '../actions/result'
 import type { Actor } from '../audit'
-import { clientAddress, forwardedHttps } from '../webhooks/client-address'
+import { browserHttps, clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
 import type { Db } from '../db/client'
-import { env } from '../env'
 import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
 import { bearerAccessToken, userForAccessToken } from '../tokens/tokens'
 import { hasUsers, type PublicUser } from './users'
@@ -18,7 +17,7 @@ export function clientMeta(h: Headers) {
 }
 
 export function isHttps(h: Headers) {
-  return forwardedHttps(h) || (env().APP_URL ?? '').startsWith('https:')
+  return browserHttps(h)
 }
 
 export function sessionCookie(token: string, secure: boolean) {

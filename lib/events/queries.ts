@@ -1,6 +1,6 @@
 import 'server-only'
 // Reading deliveries takes a SessionDb: only a session check (lib/auth/current.ts) hands one out.
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
 import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
@@ -105,9 +105,25 @@ export async function listEventsByIds(db: SessionDb, ids: number[]): Promise<Eve
   return rows.map(toSummary)
 }
 
+/**
+ * One delivery whole. A KonPro body that parsed is its payload: it is parsed again here and the
+ * stored copy stays in the database, since turning a hostile megabyte of jsonb back into text
+ * costs PostgreSQL (and PGlite's memory) far more. It also keeps the sender's key order (jsonb
+ * sorts keys by length). A Kayle body is a JWE: its decrypted payload is the stored one.
+ */
 export async function getEvent(db: SessionDb, id: number): Promise<EventDetail | null> {
-  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1)
-  return row ? toDetail(row) : null
+  const payload = sql<unknown>`case when ${events.provider} = 'kayle' or ${events.parseStatus} <> 'ok' then ${events.payload} end`
+  const [row] = await db.select({ ...getTableColumns(events), payload }).from(events).where(eq(events.id, id)).limit(1)
+  if (!row) return null
+  const detail = toDetail(row)
+  if (detail.payload === null && row.parseStatus === 'ok' && detail.bodyText !== null) {
+    try {
+      detail.payload = JSON.parse(detail.bodyText) as unknown
+    } catch {
+      // Stored as parsed, so this does not happen; the page then shows the raw body only.
+    }
+  }
+  return detail
 }
 
 /** One delivery's raw body, exactly as received. */

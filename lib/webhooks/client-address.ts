@@ -52,3 +52,12 @@ export function forwardedHttps(headers: Headers, proxies: Env['TRUSTED_PROXIES']
   if (proto !== 'https') return false
   return proxies.vercel || isTrusted(validAddress(headers.get(PEER_HEADER)), proxies)
 }
+
+/**
+ * Whether the browser reached the console over https: a trusted proxy says so, or APP_URL is an
+ * https address. One rule for the session cookie's `Secure` and for HSTS, so a client cannot turn
+ * either on (or pin a plain-http console to https) by writing X-Forwarded-Proto itself.
+ */
+export function browserHttps(headers: Headers, config: Pick<Env, 'TRUSTED_PROXIES' | 'APP_URL'> = env()): boolean {
+  return forwardedHttps(headers, config.TRUSTED_PROXIES) || (config.APP_URL ?? '').startsWith('https:')
+}

@@ -1,5 +1,18 @@
 import 'server-only'
+import { PEER_HEADER } from './client-address'
 import { RECEIVER_HEADERS } from './receivers'
+
+// Headers the console's own server writes on a request (server.mjs: the socket's address). They are
+// not part of the delivery: stored, they would show in the detail page and in "Copy as cURL".
+const INTERNAL_HEADERS = new Set([PEER_HEADER])
+
+/** Whether `name` is a header the console added, not one the sender sent. */
+export const isInternalHeader = (name: string) => INTERNAL_HEADERS.has(name.toLowerCase())
+
+/** A delivery's headers without the console's own (also for rows stored before they were left out). */
+export function deliveryHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !isInternalHeader(name)))
+}
 
 /** What a receiver reads of headers: a web `Headers`, or server.mjs's view of Node's. */
 export interface HeaderReader {

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import { clientAddress } from './client-address'
-import { answer, type Answer, type Incoming } from './incoming'
+import { answer, isInternalHeader, type Answer, type Incoming } from './incoming'
 import { dedupeKey, parseDelivery } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
 import type { EndpointSecret } from './secret-source'
@@ -43,6 +43,7 @@ const MAX_HEADER_VALUE = 1024
 export function requestFacts(req: Incoming, ip: string | null, body: Uint8Array) {
   const headers: Record<string, string> = {}
   req.headers.forEach((value, name) => {
+    if (isInternalHeader(name)) return
     headers[name] = value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE - 1)}…` : value
   })
   const contentType = req.headers.get('content-type')?.slice(0, MAX_CONTENT_TYPE) ?? null

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { PEER_HEADER } from './client-address'
+import { deliveryHeaders } from './incoming'
 import { requestFacts } from './receive'
 
 const incoming = (headers: Record<string, string>) => ({
@@ -21,5 +23,15 @@ describe('requestFacts', () => {
   it('keeps ordinary values whole', () => {
     const facts = requestFacts(incoming({ 'content-type': 'application/json', 'user-agent': 'KonPro/1.0' }), null, new Uint8Array([1]))
     expect(facts).toMatchObject({ contentType: 'application/json', size: 1, headers: { 'user-agent': 'KonPro/1.0' } })
+  })
+
+  it('leaves out the socket address server.mjs adds, which the sender never sent', () => {
+    const facts = requestFacts(incoming({ [PEER_HEADER]: '198.51.100.7', 'x-forwarded-for': '198.51.100.7', 'user-agent': 'KonPro/1.0' }), '198.51.100.7', new Uint8Array())
+    expect(facts.headers).toEqual({ 'x-forwarded-for': '198.51.100.7', 'user-agent': 'KonPro/1.0' })
+    expect(facts.sourceIp).toBe('198.51.100.7')
+  })
+
+  it('hides it from rows stored before it was left out', () => {
+    expect(deliveryHeaders({ [PEER_HEADER]: '198.51.100.7', 'X-Konpro-Peer': '1', signature: 't=1,v1=a' })).toEqual({ signature: 't=1,v1=a' })
   })
 })

@@ -1,6 +1,7 @@
 // The body exactly as stored: UTF-8 text when it decodes, else base64 (binary stays inert text).
 
-const PREVIEW_CHARS = 200_000
+// The preview travels in the page twice (HTML and RSC payload): past it, the download has it all.
+const PREVIEW_CHARS = 32 * 1024
 
 export function RawBody({ text, base64 }: { text: string | null; base64: string }) {
   const shown = text ?? base64
@@ -15,6 +16,8 @@ export function RawBody({ text, base64 }: { text: string | null; base64: string 
       ) : (
         <pre
           data-testid="raw-body"
+          // Scrolls when long: focusable so a keyboard can scroll it too.
+          tabIndex={0}
           className="max-h-[28rem] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
         >
           {clipped ? shown.slice(0, PREVIEW_CHARS) : shown}

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { cache } from 'react'
 import { ArrowLeftIcon, DownloadIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
+import { Breakable } from '@/components/events/detail/breakable'
 import { DetailSection } from '@/components/events/detail/detail-section'
 import { KayleEventLinks, kayleEventIdOf } from '@/components/events/detail/kayle-event-links'
 import { EventIds } from '@/components/events/detail/event-ids'
@@ -16,7 +18,9 @@ import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge
 import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
+import { payloadValue } from '@/lib/events/payload-value'
 import { getEvent } from '@/lib/events/queries'
+import { deliveryHeaders } from '@/lib/webhooks/incoming'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
@@ -24,35 +28,31 @@ const MAX_COPY_CHARS = 100_000
 
 type Props = { params: Promise<{ id: string }> }
 
-// Metadata renders apart from the page, so each checks the session itself.
-async function load(id: string) {
+// Metadata renders apart from the page, so each checks the session itself; cache() makes the two
+// share one read of the row (up to a megabyte of body and payload) per request.
+const load = cache(async (id: string) => {
   const { db } = await requireSession()
   if (!/^\d{1,15}$/.test(id)) return null
   return getEvent(db, Number(id))
-}
+})
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await load((await params).id)
   return { title: event ? `Delivery #${event.id}` : 'Delivery not found' }
 }
 
-function parseBody(text: string | null, payload: unknown): unknown {
-  try {
-    return text === null ? payload : (JSON.parse(text) as unknown)
-  } catch {
-    return payload
-  }
-}
-
 export default async function EventDetailPage({ params }: Props) {
   const event = await load((await params).id)
   if (!event) notFound()
-  // The tree follows the body's own key order (jsonb stores keys sorted by length).
-  const parsed = event.parseStatus === 'ok' ? parseBody(event.bodyText, event.payload) : undefined
-  const json = parsed === undefined ? null : JSON.stringify(parsed, null, 2)
-  // A copy button carries its text into the page: past this size the download is the way.
-  const copyable = (event.bodyText ?? event.bodyBase64 ?? '').length <= MAX_COPY_CHARS
-  const curl = curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers: event.headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
+  const parsed = payloadValue(event)
+  const headers = deliveryHeaders(event.headers)
+  // A copy button carries its text into the page: past this size the download is the way, and
+  // the (pretty, so larger) copies are not even built.
+  const copyable = (event.bodyText ?? event.bodyBase64).length <= MAX_COPY_CHARS
+  const json = parsed === undefined || !copyable ? null : JSON.stringify(parsed, null, 2)
+  const curl = copyable
+    ? curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
+    : null
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">
@@ -62,8 +62,8 @@ export default async function EventDetailPage({ params }: Props) {
         <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
           <div className="min-w-0">
             <p className="font-mono text-xs text-muted-foreground">Delivery #{event.id}</p>
-            <h1 className="mt-1 font-mono text-xl font-semibold tracking-tight break-all sm:text-2xl">
-              {event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}
+            <h1 className="mt-1 font-mono text-xl font-semibold tracking-tight [overflow-wrap:anywhere] sm:text-2xl">
+              {event.eventType !== null ? <Breakable text={event.eventType} /> : <span className="text-muted-foreground">(no event type)</span>}
             </h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               <VerdictBadge verdict={event.verdict} />
@@ -72,8 +72,8 @@ export default async function EventDetailPage({ params }: Props) {
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            {json !== null && copyable ? <CopyButton value={json} label="Copy JSON" /> : null}
-            {copyable ? <CopyButton value={curl} label="Copy as cURL" /> : null}
+            {json !== null ? <CopyButton value={json} label="Copy JSON" /> : null}
+            {curl !== null ? <CopyButton value={curl} label="Copy as cURL" /> : null}
             <Button variant="outline" size="sm" asChild>
               <a href={`/api/events/${event.id}/body`} download>
                 <DownloadIcon /> Download raw body
@@ -88,11 +88,11 @@ export default async function EventDetailPage({ params }: Props) {
           <DetailSection
             id="payload-title"
             title="Payload"
-            description={json === null ? 'The body is not JSON; see the raw body below.' : 'Parsed from the raw body. Click a key to fold it.'}
+            description={parsed === undefined ? 'The body is not JSON; see the raw body below.' : 'Parsed from the raw body. Click a key to fold it.'}
           >
-            {json !== null ? (
+            {parsed !== undefined ? (
               <div className="max-h-[40rem] overflow-auto rounded-md border bg-muted/40 p-3">
-                <JsonTree value={parsed} />
+                <JsonTree value={parsed} source={`/api/events/${event.id}/tree`} />
               </div>
             ) : (
               <p className="text-sm text-muted-foreground">
@@ -114,19 +114,19 @@ export default async function EventDetailPage({ params }: Props) {
           <DetailSection
             id="headers-title"
             title="Headers"
-            description={`${Object.keys(event.headers).length} request headers, signature headers first.`}
+            description={`${Object.keys(headers).length} request headers, signature headers first.`}
           >
-            <HeadersTable headers={event.headers} />
+            <HeadersTable headers={headers} />
           </DetailSection>
         </div>
         <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
           <EventFacts event={event} />
           <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
-            <EventIds payload={event.payload} />
+            <EventIds payload={parsed ?? null} />
           </DetailSection>
-          {kayleEventIdOf(event.payload) ? (
+          {kayleEventIdOf(parsed ?? null) ? (
             <DetailSection id="kayle-event-title" title="At Kayle" description="Kayle's ids for this delivery, its event and a replay.">
-              <KayleEventLinks payload={event.payload} headers={event.headers} />
+              <KayleEventLinks payload={parsed ?? null} headers={event.headers} />
             </DetailSection>
           ) : null}
           <ReplaySection eventId={event.id} provider={event.provider} />
