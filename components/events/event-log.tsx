@@ -1,13 +1,13 @@
 'use client'
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { ArrowUpIcon, PauseIcon, PlayIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import type { EventSummary } from '@/lib/events/types'
 import type { EventFilters } from '@/lib/validations/event-filters'
 import { ConnectionStatus } from './connection-status'
-import { EventLogEmpty } from './event-log-empty'
+import { EventLogEmpty, type ReceiverState } from './event-log-empty'
 import { EventRow, ROW_GRID } from './event-row'
 import { useEventPages, type EventPage } from './live/use-event-pages'
 import { useLiveEvents } from './live/use-live-events'
@@ -21,7 +21,19 @@ function mergeNewest(incoming: EventSummary[], existing: EventSummary[]) {
 }
 
 /** The live, virtualized list of deliveries: newest first, older pages on scroll. */
-export function EventLog({ filters, initial, startAfter, filtered }: { filters: EventFilters; initial: EventPage; startAfter: number; filtered: boolean }) {
+export function EventLog({
+  filters,
+  initial,
+  startAfter,
+  filtered,
+  receiver,
+}: {
+  filters: EventFilters
+  initial: EventPage
+  startAfter: number
+  filtered: boolean
+  receiver?: ReceiverState
+}) {
   const pages = useEventPages({ filters, initial, startAfter })
   const [live, setLive] = useState<EventSummary[]>([])
   const [pending, setPending] = useState<EventSummary[]>([])
@@ -85,16 +97,30 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= rows.length - 10) void fetchNextPage()
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
+  // Set by the pill; once the held rows are in the DOM the list goes to its top (see below).
+  const [toTop, setToTop] = useState(0)
+  const sectionRef = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    if (toTop === 0) return
+    // After the commit, not before it: scrolling first and inserting rows afterwards let the
+    // virtualizer's stale offset (and the browser's scroll anchoring) move the view back down,
+    // leaving the new rows above it.
+    virtualizer.scrollToOffset(0)
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+    const top = sectionRef.current?.getBoundingClientRect().top ?? 0
+    if (top < 0) sectionRef.current?.scrollIntoView({ block: 'start' })
+  }, [toTop, virtualizer])
+
   const showPending = () => {
     // Showing them is an explicit "catch me up": it also ends a pause.
-    scrollRef.current?.scrollTo({ top: 0 })
     setPaused(false)
     holdRef.current = false
     flush()
+    setToTop((n) => n + 1)
   }
 
   return (
-    <section aria-label="Deliveries" className="flex min-w-0 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
+    <section ref={sectionRef} aria-label="Deliveries" className="flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b px-4 py-2.5">
         <div className="flex items-center gap-3">
           <ConnectionStatus state={state} paused={paused} />
@@ -133,13 +159,13 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
           </div>
         ) : null}
         {rows.length === 0 ? (
-          <EventLogEmpty filtered={filtered} />
+          <EventLogEmpty filtered={filtered} receiver={receiver} />
         ) : (
           <div
             ref={scrollRef}
             data-testid="event-scroller"
             onScroll={() => updateHold(paused)}
-            className="h-[min(70vh,44rem)] min-h-80 overflow-y-auto overscroll-contain"
+            className="h-[min(70vh,44rem)] min-h-80 overflow-y-auto overscroll-contain [overflow-anchor:none]"
           >
             <div role="list" aria-label="Deliveries, newest first" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => {

@@ -3,7 +3,7 @@ import { ExternalLinkIcon } from 'lucide-react'
 import { PROVIDER_LABELS, formatBytes } from '@/lib/events/format'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
-import { RelativeTime } from './relative-time'
+import { RelativeTime } from '@/components/relative-time'
 import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
 
 // Desktop columns: event (type, badges, ids) | size | source | time | new-tab link.
@@ -47,7 +47,7 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
           {/* Phones have no columns: time and size lead the line so truncation never hides them. */}
           <span className="sm:hidden">
             {' '}
-            · <RelativeTime iso={event.receivedAt} /> · {formatBytes(event.size)}
+            · <RelativeTime value={event.receivedAt} /> · {formatBytes(event.size)}
           </span>
           {ids.map((id) => (
             <span key={id}> · {id}</span>
@@ -58,7 +58,7 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
       <span className="hidden truncate font-mono text-xs text-muted-foreground sm:block" title={event.sourceIp ?? undefined}>
         {event.sourceIp ?? '—'}
       </span>
-      <RelativeTime iso={event.receivedAt} className="hidden text-right text-xs text-muted-foreground sm:block" />
+      <RelativeTime value={event.receivedAt} className="hidden text-right text-xs text-muted-foreground sm:block" />
       <a
         href={`/events/${event.id}`}
         target="_blank"

@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/badge'
 import { RegisterReceiverButton } from '@/components/events/register-receiver-button'
 import { requireSession } from '@/lib/auth/current'
 import { loadEndpoints } from '@/lib/konpro/endpoints'
+import { isSandbox } from '@/lib/konpro/mode'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
 import { hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
 import { RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -27,11 +28,12 @@ export default async function EventsPage({ searchParams }: Props) {
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [endpoints, url, initial, histogram] = await Promise.all([
+  const [endpoints, url, initial, histogram, sandbox] = await Promise.all([
     loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),
     eventHistogram(db, { range, filters }),
+    isSandbox(),
   ])
   const filtered = hasActiveFilters(filters)
   const isAdmin = user.role === 'admin'
@@ -73,6 +75,7 @@ export default async function EventsPage({ searchParams }: Props) {
             initial={initial}
             startAfter={startAfter}
             filtered={filtered}
+            receiver={{ registered: registered.length > 0, sandbox }}
           />
         </div>
       </div>
