@@ -25,7 +25,7 @@ export function LocalTime({ value, className, ...props }: { value: string; class
   const now = useNow()
   return (
     <time dateTime={value} className={className} suppressHydrationWarning {...props}>
-      {now === null ? formatExact(value) : `${formatLocal(value)} · ${formatUtcClock(value)}`}
+      {now === null || formatLocal(value).endsWith('UTC') ? formatExact(value) : `${formatLocal(value)} · ${formatUtcClock(value)}`}
     </time>
   )
 }

@@ -290,6 +290,7 @@ console.log('|---|---|---|---|---|---|---|')
 for (const [name, d] of Object.entries(results.databases)) {
   console.log(`| ${name} | ${fmt(d.live.p50)} | ${fmt(d.live.p95)} | ${fmt(d.live.p99)} | ${d.live.accepted} | ${d.live.lost} | ${d.peakRssMiB} |`)
 }
+results.inspector = await (await import('./bench/inspector.mjs')).benchInspector()
 for (const cleanup of cleanups) cleanup()
 mkdirSync('bench', { recursive: true })
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2))
