@@ -43,17 +43,17 @@ export function MoreFilters({
   }
   return (
     <>
-      {/* Phones fold these away (the log should start on the first screen); wider screens show them. */}
+      {/* Folded away until used, so the log still starts on the first screen; open while any is set. */}
       <button
         type="button"
         aria-expanded={open}
         aria-controls="more-filters"
         onClick={() => setOpen(!open)}
-        className="col-span-2 flex h-9 items-center gap-1.5 rounded-md border px-2.5 text-sm text-muted-foreground hover:text-foreground sm:hidden"
+        className="flex h-9 min-w-0 items-center gap-1.5 rounded-md border px-2.5 text-sm whitespace-nowrap text-muted-foreground hover:text-foreground"
       >
         <SlidersHorizontalIcon className="size-4" aria-hidden /> More filters{active ? ` (${active})` : ''}
       </button>
-      <div id="more-filters" className={cn('col-span-2 grid-cols-2 gap-2 sm:contents', open ? 'grid' : 'hidden')}>
+      <div id="more-filters" className={cn('col-span-2 grid-cols-2 gap-2', open ? 'grid sm:contents' : 'hidden')}>
         <select
           aria-label="Endpoint"
           disabled={disabled}

@@ -58,10 +58,11 @@ async function seed(dataDir) {
 }
 
 /** Milliseconds from `act` until `painted` holds in a frame the browser has drawn. */
-async function timeToPaint(page, act, painted) {
+async function timeToPaint(page, act, painted, arg) {
   const start = await page.evaluate(() => performance.now())
   await act()
-  await page.waitForFunction(painted, undefined, { polling: 'raf', timeout: 20_000 })
+  // A function, not a string: the console's CSP forbids eval.
+  await page.waitForFunction(painted, arg, { polling: 'raf', timeout: 20_000 })
   return page.evaluate((t0) => new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0))), start)
 }
 
@@ -85,10 +86,23 @@ export async function benchInspector() {
       await page.locator('[data-testid=connection-state][data-state=live]').waitFor()
       const row = page.getByTestId('event-row').nth(i % 5)
       const id = await row.getAttribute('data-event-id')
-      results.select.push(await timeToPaint(page, () => row.getByRole('link').first().click(), `document.querySelector('[data-testid=delivery-pane] h2') && location.search.includes('selected=${id}')`))
+      results.select.push(
+        await timeToPaint(page, () => row.getByRole('link').first().click(), (want) => !!document.querySelector(`[data-testid=delivery-pane][aria-label="Delivery #${want}"] h2`), id),
+      )
       for (let k = 0; k < 4; k++) {
         const key = k % 2 ? 'k' : 'j'
-        results.jk.push(await timeToPaint(page, () => page.keyboard.press(key), `document.querySelectorAll('[data-focused]').length === 1 && document.querySelector('[data-testid=delivery-pane] h2')`))
+        const before = await page.evaluate(() => document.querySelector('[data-focused]')?.getAttribute('data-event-id') ?? null)
+        results.jk.push(
+          await timeToPaint(
+            page,
+            () => page.keyboard.press(key),
+            (was) => {
+              const focused = document.querySelector('[data-focused]')?.getAttribute('data-event-id')
+              return !!focused && focused !== was && !!document.querySelector(`[data-testid=delivery-pane][aria-label="Delivery #${focused}"] h2`)
+            },
+            before,
+          ),
+        )
       }
       await page.keyboard.press('Escape')
       const type = TYPES[i % TYPES.length]
@@ -96,7 +110,11 @@ export async function benchInspector() {
         await timeToPaint(
           page,
           () => page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Event type').selectOption(type),
-          `[...document.querySelectorAll('[data-testid=event-row]')].length > 0 && [...document.querySelectorAll('[data-testid=event-row] [data-row-link]')].every((a) => a.textContent === '${type}')`,
+          (want) => {
+            const links = [...document.querySelectorAll('[data-testid=event-row] [data-row-link]')]
+            return links.length > 0 && links.every((a) => a.textContent === want)
+          },
+          type,
         ),
       )
     }
