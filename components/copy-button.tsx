@@ -5,7 +5,19 @@ import { CheckIcon, CopyIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 
-export function CopyButton({ value, label = 'Copy', size = 'sm' }: { value: string; label?: string; size?: 'sm' | 'icon' }) {
+export function CopyButton({
+  value,
+  label = 'Copy',
+  size = 'sm',
+  variant = 'outline',
+  className,
+}: {
+  value: string
+  label?: string
+  size?: 'sm' | 'icon'
+  variant?: 'outline' | 'ghost'
+  className?: string
+}) {
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {
@@ -17,7 +29,7 @@ export function CopyButton({ value, label = 'Copy', size = 'sm' }: { value: stri
     }
   }
   return (
-    <Button type="button" variant="outline" size={size} onClick={copy} aria-label={label}>
+    <Button type="button" variant={variant} size={size} onClick={copy} aria-label={label} title={size === 'icon' ? label : undefined} className={className}>
       {copied ? <CheckIcon /> : <CopyIcon />}
       {size === 'icon' ? null : copied ? 'Copied' : label}
     </Button>

@@ -1,35 +1,31 @@
 'use client'
 
+import { formatExact, formatLocal, formatRelative, formatUtcClock } from '@/lib/events/format'
+import { cn } from '@/lib/utils'
 import { useNow } from './use-now'
 
-const formatter = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 30],
-  ['month', 12],
-  ['year', Infinity],
-]
-
-export function relativeTime(date: Date, now: number): string {
-  let value = (date.getTime() - now) / 1000
-  for (const [unit, size] of steps) {
-    if (Math.abs(value) < size) return formatter.format(Math.round(value), unit)
-    value /= size
-  }
-  return date.toISOString()
+/**
+ * The console's one relative time: "3 min ago", with the exact time in the person's own time zone
+ * and in UTC on hover. Until the browser takes over (server render, hydration) it shows the UTC
+ * time, which is the same on both sides.
+ */
+export function RelativeTime({ value, className }: { value: string | null; className?: string }) {
+  const now = useNow()
+  if (!value) return <span className={className}>—</span>
+  const title = now === null ? formatExact(value) : `${formatLocal(value)} (${formatUtcClock(value)})`
+  return (
+    <time dateTime={value} title={title} className={cn('whitespace-nowrap tabular-nums', className)} suppressHydrationWarning>
+      {now === null ? formatUtcClock(value) : formatRelative(value, now)}
+    </time>
+  )
 }
 
-/** "3 minutes ago", with the exact local time on hover. */
-export function RelativeTime({ value, className }: { value: string | null; className?: string }) {
-  const current = useNow()
-  if (!value) return <span className={className}>—</span>
-  const date = new Date(value)
-  const exact = date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+/** An absolute time for details: local time with UTC beside it, "22 Nov 2026, 13:00:05 EST · 18:00:05 UTC". */
+export function LocalTime({ value, className, ...props }: { value: string; className?: string } & Omit<React.ComponentProps<'time'>, 'dateTime'>) {
+  const now = useNow()
   return (
-    <time dateTime={value} title={exact} className={className} suppressHydrationWarning>
-      {current === null ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : relativeTime(date, current)}
+    <time dateTime={value} className={className} suppressHydrationWarning {...props}>
+      {now === null || formatLocal(value).endsWith('UTC') ? formatExact(value) : `${formatLocal(value)} · ${formatUtcClock(value)}`}
     </time>
   )
 }

@@ -9,6 +9,8 @@ let timer: ReturnType<typeof setInterval> | undefined
 
 function subscribe(listener: () => void) {
   listeners.add(listener)
+  // After an idle spell the last tick can be long past: a row added since would read as "in the future".
+  if (!timer) now = Date.now()
   timer ??= setInterval(() => {
     now = Date.now()
     listeners.forEach((l) => l())

@@ -116,7 +116,7 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await expect(vp.getByLabel('Keep deliveries for (days)')).toBeDisabled()
   await expect(vp.getByRole('button', { name: 'Save retention' })).toHaveCount(0)
   await vp.goto('/settings/users')
-  await expect(vp).toHaveURL(/\/endpoints$/)
+  await expect(vp).toHaveURL(/\/endpoints\?denied=admin$/)
   await captureEveryLook(vp, 'endpoints-viewer')
 
   // The same create action, called directly with the viewer's cookie, is refused on the server.

@@ -95,6 +95,8 @@ test('arrivals wait in an "N new" pill while scrolled down or paused', async ({ 
 })
 
 test('filters live in the URL and narrow the list, live rows included', async ({ page, request }) => {
+  // Many steps, typed with delays, and four full-page screenshots: more than the default minute on a busy machine.
+  test.slow()
   const events = new EventsPage(page)
   await events.goto()
   await events.filter('Event type').selectOption('personalized_video')
@@ -151,7 +153,10 @@ test('a delivery opens as a detail page with tree, headers, links and copy', asy
   const events = new EventsPage(page)
   await events.goto()
   await expect(events.row(id).getByRole('link', { name: /in a new tab/ })).toHaveAttribute('target', '_blank')
+  // A click opens it beside the list; the pane links to the permalink page.
   await events.row(id).getByRole('link', { name: 'avatar_video.success' }).click()
+  await expect(page).toHaveURL(/[?&]selected=\d+/)
+  await page.getByTestId('delivery-pane').getByRole('link', { name: 'Open the full page' }).click()
   await expect(page).toHaveURL(/\/events\/\d+$/)
   await expect(page.getByRole('heading', { level: 1, name: 'avatar_video.success' })).toBeVisible()
   const tree = page.getByTestId('json-tree')
@@ -184,7 +189,7 @@ test('a body that is not JSON renders as text', async ({ page, request }) => {
   expect(res.status()).not.toBe(404)
   const events = new EventsPage(page)
   await events.goto()
-  await page.getByTestId('event-row').first().getByRole('link').first().click()
+  await page.goto(`/events/${await page.getByTestId('event-row').first().getAttribute('data-event-id')}`)
   await expect(page.getByTestId('raw-body')).toHaveText('plain <b>text</b>, not json')
   await expect(page.getByText('The body is text but not valid JSON.')).toBeVisible()
   await captureEveryLook(page, 'event-detail-text')
@@ -243,7 +248,7 @@ test('huge payloads and many headers wrap or scroll without widening a phone scr
   await page.setViewportSize({ width: 375, height: 812 })
   const events = new EventsPage(page)
   await events.goto()
-  await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getByRole('link').first().click()
+  await page.goto(`/events/${await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getAttribute('data-event-id')}`)
   await page.getByTestId('json-tree').getByText('"items":').click()
   await expect(page.getByTestId('json-tree')).toContainText('800 more not shown')
   await expect(page.getByText('x-extra-199', { exact: true })).toBeAttached()

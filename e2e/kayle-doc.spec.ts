@@ -54,7 +54,8 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
   const row = page.getByTestId('event-row').filter({ hasText: 'verification.session.succeeded' })
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('Verified')
-  await row.getByRole('link').first().click()
+  // The permalink page (a plain click opens the split view on /events instead).
+  await page.goto(`/events/${await row.getAttribute('data-event-id')}`)
   // Decrypted: the payload's fields are stored (the claims sit folded in the JSON view).
   await expect(page.getByText('verification_session_id').first()).toBeVisible()
   await expect(page.getByText('"Curie"').first()).toBeAttached()

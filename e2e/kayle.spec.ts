@@ -65,7 +65,8 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(row).toContainText('Kayle')
   await expect(row).toContainText('Verified')
   await captureEveryLook(live, 'events-kayle')
-  await row.getByRole('link').first().click()
+  // The permalink page (a plain click opens the split view on /events instead).
+  await live.goto(`/events/${await row.getAttribute('data-event-id')}`)
   await expect(live).toHaveURL(/\/events\/\d+$/)
   // Decrypted: the payload's own fields are in the stored event.
   await expect(live.getByText('verification_session_id').first()).toBeVisible()

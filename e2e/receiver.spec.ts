@@ -27,7 +27,8 @@ test('a sandbox test event to this console’s own receiver arrives live and ver
   await expect(row).toContainText('Verified')
   await captureEveryLook(page, 'events-live-verified')
 
-  await row.getByRole('link').first().click()
+  // The permalink page (a plain click opens the split view on /events instead).
+  await page.goto(`/events/${await row.getAttribute('data-event-id')}`)
   await expect(page).toHaveURL(/\/events\/\d+$/)
   await expect(page.getByText('Verified').first()).toBeVisible()
   await expect(page.getByText('signature', { exact: false }).first()).toBeVisible()

@@ -453,6 +453,7 @@ for (const [name, d] of Object.entries(results.databases)) {
 }
 console.log('\nsmee.io (quoted from the issue, not measured here): 600 B c=1 2,077/s (p50 0.34 ms), c=10 2,209/s, c=50 1,995/s (p50 23 / p99 60 ms), OPTIONS p99 130 ms; 256 KiB c=50 144/s; live p95 3.1 ms; peak RSS 195 MB.')
 results.render = await (await import('./bench/render.mjs')).benchRender()
+results.inspector = await (await import('./bench/inspector.mjs')).benchInspector()
 for (const cleanup of cleanups) cleanup()
 mkdirSync('bench', { recursive: true })
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2))

@@ -56,7 +56,7 @@ export async function forward(options, { log = console.log, warn = console.error
     if (res.status === 404) return null
     if (res.status === 401) throw new ForwardError(await refusal(res))
     if (!res.ok) throw new Error(`the console answered ${res.status} for delivery #${id}`)
-    return res.json()
+    return (await res.json()).event
   }
 
   /** Forwards one delivery; retries while the local app cannot be reached, so none is skipped. */

@@ -13,6 +13,7 @@ import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
 import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 import { EventChips, StatusBadge } from './event-chips'
 import { SecretReveal } from './secret-reveal'
+import { CopyButton } from '@/components/copy-button'
 
 /**
  * The endpoint list; deleting removes the row at once and puts it back if KonPro refuses.
@@ -46,32 +47,38 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
     ) : null
   const secret = (e: PublicEndpoint) =>
     canEdit ? <SecretReveal endpointId={e.id} prefix={e.secretPrefix} /> : <code className="font-mono text-xs text-muted-foreground">{e.secretPrefix}••••••••</code>
+  // One line whatever its length: the full URL on hover and through the copy button, so a long
+  // one never grows its row or pushes the other columns about.
   const urlLink = (e: PublicEndpoint) => (
-    <Link href={`/endpoints/${encodeURIComponent(e.id)}`} className="block font-mono text-sm font-medium [overflow-wrap:anywhere] hover:underline" title={e.url}>
-      {e.url}
-    </Link>
+    <div className="flex min-w-0 items-center gap-1">
+      <Link href={`/endpoints/${encodeURIComponent(e.id)}`} className="block min-w-0 truncate font-mono text-sm font-medium hover:underline" title={e.url}>
+        {e.url}
+      </Link>
+      <CopyButton value={e.url} label="Copy URL" size="icon" variant="ghost" className="size-7 shrink-0" />
+    </div>
   )
 
   return (
     <div className="rounded-lg border bg-card shadow-sm">
       <div className="hidden lg:block">
-        <Table aria-label="Endpoints">
+        {/* Fixed columns: revealing a secret (or a long URL) cannot take width from the others. */}
+        <Table aria-label="Endpoints" className="table-fixed">
           <TableHeader>
             <TableRow>
-              <TableHead className="w-[38%]">URL</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Events</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead>Secret</TableHead>
-              <TableHead className="sr-only">Actions</TableHead>
+              <TableHead>URL</TableHead>
+              <TableHead className="w-24">Status</TableHead>
+              <TableHead className="w-56">Events</TableHead>
+              <TableHead className="w-28">Created</TableHead>
+              <TableHead className="w-64">Secret</TableHead>
+              <TableHead className="w-24"><span className="sr-only">Actions</span></TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {shown.map((e) => (
               <TableRow key={e.id} data-testid="endpoint-row">
-                <TableCell className="max-w-0">
+                <TableCell>
                   {urlLink(e)}
-                  <span className="font-mono text-xs text-muted-foreground">{e.id}</span>
+                  <span className="block truncate font-mono text-xs text-muted-foreground">{e.id}</span>
                 </TableCell>
                 <TableCell>
                   <StatusBadge status={e.status} />
@@ -82,7 +89,7 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
                 <TableCell className="whitespace-nowrap text-muted-foreground">
                   <RelativeTime value={e.createdAt} />
                 </TableCell>
-                <TableCell>{secret(e)}</TableCell>
+                <TableCell className="overflow-hidden">{secret(e)}</TableCell>
                 <TableCell>{actions(e)}</TableCell>
               </TableRow>
             ))}
@@ -93,7 +100,7 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
         {shown.map((e) => (
           <li key={e.id} className="flex flex-col gap-3 p-4" data-testid="endpoint-card">
             <div className="flex items-start justify-between gap-2">
-              <div className="min-w-0">{urlLink(e)}</div>
+              <div className="min-w-0 flex-1">{urlLink(e)}</div>
               {actions(e)}
             </div>
             <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">

@@ -3,7 +3,7 @@ import { formatBucket } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
-import { HISTOGRAM_RANGES, filtersToSearchParams, type EventFilters, type HistogramRange } from '@/lib/validations/event-filters'
+import { filtersToSearchParams, type EventFilters, type HistogramRange, type SinceWindow } from '@/lib/validations/event-filters'
 
 // Stacked from the bottom: verified, then no secret, unsigned, invalid on top (the ones to notice).
 const STACK: { verdict: Verdict; className: string; label: string }[] = [
@@ -12,9 +12,18 @@ const STACK: { verdict: Verdict; className: string; label: string }[] = [
   { verdict: 'unsigned', className: 'bg-warning', label: 'unsigned' },
   { verdict: 'invalid', className: 'bg-destructive', label: 'invalid' },
 ]
-const RANGE_LABELS: Record<HistogramRange, string> = { hour: '1h', day: '24h', week: '7d' }
 const RANGE_NAMES: Record<HistogramRange, string> = { hour: 'last hour', day: 'last 24 hours', week: 'last 7 days' }
 
+/**
+ * The one time control of the page: it sets the list's window (`since`) and the chart's span
+ * (`range`) together, so the two always show the same period.
+ */
+export const TIME_WINDOWS: { label: string; since?: SinceWindow; range: HistogramRange }[] = [
+  { label: '1h', since: '1h', range: 'hour' },
+  { label: '24h', since: '24h', range: 'day' },
+  { label: '7d', since: '7d', range: 'week' },
+  { label: 'All', range: 'day' },
+]
 function describe(bucket: HistogramBucket, range: HistogramRange) {
   const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map((s) => `${bucket.counts[s.verdict]} ${s.label}`)
   const span = `${formatBucket(bucket.start, range)}–${formatBucket(bucket.end, range)} UTC`
@@ -25,75 +34,80 @@ function describe(bucket: HistogramBucket, range: HistogramRange) {
 export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramBucket[]; range: HistogramRange; filters: EventFilters }) {
   const max = Math.max(1, ...buckets.map((b) => b.total))
   const total = buckets.reduce((n, b) => n + b.total, 0)
-  const rangeHref = (r: HistogramRange) => `/events?${filtersToSearchParams(filters, { range: r === 'day' ? undefined : r })}`
+  const windowHref = (w: (typeof TIME_WINDOWS)[number]) =>
+    `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: w.range === 'day' ? undefined : w.range })}`
+  const picked = filters.from || filters.to
+  const current = (w: (typeof TIME_WINDOWS)[number]) => !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
   const labelEvery = Math.ceil(buckets.length / 6)
   return (
-    <section aria-labelledby="chart-title" className="rounded-lg border bg-card p-4 shadow-sm sm:p-5">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h2 id="chart-title" className="text-base font-semibold">
+    <section aria-labelledby="chart-title" className="rounded-lg border bg-card px-4 py-3 shadow-sm">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+          <h2 id="chart-title" className="text-sm font-semibold">
             Deliveries over time
           </h2>
-          <p className="text-sm text-muted-foreground" data-testid="chart-total">
-            {total.toLocaleString('en')} in the {RANGE_NAMES[range]}. Click a bar to see its deliveries.
+          <p className="text-xs text-muted-foreground" data-testid="chart-total">
+            {total.toLocaleString('en')} in the {RANGE_NAMES[range]}
+            {!filters.since && !picked ? ' (the list shows all time)' : ''}. Click a bar to see its deliveries.
           </p>
         </div>
         <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
-          {HISTOGRAM_RANGES.map((r) => (
+          {TIME_WINDOWS.map((w) => (
             <Link
-              key={r}
-              href={rangeHref(r)}
+              key={w.label}
+              href={windowHref(w)}
               scroll={false}
-              aria-current={r === range ? 'true' : undefined}
+              aria-current={current(w) ? 'true' : undefined}
               className={cn(
                 'rounded px-2.5 py-1 text-xs font-medium text-muted-foreground hover:text-foreground',
-                r === range && 'bg-muted text-foreground shadow-sm',
+                current(w) && 'bg-muted text-foreground shadow-sm',
               )}
             >
-              {RANGE_LABELS[r]}
+              {w.label}
             </Link>
           ))}
         </nav>
       </div>
- <div className="relative">
-      {total === 0 ? (
-        <p className="absolute inset-0 grid place-items-center text-sm text-muted-foreground">No deliveries in this period.</p>
-      ) : null}
-      <ol className="flex h-32 items-end gap-[2px] sm:gap-1" aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}>
-        {buckets.map((b) => (
-          <li key={b.start} className="flex h-full min-w-0 flex-1">
-            <Link
-              href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
-              scroll={false}
-              title={describe(b, range)}
-              aria-label={describe(b, range)}
-              aria-current={selected(b) ? 'true' : undefined}
-              data-testid="chart-bar"
-              className={cn(
-                'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted',
-                selected(b) && 'bg-accent ring-1 ring-primary',
-              )}
-            >
-              <span className="flex w-full flex-col-reverse overflow-hidden rounded-sm" style={{ height: `${(b.total / max) * 100}%` }}>
-                {STACK.map((s) =>
-                  b.counts[s.verdict] > 0 ? (
-                    <span key={s.verdict} className={cn('w-full group-hover:opacity-80', s.className)} style={{ height: `${(b.counts[s.verdict] / b.total) * 100}%` }} />
-                  ) : null,
-                )}
-              </span>
-              {b.total === 0 ? <span className="h-px w-full bg-border" /> : null}
-            </Link>
-          </li>
-        ))}
-      </ol>
+      <div className="relative">
+        {total === 0 ? (
+          <p className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">No deliveries in this period.</p>
+        ) : null}
+        <ol className="flex h-14 items-end gap-[2px] sm:gap-1" aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}>
+          {buckets.map((b) => (
+            <li key={b.start} className="flex h-full min-w-0 flex-1">
+              <Link
+                href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
+                scroll={false}
+                title={describe(b, range)}
+                aria-label={describe(b, range)}
+                aria-current={selected(b) ? 'true' : undefined}
+                data-testid="chart-bar"
+                data-total={b.total}
+                className={cn('group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted', selected(b) && 'bg-accent ring-1 ring-primary')}
+              >
+                <span className="flex w-full flex-col-reverse overflow-hidden rounded-sm" style={{ height: `${(b.total / max) * 100}%` }}>
+                  {STACK.map((s) =>
+                    b.counts[s.verdict] > 0 ? (
+                      <span key={s.verdict} className={cn('w-full group-hover:opacity-80', s.className)} style={{ height: `${(b.counts[s.verdict] / b.total) * 100}%` }} />
+                    ) : null,
+                  )}
+                </span>
+                {b.total === 0 ? <span className="h-px w-full bg-border" /> : null}
+              </Link>
+            </li>
+          ))}
+        </ol>
       </div>
-      <div className="mt-2 flex justify-between text-[11px] text-muted-foreground tabular-nums" aria-hidden>
-        {buckets.filter((_, i) => i % labelEvery === 0).map((b) => (
-          <span key={b.start}>{formatBucket(b.start, range)}</span>
+      {/* The same columns as the bars, so each label starts under the bar it names. */}
+      <div className="mt-1 flex gap-[2px] text-[11px] text-muted-foreground tabular-nums sm:gap-1" aria-hidden>
+        {buckets.map((b, i) => (
+          <span key={b.start} className="min-w-0 flex-1 overflow-visible whitespace-nowrap" data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}>
+            {i % labelEvery === 0 ? formatBucket(b.start, range) : ''}
+          </span>
         ))}
       </div>
-      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+      <ul className="mt-1.5 hidden flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground sm:flex">
         {[...STACK].reverse().map((s) => (
           <li key={s.verdict} className="inline-flex items-center gap-1.5">
             <span className={cn('size-2.5 rounded-sm', s.className)} aria-hidden />

@@ -3,7 +3,10 @@ import { FilterXIcon, InboxIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 
-export function EventLogEmpty({ filtered }: { filtered: boolean }) {
+/** Where the receiver stands decides the next step: register it first, or send something to it. */
+export type ReceiverState = { registered: boolean; sandbox: boolean }
+
+export function EventLogEmpty({ filtered, receiver }: { filtered: boolean; receiver?: ReceiverState }) {
   if (filtered) {
     return (
       <EmptyState
@@ -17,6 +20,23 @@ export function EventLogEmpty({ filtered }: { filtered: boolean }) {
         }
       >
         Try a wider time range or another event type. New deliveries that match still appear here live.
+      </EmptyState>
+    )
+  }
+  if (receiver?.registered) {
+    return (
+      <EmptyState
+        icon={InboxIcon}
+        title="No deliveries yet"
+        className="m-4 border-none"
+        action={
+          <Button asChild>
+            <Link href="/endpoints">{receiver.sandbox ? 'Send a test event' : 'Go to Endpoints'}</Link>
+          </Button>
+        }
+      >
+        This receiver is registered with KonPro, so the next event it sends lands here the moment it arrives.
+        {receiver.sandbox ? ' To see one now, send a test event from the Endpoints page.' : ''}
       </EmptyState>
     )
   }

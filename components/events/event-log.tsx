@@ -1,16 +1,21 @@
 'use client'
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { ArrowUpIcon, PauseIcon, PlayIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import type { EventSummary } from '@/lib/events/types'
 import type { EventFilters } from '@/lib/validations/event-filters'
 import { ConnectionStatus } from './connection-status'
-import { EventLogEmpty } from './event-log-empty'
+import { EventLogEmpty, type ReceiverState } from './event-log-empty'
 import { EventRow, ROW_GRID } from './event-row'
 import { useEventPages, type EventPage } from './live/use-event-pages'
 import { useLiveEvents } from './live/use-live-events'
+import { announceDeliveries } from './live/delivery-signal'
+import { DeliveryPane } from './split/delivery-pane'
+import { ResizeHandle, usePaneWidth } from './split/resize-handle'
+import { ShortcutsHelp } from './split/shortcuts-help'
+import { useInspectorKeys } from './split/use-inspector-keys'
 
 const AT_TOP_PX = 8
 
@@ -21,7 +26,22 @@ function mergeNewest(incoming: EventSummary[], existing: EventSummary[]) {
 }
 
 /** The live, virtualized list of deliveries: newest first, older pages on scroll. */
-export function EventLog({ filters, initial, startAfter, filtered }: { filters: EventFilters; initial: EventPage; startAfter: number; filtered: boolean }) {
+export function EventLog({
+  filters,
+  initial,
+  startAfter,
+  filtered,
+  receiver,
+  selected: initialSelected,
+}: {
+  filters: EventFilters
+  initial: EventPage
+  startAfter: number
+  filtered: boolean
+  receiver?: ReceiverState
+  /** `?selected=<id>`: the delivery open beside the list. */
+  selected?: number
+}) {
   const pages = useEventPages({ filters, initial, startAfter })
   const [live, setLive] = useState<EventSummary[]>([])
   const [pending, setPending] = useState<EventSummary[]>([])
@@ -45,6 +65,7 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
 
   const onEvents = useCallback(
     (incoming: EventSummary[]) => {
+      announceDeliveries(incoming)
       // Scrolled away or paused: count arrivals instead of moving the rows under the reader.
       if (holdRef.current) setPending((current) => mergeNewest(incoming, current))
       else show(incoming)
@@ -78,6 +99,63 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
     getItemKey: (index) => rows[index]?.id ?? index,
   })
   const items = virtualizer.getVirtualItems()
+
+  // ---- selection (split view) and keyboard ---------------------------------------------------
+  const [selectedId, setSelectedId] = useState<number | null>(initialSelected ?? null)
+  const [focusIndex, setFocusIndex] = useState<number | null>(null)
+  const [help, setHelp] = useState(false)
+  const [paneWidth, setPaneWidth] = usePaneWidth()
+  // The address follows the selection, so a view can be shared; opening pushes a history entry
+  // (Back closes it again, the list untouched underneath), moving between rows replaces it.
+  const select = useCallback((id: number | null, how: 'push' | 'replace') => {
+    setSelectedId(id)
+    const url = new URL(window.location.href)
+    if (id === null) url.searchParams.delete('selected')
+    else url.searchParams.set('selected', String(id))
+    window.history[how === 'push' ? 'pushState' : 'replaceState'](window.history.state, '', url)
+  }, [])
+  useEffect(() => {
+    const onPop = () => {
+      const id = Number(new URL(window.location.href).searchParams.get('selected'))
+      setSelectedId(Number.isInteger(id) && id > 0 ? id : null)
+    }
+    window.addEventListener('popstate', onPop)
+    return () => window.removeEventListener('popstate', onPop)
+  }, [])
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)
+  const focusRow = useCallback(
+    (index: number) => {
+      setFocusIndex(index)
+      virtualizer.scrollToIndex(index, { align: 'auto' })
+      // The row may only exist once the virtualizer has rendered it.
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-link]`)?.focus({ preventScroll: true }))
+    },
+    [virtualizer],
+  )
+  const step = (by: 1 | -1) => {
+    const from = focusIndex ?? (selectedIndex >= 0 ? selectedIndex : by === 1 ? -1 : 0)
+    const index = Math.min(Math.max(from + by, 0), rows.length - 1)
+    const row = rows[index]
+    if (!row) return
+    focusRow(index)
+    if (selectedId !== null) select(row.id, 'replace')
+  }
+  useInspectorKeys({
+    move: step,
+    open: () => {
+      const row = focusIndex === null ? undefined : rows[focusIndex]
+      if (row) select(row.id, selectedId === null ? 'push' : 'replace')
+    },
+    close: () => {
+      if (selectedId !== null) select(null, 'replace')
+    },
+    search: () => document.querySelector<HTMLInputElement>('input[aria-label="Search payloads"]')?.focus(),
+    help: () => setHelp(true),
+  })
+  const neighbour = (by: 1 | -1) => {
+    const row = selectedIndex >= 0 ? rows[selectedIndex + by] : undefined
+    return row ? () => (focusRow(selectedIndex + by), select(row.id, 'replace')) : undefined
+  }
   const lastIndex = items[items.length - 1]?.index ?? 0
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
@@ -85,16 +163,30 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= rows.length - 10) void fetchNextPage()
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
+  // Set by the pill; once the held rows are in the DOM the list goes to its top (see below).
+  const [toTop, setToTop] = useState(0)
+  const sectionRef = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    if (toTop === 0) return
+    // After the commit, not before it: scrolling first and inserting rows afterwards let the
+    // virtualizer's stale offset (and the browser's scroll anchoring) move the view back down,
+    // leaving the new rows above it.
+    virtualizer.scrollToOffset(0)
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+    const top = sectionRef.current?.getBoundingClientRect().top ?? 0
+    if (top < 0) sectionRef.current?.scrollIntoView({ block: 'start' })
+  }, [toTop, virtualizer])
+
   const showPending = () => {
     // Showing them is an explicit "catch me up": it also ends a pause.
-    scrollRef.current?.scrollTo({ top: 0 })
     setPaused(false)
     holdRef.current = false
     flush()
+    setToTop((n) => n + 1)
   }
 
-  return (
-    <section aria-label="Deliveries" className="flex min-w-0 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
+  const log = (
+    <section ref={sectionRef} aria-label="Deliveries" className="@container flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b px-4 py-2.5">
         <div className="flex items-center gap-3">
           <ConnectionStatus state={state} paused={paused} />
@@ -116,7 +208,7 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
         </Button>
       </div>
       {rows.length > 0 ? (
-        <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden>
+        <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden data-testid="column-header">
           <span>Event</span>
           <span className="text-right">Size</span>
           <span>Source</span>
@@ -133,13 +225,13 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
           </div>
         ) : null}
         {rows.length === 0 ? (
-          <EventLogEmpty filtered={filtered} />
+          <EventLogEmpty filtered={filtered} receiver={receiver} />
         ) : (
           <div
             ref={scrollRef}
             data-testid="event-scroller"
             onScroll={() => updateHold(paused)}
-            className="h-[min(70vh,44rem)] min-h-80 overflow-y-auto overscroll-contain"
+            className="h-[calc(100dvh-8.5rem)] min-h-80 overflow-y-auto overscroll-contain [overflow-anchor:none]"
           >
             <div role="list" aria-label="Deliveries, newest first" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => {
@@ -154,7 +246,16 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
                     className="absolute inset-x-0 top-0"
                     style={{ transform: `translateY(${item.start}px)` }}
                   >
-                    <EventRow event={event} fresh={fresh.has(event.id)} />
+                    <EventRow
+                      event={event}
+                      fresh={fresh.has(event.id)}
+                      selected={event.id === selectedId}
+                      focused={item.index === focusIndex}
+                      onSelect={() => {
+                        setFocusIndex(item.index)
+                        select(event.id, selectedId === null ? 'push' : 'replace')
+                      }}
+                    />
                   </div>
                 )
               })}
@@ -175,5 +276,25 @@ export function EventLog({ filters, initial, startAfter, filtered }: { filters: 
         )}
       </div>
     </section>
+  )
+  return (
+    <>
+      {selectedId === null ? (
+        log
+      ) : (
+        <div className="min-w-0 lg:grid lg:items-start lg:gap-1" style={{ gridTemplateColumns: `minmax(0,1fr) auto ${paneWidth}px` }}>
+          {log}
+          <ResizeHandle width={paneWidth} onResize={setPaneWidth} />
+          <DeliveryPane
+            key={selectedId}
+            id={selectedId}
+            onClose={() => select(null, 'replace')}
+            onPrevious={neighbour(-1)}
+            onNext={neighbour(1)}
+          />
+        </div>
+      )}
+      <ShortcutsHelp open={help} onOpenChange={setHelp} />
+    </>
   )
 }

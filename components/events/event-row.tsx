@@ -3,13 +3,28 @@ import { ExternalLinkIcon } from 'lucide-react'
 import { PROVIDER_LABELS, formatBytes } from '@/lib/events/format'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
-import { RelativeTime } from './relative-time'
+import { RelativeTime } from '@/components/relative-time'
 import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
 
-// Desktop columns: event (type, badges, ids) | size | source | time | new-tab link.
-export const ROW_GRID = 'sm:grid sm:grid-cols-[minmax(0,1fr)_4.5rem_8.5rem_6.5rem_2.25rem] sm:items-center sm:gap-4'
+// Columns once the list itself is wide enough (a container query: the split view narrows it):
+// event (type, badges, ids) | size | source | time | new-tab link.
+export const ROW_GRID = '@xl:grid @xl:grid-cols-[minmax(0,1fr)_4.5rem_8.5rem_6.5rem_2.25rem] @xl:items-center @xl:gap-4'
 
-export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolean }) {
+export function EventRow({
+  event,
+  fresh,
+  selected,
+  focused,
+  onSelect,
+}: {
+  event: EventSummary
+  fresh?: boolean
+  /** Open in the split view beside the list. */
+  selected?: boolean
+  /** Where j/k stand: drawn as clearly as a selection, not as a thin line. */
+  focused?: boolean
+  onSelect?: () => void
+}) {
   const ids = [
     event.videoId ? `video ${event.videoId}` : null,
     event.callbackId ? `callback ${event.callbackId}` : null,
@@ -20,9 +35,13 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
     <div
       data-testid="event-row"
       data-event-id={event.id}
+      data-focused={focused || undefined}
+      aria-current={selected ? 'true' : undefined}
       className={cn(
         'group relative flex gap-3 border-b px-4 py-3 transition-colors duration-1000 hover:bg-muted/60',
         fresh && 'bg-accent/50',
+        selected && 'bg-accent shadow-[inset_3px_0_0_var(--color-primary)]',
+        'focus-within:shadow-[inset_0_0_0_2px_var(--color-ring)] data-[focused]:shadow-[inset_0_0_0_2px_var(--color-ring)]',
         ROW_GRID,
       )}
     >
@@ -30,7 +49,14 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
         <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
           <Link
             href={`/events/${event.id}`}
-            className="min-w-0 truncate font-mono text-sm font-medium after:absolute after:inset-0 after:content-[''] focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-ring"
+            data-row-link
+            onClick={(e) => {
+              // A plain click opens it beside the list; a modified one keeps the link's own meaning.
+              if (!onSelect || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+              e.preventDefault()
+              onSelect()
+            }}
+            className="min-w-0 truncate font-mono text-sm font-medium after:absolute after:inset-0 after:content-[''] focus-visible:outline-none"
           >
             {event.eventType ?? <span className="text-muted-foreground italic">no event type</span>}
           </Link>
@@ -45,20 +71,20 @@ export function EventRow({ event, fresh }: { event: EventSummary; fresh?: boolea
         <p className="mt-1 truncate font-mono text-xs text-muted-foreground">
           <span className="text-foreground/80">#{event.id}</span>
           {/* Phones have no columns: time and size lead the line so truncation never hides them. */}
-          <span className="sm:hidden">
+          <span className="@xl:hidden">
             {' '}
-            · <RelativeTime iso={event.receivedAt} /> · {formatBytes(event.size)}
+            · <RelativeTime value={event.receivedAt} /> · {formatBytes(event.size)}
           </span>
           {ids.map((id) => (
             <span key={id}> · {id}</span>
           ))}
         </p>
       </div>
-      <span className="hidden text-right text-xs text-muted-foreground tabular-nums sm:block">{formatBytes(event.size)}</span>
-      <span className="hidden truncate font-mono text-xs text-muted-foreground sm:block" title={event.sourceIp ?? undefined}>
+      <span className="hidden text-right text-xs text-muted-foreground tabular-nums @xl:block">{formatBytes(event.size)}</span>
+      <span className="hidden truncate font-mono text-xs text-muted-foreground @xl:block" title={event.sourceIp ?? undefined}>
         {event.sourceIp ?? '—'}
       </span>
-      <RelativeTime iso={event.receivedAt} className="hidden text-right text-xs text-muted-foreground sm:block" />
+      <RelativeTime value={event.receivedAt} className="hidden text-right text-xs text-muted-foreground @xl:block" />
       <a
         href={`/events/${event.id}`}
         target="_blank"

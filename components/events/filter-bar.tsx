@@ -8,21 +8,21 @@ import { Input } from '@/components/ui/input'
 import { useHydrated } from '@/components/use-hydrated'
 import { KNOWN_EVENT_TYPES, PROVIDER_LABELS, VERDICT_LABELS, formatShort } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
+import { MoreFilters, type EndpointOption } from './more-filters'
 import {
   VERDICTS,
   filtersToSearchParams,
   hasActiveFilters,
+  listOf,
   type EventFilters,
   type HistogramRange,
-  type SinceWindow,
 } from '@/lib/validations/event-filters'
 
-const SINCE_LABELS: Record<SinceWindow, string> = { '15m': 'Last 15 minutes', '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days' }
 const selectClass =
   'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-52 disabled:opacity-50'
 
 /** The view's filters, kept in the URL so a view can be shared and survives reloads. */
-export function FilterBar({ filters, range }: { filters: EventFilters; range: HistogramRange }) {
+export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFilters; range: HistogramRange; endpoints?: EndpointOption[] }) {
   const router = useRouter()
   const pathname = usePathname()
   const [pendingNav, startTransition] = useTransition()
@@ -57,7 +57,7 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
   }, [text])
 
   const custom = filters.from || filters.to
-  const timeValue = custom ? 'custom' : (filters.since ?? '')
+  // Several types or verdicts (`type=a,b`, from a shared link or the API) show as one choice naming them.
   const types = filters.type && !(KNOWN_EVENT_TYPES as readonly string[]).includes(filters.type) ? [filters.type, ...KNOWN_EVENT_TYPES] : KNOWN_EVENT_TYPES
 
   return (
@@ -69,9 +69,9 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
         e.preventDefault()
         go({ ...filters, q: text || undefined })
       }}
-      className={cn('flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center', pendingNav && 'opacity-80')}
+      className={cn('grid grid-cols-2 gap-2 sm:flex sm:flex-row sm:flex-wrap sm:items-center', pendingNav && 'opacity-80')}
     >
-      <div className="relative min-w-0 flex-1 sm:min-w-56">
+      <div className="relative col-span-2 min-w-0 flex-1 sm:min-w-56">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
         <Input
           type="search"
@@ -113,30 +113,30 @@ export function FilterBar({ filters, range }: { filters: EventFilters; range: Hi
         onChange={(e) => go({ ...filters, verdict: (e.target.value || undefined) as EventFilters['verdict'] })}
       >
         <option value="">All verdicts</option>
+        {filters.verdict?.includes(',') ? (
+          <option value={filters.verdict}>{listOf(filters.verdict).map((v) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v).join(' or ')}</option>
+        ) : null}
         {VERDICTS.map((v) => (
           <option key={v} value={v}>
             {VERDICT_LABELS[v]}
           </option>
         ))}
       </select>
-      <select disabled={!hydrated}
-        aria-label="Time range"
-        className={selectClass}
-        value={timeValue}
-        onChange={(e) => go({ ...filters, from: undefined, to: undefined, since: (e.target.value || undefined) as SinceWindow | undefined })}
-      >
-        <option value="">Any time</option>
-        {Object.entries(SINCE_LABELS).map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-        {custom ? (
-          <option value="custom">
-            {filters.from ? formatShort(filters.from) : 'Start'} – {filters.to ? formatShort(filters.to) : 'now'} UTC
-          </option>
-        ) : null}
-      </select>
+      <MoreFilters filters={filters} endpoints={endpoints} disabled={!hydrated} go={go} />
+      {/* The time window itself is the chart's control; a picked bar shows here, removable. */}
+      {custom ? (
+        <span className="inline-flex h-9 items-center gap-1 rounded-md border bg-muted px-2.5 text-xs" data-testid="time-chip">
+          {filters.from ? formatShort(filters.from) : 'Start'} – {filters.to ? formatShort(filters.to) : 'now'} UTC
+          <button
+            type="button"
+            className="ml-1 rounded p-0.5 hover:bg-background"
+            aria-label="Remove the time interval"
+            onClick={() => go({ ...filters, from: undefined, to: undefined })}
+          >
+            <XIcon className="size-3.5" aria-hidden />
+          </button>
+        </span>
+      ) : null}
       {hasActiveFilters(filters) ? (
         <Button
           type="button"

@@ -15,9 +15,19 @@ export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname()
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b">
-      {tabs
-        .filter((t) => isAdmin || !t.admin)
-        .map((t) => (
+      {tabs.map((t) =>
+        t.admin && !isAdmin ? (
+          // Shown, not hidden: a viewer learns the page exists and whose it is.
+          <span
+            key={t.href}
+            aria-disabled="true"
+            title="Only an admin can open this"
+            className="-mb-px flex items-center gap-1.5 border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground"
+          >
+            {t.label}
+            <span className="rounded-full border px-1.5 text-[0.65rem] leading-4">Admins only</span>
+          </span>
+        ) : (
           <Link
             key={t.href}
             href={t.href}
@@ -29,7 +39,8 @@ export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
           >
             {t.label}
           </Link>
-        ))}
+        ),
+      )}
     </nav>
   )
 }

@@ -26,67 +26,105 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
       else toast.error(result.formError ?? 'That did not work.')
     })
 
+  const role = (u: Row) => (
+    <select
+      aria-label={`Role of ${u.email}`}
+      className="h-8 rounded-md border border-input bg-card px-2 text-sm"
+      value={u.role}
+      disabled={pending}
+      onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value as 'admin' | 'viewer' }), `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`)}
+    >
+      <option value="admin">Admin</option>
+      <option value="viewer">Viewer</option>
+    </select>
+  )
+  const remove = (u: Row) => <RemoveUser email={u.email} disabled={pending} onConfirm={() => run(() => removeUserAction(u.id), `${u.email} was removed.`)} />
+  // An email is one unit: it truncates (whole on hover) rather than breaking into letters.
+  const email = (u: Row) => (
+    <span className="min-w-0 truncate font-medium" title={u.email}>
+      {u.email}
+    </span>
+  )
+
   return (
     <div className="rounded-lg border bg-card shadow-sm">
-      <Table aria-label="Users">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Email</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead>Added</TableHead>
-            <TableHead className="sr-only">Actions</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id} data-testid="user-row">
-              <TableCell className="font-medium break-all">
-                {u.email} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-              </TableCell>
-              <TableCell>
-                <select
-                  aria-label={`Role of ${u.email}`}
-                  className="h-8 rounded-md border border-input bg-card px-2 text-sm"
-                  value={u.role}
-                  disabled={pending}
-                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value as 'admin' | 'viewer' }), `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`)}
-                >
-                  <option value="admin">Admin</option>
-                  <option value="viewer">Viewer</option>
-                </select>
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                <RelativeTime value={u.createdAt} />
-              </TableCell>
-              <TableCell className="text-right">
-                <Dialog>
-                  <DialogTrigger asChild>
-                    <Button variant="ghost" size="icon" aria-label={`Remove ${u.email}`} disabled={pending}>
-                      <Trash2Icon />
-                    </Button>
-                  </DialogTrigger>
-                  <DialogContent>
-                    <DialogHeader>
-                      <DialogTitle>Remove {u.email}?</DialogTitle>
-                      <DialogDescription>They are signed out everywhere at once and can no longer sign in.</DialogDescription>
-                    </DialogHeader>
-                    <DialogFooter>
-                      <DialogClose asChild>
-                        <Button variant="outline">Cancel</Button>
-                      </DialogClose>
-                      <DialogClose asChild>
-                        <Button variant="destructive" onClick={() => run(() => removeUserAction(u.id), `${u.email} was removed.`)}>
-                          Remove user
-                        </Button>
-                      </DialogClose>
-                    </DialogFooter>
-                  </DialogContent>
-                </Dialog>
-              </TableCell>
+      <div className="hidden sm:block">
+        <Table aria-label="Users" className="table-fixed">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Email</TableHead>
+              <TableHead className="w-32">Role</TableHead>
+              <TableHead className="w-28">Added</TableHead>
+              <TableHead className="w-16">
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {users.map((u) => (
+              <TableRow key={u.id} data-testid="user-row">
+                <TableCell>
+                  <div className="flex min-w-0 items-center gap-2">
+                    {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
+                  </div>
+                </TableCell>
+                <TableCell>{role(u)}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <RelativeTime value={u.createdAt} />
+                </TableCell>
+                <TableCell className="text-right">{remove(u)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {/* Phones: one card per person, the email on a line of its own. */}
+      <ul className="divide-y sm:hidden" aria-label="Users">
+        {users.map((u) => (
+          <li key={u.id} className="flex flex-col gap-2 p-4" data-testid="user-card">
+            <div className="flex min-w-0 items-center justify-between gap-2">
+              <div className="flex min-w-0 items-center gap-2">
+                {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
+              </div>
+              {remove(u)}
+            </div>
+            <div className="flex items-center gap-3 text-xs text-muted-foreground">
+              {role(u)}
+              <span>
+                Added <RelativeTime value={u.createdAt} />
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
     </div>
+  )
+}
+
+function RemoveUser({ email, disabled, onConfirm }: { email: string; disabled: boolean; onConfirm: () => void }) {
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Remove ${email}`} disabled={disabled}>
+          <Trash2Icon />
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle className="break-words">Remove {email}?</DialogTitle>
+          <DialogDescription>They are signed out everywhere at once and can no longer sign in.</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <DialogClose asChild>
+            <Button variant="destructive" onClick={onConfirm}>
+              Remove user
+            </Button>
+          </DialogClose>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
   )
 }

@@ -11,14 +11,20 @@ export function Header({ sandbox, user }: { sandbox: boolean; user: { email: str
       {sandbox ? (
         <div className="flex min-w-0 items-center gap-2">
           <Badge variant="warning">Sandbox</Badge>
-          <p className="hidden truncate text-xs text-muted-foreground sm:block">
-            Endpoints live in a built-in KonPro sandbox. Store an API key in{' '}
-            <Link href="/settings" className="underline underline-offset-2 hover:text-foreground">
-              Settings
-            </Link>{' '}
-            (or set{' '}
-            <code className="font-mono">KONPRO_API_KEY</code>) to manage your real ones.
-          </p>
+          {user.role === 'admin' ? (
+            <p className="hidden truncate text-xs text-muted-foreground sm:block">
+              Endpoints live in a built-in KonPro sandbox. Store an API key in{' '}
+              <Link href="/settings" className="underline underline-offset-2 hover:text-foreground">
+                Settings
+              </Link>{' '}
+              (or set <code className="font-mono">KONPRO_API_KEY</code>) to manage your real ones.
+            </p>
+          ) : (
+            // A viewer cannot store a key: say who can, and what is open to them.
+            <p className="hidden truncate text-xs text-muted-foreground sm:block" data-testid="viewer-note">
+              Endpoints live in a built-in KonPro sandbox until an admin connects a KonPro account. You can read them and watch the event log.
+            </p>
+          )}
         </div>
       ) : (
         <Badge variant="success">KonPro API</Badge>

@@ -1,8 +1,12 @@
 import { cn } from '@/lib/utils'
 
-export function Table({ className, ...props }: React.ComponentProps<'table'>) {
+/** `scrollable`: the table may be wider than its frame, so the frame takes keyboard focus to scroll. */
+export function Table({ className, scrollable, ...props }: React.ComponentProps<'table'> & { scrollable?: boolean }) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    <div
+      className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
+      {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${props['aria-label'] ?? 'Table'}, scrolls sideways` } : {})}
+    >
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   )

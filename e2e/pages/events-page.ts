@@ -35,7 +35,7 @@ export class EventsPage {
     return this.page.getByTestId('event-scroller')
   }
 
-  filter(label: 'Event type' | 'Signature verdict' | 'Time range') {
+  filter(label: 'Event type' | 'Signature verdict' | 'Provider') {
     return this.page.getByRole('search', { name: 'Filter deliveries' }).getByLabel(label)
   }
 

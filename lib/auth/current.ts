@@ -59,7 +59,8 @@ export async function requireSession(role: Role = 'viewer'): Promise<Session> {
   const user = await currentUser()
   const db = await getDb()
   if (!user) redirect((await hasUsers(db)) ? '/login' : '/setup')
-  if (role === 'admin' && user.role !== 'admin') redirect('/endpoints')
+  // The address says why, so the endpoints page can explain instead of bouncing a viewer silently.
+  if (role === 'admin' && user.role !== 'admin') redirect('/endpoints?denied=admin')
   return { user, db: sessionDb(db) }
 }
 

@@ -38,29 +38,39 @@ export function formatBytes(n: number) {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`
 }
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1000],
-]
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' })
+const DAY = 86_400_000
 
+/**
+ * The one relative wording of the console: "just now", "42 s ago", "3 min ago", "5 h ago",
+ * "12 d ago", then the date. A time ahead of the browser's clock (the server's clock runs a little
+ * ahead, or a row arrived between ticks) is "just now", never "in 2 seconds".
+ */
 export function formatRelative(iso: string, now = Date.now()) {
-  const diff = Date.parse(iso) - now
-  // Rows can arrive between clock ticks and look a few seconds "in the future".
-  if (diff > -5000) return 'just now'
-  for (const [unit, ms] of units) {
-    if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.round(diff / ms), unit)
-  }
-  return iso
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const ago = now - ms
+  if (ago < 10_000) return 'just now'
+  if (ago < 60_000) return `${Math.floor(ago / 1000)} s ago`
+  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`
+  if (ago < DAY) return `${Math.floor(ago / 3_600_000)} h ago`
+  if (ago < 30 * DAY) return `${Math.floor(ago / DAY)} d ago`
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
 }
 
+/** "22 Nov 2026, 18:00:05 UTC": the same on server and browser. */
 export function formatExact(iso: string) {
   const d = new Date(iso)
   return `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC`
+}
+
+/** "22 Nov 2026, 13:00:05 EST", in the browser's own time zone (or the one given). */
+export function formatLocal(iso: string, timeZone?: string) {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'long', timeZone })
+}
+
+/** The UTC clock time alone, "18:00:05 UTC", to put beside a local time. */
+export function formatUtcClock(iso: string) {
+  return `${new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'UTC' })} UTC`
 }
 
 /** Short clock label for chart buckets, in UTC so server and browser agree. */

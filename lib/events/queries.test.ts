@@ -38,6 +38,29 @@ describeEachDatabase('event queries', (fresh) => {
     expect(typeof first.events[0]?.receivedAt).toBe('string')
   })
 
+  it('filters by endpoint, response, rejected, non-JSON bodies, several types or verdicts, and a payload field', async () => {
+    const db = await open()
+    await db.insert(events).values([
+      storedRow({ json: webhookBody('avatar_video.success', 'a'), endpointId: 'ep_1' }),
+      storedRow({ json: webhookBody('avatar_video.fail', 'b'), endpointId: 'ep_2', verdict: 'invalid', responseStatus: 401, rejected: true }),
+      storedRow({ json: webhookBody('video_translate.success', 'c'), verdict: 'unsigned', responseStatus: 429, rejected: true }),
+      storedRow({ json: webhookBody('personalized_video', 'd'), parseStatus: 'invalid_json', payload: null, responseStatus: 202 }),
+    ])
+    const ids = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
+      (await listEvents(db, { filters })).events.map((e) => e.videoId ?? e.eventType).sort()
+    expect(await ids({ endpoint: 'ep_2' })).toEqual(['b'])
+    expect(await ids({ status: '2xx' })).toEqual(['a', 'd'])
+    expect(await ids({ status: '429' })).toEqual(['c'])
+    expect(await ids({ rejected: '1' })).toEqual(['b', 'c'])
+    expect(await ids({ notJson: '1' })).toEqual(['d'])
+    expect(await ids({ type: 'avatar_video.success,video_translate.success' })).toEqual(['a', 'c'])
+    expect(await ids({ verdict: 'invalid,unsigned' })).toEqual(['b', 'c'])
+    expect(await ids({ field: 'event_data.video_id=c' })).toEqual(['c'])
+    expect(await ids({ field: 'event_data.folder_id=folder-1', verdict: 'verified' })).toEqual(['a'])
+    // A path with SQL in it is refused by the schema; the query binds the path regardless.
+    expect(await ids({ field: "event_data.video_id=' or 1=1 --" })).toEqual([])
+  })
+
   it('filters by type, verdict, provider and time range', async () => {
     const db = await open()
     const t = (m: number) => new Date(Date.UTC(2026, 0, 1, 12, m))

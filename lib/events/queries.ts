@@ -1,10 +1,10 @@
 import 'server-only'
 // Reading deliveries takes a SessionDb: only a session check (lib/auth/current.ts) hands one out.
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
 import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
-import { SINCE_WINDOWS, type EventFilters, type HistogramRange } from '../validations/event-filters'
+import { SINCE_WINDOWS, listOf, parseFieldFilter, type EventFilters, type HistogramRange } from '../validations/event-filters'
 import { toDetail, toSummary } from './summary'
 import type { EventDetail, EventSummary, Verdict } from './types'
 
@@ -46,9 +46,19 @@ function bodyText() {
 /** The WHERE conditions for a filter set; `withTime: false` leaves the time range to the caller. */
 export function filterConditions(filters: EventFilters, { withTime = true } = {}): SQL[] {
   const conditions: SQL[] = []
-  if (filters.type) conditions.push(eq(events.eventType, filters.type))
-  if (filters.verdict) conditions.push(eq(events.verdict, filters.verdict))
+  const types = listOf(filters.type)
+  if (types.length) conditions.push(inArray(events.eventType, types))
+  const verdicts = listOf(filters.verdict)
+  if (verdicts.length) conditions.push(inArray(events.verdict, verdicts))
   if (filters.provider) conditions.push(eq(events.provider, filters.provider))
+  if (filters.endpoint) conditions.push(eq(events.endpointId, filters.endpoint))
+  if (filters.status === '2xx') conditions.push(and(gte(events.responseStatus, 200), lt(events.responseStatus, 300))!)
+  else if (filters.status) conditions.push(eq(events.responseStatus, Number(filters.status)))
+  if (filters.rejected) conditions.push(eq(events.rejected, true))
+  if (filters.notJson) conditions.push(ne(events.parseStatus, 'ok'))
+  const field = filters.field ? parseFieldFilter(filters.field) : null
+  // The path is a bound text[] parameter, never spliced into the SQL.
+  if (field) conditions.push(sql`(${events.payload} #>> ${`{${field.path.join(',')}}`}::text[]) = ${field.value}`)
   if (withTime && filters.since) conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))
   if (withTime && filters.from) conditions.push(gte(events.receivedAt, new Date(filters.from)))
   if (withTime && filters.to) conditions.push(lt(events.receivedAt, new Date(filters.to)))

@@ -36,7 +36,7 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
   it('reads a delivery as sent (method, headers, body) and its raw body', async () => {
     const detail = await fetch(`${server.url}/api/events/${eventId}`, { headers: bearer() })
     expect(detail.status).toBe(200)
-    const json = (await detail.json()) as { method: string; headers: Record<string, string>; bodyBase64: string }
+    const { event: json } = (await detail.json()) as { event: { method: string; headers: Record<string, string>; bodyBase64: string } }
     expect(json.method).toBe('POST')
     expect(json.headers.signature).toBe('deadbeef')
     expect(Buffer.from(json.bodyBase64, 'base64').toString()).toContain('token-video-1')

@@ -35,6 +35,15 @@ describe('event filters', () => {
     expect(parseEventFilters({ since: '1h' }).success).toBe(true)
   })
 
+  it('reads several verdicts, the response filters and a payload field', () => {
+    expect(parseEventFilters({ verdict: 'invalid,unsigned', status: '401', rejected: '1', notJson: '1', field: 'event_data.video_id=v 1' }).success).toBe(true)
+    expect(parseEventFilters({ verdict: 'invalid,maybe' }).success).toBe(false)
+    expect(parseEventFilters({ status: '500' }).success).toBe(false)
+    expect(parseEventFilters({ field: 'no equals sign' }).success).toBe(false)
+    expect(parseEventFilters({ field: "a'b=1" }).success).toBe(false)
+    expect(hasActiveFilters({ rejected: '1' })).toBe(true)
+  })
+
   it('drops only the invalid parameters when lenient', () => {
     expect(parseEventFiltersLenient({ verdict: 'maybe', type: 'avatar_video.success' })).toEqual({
       filters: { type: 'avatar_video.success' },

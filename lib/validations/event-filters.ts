@@ -19,12 +19,34 @@ const param = <T extends z.ZodType>(schema: T) =>
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' })
 const eventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 
+/** Several values of one filter travel comma-separated in one parameter: `verdict=invalid,unsigned`. */
+export function listOf(value: string | undefined): string[] {
+  return value ? [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))] : []
+}
+const verdictList = z
+  .string()
+  .trim()
+  .refine((v) => listOf(v).length > 0 && listOf(v).every((x) => (VERDICTS as readonly string[]).includes(x)), { error: `expected verdicts among ${VERDICTS.join(', ')}` })
+/** The answer the receiver gave: any 2xx, or one status (401 unsigned refused, 413 too large, 429 throttled). */
+export const RESPONSE_FILTERS = ['2xx', '401', '413', '429'] as const
+/** `event_data.video_id=abc`: a dotted path into the JSON payload, `=`, the text it must equal. */
+export const FIELD_FILTER = /^([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+){0,7})=(.{0,200})$/s
+export function parseFieldFilter(value: string): { path: string[]; value: string } | null {
+  const m = FIELD_FILTER.exec(value.trim())
+  return m?.[1] === undefined ? null : { path: m[1].split('.'), value: m[2] ?? '' }
+}
+
 /** What narrows the list, the chart and the export. */
 export const eventFiltersSchema = z
   .object({
-    type: param(z.string().trim().max(200)),
-    verdict: param(z.enum(VERDICTS)),
+    type: param(z.string().trim().max(1000)),
+    verdict: param(verdictList),
     provider: param(z.string().trim().max(100)),
+    endpoint: param(z.string().trim().max(200)),
+    status: param(z.enum(RESPONSE_FILTERS)),
+    rejected: param(z.enum(['1'])),
+    notJson: param(z.enum(['1'])),
+    field: param(z.string().refine((v) => parseFieldFilter(v) !== null, { error: 'expected path.to.key=value, for example event_data.video_id=abc' })),
     since: param(z.enum(Object.keys(SINCE_WINDOWS) as [SinceWindow, ...SinceWindow[]])),
     from: param(instant),
     to: param(instant),
@@ -45,7 +67,7 @@ export const eventListQuerySchema = z.object({
 })
 export type EventListQuery = z.output<typeof eventListQuerySchema>
 
-export const FILTER_KEYS = ['type', 'verdict', 'provider', 'since', 'from', 'to', 'q'] as const
+export const FILTER_KEYS = ['type', 'verdict', 'provider', 'endpoint', 'status', 'rejected', 'notJson', 'field', 'since', 'from', 'to', 'q'] as const
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>
 
@@ -106,5 +128,8 @@ export function filtersToSearchParams(filters: EventFilters, extra?: Record<stri
 export function hasActiveFilters(filters: EventFilters) {
   return FILTER_KEYS.some((k) => filters[k] !== undefined)
 }
+
+/** The chart span that shows a list window: the page has one time control for both. */
+export const RANGE_OF_SINCE: Record<SinceWindow, HistogramRange> = { '15m': 'hour', '1h': 'hour', '24h': 'day', '7d': 'week' }
 
 export const histogramRangeSchema = param(z.enum(HISTOGRAM_RANGES)).transform((v) => v ?? 'day')

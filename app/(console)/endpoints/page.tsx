@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 import { ProviderErrorPanel } from '@/components/provider-error'
 import { PageHeader } from '@/components/page-header'
+import { AdminOnlyNotice, ViewerNote } from '@/components/shell/viewer-note'
 import { EndpointFilters } from '@/components/endpoints/endpoint-filters'
 import { EndpointsTable } from '@/components/endpoints/endpoints-table'
 import { SendTestEvent } from '@/components/endpoints/send-test-event'
@@ -17,7 +18,8 @@ import { endpointFiltersSchema } from '@/lib/validations/endpoint'
 export const metadata: Metadata = { title: 'Endpoints' }
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const filters = endpointFiltersSchema.parse(await searchParams)
+  const params = await searchParams
+  const filters = endpointFiltersSchema.parse(params)
   const user = await requireUser()
   const [endpoints, { types }, sandbox] = await Promise.all([loadEndpoints(), loadEventTypes(), isSandbox()])
   const canEdit = user.role === 'admin'
@@ -28,7 +30,9 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         <PlusIcon /> Create endpoint
       </Link>
     </Button>
-  ) : null
+  ) : (
+    <ViewerNote>Only an admin can create endpoints, reveal secrets or send test events.</ViewerNote>
+  )
 
   return (
     <>
@@ -42,10 +46,11 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
+      {!canEdit && params.denied === 'admin' ? <AdminOnlyNotice /> : null}
       {!endpoints.ok ? (
         <ProviderErrorPanel error={endpoints.error} retryHref="/endpoints" />
       ) : endpoints.data.length === 0 ? (
-        <EmptyState icon={WebhookIcon} title="No endpoints yet" action={create}>
+        <EmptyState icon={WebhookIcon} title="No endpoints yet" action={canEdit ? create : null}>
           An endpoint is a URL KonPro calls when something happens, such as <code className="font-mono">avatar_video.success</code>.
           {canEdit
             ? ' Create one, or point one at this console’s own receiver to watch deliveries arrive in the Events log.'

@@ -11,8 +11,9 @@ import { Badge } from '@/components/ui/badge'
 import { RegisterReceiverButton } from '@/components/events/register-receiver-button'
 import { requireSession } from '@/lib/auth/current'
 import { loadEndpoints } from '@/lib/konpro/endpoints'
+import { isSandbox } from '@/lib/konpro/mode'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
-import { hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
+import { RANGE_OF_SINCE, hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
 import { RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Events' }
@@ -23,15 +24,17 @@ export default async function EventsPage({ searchParams }: Props) {
   const { user, db } = await requireSession()
   const params = await searchParams
   const { filters, invalid } = parseEventFiltersLenient(params)
-  const range = histogramRangeSchema.catch('day').parse(params.range)
+  // The list's window decides the chart's span; `range` only matters for all time or a picked bar.
+  const range = filters.since ? RANGE_OF_SINCE[filters.since] : histogramRangeSchema.catch('day').parse(params.range)
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [endpoints, url, initial, histogram] = await Promise.all([
+  const [endpoints, url, initial, histogram, sandbox] = await Promise.all([
     loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),
     eventHistogram(db, { range, filters }),
+    isSandbox(),
   ])
   const filtered = hasActiveFilters(filters)
   const isAdmin = user.role === 'admin'
@@ -48,8 +51,8 @@ export default async function EventsPage({ searchParams }: Props) {
           </>
         }
       />
-      <div className="flex min-w-0 flex-col gap-6">
-        <ReceiverUrlCard url={url}>
+      <div className="flex min-w-0 flex-col gap-3">
+        <ReceiverUrlCard url={url} collapsed={registered.length > 0}>
           {registered.length ? (
             <Badge variant="success" title={registered.map((e) => e.url).join('\n')}>
               Registered with KonPro
@@ -60,7 +63,7 @@ export default async function EventsPage({ searchParams }: Props) {
         </ReceiverUrlCard>
         <LiveDeliveryChart buckets={histogram.buckets} range={range} filters={filters} renderedAt={startAfter} />
         <div className="flex min-w-0 flex-col gap-3">
-          <FilterBar filters={filters} range={range} />
+          <FilterBar filters={filters} range={range} endpoints={endpoints.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []} />
           {invalid.length > 0 ? (
             <p role="note" className="flex items-center gap-2 text-sm text-warning">
               <AlertTriangleIcon className="size-4" aria-hidden />
@@ -73,11 +76,18 @@ export default async function EventsPage({ searchParams }: Props) {
             initial={initial}
             startAfter={startAfter}
             filtered={filtered}
+            receiver={{ registered: registered.length > 0, sandbox }}
+            selected={selectedOf(params.selected)}
           />
         </div>
       </div>
     </>
   )
+}
+
+function selectedOf(value: string | string[] | undefined) {
+  const id = Number(Array.isArray(value) ? value[0] : value)
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined
 }
 
 function pathOf(url: string) {

@@ -1,6 +1,7 @@
 import { DetailSection } from './detail-section'
 import { VerdictBadge } from '@/components/events/verdict-badge'
-import { VERDICT_EXPLANATIONS, formatBytes, formatExact, PROVIDER_LABELS } from '@/lib/events/format'
+import { VERDICT_EXPLANATIONS, formatBytes, PROVIDER_LABELS } from '@/lib/events/format'
+import { LocalTime } from '@/components/relative-time'
 import type { EventDetail } from '@/lib/events/types'
 import Link from 'next/link'
 
@@ -8,7 +9,7 @@ import Link from 'next/link'
 
 export function EventFacts({ event }: { event: EventDetail }) {
   const facts: [string, React.ReactNode][] = [
-    ['Received', <time key="t" dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>],
+    ['Received', <LocalTime key="t" value={event.receivedAt} data-testid="received-at" />],
     ['Request', `${event.method} · ${event.contentType ?? 'no content type'}`],
     ['Size', formatBytes(event.size)],
     ['Response', `${event.responseStatus}${event.rejected ? ' (rejected)' : ''}`],

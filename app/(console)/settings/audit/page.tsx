@@ -45,10 +45,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <div className="rounded-lg border bg-card shadow-sm">
-          <Table aria-label="Audit log">
+          {/* Wide on purpose: on a phone it scrolls sideways inside its frame, "When" staying put. */}
+          <Table aria-label="Audit log" className="min-w-[52rem]" scrollable>
             <TableHeader>
               <TableRow>
-                <TableHead>When</TableHead>
+                <TableHead className="sticky left-0 z-10 bg-card">When</TableHead>
                 <TableHead>Who</TableHead>
                 <TableHead>Action</TableHead>
                 <TableHead>Target</TableHead>
@@ -58,11 +59,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TableBody>
               {entries.map((e) => (
                 <TableRow key={e.id} data-testid="audit-row">
-                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <TableCell className="sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground">
                     <RelativeTime value={e.at.toISOString()} />
                   </TableCell>
-                  <TableCell className="break-all">
-                    {e.actorEmail ?? '—'}
+                  <TableCell className="whitespace-nowrap">
+                    <span>{e.actorEmail ?? '—'}</span>
                     {e.ip ? <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span> : null}
                   </TableCell>
                   <TableCell className="font-mono text-xs">{e.action}</TableCell>

@@ -1,5 +1,5 @@
-// One delivery as it was sent (method, headers, body bytes as base64), for the command-line
-// forwarder and replays; a session cookie or a personal access token may read it.
+// One delivery with its headers and body (bytes as base64): for the split view beside the list on
+// /events, and for the command-line forwarder, which reads it with a personal access token.
 import { sessionForRoute } from '@/lib/auth/current'
 import { getEvent } from '@/lib/events/queries'
 
@@ -12,6 +12,5 @@ export async function GET(request: Request, ctx: RouteContext<'/api/events/[id]'
   if (!/^\d{1,15}$/.test(id)) return Response.json({ error: 'No such delivery.' }, { status: 404 })
   const event = await getEvent(session.db, Number(id))
   if (!event) return Response.json({ error: 'No such delivery.' }, { status: 404 })
-  const { provider, receivedAt, method, eventType, headers, bodyBase64 } = event
-  return Response.json({ id: event.id, provider, receivedAt, method, eventType, headers, bodyBase64 }, { headers: { 'cache-control': 'no-store' } })
+  return Response.json({ event }, { headers: { 'cache-control': 'no-store' } })
 }

@@ -1,0 +1,399 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { E2E_ADMIN, HOOK_TARGET_PORT } from '../playwright.config'
+import { expectAccessible } from './support/axe'
+import { deliver } from './support/deliveries'
+import { startHookTarget } from './support/hook-target'
+import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { EndpointsPage } from './pages/endpoints-page'
+import { EventsPage } from './pages/events-page'
+
+// What a newcomer hit while inspecting deliveries, one test each; serial, on the main server's data.
+test.describe.configure({ mode: 'serial' })
+
+let target: Awaited<ReturnType<typeof startHookTarget>>
+test.beforeAll(async () => {
+  target = await startHookTarget(HOOK_TARGET_PORT)
+})
+// The specs after this one (receiver.spec.ts) start from a console with no endpoints: remove ours.
+test.afterAll(async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json' })
+  const page = await context.newPage()
+  await page.goto('/endpoints')
+  for (let left = await page.getByTestId('endpoint-row').count(); left > 0; left--) {
+    await page.getByTestId('endpoint-row').first().getByRole('button', { name: /^Delete endpoint/ }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+    await expect(page.getByTestId('endpoint-row')).toHaveCount(left - 1)
+  }
+  await context.close()
+  await target.close()
+})
+
+const longPath = `/hooks/${'a-very-long-path-segment-'.repeat(16)}end?token=${'t'.repeat(80)}`
+const viewer = { email: `viewer-${Date.now().toString(36)}@inspector.test`, password: '' }
+
+/** True when the box lies inside the viewport, horizontally. */
+async function insideViewport(page: Page, box: { x: number; width: number } | null) {
+  const width = page.viewportSize()?.width ?? 0
+  return box !== null && box.x >= 0 && box.x + box.width <= width + 1
+}
+
+async function signInAs(browser: Browser, baseURL: string, email: string, password: string) {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/endpoints/)
+  return { context, page }
+}
+
+test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and a phone', async ({ page }) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await endpoints.create(`${target.base}${longPath}`)
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Send a test event' })
+  await dialog.getByLabel('Event type').selectOption('avatar_video.success')
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByRole('list', { name: 'Deliveries' })).toContainText('a-very-long-path-segment')
+  for (const viewport of Object.values(reviewViewports)) {
+    await page.setViewportSize(viewport)
+    expect(await insideViewport(page, await dialog.boundingBox()), `dialog at ${viewport.width}px`).toBe(true)
+    expect(await insideViewport(page, await dialog.getByRole('button', { name: 'Send' }).boundingBox()), `Send at ${viewport.width}px`).toBe(true)
+    await expect(dialog.getByRole('heading', { name: 'Send a test event' })).toBeInViewport()
+  }
+  // The "Endpoint created" toast fades out under the dialog; axe would judge it mid-fade.
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-send-test-long-url', reviewViewports)
+})
+
+test('revealing a secret leaves the endpoints table as it was; a long URL is one line with hover and copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.setViewportSize(reviewViewports.desktop)
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  const row = endpoints.row('a-very-long-path-segment')
+  const url = row.getByRole('link', { name: `${target.base}${longPath}`, exact: true })
+  await expect(url).toHaveAttribute('title', `${target.base}${longPath}`)
+  const lineHeight = await url.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight))
+  expect((await url.boundingBox())?.height ?? 0, 'the URL stays on one line').toBeLessThan(lineHeight * 1.5)
+  const before = (await row.boundingBox())?.height ?? 0
+  const widths = await page.getByRole('table', { name: 'Endpoints' }).locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width))
+  await row.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  expect((await row.boundingBox())?.height ?? 0).toBeCloseTo(before, 0)
+  expect(await page.getByRole('table', { name: 'Endpoints' }).locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width))).toEqual(widths)
+  await captureEveryLook(page, 'inspector-endpoints-revealed', reviewViewports)
+  await page.setViewportSize(reviewViewports.desktop)
+  await row.getByRole('button', { name: 'Copy URL' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${target.base}${longPath}`)
+})
+
+test('the "N new deliveries" pill brings the new rows into view from a small scroll too', async ({ page, request }) => {
+  for (let i = 0; i < 30; i++) await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.expectConnection('live')
+  for (const offset of [150, 220, 300]) {
+    await events.scroller.evaluate((el, top) => el.scrollTo({ top }), offset)
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    const arrived = await deliver(request)
+    const pill = page.getByRole('button', { name: /1 new delivery/ })
+    await expect(pill).toBeVisible()
+    await pill.click()
+    await expect(events.row(arrived)).toBeInViewport()
+    await expect.poll(() => events.scroller.evaluate((el) => el.scrollTop), `scrolled back from ${offset}px`).toBeLessThanOrEqual(8)
+    await expect(page.getByTestId('event-row').first()).toContainText(arrived)
+  }
+})
+
+test('the events empty state, once the receiver is registered, says what to do next', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  const register = page.getByRole('button', { name: 'Register this receiver' })
+  if (await register.isVisible()) await register.click()
+  await expect(page.getByText('Registered with KonPro', { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Clear log' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Clear the event log?' })
+  await dialog.getByRole('button', { name: /^Remove / }).click()
+  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  const empty = page.getByRole('heading', { name: 'No deliveries yet' }).locator('..')
+  await expect(empty).not.toContainText('Register an endpoint')
+  await expect(empty).toContainText('registered')
+  await expect(page.getByRole('link', { name: 'Send a test event' })).toHaveAttribute('href', '/endpoints')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-events-empty-registered', reviewViewports)
+})
+
+test('Test connection in the sandbox says the sandbox answered, not KonPro', async ({ page }) => {
+  await page.goto('/settings')
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  const status = page.getByRole('status').filter({ hasText: 'answered' })
+  await expect(status).toContainText('sandbox')
+  await expect(status).not.toContainText('KonPro answered')
+})
+
+test('a just-added user reads "Added just now" even when the browser clock runs behind', async ({ page }) => {
+  // The browser's clock is 20 s behind the server's.
+  await page.clock.install({ time: Date.now() - 20_000 })
+  await page.goto('/settings/users')
+  await page.getByLabel('Email').fill(viewer.email)
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
+  await page.getByRole('button', { name: 'Add user' }).click()
+  viewer.password = (await page.getByTestId('one-time-password').textContent()) ?? ''
+  const row = page.getByTestId('user-row').filter({ hasText: viewer.email })
+  await expect(row).toContainText('just now')
+  await expect(row).not.toContainText(/\bin \d+ seconds?/)
+})
+
+test('users and audit tables keep emails whole on a phone', async ({ page }) => {
+  await page.setViewportSize(reviewViewports.phone)
+  for (const path of ['/settings/users', '/settings/audit']) {
+    await page.goto(path)
+    const email = page.getByRole('main').getByText(E2E_ADMIN.email, { exact: true }).filter({ visible: true }).first()
+    await expect(email).toBeVisible()
+    const { height, lineHeight } = await email.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) || 20 }))
+    expect(height, `${path}: the email is on one line`).toBeLessThan(lineHeight * 1.5)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `${path}: the page itself does not scroll sideways`).toBeLessThanOrEqual(0)
+    await expectAccessible(page)
+  }
+  await page.goto('/settings/users')
+  await captureEveryLook(page, 'inspector-settings-users', reviewViewports)
+  await page.goto('/settings/audit')
+  await captureEveryLook(page, 'inspector-settings-audit', reviewViewports)
+})
+
+test('a viewer sees what they may do, and why the rest is closed', async ({ browser, baseURL }) => {
+  const { context, page } = await signInAs(browser, baseURL!, viewer.email, viewer.password)
+  // The sandbox banner does not ask a viewer to store a key.
+  await expect(page.getByRole('banner')).not.toContainText('Store an API key')
+  await expect(page.getByTestId('viewer-note').first()).toContainText('admin')
+  // Creating an endpoint: visible but explained, and the form address says why instead of bouncing silently.
+  await expect(page.getByText('Only an admin can create endpoints')).toBeVisible()
+  await page.goto('/endpoints/new')
+  await expect(page).toHaveURL(/\/endpoints\?denied=/)
+  await expect(page.getByRole('status').filter({ hasText: 'for admins only' })).toBeVisible()
+  await captureEveryLook(page, 'inspector-viewer-denied', reviewViewports)
+  for (const path of ['/settings/users', '/settings/audit']) {
+    await page.goto(path)
+    await expect(page).toHaveURL(/denied=/)
+    await expect(page.getByRole('status').filter({ hasText: 'for admins only' })).toBeVisible()
+  }
+  await page.goto('/settings')
+  const tabs = page.getByRole('navigation', { name: 'Settings' })
+  await expect(tabs).toContainText('Users')
+  await expect(tabs).toContainText('Audit log')
+  await expect(tabs).toContainText('Admins only')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-viewer-settings', reviewViewports)
+  await context.close()
+})
+
+test('times read "N min ago" everywhere, with local time and UTC on hover and in the detail', async ({ browser, baseURL, request }) => {
+  const id = await deliver(request, 'avatar_video.success')
+  const context = await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json', timezoneId: 'America/New_York' })
+  const page = await context.newPage()
+  // Three minutes later in the browser.
+  await page.clock.install({ time: Date.now() + 3 * 60_000 + 5000 })
+  const events = new EventsPage(page)
+  await events.goto()
+  const time = events.row(id).locator('time').last()
+  await expect(time).toHaveText('3 min ago')
+  const title = (await time.getAttribute('title')) ?? ''
+  expect(title).toMatch(/E[SD]T|GMT-[45]/)
+  expect(title).toMatch(/UTC/)
+  await page.goto('/endpoints')
+  await expect(page.getByTestId('endpoint-row').first().locator('time').first()).toHaveText(/^(just now|\d+ (s|min|h|d) ago|\d{1,2} \w{3} \d{4})$/)
+  await page.goto('/events')
+  await events.row(id).getByRole('link', { name: 'avatar_video.success' }).click()
+  const received = page.getByTestId('received-at')
+  await expect(received).toContainText(/E[SD]T|GMT-[45]/)
+  await expect(received).toContainText('UTC')
+  await context.close()
+})
+
+test('the log starts above the fold: the registered receiver is one line and the chart is compact', async ({ page, request }) => {
+  for (let i = 0; i < 12; i++) await deliver(request, i % 3 ? 'avatar_video.success' : 'video_translate.fail')
+  const events = new EventsPage(page)
+  await page.setViewportSize(reviewViewports.desktop)
+  await events.goto()
+  await expect(page.getByTestId('receiver-bar')).toBeVisible()
+  const fullyVisible = async () => {
+    const height = page.viewportSize()?.height ?? 0
+    const boxes = await page.getByTestId('event-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().bottom))
+    return boxes.filter((bottom) => bottom <= height).length
+  }
+  expect(await fullyVisible(), 'rows visible at 1440x900 without scrolling').toBeGreaterThanOrEqual(5)
+  await page.setViewportSize(reviewViewports.phone)
+  await events.goto()
+  expect(await fullyVisible(), 'rows visible at 375x812 without scrolling').toBeGreaterThanOrEqual(1)
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-events-above-fold', reviewViewports)
+})
+
+test('the chart counts a delivery the moment the log shows it, with labels under their bars', async ({ page, request }) => {
+  const events = new EventsPage(page)
+  await events.goto('?since=1h')
+  await events.expectConnection('live')
+  const total = async () => Number((await page.getByTestId('chart-total').textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ''))
+  const before = await total()
+  const id = await deliver(request)
+  await expect(events.row(id)).toBeVisible()
+  // Well inside the chart's background refresh: the count comes with the row, not on a timer.
+  await expect.poll(total, { timeout: 2000 }).toBe(before + 1)
+  const bars = await page.getByTestId('chart-bar').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
+  const labels = await page.locator('[data-testid=chart-label]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
+  expect(labels.length).toBeGreaterThan(2)
+  for (const left of labels) expect(bars.some((bar) => Math.abs(bar - left) < 1.5), `a bar starts at the label's x=${left}`).toBe(true)
+})
+
+test('one time control sets both the chart and the list', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await expect(page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Time range')).toHaveCount(0)
+  const control = page.getByRole('navigation', { name: 'Chart range' })
+  await expect(control.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'true')
+  await control.getByRole('link', { name: '1h' }).click()
+  await expect(page).toHaveURL(/since=1h/)
+  await expect(page).toHaveURL(/range=hour/)
+  await expect(control.getByRole('link', { name: '1h' })).toHaveAttribute('aria-current', 'true')
+  await expect(page.getByTestId('chart-total')).toContainText('in the last hour')
+  await control.getByRole('link', { name: '7d' }).click()
+  await expect(page).toHaveURL(/since=7d&range=week/)
+  await expect(page.getByTestId('chart-total')).toContainText('in the last 7 days')
+  // A bar narrows the list to its interval, shown as a chip beside the filters.
+  await page.locator('[data-testid=chart-bar]:not([data-total="0"])').last().click()
+  await expect(page).toHaveURL(/from=.*&to=/)
+  await expect(page.getByTestId('time-chip')).toBeVisible()
+  await page.getByRole('button', { name: 'Remove the time interval' }).click()
+  await expect(page).not.toHaveURL(/from=/)
+})
+
+test('split view: a row opens beside the list, j/k move, Esc closes, the address can be shared', async ({ page }) => {
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto('?type=avatar_video.success')
+  const rows = page.getByTestId('event-row')
+  const first = (await rows.nth(0).getAttribute('data-event-id')) ?? ''
+  const second = (await rows.nth(1).getAttribute('data-event-id')) ?? ''
+  await rows.nth(0).getByRole('link', { name: 'avatar_video.success' }).click()
+  await expect(page).toHaveURL(new RegExp(`type=avatar_video.success.*selected=${first}`))
+  const pane = page.getByTestId('delivery-pane')
+  await expect(pane.getByRole('heading', { name: 'avatar_video.success' })).toBeVisible()
+  await expect(page.getByTestId('json-tree')).toBeVisible()
+  // Side by side: the list keeps its place on the left.
+  const list = await events.scroller.boundingBox()
+  const detail = await pane.boundingBox()
+  expect((list?.x ?? 0) + (list?.width ?? 0)).toBeLessThanOrEqual((detail?.x ?? 0) + 1)
+  await expect(rows.nth(0)).toHaveAttribute('aria-current', 'true')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-split-view', { desktop: reviewViewports.desktop })
+
+  await page.keyboard.press('j')
+  await expect(page).toHaveURL(new RegExp(`selected=${second}`))
+  await expect(page.locator(`[data-testid=event-row][data-event-id="${second}"]`)).toHaveAttribute('data-focused', 'true')
+  await page.keyboard.press('k')
+  await expect(page).toHaveURL(new RegExp(`selected=${first}`))
+  await pane.getByRole('button', { name: 'Next delivery (j)' }).click()
+  await expect(page).toHaveURL(new RegExp(`selected=${second}`))
+  await page.keyboard.press('Escape')
+  await expect(pane).toHaveCount(0)
+  await expect(page).not.toHaveURL(/selected=/)
+
+  // A shared address opens the same delivery.
+  await page.goto(`/events?type=avatar_video.success&selected=${second}`)
+  await expect(page.getByTestId('delivery-pane')).toBeVisible()
+  await expect(page.locator(`[data-event-id="${second}"]`)).toHaveAttribute('aria-current', 'true')
+})
+
+test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens without the mouse', async ({ page }) => {
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.keyboard.press('/')
+  await expect(events.search).toBeFocused()
+  await page.keyboard.press('Escape')
+  await events.search.blur()
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toContainText('Next delivery')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-shortcuts', reviewViewports)
+  await page.keyboard.press('Escape')
+  await expect(help).toHaveCount(0)
+  await page.keyboard.press('j')
+  const firstRow = page.getByTestId('event-row').first()
+  await expect(firstRow).toHaveAttribute('data-focused', 'true')
+  // Clearly drawn: a ring, not a thin bottom line.
+  expect(await firstRow.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`))
+})
+
+test('on a phone the delivery opens full screen and Back returns to the same place in the list', async ({ page }) => {
+  await page.setViewportSize(reviewViewports.phone)
+  const events = new EventsPage(page)
+  await events.goto()
+  await events.scroller.evaluate((el) => el.scrollTo({ top: 500 }))
+  const top = await events.scroller.evaluate((el) => el.scrollTop)
+  const row = page.getByTestId('event-row').nth(8)
+  await row.getByRole('link').first().click()
+  const pane = page.getByTestId('delivery-pane')
+  const box = await pane.boundingBox()
+  expect(box?.width).toBe(375)
+  await captureEveryLook(page, 'inspector-phone-detail', { phone: reviewViewports.phone })
+  await pane.getByRole('button', { name: 'Back to the list' }).click()
+  await expect(pane).toHaveCount(0)
+  expect(await events.scroller.evaluate((el) => el.scrollTop)).toBe(top)
+  // The browser's own Back closes it too.
+  await row.getByRole('link').first().click()
+  await expect(pane).toBeVisible()
+  await page.goBack()
+  await expect(pane).toHaveCount(0)
+  expect(await events.scroller.evaluate((el) => el.scrollTop)).toBe(top)
+})
+
+test('more filters: endpoint, response, rejected only, body not JSON and a payload field, all in the URL', async ({ page, request }) => {
+  const text = await request.post('/api/webhooks/konpro', { data: 'not json at all', headers: { 'content-type': 'text/plain' } })
+  expect(text.status()).toBeLessThan(500)
+  const id = await deliver(request, 'avatar_video.fail')
+  const events = new EventsPage(page)
+  await events.goto()
+  const bar = page.getByRole('search', { name: 'Filter deliveries' })
+  await bar.getByRole('button', { name: 'More filters' }).click()
+  await bar.getByLabel('Response').selectOption('401')
+  await expect(page).toHaveURL(/status=401/)
+  const answered = await (await page.request.get('/api/events?status=401&limit=500')).json() as { events: Array<{ responseStatus: number }> }
+  expect(answered.events.length).toBeGreaterThan(0)
+  expect(new Set(answered.events.map((e) => e.responseStatus))).toEqual(new Set([401]))
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await bar.getByLabel('Response').selectOption('')
+  await bar.getByLabel('Body not JSON').click()
+  await expect(page).toHaveURL(/notJson=1/)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await expect(events.row(id)).toHaveCount(0)
+  await bar.getByLabel('Body not JSON').click()
+  await expect(page).not.toHaveURL(/notJson=/)
+  await bar.getByLabel('Rejected only').click()
+  await expect(page).toHaveURL(/rejected=1/)
+  await expect(events.row(id)).toBeVisible()
+  await bar.getByLabel('Rejected only').click()
+  await expect(page).not.toHaveURL(/rejected=/)
+  const field = bar.getByLabel('Field filter')
+  await field.fill('not a filter')
+  await field.press('Enter')
+  await expect(bar.getByText('Write it as path.to.key=value')).toBeVisible()
+  await field.fill(`event_data.video_id=${id}`)
+  await field.press('Enter')
+  await expect(page).toHaveURL(/field=event_data.video_id/)
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+  await expect(events.row(id)).toBeVisible()
+  await expectAccessible(page)
+  await captureEveryLook(page, 'inspector-more-filters', reviewViewports)
+  // Several types at once travel in one parameter.
+  await events.goto('?type=avatar_video.fail,personalized_video')
+  for (const row of await page.getByTestId('event-row').all()) await expect(row).toContainText(/avatar_video\.fail|personalized_video/)
+})
