@@ -11,28 +11,14 @@ import { execFileSync, spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort, median, pct, sleep } from './bench/stats.mjs'
 
 const ADMIN = { email: 'bench@console.test', password: 'benchmark password 123' }
 const AUTH_SECRET = randomBytes(32).toString('hex')
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const pct = (values, p) => {
-  if (!values.length) return NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 
 /** RSS of every process in the server's process group. */
 function groupRssBytes(pgid) {
@@ -218,7 +204,6 @@ async function liveLatency(url) {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Open live streams counting the deliveries whose marker starts with the current prefix. */
 async function openStreams(url, n) {

@@ -9,23 +9,10 @@ import http from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort, median, pct, sleep } from './stats.mjs'
 
 const ADMIN = { email: 'bench@forward.test', password: 'benchmark password 123' }
 const RUNS = 3
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const pct = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
-}
-const median = (values) => pct(values, 50)
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
 
 async function startConsole(dataDir) {
   const port = await freePort()

@@ -3,26 +3,17 @@
 // Prints medians and p90 of repeated runs in one process; returns the rows for bench.mjs.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { chromium } from '@playwright/test'
+import { freePort, median } from './stats.mjs'
 
 const ROWS = Number(process.env.BENCH_INSPECTOR_ROWS ?? 100_000)
 const REPEAT = 15
 const ADMIN = { email: 'bench-inspector@console.test', password: 'benchmark password 123' }
 const TYPES = ['avatar_video.success', 'avatar_video.fail', 'video_translate.success', 'personalized_video']
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]
 const p90 = (v) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.9 * v.length) - 1)]
 
 async function startServer(dataDir) {

@@ -6,19 +6,14 @@
 // Usage: node scripts/bench/render.mjs   (also run by scripts/bench.mjs)
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort, pct, sleep } from './stats.mjs'
 
 const MIB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 9)
 const ADMIN = { email: 'render-bench@console.test', password: 'render benchmark password 1' }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const pct = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 
 /** Repeats `unit` (with a separator) until the body is just under 1 MiB. */
 function fill(open, unit, close, separator = ',') {
@@ -49,14 +44,6 @@ export const BODIES = {
   'many small keys': fill('[', JSON.stringify({ a: 1, b: 'x', c: [1], d: { e: null } }), ']'),
 }
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
 
 /** RSS of every process in the server's process group. */
 function groupRss(pgid) {

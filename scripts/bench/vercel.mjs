@@ -8,23 +8,9 @@ import http from 'node:http'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort, median, pct, sleep } from './stats.mjs'
 
 const ADMIN = { email: 'bench-vercel@console.test', password: 'benchmark password 456' }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const pct = (values, p) => {
-  if (!values.length) return NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-const median = (values) => pct(values, 50)
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 function request(url, method, body, headers = {}) {
   const started = performance.now()
