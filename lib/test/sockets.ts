@@ -35,3 +35,17 @@ export async function closedPort(host = '127.0.0.1'): Promise<number> {
   await tap.close()
   return tap.port
 }
+
+export type Tap = Awaited<ReturnType<typeof startTcpTap>>
+
+/**
+ * Internal addresses an outbound guard must refuse, each pointing at a tap that counts connections.
+ * Loopback only: a regression must never send traffic to a real private or metadata address
+ * (lib/net/outbound.test.ts checks those ranges without connecting).
+ */
+export const internalTargets = (v4: Tap, v6: Tap): Array<[name: string, url: string]> => [
+  ['another port on 127.0.0.1', `http://127.0.0.1:${v4.port}/hook`],
+  ['[::1]', `http://[::1]:${v6.port}/hook`],
+  ['[::ffff:127.0.0.1]', `https://[::ffff:127.0.0.1]:${v4.port}/hook`],
+  ['localhost', `http://localhost:${v4.port}/hook`],
+]

@@ -1,15 +1,13 @@
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
-import { startTcpTap } from '../../test/sockets'
+import { internalTargets, startTcpTap } from '../../test/sockets'
 import { generateEncryptionKey } from '../jwe'
 import { sendKayleTestEvent } from './deliver'
 import { handleKayleSandboxRequest } from './handler'
 import { kayleSandboxApiKey } from './store'
 
 process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
-
-type Tap = Awaited<ReturnType<typeof startTcpTap>>
 
 // Nothing is opted in with SANDBOX_ALLOW_HOSTS here: the default policy is what is tested.
 describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
@@ -41,20 +39,11 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
     return { db: database.db, v4, v6, endpointAt }
   }
 
-  // Only loopback targets, where the test's own listeners count connections: a regression must
-  // never send traffic to a real private or metadata address. lib/net/outbound.test.ts checks those
-  // ranges without connecting.
-  const refused: Array<[string, (v4: Tap, v6: Tap) => string]> = [
-    ['another port on 127.0.0.1', (v4) => `http://127.0.0.1:${v4.port}/hook`],
-    ['[::1]', (_, v6) => `http://[::1]:${v6.port}/hook`],
-    ['[::ffff:127.0.0.1]', (v4) => `https://[::ffff:127.0.0.1]:${v4.port}/hook`],
-    ['localhost', (v4) => `http://localhost:${v4.port}/hook`],
-  ]
 
   it('sends nothing to a private or internal address: the attempt fails without a status code', async () => {
     const { db, v4, v6, endpointAt } = await setup()
-    for (const [name, urlOf] of refused) {
-      const result = await sendKayleTestEvent(db, await endpointAt(urlOf(v4, v6)))
+    for (const [name, url] of internalTargets(v4, v6)) {
+      const result = await sendKayleTestEvent(db, await endpointAt(url))
       expect(result.ok && result.delivery, name).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null })
     }
     // Refused before connecting: the listeners behind those addresses never saw a connection.

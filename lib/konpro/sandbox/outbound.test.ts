@@ -2,7 +2,7 @@ import { expect, it, vi } from 'vitest'
 import { BLOCKED_MESSAGE, UNREACHABLE_MESSAGE } from '../../net/outbound'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
-import { closedPort, startTcpTap } from '../../test/sockets'
+import { closedPort, internalTargets, startTcpTap } from '../../test/sockets'
 import { sendTestEvent } from './deliver'
 import { handleSandboxRequest } from './handler'
 import { insertSandboxEndpoint, listSandboxEndpoints, sandboxApiKey } from './store'
@@ -12,8 +12,6 @@ import { insertSandboxEndpoint, listSandboxEndpoints, sandboxApiKey } from './st
 vi.hoisted(() => {
   process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.2'
 })
-
-type Tap = Awaited<ReturnType<typeof startTcpTap>>
 
 describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   async function setup() {
@@ -36,20 +34,10 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
     return { db: database.db, v4, v6, add }
   }
 
-  // Only loopback targets, where the test's own listeners count connections: a regression must
-  // never send traffic to a real private or metadata address. lib/net/outbound.test.ts checks those
-  // ranges without connecting.
-  const refused: Array<[string, (v4: Tap, v6: Tap) => string]> = [
-    ['another port on 127.0.0.1', (v4) => `http://127.0.0.1:${v4.port}/hook`],
-    ['[::1]', (_, v6) => `http://[::1]:${v6.port}/hook`],
-    ['[::ffff:127.0.0.1]', (v4) => `https://[::ffff:127.0.0.1]:${v4.port}/hook`],
-    ['localhost', (v4) => `http://localhost:${v4.port}/hook`],
-  ]
 
   it('refuses each private or internal address at the OPTIONS check without sending anything', async () => {
     const { v4, v6, add, db } = await setup()
-    for (const [name, urlOf] of refused) {
-      const url = urlOf(v4, v6)
+    for (const [name, url] of internalTargets(v4, v6)) {
       const answer = await add(url)
       expect(answer.status, name).toBe(400)
       expect(answer.json.message, name).toBe(`the OPTIONS check to ${url} was not sent: ${BLOCKED_MESSAGE}`)
@@ -61,9 +49,9 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   it('refuses to deliver a test event to any of them', async () => {
     const { v4, v6, db } = await setup()
     // As if each name had pointed elsewhere when its endpoint was added.
-    for (const [, urlOf] of refused) await insertSandboxEndpoint(db, { url: urlOf(v4, v6), events: null })
+    for (const [, url] of internalTargets(v4, v6)) await insertSandboxEndpoint(db, { url, events: null })
     const results = await sendTestEvent(db, 'avatar_video.success', 1000)
-    expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(refused.map(([, urlOf]) => [urlOf(v4, v6), null, BLOCKED_MESSAGE]).sort())
+    expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(internalTargets(v4, v6).map(([, url]) => [url, null, BLOCKED_MESSAGE]).sort())
     expect(v4.connections + v6.connections).toBe(0)
   })
 
