@@ -72,7 +72,11 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['sign-in'],
-      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, storageState: ADMIN_STATE },
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        storageState: ADMIN_STATE,
+      },
     },
   ],
   // The production build, each server on a data directory of its own that starts empty for every run.
@@ -82,21 +86,35 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...serverEnv, DATA_DIR: E2E_DATA_DIR, SANDBOX_ALLOW_HOSTS: `127.0.0.1:${HOOK_TARGET_PORT}` },
+      env: {
+        ...serverEnv,
+        DATA_DIR: E2E_DATA_DIR,
+        SANDBOX_ALLOW_HOSTS: `127.0.0.1:${HOOK_TARGET_PORT}`,
+      },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-api && node server.mjs -p ${API_MODE_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${API_MODE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-api`, KONPRO_API_KEY: E2E_API_KEY, KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}` },
+      env: {
+        ...serverEnv,
+        DATA_DIR: `${E2E_DATA_DIR}-api`,
+        KONPRO_API_KEY: E2E_API_KEY,
+        KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}`,
+      },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-kayle && node server.mjs -p ${KAYLE_DOC_MODE_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${KAYLE_DOC_MODE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...serverEnv, DATA_DIR: `${E2E_DATA_DIR}-kayle`, KAYLE_API_KEY: E2E_KAYLE_API_KEY, KAYLE_API_BASE_URL: `http://127.0.0.1:${KAYLE_DOC_PORT}` },
+      env: {
+        ...serverEnv,
+        DATA_DIR: `${E2E_DATA_DIR}-kayle`,
+        KAYLE_API_KEY: E2E_KAYLE_API_KEY,
+        KAYLE_API_BASE_URL: `http://127.0.0.1:${KAYLE_DOC_PORT}`,
+      },
     },
     {
       command: `rm -rf ${E2E_DATA_DIR}-fresh && node server.mjs -p ${FRESH_PORT} -H 127.0.0.1`,

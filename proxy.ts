@@ -15,12 +15,25 @@ export function proxy(request: NextRequest) {
 
   // Next.js runs a server action without an Origin and answers a foreign one with a 500; both
   // get a 403 that says why. The action wrapper checks the same again behind this.
-  if (isServerActionRequest(request.method, request.headers) && (!isApi || request.headers.has('next-action'))) {
+  if (
+    isServerActionRequest(request.method, request.headers) &&
+    (!isApi || request.headers.has('next-action'))
+  ) {
     const problem = actionOriginProblem(request.headers)
-    if (problem) return withSecurityHeaders(NextResponse.json({ error: problem }, { status: 403 }), request, null)
+    if (problem)
+      return withSecurityHeaders(
+        NextResponse.json({ error: problem }, { status: 403 }),
+        request,
+        null,
+      )
   }
 
-  if (!isPublic && !isApi && !SESSION_COOKIES.some((name) => request.cookies.has(name)) && request.method === 'GET') {
+  if (
+    !isPublic &&
+    !isApi &&
+    !SESSION_COOKIES.some((name) => request.cookies.has(name)) &&
+    request.method === 'GET'
+  ) {
     const login = new URL('/login', request.url)
     if (pathname !== '/') login.searchParams.set('next', pathname + request.nextUrl.search)
     return withSecurityHeaders(NextResponse.redirect(login), request, null)
@@ -33,14 +46,20 @@ export function proxy(request: NextRequest) {
     requestHeaders.set('x-nonce', nonce)
     requestHeaders.set('content-security-policy', contentSecurityPolicy(nonce))
   }
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), request, nonce)
+  return withSecurityHeaders(
+    NextResponse.next({ request: { headers: requestHeaders } }),
+    request,
+    nonce,
+  )
 }
 
 function contentSecurityPolicy(nonce: string | null) {
   const dev = process.env.NODE_ENV === 'development'
   return [
     "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}` : "script-src 'none'",
+    nonce
+      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
+      : "script-src 'none'",
     // Components set inline style attributes (positions, sizes); scripts stay nonce-only.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -59,7 +78,8 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, nonce
   response.headers.set('x-content-type-options', 'nosniff')
   response.headers.set('x-frame-options', 'DENY')
   // X-Forwarded-Proto is anyone's to write unless a trusted proxy wrote it (lib/webhooks/client-address.ts).
-  if (browserHttps(request.headers)) response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
+  if (browserHttps(request.headers))
+    response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
   return response
 }
 

@@ -9,7 +9,9 @@ import receivers from './lib/webhooks/receivers.json' with { type: 'json' }
 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } })
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+})
 const port = Number(values.port ?? process.env.PORT ?? 3000)
 const hostname = values.hostname // unset: every interface, like `next start`
 // As `next start` does: the built-in sandboxes call back into this process on its own port.
@@ -30,7 +32,8 @@ const server = createServer((req, res) => {
   req.headers['x-konpro-peer'] = req.socket.remoteAddress ?? ''
   // KonPro checks a new endpoint with OPTIONS and a one-second timeout: answer before Next or
   // the database is involved.
-  if (req.method === 'OPTIONS' && receiverPaths.has(req.url?.split('?')[0])) return void res.writeHead(200, optionsHeaders).end()
+  if (req.method === 'OPTIONS' && receiverPaths.has(req.url?.split('?')[0]))
+    return void res.writeHead(200, optionsHeaders).end()
   // Registered by instrumentation once the database is open (see the warm-up below).
   if (globalThis[FAST_PATH_KEY]?.(req, res)) return
   void handle(req, res)
@@ -44,4 +47,6 @@ await fetch(`http://127.0.0.1:${warmUp.address().port}/api/health`).catch(() => 
 warmUp.closeAllConnections()
 warmUp.close()
 
-server.listen(port, hostname, () => console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`))
+server.listen(port, hostname, () =>
+  console.log(`Ready on http://${hostname ?? 'localhost'}:${port}`),
+)

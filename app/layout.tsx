@@ -22,7 +22,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The CSP nonce from proxy.ts, for the theme script that runs before the page paints.
   const nonce = (await headers()).get('x-nonce') ?? undefined
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html
+      lang="en"
+      className={`${GeistSans.variable} ${GeistMono.variable}`}
+      suppressHydrationWarning
+    >
       <body className="min-h-dvh font-sans">
         <Providers nonce={nonce}>{children}</Providers>
       </body>

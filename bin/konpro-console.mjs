@@ -15,32 +15,61 @@ const httpUrl = (name, example) => (value) => {
   } catch {
     throw new InvalidArgumentError(`${name} must be a full URL such as ${example}.`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`${name} must start with http:// or https://.`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidArgumentError(`${name} must start with http:// or https://.`)
   return url.href
 }
 const positive = (value) => {
   const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a whole number of milliseconds.')
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('must be a whole number of milliseconds.')
   return n
 }
 
 program
   .command('forward')
-  .description('Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in order, resuming after a disconnect or restart.')
-  .requiredOption('--url <console>', 'the console, e.g. https://console.example.com', httpUrl('--url', 'https://console.example.com'))
-  .addOption(new Option('--token <token>', 'a personal access token, kpt_… (Settings → Access tokens)').env('KONPRO_CONSOLE_TOKEN').makeOptionMandatory())
-  .requiredOption('--to <url>', 'where to send each delivery, e.g. http://localhost:8080/webhooks', httpUrl('--to', 'http://localhost:8080/webhooks'))
-  .addOption(new Option('--provider <provider>', 'only deliveries from this provider').choices(['konpro', 'kayle']))
+  .description(
+    'Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in order, resuming after a disconnect or restart.',
+  )
+  .requiredOption(
+    '--url <console>',
+    'the console, e.g. https://console.example.com',
+    httpUrl('--url', 'https://console.example.com'),
+  )
+  .addOption(
+    new Option('--token <token>', 'a personal access token, kpt_… (Settings → Access tokens)')
+      .env('KONPRO_CONSOLE_TOKEN')
+      .makeOptionMandatory(),
+  )
+  .requiredOption(
+    '--to <url>',
+    'where to send each delivery, e.g. http://localhost:8080/webhooks',
+    httpUrl('--to', 'http://localhost:8080/webhooks'),
+  )
+  .addOption(
+    new Option('--provider <provider>', 'only deliveries from this provider').choices([
+      'konpro',
+      'kayle',
+    ]),
+  )
   .option('--type <event-type...>', 'only these event types, e.g. avatar_video.success')
-  .option('--since <10m|id>', 'start with deliveries of the last 10m/2h/1d, or from this delivery id on (instead of the state file)', (value) => {
-    try {
-      parseSince(value)
-    } catch (error) {
-      throw new InvalidArgumentError(error.message)
-    }
-    return value
-  })
-  .option('--state <file>', 'where the last forwarded delivery id is kept', '.konpro-console-forward.json')
+  .option(
+    '--since <10m|id>',
+    'start with deliveries of the last 10m/2h/1d, or from this delivery id on (instead of the state file)',
+    (value) => {
+      try {
+        parseSince(value)
+      } catch (error) {
+        throw new InvalidArgumentError(error.message)
+      }
+      return value
+    },
+  )
+  .option(
+    '--state <file>',
+    'where the last forwarded delivery id is kept',
+    '.konpro-console-forward.json',
+  )
   .option('--timeout <ms>', 'how long to wait for the local app to answer', positive, 10_000)
   .addHelpText(
     'after',
@@ -52,7 +81,10 @@ Example:
 Without --since, it starts with what arrives from now on, or after the delivery recorded in the state file.`,
   )
   .action(async (options) => {
-    if (!options.token.startsWith('kpt_')) program.error('--token must be a personal access token starting with kpt_ (Settings → Access tokens).')
+    if (!options.token.startsWith('kpt_'))
+      program.error(
+        '--token must be a personal access token starting with kpt_ (Settings → Access tokens).',
+      )
     const controller = new AbortController()
     // Ctrl-C or a kill finishes the delivery in flight and records it, so a restart neither repeats nor skips it.
     for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => controller.abort())

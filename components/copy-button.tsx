@@ -29,7 +29,15 @@ export function CopyButton({
     }
   }
   return (
-    <Button type="button" variant={variant} size={size} onClick={copy} aria-label={label} title={size === 'icon' ? label : undefined} className={className}>
+    <Button
+      type="button"
+      variant={variant}
+      size={size}
+      onClick={copy}
+      aria-label={label}
+      title={size === 'icon' ? label : undefined}
+      className={className}
+    >
       {copied ? <CheckIcon /> : <CopyIcon />}
       {size === 'icon' ? null : copied ? 'Copied' : label}
     </Button>

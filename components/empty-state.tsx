@@ -18,7 +18,12 @@ export function EmptyState({
   heading?: 'h1' | 'h2'
 }) {
   return (
-    <div className={cn('flex flex-col items-center rounded-lg border border-dashed px-6 py-14 text-center', className)}>
+    <div
+      className={cn(
+        'flex flex-col items-center rounded-lg border border-dashed px-6 py-14 text-center',
+        className,
+      )}
+    >
       <span className="mb-4 grid size-12 place-items-center rounded-full bg-accent text-accent-foreground">
         <Icon className="size-6" aria-hidden />
       </span>

@@ -21,12 +21,19 @@ export function ProviderErrorPanel({
   provider?: string
 }) {
   return (
-    <div role="alert" className="flex flex-col gap-4 rounded-lg border border-destructive/40 bg-destructive/5 p-5 sm:flex-row sm:items-start">
+    <div
+      role="alert"
+      className="flex flex-col gap-4 rounded-lg border border-destructive/40 bg-destructive/5 p-5 sm:flex-row sm:items-start"
+    >
       <AlertTriangleIcon className="size-5 shrink-0 text-destructive" aria-hidden />
       <div className="min-w-0 flex-1">
-        <h2 className="font-semibold">{titles[error.kind]?.(provider) ?? `${provider} could not complete the request`}</h2>
+        <h2 className="font-semibold">
+          {titles[error.kind]?.(provider) ?? `${provider} could not complete the request`}
+        </h2>
         <p className="mt-1 text-sm break-words text-muted-foreground">{error.message}</p>
-        {error.hint && !error.message.includes(error.hint) ? <p className="mt-1 text-sm break-words">{error.hint}</p> : null}
+        {error.hint && !error.message.includes(error.hint) ? (
+          <p className="mt-1 text-sm break-words">{error.hint}</p>
+        ) : null}
       </div>
       <Button asChild variant="outline" size="sm">
         <Link href={retryHref} prefetch={false}>

@@ -12,20 +12,32 @@ import { useNow } from './use-now'
 export function RelativeTime({ value, className }: { value: string | null; className?: string }) {
   const now = useNow()
   if (!value) return <span className={className}>—</span>
-  const title = now === null ? formatExact(value) : `${formatLocal(value)} (${formatUtcClock(value)})`
+  const title =
+    now === null ? formatExact(value) : `${formatLocal(value)} (${formatUtcClock(value)})`
   return (
-    <time dateTime={value} title={title} className={cn('whitespace-nowrap tabular-nums', className)} suppressHydrationWarning>
+    <time
+      dateTime={value}
+      title={title}
+      className={cn('whitespace-nowrap tabular-nums', className)}
+      suppressHydrationWarning
+    >
       {now === null ? formatUtcClock(value) : formatRelative(value, now)}
     </time>
   )
 }
 
 /** An absolute time for details: local time with UTC beside it, "22 Nov 2026, 13:00:05 EST · 18:00:05 UTC". */
-export function LocalTime({ value, className, ...props }: { value: string; className?: string } & Omit<React.ComponentProps<'time'>, 'dateTime'>) {
+export function LocalTime({
+  value,
+  className,
+  ...props
+}: { value: string; className?: string } & Omit<React.ComponentProps<'time'>, 'dateTime'>) {
   const now = useNow()
   return (
     <time dateTime={value} className={className} suppressHydrationWarning {...props}>
-      {now === null || formatLocal(value).endsWith('UTC') ? formatExact(value) : `${formatLocal(value)} · ${formatUtcClock(value)}`}
+      {now === null || formatLocal(value).endsWith('UTC')
+        ? formatExact(value)
+        : `${formatLocal(value)} · ${formatUtcClock(value)}`}
     </time>
   )
 }

@@ -6,5 +6,12 @@ import { Toaster as Sonner } from 'sonner'
 /** Toasts that follow the console's light or dark theme. */
 export function Toaster() {
   const { resolvedTheme } = useTheme()
-  return <Sonner theme={resolvedTheme === 'dark' ? 'dark' : 'light'} closeButton position="bottom-right" toastOptions={{ className: 'font-sans' }} />
+  return (
+    <Sonner
+      theme={resolvedTheme === 'dark' ? 'dark' : 'light'}
+      closeButton
+      position="bottom-right"
+      toastOptions={{ className: 'font-sans' }}
+    />
+  )
 }

@@ -2,7 +2,13 @@ import { expect, request as newRequest, test, type APIRequestContext } from '@pl
 import { randomBytes } from 'node:crypto'
 import { ADMIN_STATE, E2E_ADMIN } from '../playwright.config'
 import { deliver } from './support/deliveries'
-import { builtActions, builtRoutes, fill, layoutsOnScreenTree, type BuiltRoute } from './support/routes'
+import {
+  builtActions,
+  builtRoutes,
+  fill,
+  layoutsOnScreenTree,
+  type BuiltRoute,
+} from './support/routes'
 import { signIn } from './support/sign-in'
 
 /*
@@ -16,7 +22,12 @@ import { signIn } from './support/sign-in'
 test.use({ storageState: { cookies: [], origins: [] } })
 
 // Receivers, health and sign-in are public by design; the sandbox APIs check their own key.
-const PUBLIC_ROUTES = [/^\/api\/webhooks\//, /^\/api\/health$/, /^\/api\/auth\/sign-in$/, /^\/api\/sandbox\//]
+const PUBLIC_ROUTES = [
+  /^\/api\/webhooks\//,
+  /^\/api\/health$/,
+  /^\/api\/auth\/sign-in$/,
+  /^\/api\/sandbox\//,
+]
 const PUBLIC_PAGES = ['/login', '/setup', '/_not-found', '/_global-error']
 // Pages a viewer must not open; every other console page is theirs to read.
 const ADMIN_PAGES = ['/endpoints/new', '/kayle/endpoints/new', '/settings/users', '/settings/audit']
@@ -25,7 +36,13 @@ const PUBLIC_ACTIONS = ['setupAction', 'signOutAction']
 const VIEWER_ACTIONS = ['countStoredEvents', 'createAccessTokenAction', 'revokeAccessTokenAction']
 
 type Identity = { name: string; cookie: string | null }
-type Seed = { videoId: string; eventId: string; endpointId: string; viewerEmail: string; endpointUrl: string }
+type Seed = {
+  videoId: string
+  eventId: string
+  endpointId: string
+  viewerEmail: string
+  endpointUrl: string
+}
 let seed: Seed
 let sessionCookie = ''
 let viewer: Identity
@@ -41,7 +58,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
   sessionCookie = state.find((c) => c.httpOnly)!.name
 
   const videoId = await deliver(admin)
-  const list = (await (await admin.get(`/api/events?q=${videoId}`)).json()) as { events: Array<{ id: number | string; videoId: string }> }
+  const list = (await (await admin.get(`/api/events?q=${videoId}`)).json()) as {
+    events: Array<{ id: number | string; videoId: string }>
+  }
   const eventId = String(list.events.find((e) => e.videoId === videoId)!.id)
 
   // An endpoint and a viewer, made the way an admin makes them: through the console's own pages.
@@ -51,7 +70,12 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await page.getByLabel('Endpoint URL').fill(`${baseURL}/api/webhooks/konpro?${tag}`)
   await page.getByRole('button', { name: 'Create endpoint' }).click()
   await expect(page).toHaveURL(/\/endpoints$/)
-  const href = await page.getByTestId('endpoint-row').filter({ hasText: tag }).getByRole('link').first().getAttribute('href')
+  const href = await page
+    .getByTestId('endpoint-row')
+    .filter({ hasText: tag })
+    .getByRole('link')
+    .first()
+    .getAttribute('href')
   const id = decodeURIComponent(href!.split('/').pop()!)
 
   const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@access.test`
@@ -68,7 +92,13 @@ test.beforeAll(async ({ browser, baseURL }) => {
   viewer = { name: 'viewer', cookie: `${sessionCookie}=${cookie.value}` }
   await asViewer.dispose()
   await admin.dispose()
-  seed = { videoId, eventId, endpointId: id, viewerEmail, endpointUrl: `${baseURL}/api/webhooks/konpro?${tag}` }
+  seed = {
+    videoId,
+    eventId,
+    endpointId: id,
+    viewerEmail,
+    endpointUrl: `${baseURL}/api/webhooks/konpro?${tag}`,
+  }
 })
 
 // The later specs on this server start from an empty log and no endpoints: leave none behind.
@@ -80,21 +110,37 @@ test.afterAll(async ({ browser, baseURL }) => {
   await expect(page.getByTestId('endpoint-row')).toHaveCount(0)
   await page.goto('/events')
   await page.getByRole('button', { name: 'Clear log' }).click()
-  await page.getByRole('dialog', { name: 'Clear the event log?' }).getByRole('button', { name: /^Remove \d+ deliver/ }).click()
+  await page
+    .getByRole('dialog', { name: 'Clear the event log?' })
+    .getByRole('button', { name: /^Remove \d+ deliver/ })
+    .click()
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
   await page.context().close()
 })
 
-const markers = () => [seed.videoId, seed.endpointId, E2E_ADMIN.email, '/api/webhooks/', 'avatar_video_gif.success']
+const markers = () => [
+  seed.videoId,
+  seed.endpointId,
+  E2E_ADMIN.email,
+  '/api/webhooks/',
+  'avatar_video_gif.success',
+]
 const params = () => ({ id: seed.eventId, path: 'v1/webhooks/endpoints', action: 'endpoint.list' })
 // Dynamic segments get real ids: the delivery under /events, the endpoint under /endpoints.
 function pathFor(route: BuiltRoute) {
-  const values = route.route.startsWith('/endpoints/') ? { ...params(), id: seed.endpointId } : params()
+  const values = route.route.startsWith('/endpoints/')
+    ? { ...params(), id: seed.endpointId }
+    : params()
   return { path: fill(route.route, values), values }
 }
 
 /** GET as a full load, or as the RSC partial request; Next's `_rsc` cache-key redirect is followed. */
-async function load(api: APIRequestContext, route: BuiltRoute, identity: Identity, mode: 'full' | 'rsc' | 'rsc-post') {
+async function load(
+  api: APIRequestContext,
+  route: BuiltRoute,
+  identity: Identity,
+  mode: 'full' | 'rsc' | 'rsc-post',
+) {
   const { path, values } = pathFor(route)
   const headers: Record<string, string> = {}
   if (identity.cookie) headers.cookie = identity.cookie
@@ -105,8 +151,14 @@ async function load(api: APIRequestContext, route: BuiltRoute, identity: Identit
   const method = mode === 'rsc-post' ? 'POST' : 'GET'
   let res = await api.fetch(path, { method, headers, maxRedirects: 0 })
   const location = res.headers().location ?? ''
-  if (res.status() === 307 && location.includes('_rsc=')) res = await api.fetch(location, { method, headers, maxRedirects: 0 })
-  return { path, status: res.status(), location: res.headers().location ?? '', body: await res.text() }
+  if (res.status() === 307 && location.includes('_rsc='))
+    res = await api.fetch(location, { method, headers, maxRedirects: 0 })
+  return {
+    path,
+    status: res.status(),
+    location: res.headers().location ?? '',
+    body: await res.text(),
+  }
 }
 
 /**
@@ -114,7 +166,8 @@ async function load(api: APIRequestContext, route: BuiltRoute, identity: Identit
  * to another address than the one asked for.
  */
 function refused(answer: { status: number; location: string; path: string; body: string }) {
-  if (answer.status >= 300 && answer.status < 400) return !answer.location.split('?')[0]!.endsWith(answer.path)
+  if (answer.status >= 300 && answer.status < 400)
+    return !answer.location.split('?')[0]!.endsWith(answer.path)
   return /NEXT_REDIRECT;(?:replace|push);\/(?:login|setup|endpoints)[;?]/.test(answer.body)
 }
 
@@ -123,71 +176,120 @@ function leaks(body: string, path: string) {
   return markers().filter((m) => body.includes(m) && !path.includes(encodeURIComponent(m)))
 }
 
-const protectedPages = () => builtRoutes().filter((r) => r.kind === 'page' && !PUBLIC_PAGES.includes(r.route))
-const protectedRoutes = () => builtRoutes().filter((r) => r.kind === 'route' && !PUBLIC_ROUTES.some((p) => p.test(r.route)))
+const protectedPages = () =>
+  builtRoutes().filter((r) => r.kind === 'page' && !PUBLIC_PAGES.includes(r.route))
+const protectedRoutes = () =>
+  builtRoutes().filter((r) => r.kind === 'route' && !PUBLIC_ROUTES.some((p) => p.test(r.route)))
 
 test('the build lists the routes the crawl needs', () => {
   const routes = builtRoutes().map((r) => r.route)
-  expect(routes).toEqual(expect.arrayContaining(['/events/[id]', '/endpoints/new', '/settings/users', '/api/events/[id]/body']))
+  expect(routes).toEqual(
+    expect.arrayContaining([
+      '/events/[id]',
+      '/endpoints/new',
+      '/settings/users',
+      '/api/events/[id]/body',
+    ]),
+  )
   expect(builtActions().length).toBeGreaterThan(10)
 })
 
-test('without a valid session no page and no route handler answers with data', async ({ request }) => {
-  const forged: Identity = { name: 'forged cookie', cookie: `${sessionCookie}=${randomBytes(32).toString('base64url')}` }
+test('without a valid session no page and no route handler answers with data', async ({
+  request,
+}) => {
+  const forged: Identity = {
+    name: 'forged cookie',
+    cookie: `${sessionCookie}=${randomBytes(32).toString('base64url')}`,
+  }
   const problems: string[] = []
   for (const identity of [{ name: 'anonymous', cookie: null }, forged]) {
     for (const route of protectedPages()) {
       for (const mode of ['full', 'rsc', 'rsc-post'] as const) {
         const answer = await load(request, route, identity, mode)
         const found = leaks(answer.body, answer.path)
-        if (found.length) problems.push(`${identity.name} ${mode} ${answer.path} (${answer.status}) carries ${found.join(', ')}`)
-        if (!refused(answer)) problems.push(`${identity.name} ${mode} ${answer.path} was not refused (${answer.status})`)
+        if (found.length)
+          problems.push(
+            `${identity.name} ${mode} ${answer.path} (${answer.status}) carries ${found.join(', ')}`,
+          )
+        if (!refused(answer))
+          problems.push(
+            `${identity.name} ${mode} ${answer.path} was not refused (${answer.status})`,
+          )
       }
     }
     for (const route of protectedRoutes()) {
       const { path } = pathFor(route)
-      const res = await request.get(path, { headers: identity.cookie ? { cookie: identity.cookie } : {}, maxRedirects: 0 })
+      const res = await request.get(path, {
+        headers: identity.cookie ? { cookie: identity.cookie } : {},
+        maxRedirects: 0,
+      })
       const body = await res.text()
-      if (res.status() !== 401) problems.push(`${identity.name} GET ${path} answered ${res.status()}`)
-      if (leaks(body, path).length) problems.push(`${identity.name} GET ${path} carries ${leaks(body, path).join(', ')}`)
+      if (res.status() !== 401)
+        problems.push(`${identity.name} GET ${path} answered ${res.status()}`)
+      if (leaks(body, path).length)
+        problems.push(`${identity.name} GET ${path} carries ${leaks(body, path).join(', ')}`)
     }
   }
   expect(problems).toEqual([])
 })
 
-test('a viewer is refused the admin-only pages, as full loads and as partial requests', async ({ request }) => {
+test('a viewer is refused the admin-only pages, as full loads and as partial requests', async ({
+  request,
+}) => {
   const problems: string[] = []
   for (const route of protectedPages().filter((r) => ADMIN_PAGES.includes(r.route))) {
     for (const mode of ['full', 'rsc', 'rsc-post'] as const) {
       const answer = await load(request, route, viewer, mode)
       const found = leaks(answer.body, answer.path).filter((m) => m !== seed.endpointId)
-      if (found.length) problems.push(`viewer ${mode} ${answer.path} (${answer.status}) carries ${found.join(', ')}`)
-      if (!refused(answer)) problems.push(`viewer ${mode} ${answer.path} was not refused (${answer.status})`)
+      if (found.length)
+        problems.push(
+          `viewer ${mode} ${answer.path} (${answer.status}) carries ${found.join(', ')}`,
+        )
+      if (!refused(answer))
+        problems.push(`viewer ${mode} ${answer.path} was not refused (${answer.status})`)
     }
   }
   // The pages a viewer may read do open: the crawl above is not passing because everything fails.
-  const events = await load(request, { appPath: '/(console)/events/[id]/page', route: '/events/[id]', kind: 'page' }, viewer, 'rsc')
+  const events = await load(
+    request,
+    { appPath: '/(console)/events/[id]/page', route: '/events/[id]', kind: 'page' },
+    viewer,
+    'rsc',
+  )
   expect(events.body).toContain(seed.videoId)
   expect(problems).toEqual([])
 })
 
-test('every server action refuses callers without a session, and viewers unless it is theirs', async ({ request, baseURL }) => {
+test('every server action refuses callers without a session, and viewers unless it is theirs', async ({
+  request,
+  baseURL,
+}) => {
   const forged = `${sessionCookie}=${randomBytes(32).toString('base64url')}`
   const problems: string[] = []
   for (const action of builtActions()) {
     if (PUBLIC_ACTIONS.includes(action.name)) continue
     const worker = action.workers[0]!.replace(/^app/, '').replace(/\/page$/, '')
     const path = fill(worker.replace(/\/\([^)]+\)/g, ''), params()) || '/'
-    for (const [who, cookie] of [['anonymous', null], ['forged cookie', forged], ['viewer', viewer.cookie]] as const) {
+    for (const [who, cookie] of [
+      ['anonymous', null],
+      ['forged cookie', forged],
+      ['viewer', viewer.cookie],
+    ] as const) {
       if (who === 'viewer' && VIEWER_ACTIONS.includes(action.name)) continue
       const res = await request.post(path, {
-        headers: { 'next-action': action.id, origin: baseURL!, 'content-type': 'text/plain;charset=UTF-8', ...(cookie ? { cookie } : {}) },
+        headers: {
+          'next-action': action.id,
+          origin: baseURL!,
+          'content-type': 'text/plain;charset=UTF-8',
+          ...(cookie ? { cookie } : {}),
+        },
         data: '[]',
         maxRedirects: 0,
       })
       const body = await res.text()
       const expected = who === 'viewer' ? 'Only an admin can do this.' : 'Your session has ended.'
-      if (!body.includes(expected)) problems.push(`${who} ${action.name} via ${path}: ${res.status()} ${body.slice(-200)}`)
+      if (!body.includes(expected))
+        problems.push(`${who} ${action.name} via ${path}: ${res.status()} ${body.slice(-200)}`)
     }
   }
   expect(problems).toEqual([])

@@ -42,7 +42,10 @@ async function recordResponses(page: Page) {
   return bodies
 }
 
-test('neither the API key nor any unrevealed secret reaches the browser', async ({ page, context }) => {
+test('neither the API key nor any unrevealed secret reaches the browser', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const kept = konpro.seed('https://hooks.example.com/kept', ['avatar_video.success'])
   const doomed = konpro.seed('https://hooks.example.com/doomed')
@@ -68,10 +71,15 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Endpoint saved')).toBeVisible()
   const update = konpro.requests.filter((r) => r.method === 'PATCH').at(-1)
-  expect(JSON.parse(update?.body ?? '{}')).toEqual({ endpoint_id: kept.endpoint_id, events: ['avatar_video.success', 'avatar_video.fail'] })
+  expect(JSON.parse(update?.body ?? '{}')).toEqual({
+    endpoint_id: kept.endpoint_id,
+    events: ['avatar_video.success', 'avatar_video.fail'],
+  })
 
   await page.goto('/endpoints')
-  await page.getByRole('button', { name: 'Delete endpoint https://hooks.example.com/doomed' }).click()
+  await page
+    .getByRole('button', { name: 'Delete endpoint https://hooks.example.com/doomed' })
+    .click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page.getByTestId('endpoint-row')).toHaveCount(2)
 
@@ -82,7 +90,8 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
 
   expect(recorded.length).toBeGreaterThan(20)
   expect(recorded.some((b) => b.url.includes('/_next/static/') && b.url.endsWith('.js'))).toBe(true)
-  const containing = (value: string) => recorded.filter((b) => b.text.includes(value)).map((b) => b.url)
+  const containing = (value: string) =>
+    recorded.filter((b) => b.text.includes(value)).map((b) => b.url)
   expect(containing(E2E_API_KEY)).toEqual([])
   expect(containing(doomed.secret)).toEqual([])
   expect(containing(created.secret)).toEqual([])
@@ -93,10 +102,30 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
 })
 
 const failures = [
-  { name: '401', fail: { status: 401 }, title: 'KonPro did not accept the API key', text: 'Set a valid key in KONPRO_API_KEY' },
-  { name: '429', fail: { status: 429, body: { message: 'slow down' } }, title: 'KonPro asks to slow down', text: 'limiting how fast requests are made' },
-  { name: '500', fail: { status: 500 }, title: 'KonPro could not complete the request', text: 'KonPro had a problem answering (HTTP 500)' },
-  { name: 'malformed', fail: { status: 200, body: '<html>maintenance</html>' }, title: 'KonPro’s answer could not be read', text: 'could not read' },
+  {
+    name: '401',
+    fail: { status: 401 },
+    title: 'KonPro did not accept the API key',
+    text: 'Set a valid key in KONPRO_API_KEY',
+  },
+  {
+    name: '429',
+    fail: { status: 429, body: { message: 'slow down' } },
+    title: 'KonPro asks to slow down',
+    text: 'limiting how fast requests are made',
+  },
+  {
+    name: '500',
+    fail: { status: 500 },
+    title: 'KonPro could not complete the request',
+    text: 'KonPro had a problem answering (HTTP 500)',
+  },
+  {
+    name: 'malformed',
+    fail: { status: 200, body: '<html>maintenance</html>' },
+    title: 'KonPro’s answer could not be read',
+    text: 'could not read',
+  },
 ]
 
 for (const { name, fail, title, text } of failures) {
@@ -120,7 +149,11 @@ test('saving an endpoint deleted elsewhere says so and offers a refresh', async 
   konpro.endpoints.delete(gone.endpoint_id)
   await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/renamed')
   await page.getByRole('button', { name: 'Save changes' }).click()
-  await expect(page.getByText('This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.')).toBeVisible()
+  await expect(
+    page.getByText(
+      'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.',
+    ),
+  ).toBeVisible()
   await expect(page.getByLabel('Endpoint URL')).toHaveValue('https://hooks.example.com/renamed')
 })
 
@@ -130,10 +163,14 @@ test('a delete KonPro refuses puts the row back and says why', async ({ page }) 
   const rows = page.getByTestId('endpoint-row')
   const before = await rows.count()
   konpro.failWith = { status: 503, method: 'DELETE' }
-  await page.getByRole('button', { name: 'Delete endpoint https://hooks.example.com/stubborn' }).click()
+  await page
+    .getByRole('button', { name: 'Delete endpoint https://hooks.example.com/stubborn' })
+    .click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page.getByText('The endpoint was not deleted')).toBeVisible()
-  await expect(page.getByText('KonPro had a problem answering (HTTP 503). Try again in a moment.')).toBeVisible()
+  await expect(
+    page.getByText('KonPro had a problem answering (HTTP 503). Try again in a moment.'),
+  ).toBeVisible()
   await expect(rows).toHaveCount(before)
   await expect(rows.filter({ hasText: '/stubborn' })).toBeVisible()
 })

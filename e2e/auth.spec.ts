@@ -61,7 +61,10 @@ test('sign-out ends the session everywhere it was used', async ({ page, request 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login$/)
   // The old cookie, replayed, no longer opens anything.
-  const replay = await request.get('/endpoints', { headers: { cookie: `konpro_session=${cookie.value}` }, maxRedirects: 0 })
+  const replay = await request.get('/endpoints', {
+    headers: { cookie: `konpro_session=${cookie.value}` },
+    maxRedirects: 0,
+  })
   expect(replay.status()).toBe(307)
   expect(replay.headers().location).toContain('/login')
 })
@@ -85,7 +88,10 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await page.getByLabel('Email').fill(viewer.email)
   await page.getByLabel('Role', { exact: true }).selectOption('viewer')
   await page.getByRole('button', { name: 'Add user' }).click()
-  viewer = { ...viewer, password: (await page.getByTestId('one-time-password').textContent()) ?? '' }
+  viewer = {
+    ...viewer,
+    password: (await page.getByTestId('one-time-password').textContent()) ?? '',
+  }
   expect(viewer.password.length).toBeGreaterThanOrEqual(12)
   await expect(page.getByTestId('user-row')).toHaveCount(2)
   await captureEveryLook(page, 'settings-users')
@@ -93,7 +99,8 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   // An endpoint to look at, created by the admin in the sandbox, and the action request used.
   let createAction: { headers: Record<string, string>; body: string } | null = null
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.headers()['next-action'] && r.url().endsWith('/endpoints/new')) createAction = { headers: r.headers(), body: r.postData() ?? '' }
+    if (r.method() === 'POST' && r.headers()['next-action'] && r.url().endsWith('/endpoints/new'))
+      createAction = { headers: r.headers(), body: r.postData() ?? '' }
   })
   await page.goto('/endpoints/new')
   // This console's own receiver: the one loopback URL the sandbox calls without an opt-in.
@@ -108,7 +115,9 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await expect(vp.getByText('Viewer', { exact: true })).toBeVisible()
   await expect(vp.getByTestId('endpoint-row')).toHaveCount(1)
   await expect(vp.getByRole('link', { name: 'Create endpoint' })).toHaveCount(0)
-  await expect(vp.getByRole('button', { name: /Reveal secret|Delete endpoint|Edit endpoint|Send test event/ })).toHaveCount(0)
+  await expect(
+    vp.getByRole('button', { name: /Reveal secret|Delete endpoint|Edit endpoint|Send test event/ }),
+  ).toHaveCount(0)
   await vp.goto('/settings')
   // An outbound call with the team's key: admins only.
   await expect(vp.getByRole('button', { name: 'Test connection' })).toHaveCount(0)
@@ -121,7 +130,9 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
 
   // The same create action, called directly with the viewer's cookie, is refused on the server.
   const viewerCookie = (await asViewer.context.cookies()).find((c) => c.name === 'konpro_session')!
-  const headers = Object.fromEntries(Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'))
+  const headers = Object.fromEntries(
+    Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'),
+  )
   const direct = await vp.request.post(`${BASE}/endpoints/new`, {
     headers: { ...headers, origin: BASE, cookie: `konpro_session=${viewerCookie.value}` },
     data: createAction!.body.replace('/api/webhooks/konpro', '/api/webhooks/konpro?again'),
@@ -142,7 +153,14 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   // The audit log recorded all of it, and offers no way to change it.
   await again.page.goto('/settings/audit')
   const log = again.page.getByRole('table', { name: 'Audit log' })
-  for (const action of ['auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'user.added', 'user.removed', 'endpoint.created']) {
+  for (const action of [
+    'auth.sign_in',
+    'auth.sign_in_failed',
+    'auth.sign_out',
+    'user.added',
+    'user.removed',
+    'endpoint.created',
+  ]) {
     await expect(log.getByText(action, { exact: true }).first()).toBeVisible()
   }
   await expect(log).not.toContainText(viewer.password)
@@ -154,7 +172,9 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
 
 /** Every console page in the production build, from Next's own route manifest (not a hand list). */
 function consolePages(): string[] {
-  const manifest = JSON.parse(readFileSync('.next/app-path-routes-manifest.json', 'utf8')) as Record<string, string>
+  const manifest = JSON.parse(
+    readFileSync('.next/app-path-routes-manifest.json', 'utf8'),
+  ) as Record<string, string>
   return Object.entries(manifest)
     .filter(([file]) => file.startsWith('/(console)/') && file.endsWith('/page'))
     .map(([, route]) => route)
@@ -167,16 +187,24 @@ async function signInFromLogin(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-test('signing in from any console page as the deep link lands on that page, with its query', async ({ browser }) => {
+test('signing in from any console page as the deep link lands on that page, with its query', async ({
+  browser,
+}) => {
   // Two real sign-ins (one scrypt each) per page of the build.
   test.setTimeout(240_000)
   // Real ids for the dynamic segments: a stored delivery, a KonPro endpoint and a Kayle endpoint.
   const { context, page } = await signInPage(browser, admin.email, admin.password)
   await deliver(page.request)
-  const events = (await (await page.request.get('/api/events')).json()) as { events: { id: number }[] }
+  const events = (await (await page.request.get('/api/events')).json()) as {
+    events: { id: number }[]
+  }
   const eventId = events.events[0]!.id
   await page.goto('/endpoints')
-  const endpointId = (await page.getByTestId('endpoint-row').first().locator('span.font-mono').textContent())!.trim()
+  const endpointId = (await page
+    .getByTestId('endpoint-row')
+    .first()
+    .locator('span.font-mono')
+    .textContent())!.trim()
   await page.goto('/kayle/endpoints/new')
   await page.getByRole('button', { name: 'Use this console’s receiver' }).click()
   await page.getByRole('button', { name: 'Create endpoint' }).click()
@@ -184,12 +212,18 @@ test('signing in from any console page as the deep link lands on that page, with
   const kayleId = new URL(page.url()).pathname.split('/').pop()!
   await context.close()
 
-  const ids: Record<string, string> = { '/events/[id]': String(eventId), '/endpoints/[id]': endpointId, '/kayle/endpoints/[id]': kayleId }
+  const ids: Record<string, string> = {
+    '/events/[id]': String(eventId),
+    '/endpoints/[id]': endpointId,
+    '/kayle/endpoints/[id]': kayleId,
+  }
   const routes = consolePages()
   expect(routes).toContain('/endpoints')
   expect(routes).toContain('/events/[id]')
   for (const route of routes) {
-    const path = route.includes('[') ? route.replace(/\[[^\]]+\]/, ids[route] ?? 'missing-id') : route
+    const path = route.includes('[')
+      ? route.replace(/\[[^\]]+\]/, ids[route] ?? 'missing-id')
+      : route
     // Bare, as a bookmark of the page itself (the sign-in page links to /endpoints too), and with a query.
     for (const target of [path, `${path}?from=bookmark&view=all`]) {
       const fresh = await browser.newContext({ baseURL: BASE })
@@ -210,7 +244,14 @@ test('signing in from any console page as the deep link lands on that page, with
 })
 
 test('sign-in never follows next to another origin', async ({ browser }) => {
-  for (const next of ['/\\evil.example/x', '/\t/evil.example', '//evil.example', 'https://evil.example/', '/%09/evil.example', '/.//evil.example']) {
+  for (const next of [
+    '/\\evil.example/x',
+    '/\t/evil.example',
+    '//evil.example',
+    'https://evil.example/',
+    '/%09/evil.example',
+    '/.//evil.example',
+  ]) {
     const context = await browser.newContext({ baseURL: BASE })
     const page = await context.newPage()
     try {
@@ -224,7 +265,9 @@ test('sign-in never follows next to another origin', async ({ browser }) => {
   }
 })
 
-test('an admin stores a KonPro key from Settings, tests it and removes it; retention is editable', async ({ browser }) => {
+test('an admin stores a KonPro key from Settings, tests it and removes it; retention is editable', async ({
+  browser,
+}) => {
   const key = 'kp_team_7d1c9e5a2b8f4036a1e2c4'
   const konpro = new FakeKonpro(FRESH_KONPRO_PORT, key)
   konpro.seed('https://hooks.team.test/konpro', ['avatar_video.success'])
@@ -237,7 +280,9 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
     const field = page.getByLabel('KonPro API key')
     await field.fill('too short')
     await page.getByRole('button', { name: 'Save key' }).click()
-    await expect(page.getByText('A KonPro API key is at least 16 characters; paste the whole key.')).toBeVisible()
+    await expect(
+      page.getByText('A KonPro API key is at least 16 characters; paste the whole key.'),
+    ).toBeVisible()
 
     // A key KonPro refuses is not kept.
     await field.fill('kp_wrong_00000000000000000000')
@@ -248,8 +293,12 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
 
     await page.getByLabel('KonPro API key').fill(key)
     await page.getByRole('button', { name: 'Save key' }).click()
-    await expect(page.getByText(/Key saved\. Connected: KonPro answered in \d+ ms and lists 1 endpoint\./)).toBeVisible()
-    await expect(connection.getByText(`Stored in the console, ending …${key.slice(-4)}`)).toBeVisible()
+    await expect(
+      page.getByText(/Key saved\. Connected: KonPro answered in \d+ ms and lists 1 endpoint\./),
+    ).toBeVisible()
+    await expect(
+      connection.getByText(`Stored in the console, ending …${key.slice(-4)}`),
+    ).toBeVisible()
     await expect(page.getByRole('banner').getByText('KonPro API', { exact: true })).toBeVisible()
     expect(await page.content()).not.toContain(key)
 
@@ -259,11 +308,17 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
 
     // The stored key is what the console now uses: KonPro's endpoints, and a rejection says where to fix it.
     await page.goto('/endpoints')
-    await expect(page.getByTestId('endpoint-row').filter({ hasText: 'hooks.team.test/konpro' })).toBeVisible()
+    await expect(
+      page.getByTestId('endpoint-row').filter({ hasText: 'hooks.team.test/konpro' }),
+    ).toBeVisible()
     konpro.failWith = { status: 401 }
     await page.goto('/settings')
     await page.getByRole('button', { name: 'Test connection' }).click()
-    await expect(page.getByText('KonPro rejected the stored API key. An admin can store a valid key in Settings.')).toBeVisible()
+    await expect(
+      page.getByText(
+        'KonPro rejected the stored API key. An admin can store a valid key in Settings.',
+      ),
+    ).toBeVisible()
     konpro.failWith = null
     expect(konpro.requests.filter((r) => r.apiKey === key).length).toBeGreaterThanOrEqual(2)
 
@@ -279,7 +334,9 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
     await expect(page.getByText('Keep deliveries for at least 1 day.')).toBeVisible()
     await days.fill('14')
     await page.getByRole('button', { name: 'Save retention' }).click()
-    await expect(page.getByText('Deliveries are now kept for 14 days', { exact: false })).toBeVisible()
+    await expect(
+      page.getByText('Deliveries are now kept for 14 days', { exact: false }),
+    ).toBeVisible()
     await page.reload()
     await expect(page.getByLabel('Keep deliveries for (days)')).toHaveValue('14')
     await expect(page.getByText('Saved here;', { exact: false })).toBeVisible()
@@ -319,7 +376,10 @@ test('an anonymous visitor reaches only the public routes', async ({ request }) 
   expect((await request.get('/api/sandbox/konpro/v1/webhook/endpoint.list')).status()).toBe(401)
   expect((await request.get('/api/sandbox/kayle/v1/webhooks/endpoints')).status()).toBe(401)
   expect((await request.fetch('/api/webhooks/kayle', { method: 'OPTIONS' })).status()).toBe(200)
-  const cross = await request.post('/api/auth/sign-in', { data: admin, headers: { origin: 'https://evil.example' } })
+  const cross = await request.post('/api/auth/sign-in', {
+    data: admin,
+    headers: { origin: 'https://evil.example' },
+  })
   expect(cross.status()).toBe(403)
 })
 
@@ -333,7 +393,9 @@ test('security headers are on every response', async ({ request }) => {
     expect(h['x-content-type-options'], path).toBe('nosniff')
   }
   const page = await request.get('/login')
-  expect(page.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
+  expect(page.headers()['content-security-policy']).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+  )
   // HSTS only when https is known: X-Forwarded-Proto from a peer that is no trusted proxy (none is
   // configured here) says nothing. The trusted case is in lib/security-headers.test.ts.
   const forged = await request.get('/login', { headers: { 'x-forwarded-proto': 'https' } })
@@ -341,15 +403,27 @@ test('security headers are on every response', async ({ request }) => {
 })
 
 // Last: it locks this address out for a minute.
-test('parallel guesses are limited to five; the right password among them does not get in', async ({ page }) => {
+test('parallel guesses are limited to five; the right password among them does not get in', async ({
+  page,
+}) => {
   // 100 requests at once over real sockets, the right password last.
-  const guesses = Array.from({ length: 100 }, (_, i) => (i === 99 ? admin.password : `wrong password ${i}`))
+  const guesses = Array.from({ length: 100 }, (_, i) =>
+    i === 99 ? admin.password : `wrong password ${i}`,
+  )
   const answers = await Promise.all(
-    guesses.map((password) => page.request.post('/api/auth/sign-in', { data: { email: admin.email, password }, headers: { origin: BASE } })),
+    guesses.map((password) =>
+      page.request.post('/api/auth/sign-in', {
+        data: { email: admin.email, password },
+        headers: { origin: BASE },
+      }),
+    ),
   )
   const statuses = answers.map((r) => r.status())
   expect(statuses.filter((s) => s !== 429).length, statuses.join(' ')).toBeLessThanOrEqual(5)
-  expect(statuses.filter((s) => s === 200), statuses.join(' ')).toHaveLength(0)
+  expect(
+    statuses.filter((s) => s === 200),
+    statuses.join(' '),
+  ).toHaveLength(0)
   expect(Number(answers[99]!.headers()['retry-after'])).toBeGreaterThan(0)
 
   // The form shows the wait, and the right password is still refused.
@@ -357,6 +431,8 @@ test('parallel guesses are limited to five; the right password among them does n
   await page.getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password').fill(admin.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText(/Too many failed sign-ins\. Try again in \d+ seconds\./)).toBeVisible()
+  await expect(
+    page.getByText(/Too many failed sign-ins\. Try again in \d+ seconds\./),
+  ).toBeVisible()
   await expect(page).toHaveURL(/\/login/)
 })

@@ -22,7 +22,9 @@ test('starts empty with a way to create the first endpoint', async ({ page }) =>
   await captureEveryLook(page, 'endpoints-empty')
 })
 
-test('the form says what is wrong next to the URL, including KonPro’s refusal', async ({ page }) => {
+test('the form says what is wrong next to the URL, including KonPro’s refusal', async ({
+  page,
+}) => {
   const endpoints = new EndpointsPage(page)
   await endpoints.goto()
   await endpoints.openCreate()
@@ -45,7 +47,12 @@ test('the form says what is wrong next to the URL, including KonPro’s refusal'
   // The sandbox, like KonPro, checks the URL with OPTIONS; this one answers 500.
   await endpoints.urlField().fill(`${target.base}/broken`)
   await submit.click()
-  await expect(page.getByText(`KonPro refused the request: the OPTIONS check to ${target.base}/broken answered HTTP 500`, { exact: false })).toBeVisible()
+  await expect(
+    page.getByText(
+      `KonPro refused the request: the OPTIONS check to ${target.base}/broken answered HTTP 500`,
+      { exact: false },
+    ),
+  ).toBeVisible()
   await expect(endpoints.urlField()).toHaveValue(`${target.base}/broken`) // nothing typed is lost
   await captureEveryLook(page, 'endpoint-new-rejected')
 })
@@ -78,7 +85,9 @@ test('filters by text and event type, kept in the URL', async ({ page }) => {
   await expect(endpoints.row('/hook-two')).toBeVisible()
 
   await endpoints.goto('?q=nothing-matches-this')
-  await expect(page.getByRole('heading', { name: 'No endpoint matches these filters' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'No endpoint matches these filters' }),
+  ).toBeVisible()
   await captureEveryLook(page, 'endpoints-no-match')
 })
 

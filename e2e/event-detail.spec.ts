@@ -15,8 +15,15 @@ const MIB = 1024 * 1024
 const PADDING = 'p'.repeat(110_000)
 
 /** POSTs a body to the receiver as a sender would and answers the stored delivery's id. */
-async function store(request: APIRequestContext, body: string, headers: Record<string, string> = {}) {
-  const res = await request.post(RECEIVER, { data: body, headers: { 'content-type': 'application/json', ...headers } })
+async function store(
+  request: APIRequestContext,
+  body: string,
+  headers: Record<string, string> = {},
+) {
+  const res = await request.post(RECEIVER, {
+    data: body,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
   expect(res.status(), await res.text()).toBeLessThan(500)
   const { id } = (await res.json()) as { id: string }
   expect(id).toMatch(/^\d+$/)
@@ -30,21 +37,42 @@ async function openDetail(page: Page, id: string) {
 }
 
 /** The summary row of the tree node whose key is `key`. */
-const node = (tree: Locator, key: string) => tree.locator('summary').filter({ has: tree.page().getByText(`"${key}":`, { exact: true }) }).first()
-const arrowTurn = (summary: Locator) => summary.getByTestId('tree-arrow').evaluate((el) => getComputedStyle(el).rotate)
+const node = (tree: Locator, key: string) =>
+  tree
+    .locator('summary')
+    .filter({ has: tree.page().getByText(`"${key}":`, { exact: true }) })
+    .first()
+const arrowTurn = (summary: Locator) =>
+  summary.getByTestId('tree-arrow').evaluate((el) => getComputedStyle(el).rotate)
 
 // The later specs on this server start from an empty log: leave no delivery behind.
 test.afterAll(async ({ browser }) => {
   const page = await browser.newPage()
   await page.goto('/events')
   await page.getByRole('button', { name: 'Clear log' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: /^Remove \d+ deliver/ }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Remove \d+ deliver/ })
+    .click()
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
   await page.close()
 })
 
-test('a folded node shows a closed arrow, its count and its closing bracket', async ({ page, request }) => {
-  const id = await store(request, JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'fold_1', meta: { a: 1, b: 2, c: 3 }, url: 'https://files.example.com/v.mp4' } }))
+test('a folded node shows a closed arrow, its count and its closing bracket', async ({
+  page,
+  request,
+}) => {
+  const id = await store(
+    request,
+    JSON.stringify({
+      event_type: 'avatar_video.success',
+      event_data: {
+        video_id: 'fold_1',
+        meta: { a: 1, b: 2, c: 3 },
+        url: 'https://files.example.com/v.mp4',
+      },
+    }),
+  )
   const tree = await openDetail(page, id)
   // Two levels start open; "meta" (the third) starts folded inside its open parents.
   const meta = node(tree, 'meta')
@@ -67,10 +95,16 @@ test('a folded node shows a closed arrow, its count and its closing bracket', as
   await captureEveryLook(page, 'event-detail-normal', reviewViewports)
 })
 
-test('a deep payload renders its top and opens the rest level by level, on demand', async ({ page, request }) => {
+test('a deep payload renders its top and opens the rest level by level, on demand', async ({
+  page,
+  request,
+}) => {
   let deep: unknown = { bottom: 'found-at-the-bottom' }
   for (let i = 59; i >= 0; i--) deep = { [`level_${i}`]: deep }
-  const id = await store(request, JSON.stringify({ event_type: 'avatar_video.success', padding: PADDING, deep }))
+  const id = await store(
+    request,
+    JSON.stringify({ event_type: 'avatar_video.success', padding: PADDING, deep }),
+  )
   // Past the tree's bounds nothing is in the page, as HTML or as RSC payload.
   const html = await (await page.request.get(`/events/${id}`)).text()
   expect(html.includes('level_20')).toBe(true)
@@ -97,10 +131,16 @@ test('a deep payload renders its top and opens the rest level by level, on deman
   await expectAccessible(page)
 })
 
-test('a wide container and a long string load more in bounded chunks', async ({ page, request }) => {
+test('a wide container and a long string load more in bounded chunks', async ({
+  page,
+  request,
+}) => {
   const items = Array.from({ length: 1000 }, (_, i) => `item-${i}`)
   const long = `${'ab'.repeat(30_000)}THE-END`
-  const id = await store(request, JSON.stringify({ event_type: 'avatar_video.success', padding: PADDING, items, long }))
+  const id = await store(
+    request,
+    JSON.stringify({ event_type: 'avatar_video.success', padding: PADDING, items, long }),
+  )
   const html = await (await page.request.get(`/events/${id}`)).text()
   expect(html.includes('item-199')).toBe(true)
   expect(html.includes('item-200')).toBe(false)
@@ -127,7 +167,8 @@ test('a wide container and a long string load more in bounded chunks', async ({ 
 })
 
 test('a hostile 1 MiB body gives a page of bounded size', async ({ page, request }) => {
-  const fill = (unit: string) => `[${Array.from({ length: Math.floor((MIB - 2) / (unit.length + 1)) }, () => unit).join(',')}]`
+  const fill = (unit: string) =>
+    `[${Array.from({ length: Math.floor((MIB - 2) / (unit.length + 1)) }, () => unit).join(',')}]`
   const bodies = {
     deep: fill('['.repeat(250) + ']'.repeat(250)),
     'many small keys': fill('{"a":1,"b":"x","c":[1],"d":{"e":null}}'),
@@ -144,15 +185,23 @@ test('a hostile 1 MiB body gives a page of bounded size', async ({ page, request
     expect(html.length, `${kind}: HTML bytes`).toBeLessThan(600_000)
     expect(rsc.length, `${kind}: RSC bytes`).toBeLessThan(400_000)
   }
-  await openDetail(page, (await store(request, bodies.deep)))
+  await openDetail(page, await store(request, bodies.deep))
   await expect(page.getByText(/Showing the first [\d,]+ characters/)).toBeVisible()
   await expect(page.getByRole('link', { name: 'Download raw body' })).toBeVisible()
   await captureEveryLook(page, 'event-detail-hostile', reviewViewports)
 })
 
-test('only the headers the sender sent are shown and copied', async ({ page, request, context }) => {
+test('only the headers the sender sent are shown and copied', async ({
+  page,
+  request,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const id = await store(request, JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'hdr_1' } }), { 'x-sender-note': 'kept' })
+  const id = await store(
+    request,
+    JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'hdr_1' } }),
+    { 'x-sender-note': 'kept' },
+  )
   await openDetail(page, id)
   const headers = page.locator('[aria-labelledby="headers-title"]')
   await expect(headers.getByText('x-sender-note', { exact: true })).toBeVisible()
@@ -164,9 +213,18 @@ test('only the headers the sender sent are shown and copied', async ({ page, req
   expect(curl).not.toContain('x-konpro-peer')
 })
 
-test('a long event type wraps after its dots and underscores on a phone', async ({ page, request }) => {
+test('a long event type wraps after its dots and underscores on a phone', async ({
+  page,
+  request,
+}) => {
   const type = 'verification.session_identity.succeeded'
-  const id = await store(request, JSON.stringify({ event_type: type, event_data: { video_id: 'wrap_1', url: `https://files.example.com/${'a'.repeat(400)}` } }))
+  const id = await store(
+    request,
+    JSON.stringify({
+      event_type: type,
+      event_data: { video_id: 'wrap_1', url: `https://files.example.com/${'a'.repeat(400)}` },
+    }),
+  )
   await page.setViewportSize(reviewViewports.phone)
   await page.goto(`/events/${id}`)
   const heading = page.getByRole('heading', { level: 1 })
@@ -189,8 +247,11 @@ test('a long event type wraps after its dots and underscores on a phone', async 
     return out.map((l) => l.text)
   })
   expect(lines.length, `lines: ${JSON.stringify(lines)}`).toBeGreaterThan(1)
-  for (const line of lines.slice(0, -1)) expect(line, `lines: ${JSON.stringify(lines)}`).toMatch(/[._]$/)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  for (const line of lines.slice(0, -1))
+    expect(line, `lines: ${JSON.stringify(lines)}`).toMatch(/[._]$/)
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0)
   await page.setViewportSize(reviewViewports.desktop)
   await captureEveryLook(page, 'event-detail-long-type', reviewViewports)
 })

@@ -13,7 +13,10 @@ test('an empty log tells a newcomer how to get the first delivery', async ({ pag
   const events = new EventsPage(page)
   await events.goto()
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Go to Endpoints' })).toHaveAttribute('href', '/endpoints')
+  await expect(page.getByRole('link', { name: 'Go to Endpoints' })).toHaveAttribute(
+    'href',
+    '/endpoints',
+  )
   await expectAccessible(page)
   await captureEveryLook(page, 'events-empty')
 })
@@ -30,13 +33,18 @@ test('deliveries POSTed to the receiver appear live, newest first', async ({ pag
   await expect(events.row(second)).toContainText('avatar_video.fail')
 })
 
-test('after the stream drops, missed deliveries are replayed on reconnect', async ({ page, request, baseURL }) => {
+test('after the stream drops, missed deliveries are replayed on reconnect', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const target = new URL(baseURL ?? '')
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) })
   try {
     const resumes: Promise<string | undefined>[] = []
     page.on('request', (r) => {
-      if (r.url().endsWith('/api/events/stream')) resumes.push(r.allHeaders().then((h) => h['last-event-id']))
+      if (r.url().endsWith('/api/events/stream'))
+        resumes.push(r.allHeaders().then((h) => h['last-event-id']))
     })
     const events = new EventsPage(page)
     await page.goto(`${proxy.origin}/events`)
@@ -48,7 +56,10 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
     // The network goes away under the open stream; deliveries keep arriving meanwhile.
     proxy.down()
     await events.expectConnection('reconnecting')
-    const missed = [await deliver(request, 'video_translate.success'), await deliver(request, 'video_translate.fail')]
+    const missed = [
+      await deliver(request, 'video_translate.success'),
+      await deliver(request, 'video_translate.fail'),
+    ]
     await expect(events.row(missed[0] ?? '')).toHaveCount(0)
     proxy.up()
     for (const id of missed) await expect(events.row(id)).toBeVisible({ timeout: 20_000 })
@@ -70,8 +81,12 @@ test('without a stream the log falls back to polling', async ({ page, request })
   await expect(events.row(id)).toBeVisible({ timeout: 10_000 })
 })
 
-test('arrivals wait in an "N new" pill while scrolled down or paused', async ({ page, request }) => {
-  for (let i = 0; i < 25; i++) await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+test('arrivals wait in an "N new" pill while scrolled down or paused', async ({
+  page,
+  request,
+}) => {
+  for (let i = 0; i < 25; i++)
+    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
   const events = new EventsPage(page)
   await events.goto()
   await events.expectConnection('live')
@@ -94,7 +109,10 @@ test('arrivals wait in an "N new" pill while scrolled down or paused', async ({ 
   await expect(events.row(held)).toBeVisible()
 })
 
-test('filters live in the URL and narrow the list, live rows included', async ({ page, request }) => {
+test('filters live in the URL and narrow the list, live rows included', async ({
+  page,
+  request,
+}) => {
   // Many steps, typed with delays, and four full-page screenshots: more than the default minute on a busy machine.
   test.slow()
   const events = new EventsPage(page)
@@ -102,7 +120,8 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await events.filter('Event type').selectOption('personalized_video')
   await expect(page).toHaveURL(/type=personalized_video/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()
-  for (const row of await page.getByTestId('event-row').all()) await expect(row).toContainText('personalized_video')
+  for (const row of await page.getByTestId('event-row').all())
+    await expect(row).toContainText('personalized_video')
   const other = await deliver(request, 'avatar_video.success')
   const match = await deliver(request, 'personalized_video')
   await expect(events.row(match)).toBeVisible()
@@ -122,7 +141,9 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(page.getByTestId('event-row')).toHaveCount(1)
 
   await events.search.fill('no-such-delivery-anywhere')
-  await expect(page.getByRole('heading', { name: 'No deliveries match these filters' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'No deliveries match these filters' }),
+  ).toBeVisible()
   await expectAccessible(page)
   await captureEveryLook(page, 'events-no-match')
   await page.getByRole('link', { name: 'Clear filters' }).click()
@@ -130,12 +151,19 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(events.row(other)).toBeVisible()
 })
 
-test('the chart counts deliveries by verdict and a bar filters to its interval', async ({ page }) => {
+test('the chart counts deliveries by verdict and a bar filters to its interval', async ({
+  page,
+}) => {
   const events = new EventsPage(page)
   await events.goto('?range=hour')
-  const total = Number((await page.getByTestId('chart-total').textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ''))
+  const total = Number(
+    (await page.getByTestId('chart-total').textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ''),
+  )
   expect(total).toBeGreaterThan(30)
-  await page.getByRole('navigation', { name: 'Chart range' }).getByRole('link', { name: '7d' }).click()
+  await page
+    .getByRole('navigation', { name: 'Chart range' })
+    .getByRole('link', { name: '7d' })
+    .click()
   await expect(page).toHaveURL(/range=week/)
   const bar = page.locator('[data-testid=chart-bar]:not([aria-label*=": 0 deliveries"])').last()
   await expect(bar).toHaveAttribute('aria-label', /\d+ deliveries/)
@@ -147,12 +175,21 @@ test('the chart counts deliveries by verdict and a bar filters to its interval',
   await captureEveryLook(page, 'events-list')
 })
 
-test('a delivery opens as a detail page with tree, headers, links and copy', async ({ page, request, context }) => {
+test('a delivery opens as a detail page with tree, headers, links and copy', async ({
+  page,
+  request,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const id = await deliver(request, 'avatar_video.success', { note: '<img src=x onerror=alert(1)>' })
+  const id = await deliver(request, 'avatar_video.success', {
+    note: '<img src=x onerror=alert(1)>',
+  })
   const events = new EventsPage(page)
   await events.goto()
-  await expect(events.row(id).getByRole('link', { name: /in a new tab/ })).toHaveAttribute('target', '_blank')
+  await expect(events.row(id).getByRole('link', { name: /in a new tab/ })).toHaveAttribute(
+    'target',
+    '_blank',
+  )
   // A click opens it beside the list; the pane links to the permalink page.
   await events.row(id).getByRole('link', { name: 'avatar_video.success' }).click()
   await expect(page).toHaveURL(/[?&]selected=\d+/)
@@ -171,25 +208,36 @@ test('a delivery opens as a detail page with tree, headers, links and copy', asy
   await expect(share).toHaveAttribute('rel', 'noopener noreferrer')
   await expect(share).toHaveAttribute('target', '_blank')
   await page.getByRole('button', { name: 'Copy JSON' }).click()
-  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { event_data: { video_id: string } }
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+    event_data: { video_id: string }
+  }
   expect(copied.event_data.video_id).toBe(id)
   await page.getByRole('button', { name: 'Copy as cURL' }).click()
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/webhooks\/konpro'/)
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/webhooks\/konpro'/,
+  )
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Download raw body' }).click()
-  const body = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as { event_data: { video_id: string } }
+  const body = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as {
+    event_data: { video_id: string }
+  }
   expect(body.event_data.video_id).toBe(id)
   await expectAccessible(page)
   await captureEveryLook(page, 'event-detail')
 })
 
 test('a body that is not JSON renders as text', async ({ page, request }) => {
-  const res = await request.post('/api/webhooks/konpro', { data: 'plain <b>text</b>, not json', headers: { 'content-type': 'text/plain' } })
+  const res = await request.post('/api/webhooks/konpro', {
+    data: 'plain <b>text</b>, not json',
+    headers: { 'content-type': 'text/plain' },
+  })
   expect(res.status()).toBeLessThan(500)
   expect(res.status()).not.toBe(404)
   const events = new EventsPage(page)
   await events.goto()
-  await page.goto(`/events/${await page.getByTestId('event-row').first().getAttribute('data-event-id')}`)
+  await page.goto(
+    `/events/${await page.getByTestId('event-row').first().getAttribute('data-event-id')}`,
+  )
   await expect(page.getByTestId('raw-body')).toHaveText('plain <b>text</b>, not json')
   await expect(page.getByText('The body is text but not valid JSON.')).toBeVisible()
   await captureEveryLook(page, 'event-detail-text')
@@ -208,12 +256,17 @@ test('an unknown delivery id shows the not-found page', async ({ page }) => {
 test('exports download the filtered view as NDJSON and CSV', async ({ page }) => {
   const events = new EventsPage(page)
   await events.goto('?type=personalized_video')
-  const count = await (await page.request.get('/api/events?type=personalized_video&limit=500')).json() as { events: unknown[] }
+  const count = (await (
+    await page.request.get('/api/events?type=personalized_video&limit=500')
+  ).json()) as { events: unknown[] }
   const ndjson = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Export NDJSON' }).click()
   const file = await ndjson
   expect(file.suggestedFilename()).toMatch(/^konpro-events-.*\.ndjson$/)
-  const lines = (await readFile((await file.path()) ?? '', 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { eventType: string })
+  const lines = (await readFile((await file.path()) ?? '', 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { eventType: string })
   expect(lines).toHaveLength(count.events.length)
   expect(new Set(lines.map((l) => l.eventType))).toEqual(new Set(['personalized_video']))
   const csv = page.waitForEvent('download')
@@ -226,7 +279,9 @@ test('exports download the filtered view as NDJSON and CSV', async ({ page }) =>
 test('Clear log names how many deliveries go, then empties the log', async ({ page }) => {
   const events = new EventsPage(page)
   await events.goto()
-  const total = ((await (await page.request.get('/api/events/export?format=ndjson')).text()).trim().split('\n')).length
+  const total = (await (await page.request.get('/api/events/export?format=ndjson')).text())
+    .trim()
+    .split('\n').length
   await page.getByRole('button', { name: 'Clear log' }).click()
   const dialog = page.getByRole('dialog', { name: 'Clear the event log?' })
   await expect(dialog.getByTestId('clear-count')).toContainText(`${total} deliveries`)
@@ -236,25 +291,41 @@ test('Clear log names how many deliveries go, then empties the log', async ({ pa
   await expect(page.getByTestId('chart-total')).toContainText(/^0 in/)
 })
 
-test('huge payloads and many headers wrap or scroll without widening a phone screen', async ({ page, request }) => {
-  const headers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `value-${i}-${'z'.repeat(i % 40)}`]))
+test('huge payloads and many headers wrap or scroll without widening a phone screen', async ({
+  page,
+  request,
+}) => {
+  const headers = Object.fromEntries(
+    Array.from({ length: 200 }, (_, i) => [`x-extra-${i}`, `value-${i}-${'z'.repeat(i % 40)}`]),
+  )
   const big = {
     event_type: 'avatar_video.success',
-    event_data: { video_id: 'huge_one', url: `https://files.example.com/${'a'.repeat(3000)}`, items: Array.from({ length: 1000 }, (_, i) => ({ i })) },
+    event_data: {
+      video_id: 'huge_one',
+      url: `https://files.example.com/${'a'.repeat(3000)}`,
+      items: Array.from({ length: 1000 }, (_, i) => ({ i })),
+    },
   }
-  const res = await request.post('/api/webhooks/konpro', { data: JSON.stringify(big), headers: { 'content-type': 'application/json', ...headers } })
+  const res = await request.post('/api/webhooks/konpro', {
+    data: JSON.stringify(big),
+    headers: { 'content-type': 'application/json', ...headers },
+  })
   // Unsigned, so the default policy answers 401; the delivery is stored all the same.
   expect([200, 401], 'the receiver stored it').toContain(res.status())
   await page.setViewportSize({ width: 375, height: 812 })
   const events = new EventsPage(page)
   await events.goto()
-  await page.goto(`/events/${await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getAttribute('data-event-id')}`)
+  await page.goto(
+    `/events/${await page.getByTestId('event-row').filter({ hasText: 'huge_one' }).getAttribute('data-event-id')}`,
+  )
   await page.getByTestId('json-tree').getByText('"items":').click()
   await expect(page.getByTestId('json-tree')).toContainText('800 more not shown')
   await expect(page.getByText('x-extra-199', { exact: true })).toBeAttached()
   for (const path of [page.url(), '/events']) {
     await page.goto(path)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow, `sideways scroll on ${path}`).toBeLessThanOrEqual(0)
   }
 })

@@ -20,7 +20,11 @@ test.afterAll(async ({ browser, baseURL }) => {
   const page = await context.newPage()
   await page.goto('/endpoints')
   for (let left = await page.getByTestId('endpoint-row').count(); left > 0; left--) {
-    await page.getByTestId('endpoint-row').first().getByRole('button', { name: /^Delete endpoint/ }).click()
+    await page
+      .getByTestId('endpoint-row')
+      .first()
+      .getByRole('button', { name: /^Delete endpoint/ })
+      .click()
     await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
     await expect(page.getByTestId('endpoint-row')).toHaveCount(left - 1)
   }
@@ -48,7 +52,9 @@ async function signInAs(browser: Browser, baseURL: string, email: string, passwo
   return { context, page }
 }
 
-test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and a phone', async ({ page }) => {
+test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and a phone', async ({
+  page,
+}) => {
   const endpoints = new EndpointsPage(page)
   await endpoints.goto()
   await endpoints.create(`${target.base}${longPath}`)
@@ -56,11 +62,19 @@ test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and 
   const dialog = page.getByRole('dialog', { name: 'Send a test event' })
   await dialog.getByLabel('Event type').selectOption('avatar_video.success')
   await dialog.getByRole('button', { name: 'Send' }).click()
-  await expect(dialog.getByRole('list', { name: 'Deliveries' })).toContainText('a-very-long-path-segment')
+  await expect(dialog.getByRole('list', { name: 'Deliveries' })).toContainText(
+    'a-very-long-path-segment',
+  )
   for (const viewport of Object.values(reviewViewports)) {
     await page.setViewportSize(viewport)
-    expect(await insideViewport(page, await dialog.boundingBox()), `dialog at ${viewport.width}px`).toBe(true)
-    expect(await insideViewport(page, await dialog.getByRole('button', { name: 'Send' }).boundingBox()), `Send at ${viewport.width}px`).toBe(true)
+    expect(
+      await insideViewport(page, await dialog.boundingBox()),
+      `dialog at ${viewport.width}px`,
+    ).toBe(true)
+    expect(
+      await insideViewport(page, await dialog.getByRole('button', { name: 'Send' }).boundingBox()),
+      `Send at ${viewport.width}px`,
+    ).toBe(true)
     await expect(dialog.getByRole('heading', { name: 'Send a test event' })).toBeInViewport()
   }
   // The "Endpoint created" toast fades out under the dialog; axe would judge it mid-fade.
@@ -69,7 +83,10 @@ test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and 
   await captureEveryLook(page, 'inspector-send-test-long-url', reviewViewports)
 })
 
-test('revealing a secret leaves the endpoints table as it was; a long URL is one line with hover and copy', async ({ page, context }) => {
+test('revealing a secret leaves the endpoints table as it was; a long URL is one line with hover and copy', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.setViewportSize(reviewViewports.desktop)
   const endpoints = new EndpointsPage(page)
@@ -78,39 +95,61 @@ test('revealing a secret leaves the endpoints table as it was; a long URL is one
   const url = row.getByRole('link', { name: `${target.base}${longPath}`, exact: true })
   await expect(url).toHaveAttribute('title', `${target.base}${longPath}`)
   const lineHeight = await url.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight))
-  expect((await url.boundingBox())?.height ?? 0, 'the URL stays on one line').toBeLessThan(lineHeight * 1.5)
+  expect((await url.boundingBox())?.height ?? 0, 'the URL stays on one line').toBeLessThan(
+    lineHeight * 1.5,
+  )
   const before = (await row.boundingBox())?.height ?? 0
-  const widths = await page.getByRole('table', { name: 'Endpoints' }).locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width))
+  const widths = await page
+    .getByRole('table', { name: 'Endpoints' })
+    .locator('th')
+    .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width))
   await row.getByRole('button', { name: 'Reveal secret' }).click()
   await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
   expect((await row.boundingBox())?.height ?? 0).toBeCloseTo(before, 0)
-  expect(await page.getByRole('table', { name: 'Endpoints' }).locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width))).toEqual(widths)
+  expect(
+    await page
+      .getByRole('table', { name: 'Endpoints' })
+      .locator('th')
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width)),
+  ).toEqual(widths)
   await captureEveryLook(page, 'inspector-endpoints-revealed', reviewViewports)
   await page.setViewportSize(reviewViewports.desktop)
   await row.getByRole('button', { name: 'Copy URL' }).click()
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${target.base}${longPath}`)
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${target.base}${longPath}`,
+  )
 })
 
-test('the "N new deliveries" pill brings the new rows into view from a small scroll too', async ({ page, request }) => {
-  for (let i = 0; i < 30; i++) await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+test('the "N new deliveries" pill brings the new rows into view from a small scroll too', async ({
+  page,
+  request,
+}) => {
+  for (let i = 0; i < 30; i++)
+    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
   await page.setViewportSize(reviewViewports.desktop)
   const events = new EventsPage(page)
   await events.goto()
   await events.expectConnection('live')
   for (const offset of [150, 220, 300]) {
     await events.scroller.evaluate((el, top) => el.scrollTo({ top }), offset)
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    )
     const arrived = await deliver(request)
     const pill = page.getByRole('button', { name: /1 new delivery/ })
     await expect(pill).toBeVisible()
     await pill.click()
     await expect(events.row(arrived)).toBeInViewport()
-    await expect.poll(() => events.scroller.evaluate((el) => el.scrollTop), `scrolled back from ${offset}px`).toBeLessThanOrEqual(8)
+    await expect
+      .poll(() => events.scroller.evaluate((el) => el.scrollTop), `scrolled back from ${offset}px`)
+      .toBeLessThanOrEqual(8)
     await expect(page.getByTestId('event-row').first()).toContainText(arrived)
   }
 })
 
-test('the events empty state, once the receiver is registered, says what to do next', async ({ page }) => {
+test('the events empty state, once the receiver is registered, says what to do next', async ({
+  page,
+}) => {
   const events = new EventsPage(page)
   await events.goto()
   const register = page.getByRole('button', { name: 'Register this receiver' })
@@ -123,7 +162,10 @@ test('the events empty state, once the receiver is registered, says what to do n
   const empty = page.getByRole('heading', { name: 'No deliveries yet' }).locator('..')
   await expect(empty).not.toContainText('Register an endpoint')
   await expect(empty).toContainText('registered')
-  await expect(page.getByRole('link', { name: 'Send a test event' })).toHaveAttribute('href', '/endpoints')
+  await expect(page.getByRole('link', { name: 'Send a test event' })).toHaveAttribute(
+    'href',
+    '/endpoints',
+  )
   await expectAccessible(page)
   await captureEveryLook(page, 'inspector-events-empty-registered', reviewViewports)
 })
@@ -136,7 +178,9 @@ test('Test connection in the sandbox says the sandbox answered, not KonPro', asy
   await expect(status).not.toContainText('KonPro answered')
 })
 
-test('a just-added user reads "Added just now" even when the browser clock runs behind', async ({ page }) => {
+test('a just-added user reads "Added just now" even when the browser clock runs behind', async ({
+  page,
+}) => {
   // The browser's clock is 20 s behind the server's.
   await page.clock.install({ time: Date.now() - 20_000 })
   await page.goto('/settings/users')
@@ -153,11 +197,20 @@ test('users and audit tables keep emails whole on a phone', async ({ page }) => 
   await page.setViewportSize(reviewViewports.phone)
   for (const path of ['/settings/users', '/settings/audit']) {
     await page.goto(path)
-    const email = page.getByRole('main').getByText(E2E_ADMIN.email, { exact: true }).filter({ visible: true }).first()
+    const email = page
+      .getByRole('main')
+      .getByText(E2E_ADMIN.email, { exact: true })
+      .filter({ visible: true })
+      .first()
     await expect(email).toBeVisible()
-    const { height, lineHeight } = await email.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) || 20 }))
+    const { height, lineHeight } = await email.evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(el).lineHeight) || 20,
+    }))
     expect(height, `${path}: the email is on one line`).toBeLessThan(lineHeight * 1.5)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow, `${path}: the page itself does not scroll sideways`).toBeLessThanOrEqual(0)
     await expectAccessible(page)
   }
@@ -193,9 +246,17 @@ test('a viewer sees what they may do, and why the rest is closed', async ({ brow
   await context.close()
 })
 
-test('times read "N min ago" everywhere, with local time and UTC on hover and in the detail', async ({ browser, baseURL, request }) => {
+test('times read "N min ago" everywhere, with local time and UTC on hover and in the detail', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const id = await deliver(request, 'avatar_video.success')
-  const context = await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json', timezoneId: 'America/New_York' })
+  const context = await browser.newContext({
+    baseURL,
+    storageState: 'reports/.auth/admin.json',
+    timezoneId: 'America/New_York',
+  })
   const page = await context.newPage()
   // Three minutes later in the browser.
   await page.clock.install({ time: Date.now() + 3 * 60_000 + 5000 })
@@ -207,7 +268,9 @@ test('times read "N min ago" everywhere, with local time and UTC on hover and in
   expect(title).toMatch(/E[SD]T|GMT-[45]/)
   expect(title).toMatch(/UTC/)
   await page.goto('/endpoints')
-  await expect(page.getByTestId('endpoint-row').first().locator('time').first()).toHaveText(/^(just now|\d+ (s|min|h|d) ago|\d{1,2} \w{3} \d{4})$/)
+  await expect(page.getByTestId('endpoint-row').first().locator('time').first()).toHaveText(
+    /^(just now|\d+ (s|min|h|d) ago|\d{1,2} \w{3} \d{4})$/,
+  )
   await page.goto('/events')
   await events.row(id).getByRole('link', { name: 'avatar_video.success' }).click()
   const received = page.getByTestId('received-at')
@@ -216,45 +279,73 @@ test('times read "N min ago" everywhere, with local time and UTC on hover and in
   await context.close()
 })
 
-test('the log starts above the fold: the registered receiver is one line and the chart is compact', async ({ page, request }) => {
-  for (let i = 0; i < 12; i++) await deliver(request, i % 3 ? 'avatar_video.success' : 'video_translate.fail')
+test('the log starts above the fold: the registered receiver is one line and the chart is compact', async ({
+  page,
+  request,
+}) => {
+  for (let i = 0; i < 12; i++)
+    await deliver(request, i % 3 ? 'avatar_video.success' : 'video_translate.fail')
   const events = new EventsPage(page)
   await page.setViewportSize(reviewViewports.desktop)
   await events.goto()
   await expect(page.getByTestId('receiver-bar')).toBeVisible()
   const fullyVisible = async () => {
     const height = page.viewportSize()?.height ?? 0
-    const boxes = await page.getByTestId('event-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().bottom))
+    const boxes = await page
+      .getByTestId('event-row')
+      .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().bottom))
     return boxes.filter((bottom) => bottom <= height).length
   }
-  expect(await fullyVisible(), 'rows visible at 1440x900 without scrolling').toBeGreaterThanOrEqual(5)
+  expect(await fullyVisible(), 'rows visible at 1440x900 without scrolling').toBeGreaterThanOrEqual(
+    5,
+  )
   await page.setViewportSize(reviewViewports.phone)
   await events.goto()
-  expect(await fullyVisible(), 'rows visible at 375x812 without scrolling').toBeGreaterThanOrEqual(1)
+  expect(await fullyVisible(), 'rows visible at 375x812 without scrolling').toBeGreaterThanOrEqual(
+    1,
+  )
   await expectAccessible(page)
   await captureEveryLook(page, 'inspector-events-above-fold', reviewViewports)
 })
 
-test('the chart counts a delivery the moment the log shows it, with labels under their bars', async ({ page, request }) => {
+test('the chart counts a delivery the moment the log shows it, with labels under their bars', async ({
+  page,
+  request,
+}) => {
   const events = new EventsPage(page)
   await events.goto('?since=1h')
   await events.expectConnection('live')
-  const total = async () => Number((await page.getByTestId('chart-total').textContent())?.match(/^[\d,]+/)?.[0]?.replace(/,/g, ''))
+  const total = async () =>
+    Number(
+      (await page.getByTestId('chart-total').textContent())
+        ?.match(/^[\d,]+/)?.[0]
+        ?.replace(/,/g, ''),
+    )
   const before = await total()
   const id = await deliver(request)
   await expect(events.row(id)).toBeVisible()
   // Well inside the chart's background refresh: the count comes with the row, not on a timer.
   await expect.poll(total, { timeout: 2000 }).toBe(before + 1)
-  const bars = await page.getByTestId('chart-bar').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
-  const labels = await page.locator('[data-testid=chart-label]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
+  const bars = await page
+    .getByTestId('chart-bar')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
+  const labels = await page
+    .locator('[data-testid=chart-label]')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left))
   expect(labels.length).toBeGreaterThan(2)
-  for (const left of labels) expect(bars.some((bar) => Math.abs(bar - left) < 1.5), `a bar starts at the label's x=${left}`).toBe(true)
+  for (const left of labels)
+    expect(
+      bars.some((bar) => Math.abs(bar - left) < 1.5),
+      `a bar starts at the label's x=${left}`,
+    ).toBe(true)
 })
 
 test('one time control sets both the chart and the list', async ({ page }) => {
   const events = new EventsPage(page)
   await events.goto()
-  await expect(page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Time range')).toHaveCount(0)
+  await expect(
+    page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Time range'),
+  ).toHaveCount(0)
   const control = page.getByRole('navigation', { name: 'Chart range' })
   await expect(control.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'true')
   await control.getByRole('link', { name: '1h' }).click()
@@ -273,7 +364,9 @@ test('one time control sets both the chart and the list', async ({ page }) => {
   await expect(page).not.toHaveURL(/from=/)
 })
 
-test('split view: a row opens beside the list, j/k move, Esc closes, the address can be shared', async ({ page }) => {
+test('split view: a row opens beside the list, j/k move, Esc closes, the address can be shared', async ({
+  page,
+}) => {
   await page.setViewportSize(reviewViewports.desktop)
   const events = new EventsPage(page)
   await events.goto('?type=avatar_video.success')
@@ -295,7 +388,10 @@ test('split view: a row opens beside the list, j/k move, Esc closes, the address
 
   await page.keyboard.press('j')
   await expect(page).toHaveURL(new RegExp(`selected=${second}`))
-  await expect(page.locator(`[data-testid=event-row][data-event-id="${second}"]`)).toHaveAttribute('data-focused', 'true')
+  await expect(page.locator(`[data-testid=event-row][data-event-id="${second}"]`)).toHaveAttribute(
+    'data-focused',
+    'true',
+  )
   await page.keyboard.press('k')
   await expect(page).toHaveURL(new RegExp(`selected=${first}`))
   await pane.getByRole('button', { name: 'Next delivery (j)' }).click()
@@ -310,7 +406,9 @@ test('split view: a row opens beside the list, j/k move, Esc closes, the address
   await expect(page.locator(`[data-event-id="${second}"]`)).toHaveAttribute('aria-current', 'true')
 })
 
-test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens without the mouse', async ({ page }) => {
+test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens without the mouse', async ({
+  page,
+}) => {
   const events = new EventsPage(page)
   await events.goto()
   await page.keyboard.press('/')
@@ -330,10 +428,14 @@ test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens with
   // Clearly drawn: a ring, not a thin bottom line.
   expect(await firstRow.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none')
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`))
+  await expect(page).toHaveURL(
+    new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`),
+  )
 })
 
-test('on a phone the delivery opens full screen and Back returns to the same place in the list', async ({ page }) => {
+test('on a phone the delivery opens full screen and Back returns to the same place in the list', async ({
+  page,
+}) => {
   await page.setViewportSize(reviewViewports.phone)
   const events = new EventsPage(page)
   await events.goto()
@@ -356,8 +458,14 @@ test('on a phone the delivery opens full screen and Back returns to the same pla
   expect(await events.scroller.evaluate((el) => el.scrollTop)).toBe(top)
 })
 
-test('more filters: endpoint, response, rejected only, body not JSON and a payload field, all in the URL', async ({ page, request }) => {
-  const text = await request.post('/api/webhooks/konpro', { data: 'not json at all', headers: { 'content-type': 'text/plain' } })
+test('more filters: endpoint, response, rejected only, body not JSON and a payload field, all in the URL', async ({
+  page,
+  request,
+}) => {
+  const text = await request.post('/api/webhooks/konpro', {
+    data: 'not json at all',
+    headers: { 'content-type': 'text/plain' },
+  })
   expect(text.status()).toBeLessThan(500)
   const id = await deliver(request, 'avatar_video.fail')
   const events = new EventsPage(page)
@@ -366,7 +474,9 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   await bar.getByRole('button', { name: 'More filters' }).click()
   await bar.getByLabel('Response').selectOption('401')
   await expect(page).toHaveURL(/status=401/)
-  const answered = await (await page.request.get('/api/events?status=401&limit=500')).json() as { events: Array<{ responseStatus: number }> }
+  const answered = (await (await page.request.get('/api/events?status=401&limit=500')).json()) as {
+    events: Array<{ responseStatus: number }>
+  }
   expect(answered.events.length).toBeGreaterThan(0)
   expect(new Set(answered.events.map((e) => e.responseStatus))).toEqual(new Set([401]))
   await expect(page.getByTestId('event-row').first()).toBeVisible()
@@ -395,5 +505,6 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   await captureEveryLook(page, 'inspector-more-filters', reviewViewports)
   // Several types at once travel in one parameter.
   await events.goto('?type=avatar_video.fail,personalized_video')
-  for (const row of await page.getByTestId('event-row').all()) await expect(row).toContainText(/avatar_video\.fail|personalized_video/)
+  for (const row of await page.getByTestId('event-row').all())
+    await expect(row).toContainText(/avatar_video\.fail|personalized_video/)
 })

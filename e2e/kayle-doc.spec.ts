@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { E2E_ADMIN, E2E_KAYLE_API_KEY, KAYLE_DOC_MODE_PORT, KAYLE_DOC_PORT } from '../playwright.config'
+import {
+  E2E_ADMIN,
+  E2E_KAYLE_API_KEY,
+  KAYLE_DOC_MODE_PORT,
+  KAYLE_DOC_PORT,
+} from '../playwright.config'
 import { startKayleDocServer, type KayleDocServer } from '../lib/test/kayle-doc-server'
 import { expectToast } from './pages/kayle-toasts'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
@@ -23,9 +28,14 @@ test.beforeEach(async ({ page }) => {
   await signIn(page.request, BASE, E2E_ADMIN.email, E2E_ADMIN.password)
 })
 
-const problems = () => kayle.requests.filter((r) => r.problems.length).map((r) => `${r.method} ${r.path}${r.query}: ${r.problems.join('; ')}`)
+const problems = () =>
+  kayle.requests
+    .filter((r) => r.problems.length)
+    .map((r) => `${r.method} ${r.path}${r.query}: ${r.problems.join('; ')}`)
 
-test('against a documented Kayle: create, key, an emitted delivery decrypted in the log, deactivate and reactivate, delete', async ({ page }) => {
+test('against a documented Kayle: create, key, an emitted delivery decrypted in the log, deactivate and reactivate, delete', async ({
+  page,
+}) => {
   await page.goto('/kayle/endpoints')
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
 
@@ -45,10 +55,17 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
   const { event, deliveries } = await kayle.emit('verification.session.succeeded', {
     type: 'verification.session.succeeded',
     metadata: { contract_version: 1, verification_session_id: 'vs_doc' },
-    data: { claims: { given_names: 'Marie', family_name: 'Curie' }, selected_field_keys: ['family_name', 'given_names'] },
+    data: {
+      claims: { given_names: 'Marie', family_name: 'Curie' },
+      selected_field_keys: ['family_name', 'given_names'],
+    },
   })
   expect(deliveries).toHaveLength(1)
-  expect(deliveries[0]).toMatchObject({ status: 'succeeded', last_status_code: 200, attempt_count: 1 })
+  expect(deliveries[0]).toMatchObject({
+    status: 'succeeded',
+    last_status_code: 200,
+    attempt_count: 1,
+  })
 
   await page.goto('/events?provider=kayle')
   const row = page.getByTestId('event-row').filter({ hasText: 'verification.session.succeeded' })
@@ -72,10 +89,15 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
   // Delivered, so scrubbed: Kayle answers the replay 409, and the console shows an error, not success.
   await page.getByRole('button', { name: `Replay event ${event.id}` }).click()
   await expectToast(page, 'error', 'Kayle could not do this now')
-  await page.getByTestId('kayle-delivery-row').getByRole('link', { name: /^Details of delivery / }).click()
+  await page
+    .getByTestId('kayle-delivery-row')
+    .getByRole('link', { name: /^Details of delivery / })
+    .click()
   await expect(page.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
   await expect(page.getByText('Documented Kayle')).toBeVisible()
-  await expect(page.getByTestId('kayle-retention-reason')).toHaveText('Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.')
+  await expect(page.getByTestId('kayle-retention-reason')).toHaveText(
+    'Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.',
+  )
   await expect(page.getByTestId('kayle-no-retry')).toBeVisible()
 
   await page.goto('/kayle/deliveries')
@@ -88,15 +110,26 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
 
   // Deactivated at Kayle, the key gets nothing; reactivated, deliveries resume.
   await page.goto('/kayle/endpoints')
-  await page.getByTestId('kayle-endpoint-row').filter({ hasText: 'Documented Kayle' }).getByRole('link').first().click()
+  await page
+    .getByTestId('kayle-endpoint-row')
+    .filter({ hasText: 'Documented Kayle' })
+    .getByRole('link')
+    .first()
+    .click()
   await keyRow.getByRole('button', { name: /^Deactivate key / }).click()
   await expect(page.getByText('Key deactivated')).toBeVisible()
   await expect(keyRow).toContainText('Inactive')
-  expect((await kayle.emit('verification.session.failed', { type: 'verification.session.failed' })).deliveries[0]).toMatchObject({ status: 'failed' })
+  expect(
+    (await kayle.emit('verification.session.failed', { type: 'verification.session.failed' }))
+      .deliveries[0],
+  ).toMatchObject({ status: 'failed' })
   await keyRow.getByRole('button', { name: /^Reactivate key / }).click()
   await expect(page.getByText('Key reactivated')).toBeVisible()
   await expect(keyRow).toContainText('Active')
-  expect((await kayle.emit('verification.session.expired', { type: 'verification.session.expired' })).deliveries[0]).toMatchObject({ status: 'succeeded' })
+  expect(
+    (await kayle.emit('verification.session.expired', { type: 'verification.session.expired' }))
+      .deliveries[0],
+  ).toMatchObject({ status: 'succeeded' })
 
   // Rotation as encryption.mdx describes it: the new key registered (active), then the old one deactivated.
   const before = kayle.requests.length
@@ -105,10 +138,18 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
   await expect(keyRow).toHaveCount(2)
   await expect(keyRow.first()).toContainText('Active')
   await expect(keyRow.nth(1)).toContainText('Inactive')
-  const calls = kayle.requests.slice(before).filter((r) => r.method === 'POST').map((r) => r.path.replace(/whe_\w+|whk_\w+/g, ':id'))
+  const calls = kayle.requests
+    .slice(before)
+    .filter((r) => r.method === 'POST')
+    .map((r) => r.path.replace(/whe_\w+|whk_\w+/g, ':id'))
   expect(calls).toEqual(['/v1/webhooks/endpoints/:id/keys', '/v1/webhooks/keys/:id/deactivate'])
-  const retired = kayle.requests.slice(before).find((r) => r.path.endsWith('/deactivate'))!.path.split('/')[4]
-  const rotated = (await kayle.emit('verification.session.expired', { type: 'verification.session.expired' })).deliveries[0]!
+  const retired = kayle.requests
+    .slice(before)
+    .find((r) => r.path.endsWith('/deactivate'))!
+    .path.split('/')[4]
+  const rotated = (
+    await kayle.emit('verification.session.expired', { type: 'verification.session.expired' })
+  ).deliveries[0]!
   expect(rotated).toMatchObject({ status: 'succeeded' })
   expect(rotated.webhook_encryption_key_id).not.toBe(retired)
 
@@ -120,12 +161,18 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
   expect(problems()).toEqual([])
 })
 
-test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, forward and back, with deep links', async ({ page }) => {
+test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, forward and back, with deep links', async ({
+  page,
+}) => {
   const start = kayle.requests.length
   for (let i = 0; i < 105; i++) {
     const res = await page.request.post(`${kayle.url}/v1/webhooks/endpoints`, {
       headers: { authorization: `Bearer ${E2E_KAYLE_API_KEY}` },
-      data: { url: `https://hooks.example.com/many/${i}`, name: `Many ${String(i).padStart(3, '0')}`, subscribed_event_types: ['verification.session.succeeded'] },
+      data: {
+        url: `https://hooks.example.com/many/${i}`,
+        name: `Many ${String(i).padStart(3, '0')}`,
+        subscribed_event_types: ['verification.session.succeeded'],
+      },
     })
     expect(res.ok(), await res.text()).toBe(true)
   }
@@ -153,7 +200,9 @@ test('the endpoints page pages through Kayle’s cursor, past 100 endpoints, for
   await expect(page).toHaveURL(/\/kayle\/endpoints$/)
   await expect(rows.first()).toContainText('Many 000')
   // Each page is one call with Kayle's limit and starting_after: never the whole list.
-  const lists = kayle.requests.slice(start).filter((r) => r.method === 'GET' && r.path === '/v1/webhooks/endpoints')
+  const lists = kayle.requests
+    .slice(start)
+    .filter((r) => r.method === 'GET' && r.path === '/v1/webhooks/endpoints')
   expect(lists.length).toBeGreaterThanOrEqual(6)
   expect(lists.every((r) => new URLSearchParams(r.query).get('limit') === '50')).toBe(true)
   expect(problems()).toEqual([])

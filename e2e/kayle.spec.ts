@@ -9,17 +9,26 @@ import { captureEveryLook, reviewViewports } from './support/screenshots'
 // with the endpoint's secret, and the console's receiver verifies, decrypts and logs it.
 test.describe.configure({ mode: 'serial' })
 
-test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox event arrives live, decrypted, in the log', async ({ page, context }) => {
+test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox event arrives live, decrypted, in the log', async ({
+  page,
+  context,
+}) => {
   await page.goto('/kayle/endpoints')
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
-  await expect(page.getByRole('group', { name: 'Provider' }).getByRole('link', { name: 'Kayle' })).toHaveAttribute('aria-current', 'true')
+  await expect(
+    page.getByRole('group', { name: 'Provider' }).getByRole('link', { name: 'Kayle' }),
+  ).toHaveAttribute('aria-current', 'true')
   await captureEveryLook(page, 'kayle-endpoints-empty', reviewViewports)
 
   await page.getByRole('link', { name: 'Create endpoint' }).first().click()
   await page.getByLabel('Endpoint URL').fill('http://hooks.example.com/kayle')
   await page.getByLabel('Labels').fill('a, b, c, d, e, f, g, h, i')
   await page.getByRole('button', { name: 'Create endpoint' }).click()
-  await expect(page.getByText('Kayle only calls https:// URLs (http:// is accepted for localhost while developing).')).toBeVisible()
+  await expect(
+    page.getByText(
+      'Kayle only calls https:// URLs (http:// is accepted for localhost while developing).',
+    ),
+  ).toBeVisible()
   await expect(page.getByText('Kayle allows at most 8 labels on an endpoint.')).toBeVisible()
   // Kayle's document caps a label at 40 characters.
   await page.getByLabel('Labels').fill('x'.repeat(41))
@@ -56,11 +65,16 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await log.goto('?provider=kayle')
   await log.expectConnection('live')
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toBeVisible()
+  await expect(
+    page.getByText('Test event delivered: the endpoint answered HTTP 200.'),
+  ).toBeVisible()
   await page.close()
 
   const live = log.page
-  const row = live.getByTestId('event-row').filter({ hasText: 'verification.session.succeeded' }).first()
+  const row = live
+    .getByTestId('event-row')
+    .filter({ hasText: 'verification.session.succeeded' })
+    .first()
   await expect(row).toBeVisible()
   await expect(row).toContainText('Kayle')
   await expect(row).toContainText('Verified')
@@ -80,14 +94,20 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await ids.getByRole('link', { name: 'This delivery at Kayle' }).click()
   await expect(live.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
   await expect(live.getByText(deliveryId, { exact: true }).first()).toBeVisible()
-  await expect(live.getByTestId('kayle-retention-reason')).toHaveText('Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.')
+  await expect(live.getByTestId('kayle-retention-reason')).toHaveText(
+    'Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.',
+  )
   await expect(live.getByRole('button', { name: /Retry delivery/ })).toHaveCount(0)
-  await expect(live.getByTestId('kayle-no-retry')).toContainText('Delivered: Kayle scrubbed the payload at the 2xx answer.')
+  await expect(live.getByTestId('kayle-no-retry')).toContainText(
+    'Delivered: Kayle scrubbed the payload at the 2xx answer.',
+  )
   await expect(live.getByTestId('kayle-failure-reason')).toHaveCount(0)
   await captureEveryLook(live, 'kayle-delivery-succeeded', reviewViewports)
 })
 
-test('deliveries show their endpoint and attempts; a failed one retries, and its event replays from the events page', async ({ page }) => {
+test('deliveries show their endpoint and attempts; a failed one retries, and its event replays from the events page', async ({
+  page,
+}) => {
   await page.goto('/kayle/deliveries')
   const delivered = page.getByTestId('kayle-delivery-row')
   await expect(delivered).toHaveCount(1)
@@ -97,7 +117,9 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(delivered.getByRole('cell').nth(3)).toHaveText('1')
   // Kayle scrubs a payload at the first 2xx (409 on retry): no Retry is offered, and the row says why.
   await expect(delivered.getByRole('button', { name: /Retry delivery/ })).toHaveCount(0)
-  await expect(delivered.getByTestId('kayle-no-retry')).toHaveText('Retry not offered: Delivered: Kayle scrubbed the payload at the 2xx answer.')
+  await expect(delivered.getByTestId('kayle-no-retry')).toHaveText(
+    'Retry not offered: Delivered: Kayle scrubbed the payload at the 2xx answer.',
+  )
   await captureEveryLook(page, 'kayle-deliveries-delivered', reviewViewports)
 
   // An endpoint whose target is down: its deliveries fail and Kayle keeps their payloads.
@@ -109,7 +131,11 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
   for (let i = 0; i < 2; i++) {
     await page.getByRole('button', { name: 'Send test event' }).click()
-    await expect(page.locator('[data-sonner-toast][data-type="error"]').filter({ hasText: 'The endpoint answered nothing: Kayle will retry this delivery.' })).toHaveCount(i + 1)
+    await expect(
+      page
+        .locator('[data-sonner-toast][data-type="error"]')
+        .filter({ hasText: 'The endpoint answered nothing: Kayle will retry this delivery.' }),
+    ).toHaveCount(i + 1)
   }
   const flakyUrl = page.url()
 
@@ -118,15 +144,23 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(failed).toHaveCount(2)
   await expect(failed.first()).toContainText('Flaky target')
   await captureEveryLook(page, 'kayle-deliveries', reviewViewports)
-  const eventOf = async (n: number) => (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
+  const eventOf = async (n: number) =>
+    (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
   const retried = await eventOf(0)
   const replayed = await eventOf(1)
 
   // The delivery's own page: the documented fields, why it failed, and Retry (the payload is kept).
-  await failed.first().getByRole('link', { name: /^Details of delivery / }).click()
+  await failed
+    .first()
+    .getByRole('link', { name: /^Details of delivery / })
+    .click()
   await expect(page.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
-  await expect(page.getByTestId('kayle-failure-reason')).toContainText('The endpoint gave no answer')
-  await expect(page.getByTestId('kayle-retention-reason')).toContainText('Kept after the last automatic attempt failed')
+  await expect(page.getByTestId('kayle-failure-reason')).toContainText(
+    'The endpoint gave no answer',
+  )
+  await expect(page.getByTestId('kayle-retention-reason')).toContainText(
+    'Kept after the last automatic attempt failed',
+  )
   await expect(page.getByText('terminal_failure_retention')).toBeVisible()
   await expect(page.getByText('Flaky target')).toBeVisible()
   await captureEveryLook(page, 'kayle-delivery-failed', reviewViewports)
@@ -136,7 +170,11 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
 
   // The event's page, from the events list: its deliveries and a replay that fails while the target is down.
   await page.goto('/kayle/events')
-  await page.getByTestId('kayle-event-row').filter({ hasText: replayed }).getByRole('link', { name: 'verification.session.succeeded' }).click()
+  await page
+    .getByTestId('kayle-event-row')
+    .filter({ hasText: replayed })
+    .getByRole('link', { name: 'verification.session.succeeded' })
+    .click()
   await expect(page.getByText(replayed, { exact: true }).first()).toBeVisible()
   await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
   await captureEveryLook(page, 'kayle-event', reviewViewports)
@@ -147,8 +185,15 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   try {
     await page.goto('/kayle/deliveries?status=failed')
     await expect(failed).toHaveCount(2)
-    await failed.filter({ hasText: retried }).getByRole('button', { name: /Retry delivery/ }).click()
-    await expectToast(page, 'success', /^(Retried: succeeded\.|Requeued: Kayle sends it again on its retry schedule\.)$/)
+    await failed
+      .filter({ hasText: retried })
+      .getByRole('button', { name: /Retry delivery/ })
+      .click()
+    await expectToast(
+      page,
+      'success',
+      /^(Retried: succeeded\.|Requeued: Kayle sends it again on its retry schedule\.)$/,
+    )
     await expect.poll(() => target.deliveries.length).toBe(1)
 
     await page.goto(`/kayle/deliveries?event=${retried}`)
@@ -173,7 +218,9 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
     await expect(page.getByTestId('kayle-delivery-row')).toContainText('Flaky target')
     await expect(page.getByTestId('kayle-delivery-row')).toContainText('Succeeded')
     await page.goto('/kayle/deliveries?event=evt_none')
-    await expect(page.getByRole('heading', { name: 'No delivery matches these filters' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: 'No delivery matches these filters' }),
+    ).toBeVisible()
   } finally {
     await target.close()
   }
@@ -184,7 +231,9 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(page).toHaveURL(/\/kayle\/endpoints$/)
 })
 
-test('secrets reveal and rotate; a key deactivates and reactivates; pause and delete', async ({ page }) => {
+test('secrets reveal and rotate; a key deactivates and reactivates; pause and delete', async ({
+  page,
+}) => {
   await page.goto('/kayle/endpoints')
   const listed = page.getByTestId('kayle-endpoint-row').filter({ hasText: 'Identity checks' })
   await expect(listed).toContainText('1 active key')
@@ -205,7 +254,9 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
 
   // Signed with the new secret, still verified.
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.')).toBeVisible()
+  await expect(
+    page.getByText('Test event delivered: the endpoint answered HTTP 200.'),
+  ).toBeVisible()
 
   // A new key replaces the active one: registered active, then the previous one deactivated and kept.
   await page.getByRole('button', { name: 'Rotate key' }).click()
@@ -234,7 +285,9 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await expect(keyRow).toContainText('Active')
   await expect(page.getByText('This endpoint receives nothing')).toHaveCount(0)
   await page.getByRole('button', { name: 'Send test event' }).click()
-  await expect(page.getByText('Test event delivered: the endpoint answered HTTP 200.').last()).toBeVisible()
+  await expect(
+    page.getByText('Test event delivered: the endpoint answered HTTP 200.').last(),
+  ).toBeVisible()
 
   await page.getByRole('button', { name: 'Pause endpoint' }).click()
   await expect(page.getByText('Endpoint paused', { exact: false })).toBeVisible()

@@ -4,7 +4,10 @@ import { EventsPage } from './pages/events-page'
 
 // The whole loop in the embedded default: the sandbox signs and sends, the receiver verifies
 // against the secret it fetched from the sandbox, and the log shows it live.
-test('a sandbox test event to this console’s own receiver arrives live and verified', async ({ page, context }) => {
+test('a sandbox test event to this console’s own receiver arrives live and verified', async ({
+  page,
+  context,
+}) => {
   const events = new EventsPage(page)
   await events.goto()
   await page.getByRole('button', { name: 'Register this receiver' }).click()
@@ -35,8 +38,15 @@ test('a sandbox test event to this console’s own receiver arrives live and ver
   await captureEveryLook(page, 'event-detail-verified')
 })
 
-test('the receiver policy decides whether unsigned deliveries are refused', async ({ page, request }) => {
-  const unsigned = () => request.post('/api/webhooks/konpro', { data: '{"event_type":"avatar_video.fail"}', headers: { 'content-type': 'application/json' } })
+test('the receiver policy decides whether unsigned deliveries are refused', async ({
+  page,
+  request,
+}) => {
+  const unsigned = () =>
+    request.post('/api/webhooks/konpro', {
+      data: '{"event_type":"avatar_video.fail"}',
+      headers: { 'content-type': 'application/json' },
+    })
   expect((await unsigned()).status()).toBe(401)
   await page.goto('/settings')
   const toggle = page.getByRole('checkbox', { name: /Refuse unsigned deliveries/ })

@@ -6,14 +6,23 @@ import { ephemeralDiskProblem, ephemeralHost } from './ephemeral-host'
 // Environment variables arrive as strings; empty strings count as unset so `.env` templates work.
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional())
 const int = (fallback: number, min: number, max: number) =>
-  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(min).max(max))
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? fallback : v),
+    z.coerce.number().int().min(min).max(max),
+  )
 
 /**
  * `host` or `host:port` entries, comma-separated (IPv6 in brackets: `[::1]:4000`). The host is kept
  * as the URL parser writes it, so `127.1` and `127.0.0.1` match each other.
  */
 const allowedHosts = z.preprocess(
-  (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((entry) => entry.trim()).filter(Boolean)),
+  (v) =>
+    v === '' || v === undefined
+      ? []
+      : String(v)
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
   z.array(
     z.string().transform((entry, ctx) => {
       const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(entry)
@@ -25,7 +34,10 @@ const allowedHosts = z.preprocess(
         // Reported below with the entry that failed.
       }
       if (!match || !hostname || (port !== null && (port < 1 || port > 65535))) {
-        ctx.addIssue({ code: 'custom', message: `expected host or host:port entries separated by commas, such as 127.0.0.1:4000; got "${entry}"` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected host or host:port entries separated by commas, such as 127.0.0.1:4000; got "${entry}"`,
+        })
         return z.NEVER
       }
       return { hostname, port }
@@ -38,7 +50,13 @@ const allowedHosts = z.preprocess(
  * as comma-separated CIDRs or addresses, or `vercel` for Vercel's own header.
  */
 const trustedProxies = z.preprocess(
-  (v) => (v === '' || v === undefined ? [] : String(v).split(',').map((entry) => entry.trim()).filter(Boolean)),
+  (v) =>
+    v === '' || v === undefined
+      ? []
+      : String(v)
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
   z.array(z.string()).transform((entries, ctx) => {
     const cidrs: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = []
     let vercel = false
@@ -49,7 +67,10 @@ const trustedProxies = z.preprocess(
         const address = ipaddr.process(entry)
         cidrs.push([address, address.kind() === 'ipv4' ? 32 : 128])
       } else {
-        ctx.addIssue({ code: 'custom', message: `expected addresses or CIDRs separated by commas (such as 10.0.0.0/8), or "vercel"; got "${entry}"` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected addresses or CIDRs separated by commas (such as 10.0.0.0/8), or "vercel"; got "${entry}"`,
+        })
         return z.NEVER
       }
     }
@@ -74,18 +95,24 @@ export const envSchema = z.object({
   KONPRO_API_KEY: optionalString,
   KONPRO_API_BASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.konpro.ai' }).default('https://api.konpro.ai'),
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.konpro.ai' })
+      .default('https://api.konpro.ai'),
   ),
   // Kayle
   KAYLE_API_KEY: optionalString,
   KAYLE_API_BASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.kayle.id' }).default('https://api.kayle.id'),
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.kayle.id' })
+      .default('https://api.kayle.id'),
   ),
   // Console
   APP_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.url({ protocol: /^https?$/, error: 'expected the public http(s) URL of this console' }).optional(),
+    z
+      .url({ protocol: /^https?$/, error: 'expected the public http(s) URL of this console' })
+      .optional(),
   ),
   PORT: int(3000, 1, 65535),
   // Development and tests only: hosts the sandboxes may reach although they are private or loopback.
@@ -95,10 +122,22 @@ export const envSchema = z.object({
   // Access
   AUTH_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().min(32, 'expected at least 32 characters (for example the output of `openssl rand -base64 32`)').optional(),
+    z
+      .string()
+      .min(
+        32,
+        'expected at least 32 characters (for example the output of `openssl rand -base64 32`)',
+      )
+      .optional(),
   ),
-  ADMIN_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email({ error: 'expected an email address' }).optional()),
-  ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(12, 'expected at least 12 characters').optional()),
+  ADMIN_EMAIL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.email({ error: 'expected an email address' }).optional(),
+  ),
+  ADMIN_PASSWORD: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(12, 'expected at least 12 characters').optional(),
+  ),
   // Receiver
   RECEIVER_MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   RECEIVER_RATE_LIMIT_PER_MINUTE: int(6000, 1, 10_000_000),
@@ -117,9 +156,12 @@ function crossCheck(env: Env, source: Record<string, string | undefined>): strin
   const host = ephemeralHost(source)
   if (host && !env.DATABASE_URL) problems.push(ephemeralDiskProblem(host))
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
-    problems.push('  AUTH_SECRET: required with DATABASE_URL (a team deployment); expected at least 32 characters')
+    problems.push(
+      '  AUTH_SECRET: required with DATABASE_URL (a team deployment); expected at least 32 characters',
+    )
   }
-  if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) problems.push('  ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither')
+  if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD)
+    problems.push('  ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither')
   return problems
 }
 
@@ -134,7 +176,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ? crossCheck(result.data, source)
     : result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
   if (result.success && lines.length === 0) return result.data
-  throw new EnvError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`)
+  throw new EnvError(
+    `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
+  )
 }
 
 let cached: Env | undefined

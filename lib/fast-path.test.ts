@@ -9,7 +9,8 @@ describe('fast path', () => {
   let server: Server
   let url: string
   const LIMIT = 64 * 1024
-  const seen: Array<{ headers: Record<string, string>; body: string | null } | { error: string }> = []
+  const seen: Array<{ headers: Record<string, string>; body: string | null } | { error: string }> =
+    []
 
   beforeAll(async () => {
     const fast = createFastPath({
@@ -19,7 +20,9 @@ describe('fast path', () => {
         try {
           const body = await req.readBody(LIMIT)
           seen.push({ headers, body: body === null ? null : Buffer.from(body).toString() })
-          return body === null ? { status: 413, headers: {}, body: { error: 'too big' } } : { status: 202, headers: { 'x-answer': 'yes' }, body: { ok: true } }
+          return body === null
+            ? { status: 413, headers: {}, body: { error: 'too big' } }
+            : { status: 202, headers: { 'x-answer': 'yes' }, body: { ok: true } }
         } catch (error) {
           seen.push({ error: String(error) })
           return { status: 400, headers: {}, body: { error: 'unreadable' } }
@@ -39,30 +42,52 @@ describe('fast path', () => {
 
   it('hands the receiver the headers and body, and writes its JSON answer', async () => {
     const body = JSON.stringify({ event_type: 'avatar_video.success', pad: 'é'.repeat(20_000) })
-    const res = await fetch(`${url}/hook?x=1`, { method: 'POST', body, headers: { 'content-type': 'application/json', signature: 'abc' } })
+    const res = await fetch(`${url}/hook?x=1`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', signature: 'abc' },
+    })
     expect(res.status).toBe(202)
     expect(res.headers.get('x-answer')).toBe('yes')
     expect(res.headers.get('content-type')).toBe('application/json')
     expect(await res.json()).toEqual({ ok: true })
     expect(seen.at(-1)).toEqual({
       body,
-      headers: expect.objectContaining({ 'content-type': 'application/json', signature: 'abc', 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http' }),
+      headers: expect.objectContaining({
+        'content-type': 'application/json',
+        signature: 'abc',
+        'x-forwarded-for': '127.0.0.1',
+        'x-forwarded-proto': 'http',
+      }),
     })
   })
 
   it('keeps forwarded headers a proxy in front already set', async () => {
-    await fetch(`${url}/hook`, { method: 'POST', body: '{}', headers: { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' } })
-    expect(seen.at(-1)).toMatchObject({ headers: { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' } })
+    await fetch(`${url}/hook`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' },
+    })
+    expect(seen.at(-1)).toMatchObject({
+      headers: { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https' },
+    })
   })
 
   it('stops at the limit, declared or streamed, and the sender still gets the answer', async () => {
-    const declared = await fetch(`${url}/hook`, { method: 'POST', body: Buffer.alloc(LIMIT + 1, 0x61) })
+    const declared = await fetch(`${url}/hook`, {
+      method: 'POST',
+      body: Buffer.alloc(LIMIT + 1, 0x61),
+    })
     expect(declared.status).toBe(413)
     // Chunked, no length given: the limit is found while reading.
     const chunks = async function* () {
       for (let i = 0; i < 40; i++) yield Buffer.alloc(16 * 1024, 0x62)
     }
-    const streamed = await fetch(`${url}/hook`, { method: 'POST', body: ReadableStreamFrom(chunks()), duplex: 'half' } as RequestInit)
+    const streamed = await fetch(`${url}/hook`, {
+      method: 'POST',
+      body: ReadableStreamFrom(chunks()),
+      duplex: 'half',
+    } as RequestInit)
     expect(streamed.status).toBe(413)
     expect(seen.at(-1)).toMatchObject({ body: null })
     expect((await fetch(`${url}/hook`, { method: 'POST', body: '{}' })).status).toBe(202)

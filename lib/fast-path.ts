@@ -11,7 +11,8 @@ export const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
 type Receive = (req: Incoming) => Promise<Answer>
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean
 
-const joined = (value: string | string[] | undefined) => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value)
+const joined = (value: string | string[] | undefined) =>
+  value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
 
 /** Node's headers plus the `x-forwarded-*` ones Next's server adds, so either way stores alike. */
 function headersOf(req: IncomingMessage): HeaderReader {
@@ -26,7 +27,8 @@ function headersOf(req: IncomingMessage): HeaderReader {
   return {
     get: (name) => joined(headers[name.toLowerCase()]),
     forEach(fn) {
-      for (const [name, value] of Object.entries(headers)) if (value !== undefined) fn(joined(value)!, name)
+      for (const [name, value] of Object.entries(headers))
+        if (value !== undefined) fn(joined(value)!, name)
     },
   }
 }
@@ -48,15 +50,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | nul
       done(() => resolve(null))
       req.resume() // drain what is still coming, so the 413 reaches the sender
     }
-    const onEnd = () => done(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
-    const onClose = () => done(() => reject(new Error('The sender closed the connection mid-body.')))
+    const onEnd = () =>
+      done(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
+    const onClose = () =>
+      done(() => reject(new Error('The sender closed the connection mid-body.')))
     req.on('data', onData).on('end', onEnd).on('error', reject).on('close', onClose)
   })
 }
 
 function send(res: ServerResponse, { status, headers, body }: Answer) {
   const json = JSON.stringify(body)
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json)
+  res
+    .writeHead(status, {
+      ...headers,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(json),
+    })
+    .end(json)
 }
 
 /** A Node request handler for POSTs to `routes`; it declines (returns false) everything else. */
@@ -66,11 +76,16 @@ export function createFastPath(routes: Record<string, Receive>): FastPath {
     const path = req.url?.split('?')[0] ?? ''
     const receive = Object.hasOwn(routes, path) ? routes[path] : undefined
     if (!receive) return false
-    receive({ method: 'POST', headers: headersOf(req), readBody: (limit) => readBody(req, limit) }).then(
+    receive({
+      method: 'POST',
+      headers: headersOf(req),
+      readBody: (limit) => readBody(req, limit),
+    }).then(
       (answer) => send(res, answer),
       (error: unknown) => {
         console.error(`Unexpected error answering POST ${path}`, error)
-        if (!res.headersSent) send(res, { status: 500, headers: {}, body: { error: 'Internal error.' } })
+        if (!res.headersSent)
+          send(res, { status: 500, headers: {}, body: { error: 'Internal error.' } })
       },
     )
     return true

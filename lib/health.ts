@@ -24,18 +24,32 @@ export async function checkHealth(
     kind = database.kind
     await Promise.race([
       database.db.execute(sql`select 1`),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('database did not answer in time')), timeoutMs).unref(),
+      ),
     ])
     // A slow LISTEN test must not fail the health check: the database itself answered.
     const status = live
       ? await Promise.race([
           live(database),
           new Promise<LiveStatus>((resolve) =>
-            setTimeout(() => resolve({ live: 'poll', reason: 'Still testing LISTEN; until then live streams re-check every 2 s.' }), timeoutMs).unref(),
+            setTimeout(
+              () =>
+                resolve({
+                  live: 'poll',
+                  reason: 'Still testing LISTEN; until then live streams re-check every 2 s.',
+                }),
+              timeoutMs,
+            ).unref(),
           ),
         ])
       : undefined
-    return { ok: true, db: database.kind, version: pkg.version, ...(status ? { live: status.live, liveReason: status.reason } : {}) }
+    return {
+      ok: true,
+      db: database.kind,
+      version: pkg.version,
+      ...(status ? { live: status.live, liveReason: status.reason } : {}),
+    }
   } catch {
     return { ok: false, db: kind, version: pkg.version, error: 'database unreachable' }
   }

@@ -34,5 +34,7 @@ export async function startup() {
     void liveStatus(database)
   })()
   setStartupWork(work)
-  work.catch((error: unknown) => console.error('Start-up: the database could not be migrated or prepared.', error))
+  work.catch((error: unknown) =>
+    console.error('Start-up: the database could not be migrated or prepared.', error),
+  )
 }

@@ -9,7 +9,15 @@
 // Prints tables (ratios against the bare limit), writes bench/results.json.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -18,7 +26,6 @@ import { freePort, median, pct, sleep } from './bench/stats.mjs'
 
 const ADMIN = { email: 'bench@console.test', password: 'benchmark password 123' }
 const AUTH_SECRET = randomBytes(32).toString('hex')
-
 
 /** RSS of every process in the server's process group. */
 function groupRssBytes(pgid) {
@@ -56,11 +63,19 @@ function groupCpuSeconds(pgid) {
 /** `npm start`'s server.mjs by default; `next start` serves the receivers through Next's router. */
 async function startServer(env, via = 'server.mjs') {
   const port = await freePort()
-  const [command, ...args] = via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
+  const [command, ...args] =
+    via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
   const child = spawn(command, [...args, '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KONPRO_API_KEY: '', RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000', ...ADMIN_ENV, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      KONPRO_API_KEY: '',
+      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
+      ...ADMIN_ENV,
+      ...env,
+    },
   })
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += d))
@@ -93,7 +108,15 @@ async function startServer(env, via = 'server.mjs') {
 const ADMIN_ENV = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
 
 function payload(bytes, marker) {
-  const base = { event_type: 'avatar_video.success', event_data: { video_id: marker, callback_id: 'bench', url: 'https://files.example.com/v.mp4', padding: '' } }
+  const base = {
+    event_type: 'avatar_video.success',
+    event_data: {
+      video_id: marker,
+      callback_id: 'bench',
+      url: 'https://files.example.com/v.mp4',
+      padding: '',
+    },
+  }
   const overhead = JSON.stringify(base).length
   base.event_data.padding = 'x'.repeat(Math.max(0, bytes - overhead))
   const body = JSON.stringify(base)
@@ -105,10 +128,18 @@ function payload(bytes, marker) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 function request(url, method, body, headers = {}) {
   return new Promise((resolve) => {
-    const req = http.request(url, { method, agent, headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode))
-    })
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode))
+      },
+    )
     // A reset connection (say, a keep-alive socket the server closed as it was reused) is a
     // failed request, counted as such, not the end of the run.
     req.on('error', () => resolve(0))
@@ -118,7 +149,10 @@ function request(url, method, body, headers = {}) {
 
 async function post(url, { body, signature }) {
   const started = performance.now()
-  const status = await request(`${url}/api/webhooks/konpro`, 'POST', body, { 'content-type': 'application/json', signature })
+  const status = await request(`${url}/api/webhooks/konpro`, 'POST', body, {
+    'content-type': 'application/json',
+    signature,
+  })
   return { ms: performance.now() - started, status }
 }
 
@@ -139,7 +173,13 @@ async function load(url, { bytes, concurrency, total, prefix = 'load-', same = f
     }),
   )
   const seconds = (performance.now() - started) / 1000
-  return { requests: total, ok, perSecond: Math.round(ok / seconds), p50: pct(latencies, 50), p99: pct(latencies, 99) }
+  return {
+    requests: total,
+    ok,
+    perSecond: Math.round(ok / seconds),
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+  }
 }
 
 async function optionsProbe(url, until) {
@@ -154,7 +194,11 @@ async function optionsProbe(url, until) {
 }
 
 async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(ADMIN) })
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(ADMIN),
+  })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`)
   return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')[0]
 }
@@ -163,7 +207,10 @@ async function signIn(url) {
 async function liveLatency(url) {
   const cookie = await signIn(url)
   const controller = new AbortController()
-  const res = await fetch(`${url}/api/events/stream`, { headers: { cookie }, signal: controller.signal })
+  const res = await fetch(`${url}/api/events/stream`, {
+    headers: { cookie },
+    signal: controller.signal,
+  })
   const sentAt = new Map()
   const latencies = []
   const reader = res.body.getReader()
@@ -200,7 +247,15 @@ async function liveLatency(url) {
   controller.abort()
   await reading
   // Lost: answered 200 but never shown on the stream.
-  return { sent: 500, accepted, received: latencies.length, lost: accepted - latencies.length, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }
+  return {
+    sent: 500,
+    accepted,
+    received: latencies.length,
+    lost: accepted - latencies.length,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+  }
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -212,7 +267,10 @@ async function openStreams(url, n) {
   const state = { prefix: '\0', counts: Array(n).fill(0) }
   const readers = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const res = await fetch(`${url}/api/events/stream`, { headers: { cookie }, signal: controller.signal })
+      const res = await fetch(`${url}/api/events/stream`, {
+        headers: { cookie },
+        signal: controller.signal,
+      })
       const reader = res.body.getReader()
       const decoder = new TextDecoder()
       // Wrapped: an async function answering a promise would wait for that stream to end.
@@ -228,7 +286,8 @@ async function openStreams(url, n) {
               const frame = buffer.slice(0, cut)
               buffer = buffer.slice(cut + 2)
               const data = frame.split('\n').find((l) => l.startsWith('data: '))
-              if (data && JSON.parse(data.slice(6)).videoId?.startsWith(state.prefix)) state.counts[i]++
+              if (data && JSON.parse(data.slice(6)).videoId?.startsWith(state.prefix))
+                state.counts[i]++
             }
           }
         } catch {}
@@ -247,9 +306,18 @@ async function openStreams(url, n) {
 
 let stepNo = 0
 /** One load shape, run RUNS times with the streams open; the run with the median throughput is reported. */
-async function measure(server, db, bytes, concurrency, { streams = null, same = false, label = '' } = {}) {
+async function measure(
+  server,
+  db,
+  bytes,
+  concurrency,
+  { streams = null, same = false, label = '' } = {},
+) {
   const url = server.url
-  const total = bytes === 600 ? { 1: 300, 10: 1500, 50: 4000 }[concurrency] : { 1: 100, 10: 300, 50: 500 }[concurrency]
+  const total =
+    bytes === 600
+      ? { 1: 300, 10: 1500, 50: 4000 }[concurrency]
+      : { 1: 100, 10: 300, 50: 500 }[concurrency]
   const runs = []
   for (let i = 0; i < RUNS; i++) {
     const prefix = `s${++stepNo}-`
@@ -279,7 +347,14 @@ async function measure(server, db, bytes, concurrency, { streams = null, same = 
     })
   }
   const mid = median(runs.map((r) => r.perSecond))
-  const row = { db, label, payload: bytes === 600 ? '600 B' : '256 KiB', concurrency, ...runs.find((r) => r.perSecond === mid), runsPerSecond: runs.map((r) => r.perSecond) }
+  const row = {
+    db,
+    label,
+    payload: bytes === 600 ? '600 B' : '256 KiB',
+    concurrency,
+    ...runs.find((r) => r.perSecond === mid),
+    runsPerSecond: runs.map((r) => r.perSecond),
+  }
   console.log(
     `  ${db}${label ? ` (${label})` : ''} ${row.payload} c=${concurrency}: ${row.perSecond}/s (runs ${row.runsPerSecond.join(', ')}) p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
       (row.optionsP99 === null ? '' : `, OPTIONS p99 ${row.optionsP99.toFixed(1)} ms`) +
@@ -296,19 +371,34 @@ async function benchDatabase(name, env, { extra = false } = {}) {
     await post(server.url, payload(600, 'warm-up'))
     const one = await openStreams(server.url, 1)
     for (const bytes of [600, 256 * 1024]) {
-      for (const concurrency of [1, 10, 50]) rows.push(await measure(server, name, bytes, concurrency, { streams: one }))
+      for (const concurrency of [1, 10, 50])
+        rows.push(await measure(server, name, bytes, concurrency, { streams: one }))
     }
     await one.close()
     const live = await liveLatency(server.url)
-    console.log(`  ${name} live: p95 ${live.p95.toFixed(1)} ms, ${live.accepted} of 500 accepted, lost ${live.lost}`)
+    console.log(
+      `  ${name} live: p95 ${live.p95.toFixed(1)} ms, ${live.accepted} of 500 accepted, lost ${live.lost}`,
+    )
     // 200 open streams: what they cost the ingest path, and whether each keeps up.
     const many = await openStreams(server.url, 200)
-    points.streams200 = await measure(server, name, 600, 50, { streams: many, label: '200 streams' })
+    points.streams200 = await measure(server, name, 600, 50, {
+      streams: many,
+      label: '200 streams',
+    })
     await many.close()
     if (extra) {
       // 10,000 copies of one body (a sender's retries), then the same body again and again.
-      await load(server.url, { bytes: 600, concurrency: 50, total: 10_000, prefix: 'copies-', same: true })
-      points.copies = await measure(server, name, 600, 50, { same: true, label: 'after 10,000 copies, one body' })
+      await load(server.url, {
+        bytes: 600,
+        concurrency: 50,
+        total: 10_000,
+        prefix: 'copies-',
+        same: true,
+      })
+      points.copies = await measure(server, name, 600, 50, {
+        same: true,
+        label: 'after 10,000 copies, one body',
+      })
       points.million = await millionRows(env.DATABASE_URL, server, name)
     }
     return { rows, live, points, peakRssMiB: Math.round(server.peak() / 1024 / 1024) }
@@ -344,14 +434,24 @@ async function millionRows(databaseUrl, server, name) {
 
 /** The bare node:http + group fsync limit, measured in this run. */
 async function benchBare() {
-  const child = spawn(process.execPath, ['scripts/bench/bare-limit.mjs'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
-  const port = await new Promise((resolve) => child.stdout.on('data', (d) => /ready (\d+)/.test(d) && resolve(Number(/ready (\d+)/.exec(d)[1]))))
+  const child = spawn(process.execPath, ['scripts/bench/bare-limit.mjs'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const port = await new Promise((resolve) =>
+    child.stdout.on(
+      'data',
+      (d) => /ready (\d+)/.test(d) && resolve(Number(/ready (\d+)/.exec(d)[1])),
+    ),
+  )
   const server = { url: `http://127.0.0.1:${port}`, cpu: () => groupCpuSeconds(child.pid) }
   let peak = 0
   const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(child.pid))), 200)
   const rows = []
   try {
-    for (const bytes of [600, 256 * 1024]) for (const concurrency of [1, 10, 50]) rows.push(await measure(server, 'bare + group fsync', bytes, concurrency))
+    for (const bytes of [600, 256 * 1024])
+      for (const concurrency of [1, 10, 50])
+        rows.push(await measure(server, 'bare + group fsync', bytes, concurrency))
   } finally {
     clearInterval(sampler)
     process.kill(-child.pid, 'SIGTERM')
@@ -372,11 +472,19 @@ async function benchNextStart(env) {
 
 function localPostgres() {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL
-  const [version, cluster, port, status] = execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' }).trim().split('\n')[0].split(/\s+/)
+  const [version, cluster, port, status] = execFileSync('pg_lsclusters', ['-h'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')[0]
+    .split(/\s+/)
   if (status !== 'online') execFileSync('pg_ctlcluster', [version, cluster, 'start'])
   const password = randomBytes(12).toString('hex')
   const name = `konpro_bench_${randomBytes(4).toString('hex')}`
-  const psql = (q) => execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', q], { encoding: 'utf8' })
+  const psql = (q) =>
+    execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', q], {
+      encoding: 'utf8',
+    })
   psql(`create role ${name} with login password '${password}'`)
   psql(`grant pg_signal_backend to ${name}`) // so dropping the database can stop autovacuum
   psql(`create database ${name} owner ${name}`)
@@ -388,8 +496,16 @@ function localPostgres() {
 }
 
 const cleanups = []
-if (!existsSync('.next/BUILD_ID')) execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
-const results = { at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, load: (await import('node:os')).loadavg() }, databases: {} }
+if (!existsSync('.next/BUILD_ID'))
+  execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
+const results = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: (await import('node:os')).cpus().length,
+    load: (await import('node:os')).loadavg(),
+  },
+  databases: {},
+}
 const only = process.env.BENCH_DATABASES?.split(',') ?? ['bare', 'embedded', 'postgres']
 if (only.includes('bare')) {
   console.log('bare node:http + group fsync (the limit)')
@@ -399,7 +515,10 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-'))
 try {
   if (only.includes('embedded')) {
     console.log('embedded default (PostgreSQL under DATA_DIR)')
-    results.databases.embedded = await benchDatabase('embedded', { DATA_DIR: dataDir, DATABASE_URL: '' })
+    results.databases.embedded = await benchDatabase('embedded', {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    })
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true })
@@ -407,20 +526,27 @@ try {
 if (only.includes('postgres')) {
   console.log('PostgreSQL 15')
   const env = { DATABASE_URL: localPostgres(), AUTH_SECRET }
-  results.databases.postgres = await benchDatabase('postgres', env, { extra: process.env.BENCH_EXTRA !== '0' })
+  results.databases.postgres = await benchDatabase('postgres', env, {
+    extra: process.env.BENCH_EXTRA !== '0',
+  })
   results.nextStart = await benchNextStart(env)
   results.vercel = await (await import('./bench/vercel.mjs')).benchVercel(env)
 }
 
 const fmt = (n) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1))
 const pctOf = (n) => (n === null || n === undefined ? '-' : `${(n * 100).toFixed(1)}%`)
-const bareRow = (payload, concurrency) => results.databases.bare?.rows.find((r) => r.payload === payload && r.concurrency === concurrency)
+const bareRow = (payload, concurrency) =>
+  results.databases.bare?.rows.find((r) => r.payload === payload && r.concurrency === concurrency)
 const ratio = (r) => {
   const b = bareRow(r.payload, r.concurrency)
   return b ? `${Math.round((r.perSecond / b.perSecond) * 100)}%` : '-'
 }
-console.log(`\nOne run set on this machine (${results.machine.cpus} cores, shared; load ${results.machine.load.map((l) => l.toFixed(1)).join(' ')} at the start). Median of ${RUNS} runs per row.`)
-console.log('\n| server | payload | conc. | stored/s | of bare limit | p50 ms | p99 ms | OPTIONS p99 ms (max) | CPU µs/delivery | stream carried |')
+console.log(
+  `\nOne run set on this machine (${results.machine.cpus} cores, shared; load ${results.machine.load.map((l) => l.toFixed(1)).join(' ')} at the start). Median of ${RUNS} runs per row.`,
+)
+console.log(
+  '\n| server | payload | conc. | stored/s | of bare limit | p50 ms | p99 ms | OPTIONS p99 ms (max) | CPU µs/delivery | stream carried |',
+)
 console.log('|---|---|---|---|---|---|---|---|---|---|')
 const allRows = [
   ...Object.values(results.databases).flatMap((d) => [...d.rows, ...Object.values(d.points ?? {})]),
@@ -431,12 +557,18 @@ for (const r of allRows) {
     `| ${r.db}${r.label ? ` (${r.label})` : ''} | ${r.payload} | ${r.concurrency} | ${r.perSecond} | ${ratio(r)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.optionsP99 === null ? '-' : `${fmt(r.optionsP99)} (${fmt(r.optionsMax)})`} | ${r.cpuUsPerDelivery ?? '-'} | ${pctOf(r.streamShare)} |`,
   )
 }
-console.log('\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |')
+console.log(
+  '\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |',
+)
 console.log('|---|---|---|---|---|---|---|')
 for (const [name, d] of Object.entries(results.databases)) {
-  console.log(`| ${name} | ${fmt(d.live?.p50)} | ${fmt(d.live?.p95)} | ${fmt(d.live?.p99)} | ${d.live?.accepted ?? '-'} | ${d.live?.lost ?? '-'} | ${d.peakRssMiB} |`)
+  console.log(
+    `| ${name} | ${fmt(d.live?.p50)} | ${fmt(d.live?.p95)} | ${fmt(d.live?.p99)} | ${d.live?.accepted ?? '-'} | ${d.live?.lost ?? '-'} | ${d.peakRssMiB} |`,
+  )
 }
-console.log('\nsmee.io (quoted from the issue, not measured here): 600 B c=1 2,077/s (p50 0.34 ms), c=10 2,209/s, c=50 1,995/s (p50 23 / p99 60 ms), OPTIONS p99 130 ms; 256 KiB c=50 144/s; live p95 3.1 ms; peak RSS 195 MB.')
+console.log(
+  '\nsmee.io (quoted from the issue, not measured here): 600 B c=1 2,077/s (p50 0.34 ms), c=10 2,209/s, c=50 1,995/s (p50 23 / p99 60 ms), OPTIONS p99 130 ms; 256 KiB c=50 144/s; live p95 3.1 ms; peak RSS 195 MB.',
+)
 results.render = await (await import('./bench/render.mjs')).benchRender()
 results.inspector = await (await import('./bench/inspector.mjs')).benchInspector()
 for (const cleanup of cleanups) cleanup()

@@ -18,8 +18,16 @@ async function main() {
   const database = await openDatabase({ url, dataDir: config.DATA_DIR })
   try {
     const { applied } = await migrate(database.db)
-    const where = url ? (config.DATABASE_URL_UNPOOLED ? 'DATABASE_URL_UNPOOLED' : 'DATABASE_URL') : `the embedded database in ${config.DATA_DIR}`
-    console.log(applied ? `Applied ${applied} migration(s) to ${where}.` : `No pending migrations on ${where}.`)
+    const where = url
+      ? config.DATABASE_URL_UNPOOLED
+        ? 'DATABASE_URL_UNPOOLED'
+        : 'DATABASE_URL'
+      : `the embedded database in ${config.DATA_DIR}`
+    console.log(
+      applied
+        ? `Applied ${applied} migration(s) to ${where}.`
+        : `No pending migrations on ${where}.`,
+    )
   } finally {
     await database.close()
   }

@@ -29,10 +29,17 @@ const vitest = readJson('reports/vitest.json')
 const pw = readJson('reports/playwright.json')
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats.expected ?? 0) + (pw?.stats.flaky ?? 0)
 const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats.unexpected ?? 0)
-const skipped = (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (pw?.stats.skipped ?? 0)
+const skipped =
+  (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (pw?.stats.skipped ?? 0)
 const ok = unitOk && buildOk && e2eOk && vitest && pw && failed === 0
 
-console.log(`\nvitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`)
-console.log(`playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed` : buildOk ? 'no report' : 'not run (build failed)'}`)
-console.log(`${passed} passed, ${failed + (ok ? 0 : failed === 0 ? 1 : 0)} failed, ${skipped} skipped`)
+console.log(
+  `\nvitest: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`,
+)
+console.log(
+  `playwright: ${pw ? `${pw.stats.expected} passed, ${pw.stats.unexpected} failed` : buildOk ? 'no report' : 'not run (build failed)'}`,
+)
+console.log(
+  `${passed} passed, ${failed + (ok ? 0 : failed === 0 ? 1 : 0)} failed, ${skipped} skipped`,
+)
 process.exit(ok ? 0 : 1)

@@ -15,7 +15,12 @@ export async function signOutAction() {
   if (token) {
     const db = await getDb()
     await deleteSession(db, token)
-    if (user) await recordAudit(db, { id: user.id, email: user.email, ip: clientMeta(await headers()).ip }, 'auth.sign_out')
+    if (user)
+      await recordAudit(
+        db,
+        { id: user.id, email: user.email, ip: clientMeta(await headers()).ip },
+        'auth.sign_out',
+      )
   }
   for (const name of SESSION_COOKIE_NAMES) jar.delete(name)
   redirect('/login')

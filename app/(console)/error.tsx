@@ -5,7 +5,13 @@ import { AlertTriangleIcon, RotateCcwIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string }
+  reset: () => void
+}) {
   useEffect(() => {
     console.error(error)
   }, [error])
@@ -19,7 +25,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </Button>
       }
     >
-      Something went wrong while loading it. Try again; if it keeps happening, the server log has the details
+      Something went wrong while loading it. Try again; if it keeps happening, the server log has
+      the details
       {error.digest ? (
         <>
           {' '}

@@ -20,7 +20,9 @@ export function parseSince(value) {
   const duration = /^(\d+)([smhd])$/.exec(value)
   if (duration) return { ms: Number(duration[1]) * UNITS[duration[2]] }
   if (/^\d{1,15}$/.test(value)) return { id: Number(value) }
-  throw new ForwardError(`--since takes a duration such as 10m, 2h or 1d, or a delivery id; got "${value}".`)
+  throw new ForwardError(
+    `--since takes a duration such as 10m, 2h or 1d, or a delivery id; got "${value}".`,
+  )
 }
 
 const sleep = (ms, signal) =>
@@ -36,7 +38,10 @@ const pad = (text, width) => (text.length >= width ? text : text + ' '.repeat(wi
  *   state: string, timeout: number }} options
  * @param {{ log?: (line: string) => void, warn?: (line: string) => void, signal?: AbortSignal }} io
  */
-export async function forward(options, { log = console.log, warn = console.error, signal = new AbortController().signal } = {}) {
+export async function forward(
+  options,
+  { log = console.log, warn = console.error, signal = new AbortController().signal } = {},
+) {
   const consoleUrl = options.url.replace(/\/+$/, '')
   const target = new URL(options.to)
   const since = options.since ? parseSince(options.since) : null
@@ -49,7 +54,9 @@ export async function forward(options, { log = console.log, warn = console.error
 
   if (saved) warn(`Resuming after delivery #${saved.after} (state in ${options.state}).`)
 
-  const wanted = (summary) => (!options.provider || summary.provider === options.provider) && (types.size === 0 || types.has(summary.eventType ?? ''))
+  const wanted = (summary) =>
+    (!options.provider || summary.provider === options.provider) &&
+    (types.size === 0 || types.has(summary.eventType ?? ''))
 
   const fetchDetail = async (id) => {
     const res = await fetch(`${consoleUrl}/api/events/${id}`, { headers: auth, signal })
@@ -63,7 +70,9 @@ export async function forward(options, { log = console.log, warn = console.error
   const handle = async (item) => {
     const detail = await item.detail()
     if (detail === null) {
-      log(`${new Date().toISOString()}  #${item.summary.id}  ${pad(item.summary.eventType ?? '-', 28)}  skipped: no longer stored`)
+      log(
+        `${new Date().toISOString()}  #${item.summary.id}  ${pad(item.summary.eventType ?? '-', 28)}  skipped: no longer stored`,
+      )
       return true
     }
     for (;;) {
@@ -77,10 +86,14 @@ export async function forward(options, { log = console.log, warn = console.error
           timeoutMs: options.timeout,
         })
         const ms = performance.now() - started
-        log(`${new Date().toISOString()}  #${detail.id}  ${pad(detail.eventType ?? '-', 28)}  → ${status}  ${ms.toFixed(1)} ms`)
+        log(
+          `${new Date().toISOString()}  #${detail.id}  ${pad(detail.eventType ?? '-', 28)}  → ${status}  ${ms.toFixed(1)} ms`,
+        )
         return true
       } catch (error) {
-        warn(`#${detail.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`)
+        warn(
+          `#${detail.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`,
+        )
         await sleep(backoff, signal)
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)
       }
@@ -94,7 +107,11 @@ export async function forward(options, { log = console.log, warn = console.error
     try {
       const query = after === null && since?.ms ? `?since=${since.ms}` : ''
       const res = await fetch(`${consoleUrl}/api/events/stream${query}`, {
-        headers: { ...auth, accept: 'text/event-stream', ...(after !== null ? { 'last-event-id': String(after) } : {}) },
+        headers: {
+          ...auth,
+          accept: 'text/event-stream',
+          ...(after !== null ? { 'last-event-id': String(after) } : {}),
+        },
         signal: connection.signal,
       })
       if (res.status === 401) throw new ForwardError(await refusal(res))
@@ -110,7 +127,9 @@ export async function forward(options, { log = console.log, warn = console.error
     } catch (error) {
       if (error instanceof ForwardError) throw error
       if (signal.aborted) break
-      warn(`Lost the connection to ${consoleUrl} (${error.cause?.code ?? error.message}); resuming after delivery #${after ?? 'the latest'} in ${backoff / 1000} s.`)
+      warn(
+        `Lost the connection to ${consoleUrl} (${error.cause?.code ?? error.message}); resuming after delivery #${after ?? 'the latest'} in ${backoff / 1000} s.`,
+      )
       await sleep(backoff, signal)
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)
     } finally {
@@ -131,14 +150,21 @@ export async function forward(options, { log = console.log, warn = console.error
     let wake = null
     const reading = (async () => {
       try {
-        for await (const message of readSse(body, { idleMs: IDLE_MS, onIdle: () => connection.abort() })) {
+        for await (const message of readSse(body, {
+          idleMs: IDLE_MS,
+          onIdle: () => connection.abort(),
+        })) {
           if (message.event !== 'delivery') continue
           const summary = JSON.parse(message.data)
           // The stream resumes after `after`; anything at or below it was handled already.
           if (summary.id <= queued) continue
           queued = summary.id
           let detail = null
-          queue.push({ summary, wanted: wanted(summary), detail: () => (detail ??= fetchDetail(summary.id)) })
+          queue.push({
+            summary,
+            wanted: wanted(summary),
+            detail: () => (detail ??= fetchDetail(summary.id)),
+          })
           wake?.()
         }
         ended = { done: true }

@@ -1,1 +1,4 @@
-export function forwardedHeaders(headers: Record<string, string>, deliveryId: number): Record<string, string>
+export function forwardedHeaders(
+  headers: Record<string, string>,
+  deliveryId: number,
+): Record<string, string>

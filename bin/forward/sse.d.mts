@@ -1,1 +1,4 @@
-export function readSse(body: ReadableStream<Uint8Array>, options: { idleMs: number; onIdle: () => void }): AsyncGenerator<{ id: string | null; event: string; data: string }>
+export function readSse(
+  body: ReadableStream<Uint8Array>,
+  options: { idleMs: number; onIdle: () => void },
+): AsyncGenerator<{ id: string | null; event: string; data: string }>

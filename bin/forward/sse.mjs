@@ -36,7 +36,8 @@ export async function* readSse(body, { idleMs, onIdle }) {
         const line = buffer.slice(0, newline)
         buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1))
         if (line === '') {
-          if (message.data.length) yield { id: message.id, event: message.event, data: message.data.join('\n') }
+          if (message.data.length)
+            yield { id: message.id, event: message.event, data: message.data.join('\n') }
           message = { id: null, event: 'message', data: [] }
           continue
         }

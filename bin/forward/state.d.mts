@@ -1,2 +1,5 @@
-export function readState(file: string, consoleUrl: string): { console: string; after: number } | null
+export function readState(
+  file: string,
+  consoleUrl: string,
+): { console: string; after: number } | null
 export function writeState(file: string, consoleUrl: string, after: number): void

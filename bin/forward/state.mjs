@@ -12,13 +12,17 @@ export function readState(file, consoleUrl) {
   } catch {
     return null
   }
-  if (parsed?.console !== consoleUrl || !Number.isSafeInteger(parsed.after) || parsed.after < 0) return null
+  if (parsed?.console !== consoleUrl || !Number.isSafeInteger(parsed.after) || parsed.after < 0)
+    return null
   return { console: parsed.console, after: parsed.after }
 }
 
 export function writeState(file, consoleUrl, after) {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, `${JSON.stringify({ console: consoleUrl, after, updatedAt: new Date().toISOString() })}\n`)
+  writeFileSync(
+    temp,
+    `${JSON.stringify({ console: consoleUrl, after, updatedAt: new Date().toISOString() })}\n`,
+  )
   renameSync(temp, file)
 }

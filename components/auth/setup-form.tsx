@@ -41,12 +41,25 @@ export function SetupForm() {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">Email</Label>
-        <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...form.register('email')} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={!!errors.email}
+          {...form.register('email')}
+        />
         <FieldError message={errors.email?.message} />
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">Password</Label>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} aria-describedby="password-help" {...form.register('password')} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.password}
+          aria-describedby="password-help"
+          {...form.register('password')}
+        />
         <p id="password-help" className="text-xs text-muted-foreground">
           At least {MIN_PASSWORD_LENGTH} characters. A passphrase works well.
         </p>
@@ -54,7 +67,13 @@ export function SetupForm() {
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="confirm">Repeat password</Label>
-        <Input id="confirm" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} {...form.register('confirm')} />
+        <Input
+          id="confirm"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.confirm}
+          {...form.register('confirm')}
+        />
         <FieldError message={errors.confirm?.message} />
       </div>
       <FormError message={error} />

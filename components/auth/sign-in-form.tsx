@@ -17,7 +17,11 @@ type Values = z.input<typeof signInSchema>
 export function SignInForm({ next }: { next: string }) {
   const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
-  const { register, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof signInSchema>>({
+  const { register, handleSubmit, formState } = useForm<
+    Values,
+    unknown,
+    z.output<typeof signInSchema>
+  >({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: '', password: '' },
   })
@@ -34,7 +38,9 @@ export function SignInForm({ next }: { next: string }) {
       // signed out (the sign-in page's own links prefetched /endpoints, and the answer was the
       // redirect back to /login), and a soft navigation would reuse it and render an empty card.
       // Checked again against this origin, whatever the server passed in.
-      window.location.replace(new URL(safeNextPath(next, window.location.origin), window.location.origin).href)
+      window.location.replace(
+        new URL(safeNextPath(next, window.location.origin), window.location.origin).href,
+      )
       return
     }
     const body = (await res.json().catch(() => ({}))) as { error?: string }
@@ -45,12 +51,24 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">Email</Label>
-        <Input id="email" type="email" autoComplete="username" aria-invalid={!!formState.errors.email} {...register('email')} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={!!formState.errors.email}
+          {...register('email')}
+        />
         <FieldError message={formState.errors.email?.message} />
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">Password</Label>
-        <Input id="password" type="password" autoComplete="current-password" aria-invalid={!!formState.errors.password} {...register('password')} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!formState.errors.password}
+          {...register('password')}
+        />
         <FieldError message={formState.errors.password?.message} />
       </div>
       <FormError message={error} />

@@ -2,7 +2,16 @@
 
 import { Trash2Icon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
 
 /** Asks before deleting, naming the URL so the right endpoint goes. */
 export function DeleteEndpointDialog({
@@ -29,7 +38,8 @@ export function DeleteEndpointDialog({
         <DialogHeader>
           <DialogTitle>Delete this endpoint?</DialogTitle>
           <DialogDescription>
-            {provider} will stop sending events to <span className="font-mono font-medium text-foreground">{url}</span>. This cannot be
+            {provider} will stop sending events to{' '}
+            <span className="font-mono font-medium text-foreground">{url}</span>. This cannot be
             undone.
           </DialogDescription>
         </DialogHeader>

@@ -16,7 +16,9 @@ export function EndpointDangerZone({ endpointId, url }: { endpointId: string; ur
     startTransition(async () => {
       const result = await deleteEndpointAction(endpointId)
       if (result.ok || result.kind === 'not_found') {
-        toast.success(result.ok ? 'Endpoint deleted' : 'That endpoint was already gone', { description: url })
+        toast.success(result.ok ? 'Endpoint deleted' : 'That endpoint was already gone', {
+          description: url,
+        })
         router.push('/endpoints')
       } else toast.error('The endpoint was not deleted', { description: result.formError })
     })
@@ -24,7 +26,9 @@ export function EndpointDangerZone({ endpointId, url }: { endpointId: string; ur
     <Card className="border-destructive/40">
       <CardHeader>
         <CardTitle>Delete endpoint</CardTitle>
-        <CardDescription>KonPro stops sending events here at once. This cannot be undone.</CardDescription>
+        <CardDescription>
+          KonPro stops sending events here at once. This cannot be undone.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <DeleteEndpointDialog

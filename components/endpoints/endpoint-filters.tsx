@@ -22,7 +22,10 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
   const apply = (nextQ: string, nextEvent: string) => {
     applied.current = `${nextQ}\n${nextEvent}`
     const search = new URLSearchParams(window.location.search)
-    for (const [key, value] of [['q', nextQ], ['event', nextEvent]] as const) {
+    for (const [key, value] of [
+      ['q', nextQ],
+      ['event', nextEvent],
+    ] as const) {
       if (value) search.set(key, value)
       else search.delete(key)
     }
@@ -41,7 +44,10 @@ export function EndpointFilters({ eventTypes }: { eventTypes: string[] }) {
   return (
     <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center">
       <div className="relative flex-1">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <SearchIcon
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden
+        />
         <Input
           type="search"
           aria-label="Filter endpoints"

@@ -13,7 +13,11 @@ import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import type { KonproEventType } from '@/lib/konpro/schemas'
-import { changedFields, endpointFormSchema, type EndpointFormValues } from '@/lib/validations/endpoint'
+import {
+  changedFields,
+  endpointFormSchema,
+  type EndpointFormValues,
+} from '@/lib/validations/endpoint'
 import { createEndpointAction, updateEndpointAction } from '@/app/(console)/endpoints/actions'
 import { EventPicker } from './event-picker'
 
@@ -31,17 +35,23 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
   const [formError, setFormError] = useState<string | null>(null)
   const form = useForm<EndpointFormValues>({
     resolver: zodResolver(endpointFormSchema),
-    defaultValues: { url: endpoint?.url ?? '', events: endpoint?.events ?? [], entityId: endpoint?.entityId ?? '' },
+    defaultValues: {
+      url: endpoint?.url ?? '',
+      events: endpoint?.events ?? [],
+      entityId: endpoint?.entityId ?? '',
+    },
   })
   const { register, handleSubmit, control, setError, setValue, formState } = form
   const { errors, isSubmitting } = formState
 
   const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (field in form.getValues()) setError(field as keyof EndpointFormValues, { message: messages?.[0] })
+      if (field in form.getValues())
+        setError(field as keyof EndpointFormValues, { message: messages?.[0] })
     }
     // KonPro's 400s are about the URL (https, the OPTIONS check), so say it next to that field.
-    if (result.kind === 'bad_request' && result.formError) setError('url', { message: result.formError })
+    if (result.kind === 'bad_request' && result.formError)
+      setError('url', { message: result.formError })
     else setFormError(result.formError ?? null)
   }
 
@@ -65,8 +75,14 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
     }
     const result = await updateEndpointAction({ endpointId: endpoint.id, ...changes })
     if (!result.ok) return showFailure(result)
-    toast.success('Endpoint saved', { description: `Updated ${Object.keys(changes).join(' and ')}.` })
-    form.reset({ url: result.data.url, events: result.data.events, entityId: endpoint.entityId ?? '' })
+    toast.success('Endpoint saved', {
+      description: `Updated ${Object.keys(changes).join(' and ')}.`,
+    })
+    form.reset({
+      url: result.data.url,
+      events: result.data.events,
+      entityId: endpoint.entityId ?? '',
+    })
     router.refresh()
   })
 
@@ -88,7 +104,13 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
               aria-describedby="url-help url-error"
               {...register('url')}
             />
-            <Button type="button" variant="outline" onClick={() => setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })}>
+            <Button
+              type="button"
+              variant="outline"
+              onClick={() =>
+                setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })
+              }
+            >
               <RadioTowerIcon /> Use this console’s receiver
             </Button>
           </div>
@@ -129,14 +151,27 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
             <Label htmlFor="entityId">
               Entity ID <span className="font-normal text-muted-foreground">(optional)</span>
             </Label>
-            <Input id="entityId" placeholder="e.g. project123" className="font-mono sm:max-w-sm" aria-invalid={!!errors.entityId} {...register('entityId')} />
-            <p className="text-xs text-muted-foreground">Only receive events about this video or project.</p>
-            {errors.entityId ? <p className="text-sm text-destructive">{errors.entityId.message}</p> : null}
+            <Input
+              id="entityId"
+              placeholder="e.g. project123"
+              className="font-mono sm:max-w-sm"
+              aria-invalid={!!errors.entityId}
+              {...register('entityId')}
+            />
+            <p className="text-xs text-muted-foreground">
+              Only receive events about this video or project.
+            </p>
+            {errors.entityId ? (
+              <p className="text-sm text-destructive">{errors.entityId.message}</p>
+            ) : null}
           </div>
         )}
 
         {formError ? (
-          <div role="alert" className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm">
+          <div
+            role="alert"
+            className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm"
+          >
             <AlertCircleIcon className="size-4 shrink-0 text-destructive" aria-hidden />
             <span className="break-words">{formError}</span>
           </div>
@@ -144,7 +179,13 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
 
         <div className="flex gap-2">
           <Button type="submit" disabled={isSubmitting || !hydrated}>
-            {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
+            {isSubmitting
+              ? endpoint
+                ? 'Saving…'
+                : 'Creating…'
+              : endpoint
+                ? 'Save changes'
+                : 'Create endpoint'}
           </Button>
           <Button type="button" variant="outline" onClick={() => router.push('/endpoints')}>
             Cancel

@@ -6,7 +6,14 @@ import { useRouter } from 'next/navigation'
 import { PencilIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
@@ -19,9 +26,17 @@ import { CopyButton } from '@/components/copy-button'
  * The endpoint list; deleting removes the row at once and puts it back if KonPro refuses.
  * Viewers get the same list without secrets or controls.
  */
-export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoint[]; canEdit: boolean }) {
+export function EndpointsTable({
+  endpoints,
+  canEdit,
+}: {
+  endpoints: PublicEndpoint[]
+  canEdit: boolean
+}) {
   const router = useRouter()
-  const [shown, removeShown] = useOptimistic(endpoints, (state, id: string) => state.filter((e) => e.id !== id))
+  const [shown, removeShown] = useOptimistic(endpoints, (state, id: string) =>
+    state.filter((e) => e.id !== id),
+  )
 
   const remove = (endpoint: PublicEndpoint) =>
     startTransition(async () => {
@@ -36,25 +51,39 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
 
   const actions = (e: PublicEndpoint) =>
     canEdit ? (
-    <div className="flex justify-end gap-1">
-      <Button asChild variant="ghost" size="icon" aria-label={`Edit endpoint ${e.url}`}>
-        <Link href={`/endpoints/${encodeURIComponent(e.id)}`}>
-          <PencilIcon />
-        </Link>
-      </Button>
-      <DeleteEndpointDialog url={e.url} onConfirm={() => remove(e)} />
-    </div>
+      <div className="flex justify-end gap-1">
+        <Button asChild variant="ghost" size="icon" aria-label={`Edit endpoint ${e.url}`}>
+          <Link href={`/endpoints/${encodeURIComponent(e.id)}`}>
+            <PencilIcon />
+          </Link>
+        </Button>
+        <DeleteEndpointDialog url={e.url} onConfirm={() => remove(e)} />
+      </div>
     ) : null
   const secret = (e: PublicEndpoint) =>
-    canEdit ? <SecretReveal endpointId={e.id} prefix={e.secretPrefix} /> : <code className="font-mono text-xs text-muted-foreground">{e.secretPrefix}••••••••</code>
+    canEdit ? (
+      <SecretReveal endpointId={e.id} prefix={e.secretPrefix} />
+    ) : (
+      <code className="font-mono text-xs text-muted-foreground">{e.secretPrefix}••••••••</code>
+    )
   // One line whatever its length: the full URL on hover and through the copy button, so a long
   // one never grows its row or pushes the other columns about.
   const urlLink = (e: PublicEndpoint) => (
     <div className="flex min-w-0 items-center gap-1">
-      <Link href={`/endpoints/${encodeURIComponent(e.id)}`} className="block min-w-0 truncate font-mono text-sm font-medium hover:underline" title={e.url}>
+      <Link
+        href={`/endpoints/${encodeURIComponent(e.id)}`}
+        className="block min-w-0 truncate font-mono text-sm font-medium hover:underline"
+        title={e.url}
+      >
         {e.url}
       </Link>
-      <CopyButton value={e.url} label="Copy URL" size="icon" variant="ghost" className="size-7 shrink-0" />
+      <CopyButton
+        value={e.url}
+        label="Copy URL"
+        size="icon"
+        variant="ghost"
+        className="size-7 shrink-0"
+      />
     </div>
   )
 
@@ -70,7 +99,9 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
               <TableHead className="w-56">Events</TableHead>
               <TableHead className="w-28">Created</TableHead>
               <TableHead className="w-64">Secret</TableHead>
-              <TableHead className="w-24"><span className="sr-only">Actions</span></TableHead>
+              <TableHead className="w-24">
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -78,7 +109,9 @@ export function EndpointsTable({ endpoints, canEdit }: { endpoints: PublicEndpoi
               <TableRow key={e.id} data-testid="endpoint-row">
                 <TableCell>
                   {urlLink(e)}
-                  <span className="block truncate font-mono text-xs text-muted-foreground">{e.id}</span>
+                  <span className="block truncate font-mono text-xs text-muted-foreground">
+                    {e.id}
+                  </span>
                 </TableCell>
                 <TableCell>
                   <StatusBadge status={e.status} />

@@ -21,5 +21,9 @@ export function EventChips({ events, max = 3 }: { events: string[]; max?: number
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge variant={status === 'enabled' ? 'success' : 'muted'}>{status === 'enabled' ? 'Enabled' : status === 'disabled' ? 'Disabled' : status}</Badge>
+  return (
+    <Badge variant={status === 'enabled' ? 'success' : 'muted'}>
+      {status === 'enabled' ? 'Enabled' : status === 'disabled' ? 'Disabled' : status}
+    </Badge>
+  )
 }

@@ -26,15 +26,28 @@ export function EventPicker({
     onChange(checked ? [...value, eventType] : value.filter((e) => e !== eventType))
   // Types the endpoint already has but KonPro no longer lists stay visible so they can be removed.
   const known = new Set(types.map((t) => t.eventType))
-  const all = [...types, ...value.filter((e) => !known.has(e)).map((eventType) => ({ eventType, description: 'Not in KonPro’s current list' }))]
+  const all = [
+    ...types,
+    ...value
+      .filter((e) => !known.has(e))
+      .map((eventType) => ({ eventType, description: 'Not in KonPro’s current list' })),
+  ]
 
   return (
     <fieldset className="flex flex-col gap-3" aria-invalid={invalid || undefined}>
       <legend className="mb-2 text-sm font-medium">Events</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {[
-          { some: false, title: 'All events', text: 'Receive every event type, including ones KonPro adds later.' },
-          { some: true, title: 'Selected events', text: 'Receive only the event types ticked below.' },
+          {
+            some: false,
+            title: 'All events',
+            text: 'Receive every event type, including ones KonPro adds later.',
+          },
+          {
+            some: true,
+            title: 'Selected events',
+            text: 'Receive only the event types ticked below.',
+          },
         ].map((option) => (
           <label
             key={option.title}
@@ -61,7 +74,13 @@ export function EventPicker({
         ))}
       </div>
       {chooseSome ? (
-        <ul className={cn('grid gap-1 rounded-md border p-2 sm:grid-cols-2', invalid && 'border-destructive')} aria-label="Event types">
+        <ul
+          className={cn(
+            'grid gap-1 rounded-md border p-2 sm:grid-cols-2',
+            invalid && 'border-destructive',
+          )}
+          aria-label="Event types"
+        >
           {all.map((t) => (
             <li key={t.eventType}>
               <label className="flex cursor-pointer items-start gap-2 rounded p-2 text-sm hover:bg-muted">
@@ -72,8 +91,12 @@ export function EventPicker({
                   onChange={(e) => toggle(t.eventType, e.target.checked)}
                 />
                 <span className="min-w-0">
-                  <span className="block font-mono text-xs font-medium break-all">{t.eventType}</span>
-                  {t.description ? <span className="text-xs text-muted-foreground">{t.description}</span> : null}
+                  <span className="block font-mono text-xs font-medium break-all">
+                    {t.eventType}
+                  </span>
+                  {t.description ? (
+                    <span className="text-xs text-muted-foreground">{t.description}</span>
+                  ) : null}
                 </span>
               </label>
             </li>

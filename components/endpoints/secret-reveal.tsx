@@ -15,7 +15,6 @@ export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefi
   const [pending, startTransition] = useTransition()
   const hydrated = useHydrated()
 
-
   const reveal = () =>
     startTransition(async () => {
       const result = await revealSecretAction(endpointId)
@@ -25,18 +24,33 @@ export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefi
 
   return (
     <div className="flex min-w-0 items-center gap-1.5">
-      <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs" data-testid="secret-value" title={secret ? 'Hidden again 30 s after revealing' : undefined}>
+      <code
+        className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs"
+        data-testid="secret-value"
+        title={secret ? 'Hidden again 30 s after revealing' : undefined}
+      >
         {secret ?? `${prefix}••••••••••••`}
       </code>
       {secret ? (
         <>
           <CopyButton value={secret} label="Copy secret" size="icon" />
-          <Button variant="ghost" size="icon" aria-label="Hide secret" onClick={() => setSecret(null)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Hide secret"
+            onClick={() => setSecret(null)}
+          >
             <EyeOffIcon />
           </Button>
         </>
       ) : (
-        <Button variant="ghost" size="sm" onClick={reveal} disabled={pending || !hydrated} aria-label="Reveal secret">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={reveal}
+          disabled={pending || !hydrated}
+          aria-label="Reveal secret"
+        >
           <EyeIcon /> {pending ? 'Revealing…' : 'Reveal'}
         </Button>
       )}

@@ -5,7 +5,14 @@ import { SendIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
 import { Label } from '@/components/ui/label'
 import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
 import { sendTestEventAction } from '@/app/(console)/endpoints/actions'
@@ -20,7 +27,9 @@ export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
     startTransition(async () => {
       const result = await sendTestEventAction(eventType)
       if (!result.ok) {
-        toast.error(result.formError ?? result.fieldErrors?.['']?.[0] ?? 'The test event was not sent.')
+        toast.error(
+          result.formError ?? result.fieldErrors?.['']?.[0] ?? 'The test event was not sent.',
+        )
         return
       }
       setResults(result.data)
@@ -37,7 +46,8 @@ export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
         <DialogHeader>
           <DialogTitle>Send a test event</DialogTitle>
           <DialogDescription>
-            The sandbox posts a sample payload, signed with each endpoint’s secret, to every enabled endpoint subscribed to the type.
+            The sandbox posts a sample payload, signed with each endpoint’s secret, to every enabled
+            endpoint subscribed to the type.
           </DialogDescription>
         </DialogHeader>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -60,8 +70,12 @@ export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
         </div>
         {results ? (
           results.length === 0 ? (
-            <p className="rounded-md border border-dashed p-4 text-sm text-muted-foreground" role="status">
-              No enabled endpoint is subscribed to <span className="font-mono">{eventType}</span>, so nothing was sent.
+            <p
+              className="rounded-md border border-dashed p-4 text-sm text-muted-foreground"
+              role="status"
+            >
+              No enabled endpoint is subscribed to <span className="font-mono">{eventType}</span>,
+              so nothing was sent.
             </p>
           ) : (
             <ul className="flex flex-col divide-y rounded-md border" aria-label="Deliveries">
@@ -73,7 +87,9 @@ export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
                   <span className="min-w-0 flex-1 truncate font-mono text-xs" title={r.url}>
                     {r.url}
                   </span>
-                  <span className="text-xs whitespace-nowrap text-muted-foreground">{r.durationMs} ms</span>
+                  <span className="text-xs whitespace-nowrap text-muted-foreground">
+                    {r.durationMs} ms
+                  </span>
                 </li>
               ))}
             </ul>

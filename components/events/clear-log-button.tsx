@@ -5,7 +5,16 @@ import { useRouter } from 'next/navigation'
 import { Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
 import { clearEventLog, countStoredEvents } from '@/app/(console)/events/actions'
 
 /** "Clear log", confirmed in a dialog that says how many deliveries go (counted when it opens). */
@@ -30,11 +39,16 @@ export function ClearLogButton() {
         return
       }
       setOpen(false)
-      toast.success(`Removed ${result.data.removed.toLocaleString('en')} ${result.data.removed === 1 ? 'delivery' : 'deliveries'}.`)
+      toast.success(
+        `Removed ${result.data.removed.toLocaleString('en')} ${result.data.removed === 1 ? 'delivery' : 'deliveries'}.`,
+      )
       router.refresh()
     })
 
-  const what = count === null ? 'every stored delivery' : `${count.toLocaleString('en')} ${count === 1 ? 'delivery' : 'deliveries'}`
+  const what =
+    count === null
+      ? 'every stored delivery'
+      : `${count.toLocaleString('en')} ${count === 1 ? 'delivery' : 'deliveries'}`
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
@@ -46,8 +60,8 @@ export function ClearLogButton() {
         <DialogHeader>
           <DialogTitle>Clear the event log?</DialogTitle>
           <DialogDescription data-testid="clear-count">
-            This permanently removes {what} from this console, with their headers and bodies. KonPro is not affected and
-            keeps sending new deliveries.
+            This permanently removes {what} from this console, with their headers and bodies. KonPro
+            is not affected and keeps sending new deliveries.
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
@@ -55,7 +69,8 @@ export function ClearLogButton() {
             <Button variant="outline">Cancel</Button>
           </DialogClose>
           <Button variant="destructive" onClick={confirm} disabled={clearing || count === null}>
-            <Trash2Icon /> {clearing ? 'Clearing…' : count === null ? 'Counting…' : `Remove ${what}`}
+            <Trash2Icon />{' '}
+            {clearing ? 'Clearing…' : count === null ? 'Counting…' : `Remove ${what}`}
           </Button>
         </DialogFooter>
       </DialogContent>

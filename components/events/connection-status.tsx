@@ -4,7 +4,11 @@ import { POLL_INTERVAL_MS, type ConnectionState } from './live/use-live-events'
 const looks: Record<ConnectionState, { label: string; dot: string; hint: string }> = {
   connecting: { label: 'Connecting', dot: 'bg-muted-foreground', hint: 'Opening the live stream.' },
   live: { label: 'Live', dot: 'bg-success', hint: 'New deliveries stream in as they arrive.' },
-  reconnecting: { label: 'Reconnecting', dot: 'bg-warning', hint: 'The stream dropped; missed deliveries are replayed on reconnect.' },
+  reconnecting: {
+    label: 'Reconnecting',
+    dot: 'bg-warning',
+    hint: 'The stream dropped; missed deliveries are replayed on reconnect.',
+  },
   polling: {
     label: 'Polling',
     dot: 'bg-primary',
@@ -25,7 +29,12 @@ export function ConnectionStatus({ state, paused }: { state: ConnectionState; pa
     >
       <span className="relative flex size-2">
         {state === 'live' && !paused ? (
-          <span className={cn('absolute inline-flex size-full animate-ping rounded-full opacity-60 motion-reduce:hidden', look.dot)} />
+          <span
+            className={cn(
+              'absolute inline-flex size-full animate-ping rounded-full opacity-60 motion-reduce:hidden',
+              look.dot,
+            )}
+          />
         ) : null}
         <span className={cn('relative inline-flex size-2 rounded-full', look.dot)} />
       </span>

@@ -3,7 +3,12 @@ import { formatBucket } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
-import { filtersToSearchParams, type EventFilters, type HistogramRange, type SinceWindow } from '@/lib/validations/event-filters'
+import {
+  filtersToSearchParams,
+  type EventFilters,
+  type HistogramRange,
+  type SinceWindow,
+} from '@/lib/validations/event-filters'
 
 // Stacked from the bottom: verified, then no secret, unsigned, invalid on top (the ones to notice).
 const STACK: { verdict: Verdict; className: string; label: string }[] = [
@@ -12,7 +17,11 @@ const STACK: { verdict: Verdict; className: string; label: string }[] = [
   { verdict: 'unsigned', className: 'bg-warning', label: 'unsigned' },
   { verdict: 'invalid', className: 'bg-destructive', label: 'invalid' },
 ]
-const RANGE_NAMES: Record<HistogramRange, string> = { hour: 'last hour', day: 'last 24 hours', week: 'last 7 days' }
+const RANGE_NAMES: Record<HistogramRange, string> = {
+  hour: 'last hour',
+  day: 'last 24 hours',
+  week: 'last 7 days',
+}
 
 /**
  * The one time control of the page: it sets the list's window (`since`) and the chart's span
@@ -25,23 +34,37 @@ export const TIME_WINDOWS: { label: string; since?: SinceWindow; range: Histogra
   { label: 'All', range: 'day' },
 ]
 function describe(bucket: HistogramBucket, range: HistogramRange) {
-  const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map((s) => `${bucket.counts[s.verdict]} ${s.label}`)
+  const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map(
+    (s) => `${bucket.counts[s.verdict]} ${s.label}`,
+  )
   const span = `${formatBucket(bucket.start, range)}–${formatBucket(bucket.end, range)} UTC`
   return `${span}: ${bucket.total} ${bucket.total === 1 ? 'delivery' : 'deliveries'}${parts.length ? ` (${parts.join(', ')})` : ''}`
 }
 
 /** Deliveries over time as plain divs; each bar is a link that narrows the list to its interval. */
-export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramBucket[]; range: HistogramRange; filters: EventFilters }) {
+export function DeliveryChart({
+  buckets,
+  range,
+  filters,
+}: {
+  buckets: HistogramBucket[]
+  range: HistogramRange
+  filters: EventFilters
+}) {
   const max = Math.max(1, ...buckets.map((b) => b.total))
   const total = buckets.reduce((n, b) => n + b.total, 0)
   const windowHref = (w: (typeof TIME_WINDOWS)[number]) =>
     `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: w.range === 'day' ? undefined : w.range })}`
   const picked = filters.from || filters.to
-  const current = (w: (typeof TIME_WINDOWS)[number]) => !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
+  const current = (w: (typeof TIME_WINDOWS)[number]) =>
+    !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
   const labelEvery = Math.ceil(buckets.length / 6)
   return (
-    <section aria-labelledby="chart-title" className="rounded-lg border bg-card px-4 py-3 shadow-sm">
+    <section
+      aria-labelledby="chart-title"
+      className="rounded-lg border bg-card px-4 py-3 shadow-sm"
+    >
       <div className="mb-2 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
           <h2 id="chart-title" className="text-sm font-semibold">
@@ -49,7 +72,8 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
           </h2>
           <p className="text-xs text-muted-foreground" data-testid="chart-total">
             {total.toLocaleString('en')} in the {RANGE_NAMES[range]}
-            {!filters.since && !picked ? ' (the list shows all time)' : ''}. Click a bar to see its deliveries.
+            {!filters.since && !picked ? ' (the list shows all time)' : ''}. Click a bar to see its
+            deliveries.
           </p>
         </div>
         <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
@@ -71,9 +95,14 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
       </div>
       <div className="relative">
         {total === 0 ? (
-          <p className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">No deliveries in this period.</p>
+          <p className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">
+            No deliveries in this period.
+          </p>
         ) : null}
-        <ol className="flex h-14 items-end gap-[2px] sm:gap-1" aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}>
+        <ol
+          className="flex h-14 items-end gap-[2px] sm:gap-1"
+          aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}
+        >
           {buckets.map((b) => (
             <li key={b.start} className="flex h-full min-w-0 flex-1">
               <Link
@@ -84,12 +113,22 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
                 aria-current={selected(b) ? 'true' : undefined}
                 data-testid="chart-bar"
                 data-total={b.total}
-                className={cn('group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted', selected(b) && 'bg-accent ring-1 ring-primary')}
+                className={cn(
+                  'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted',
+                  selected(b) && 'bg-accent ring-1 ring-primary',
+                )}
               >
-                <span className="flex w-full flex-col-reverse overflow-hidden rounded-sm" style={{ height: `${(b.total / max) * 100}%` }}>
+                <span
+                  className="flex w-full flex-col-reverse overflow-hidden rounded-sm"
+                  style={{ height: `${(b.total / max) * 100}%` }}
+                >
                   {STACK.map((s) =>
                     b.counts[s.verdict] > 0 ? (
-                      <span key={s.verdict} className={cn('w-full group-hover:opacity-80', s.className)} style={{ height: `${(b.counts[s.verdict] / b.total) * 100}%` }} />
+                      <span
+                        key={s.verdict}
+                        className={cn('w-full group-hover:opacity-80', s.className)}
+                        style={{ height: `${(b.counts[s.verdict] / b.total) * 100}%` }}
+                      />
                     ) : null,
                   )}
                 </span>
@@ -100,9 +139,16 @@ export function DeliveryChart({ buckets, range, filters }: { buckets: HistogramB
         </ol>
       </div>
       {/* The same columns as the bars, so each label starts under the bar it names. */}
-      <div className="mt-1 flex gap-[2px] text-[11px] text-muted-foreground tabular-nums sm:gap-1" aria-hidden>
+      <div
+        className="mt-1 flex gap-[2px] text-[11px] text-muted-foreground tabular-nums sm:gap-1"
+        aria-hidden
+      >
         {buckets.map((b, i) => (
-          <span key={b.start} className="min-w-0 flex-1 overflow-visible whitespace-nowrap" data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}>
+          <span
+            key={b.start}
+            className="min-w-0 flex-1 overflow-visible whitespace-nowrap"
+            data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}
+          >
             {i % labelEvery === 0 ? formatBucket(b.start, range) : ''}
           </span>
         ))}

@@ -6,7 +6,13 @@ import { EmptyState } from '@/components/empty-state'
 /** Where the receiver stands decides the next step: register it first, or send something to it. */
 export type ReceiverState = { registered: boolean; sandbox: boolean }
 
-export function EventLogEmpty({ filtered, receiver }: { filtered: boolean; receiver?: ReceiverState }) {
+export function EventLogEmpty({
+  filtered,
+  receiver,
+}: {
+  filtered: boolean
+  receiver?: ReceiverState
+}) {
   if (filtered) {
     return (
       <EmptyState
@@ -19,7 +25,8 @@ export function EventLogEmpty({ filtered, receiver }: { filtered: boolean; recei
           </Button>
         }
       >
-        Try a wider time range or another event type. New deliveries that match still appear here live.
+        Try a wider time range or another event type. New deliveries that match still appear here
+        live.
       </EmptyState>
     )
   }
@@ -31,11 +38,14 @@ export function EventLogEmpty({ filtered, receiver }: { filtered: boolean; recei
         className="m-4 border-none"
         action={
           <Button asChild>
-            <Link href="/endpoints">{receiver.sandbox ? 'Send a test event' : 'Go to Endpoints'}</Link>
+            <Link href="/endpoints">
+              {receiver.sandbox ? 'Send a test event' : 'Go to Endpoints'}
+            </Link>
           </Button>
         }
       >
-        This receiver is registered with KonPro, so the next event it sends lands here the moment it arrives.
+        This receiver is registered with KonPro, so the next event it sends lands here the moment it
+        arrives.
         {receiver.sandbox ? ' To see one now, send a test event from the Endpoints page.' : ''}
       </EmptyState>
     )
@@ -51,8 +61,8 @@ export function EventLogEmpty({ filtered, receiver }: { filtered: boolean; recei
         </Button>
       }
     >
-      Register an endpoint whose URL is this console&apos;s receiver (above), then send a test event from the Endpoints
-      page. Deliveries appear here the moment they arrive.
+      Register an endpoint whose URL is this console&apos;s receiver (above), then send a test event
+      from the Endpoints page. Deliveries appear here the moment they arrive.
     </EmptyState>
   )
 }

@@ -60,7 +60,10 @@ export function EventLog({
     setLive((current) => mergeNewest(incoming, current))
     const ids = incoming.map((e) => e.id)
     setFresh((current) => new Set([...current, ...ids]))
-    setTimeout(() => setFresh((current) => new Set([...current].filter((id) => !ids.includes(id)))), 2000)
+    setTimeout(
+      () => setFresh((current) => new Set([...current].filter((id) => !ids.includes(id)))),
+      2000,
+    )
   }, [])
 
   const onEvents = useCallback(
@@ -128,7 +131,11 @@ export function EventLog({
       setFocusIndex(index)
       virtualizer.scrollToIndex(index, { align: 'auto' })
       // The row may only exist once the virtualizer has rendered it.
-      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-link]`)?.focus({ preventScroll: true }))
+      requestAnimationFrame(() =>
+        scrollRef.current
+          ?.querySelector<HTMLElement>(`[data-index="${index}"] [data-row-link]`)
+          ?.focus({ preventScroll: true }),
+      )
     },
     [virtualizer],
   )
@@ -149,7 +156,8 @@ export function EventLog({
     close: () => {
       if (selectedId !== null) select(null, 'replace')
     },
-    search: () => document.querySelector<HTMLInputElement>('input[aria-label="Search payloads"]')?.focus(),
+    search: () =>
+      document.querySelector<HTMLInputElement>('input[aria-label="Search payloads"]')?.focus(),
     help: () => setHelp(true),
   })
   const neighbour = (by: 1 | -1) => {
@@ -160,7 +168,13 @@ export function EventLog({
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastIndex >= rows.length - 10) void fetchNextPage()
+    if (
+      hasNextPage &&
+      !isFetchingNextPage &&
+      !isFetchNextPageError &&
+      lastIndex >= rows.length - 10
+    )
+      void fetchNextPage()
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
 
   // Set by the pill; once the held rows are in the DOM the list goes to its top (see below).
@@ -186,7 +200,11 @@ export function EventLog({
   }
 
   const log = (
-    <section ref={sectionRef} aria-label="Deliveries" className="@container flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm">
+    <section
+      ref={sectionRef}
+      aria-label="Deliveries"
+      className="@container flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b px-4 py-2.5">
         <div className="flex items-center gap-3">
           <ConnectionStatus state={state} paused={paused} />
@@ -208,7 +226,11 @@ export function EventLog({
         </Button>
       </div>
       {rows.length > 0 ? (
-        <div className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`} aria-hidden data-testid="column-header">
+        <div
+          className={`hidden border-b bg-muted/40 px-4 py-2 text-xs font-medium text-muted-foreground ${ROW_GRID}`}
+          aria-hidden
+          data-testid="column-header"
+        >
           <span>Event</span>
           <span className="text-right">Size</span>
           <span>Source</span>
@@ -219,8 +241,13 @@ export function EventLog({
       <div className="relative">
         {pending.length > 0 ? (
           <div className="pointer-events-none absolute inset-x-0 top-3 z-20 flex justify-center">
-            <Button size="sm" className="pointer-events-auto rounded-full shadow-md" onClick={showPending}>
-              <ArrowUpIcon /> {pending.length} new {pending.length === 1 ? 'delivery' : 'deliveries'}
+            <Button
+              size="sm"
+              className="pointer-events-auto rounded-full shadow-md"
+              onClick={showPending}
+            >
+              <ArrowUpIcon /> {pending.length} new{' '}
+              {pending.length === 1 ? 'delivery' : 'deliveries'}
             </Button>
           </div>
         ) : null}
@@ -233,7 +260,12 @@ export function EventLog({
             onScroll={() => updateHold(paused)}
             className="h-[calc(100dvh-8.5rem)] min-h-80 overflow-y-auto overscroll-contain [overflow-anchor:none]"
           >
-            <div role="list" aria-label="Deliveries, newest first" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            <div
+              role="list"
+              aria-label="Deliveries, newest first"
+              className="relative w-full"
+              style={{ height: virtualizer.getTotalSize() }}
+            >
               {items.map((item) => {
                 const event = rows[item.index]
                 if (!event) return null
@@ -260,9 +292,16 @@ export function EventLog({
                 )
               })}
             </div>
-            {isFetchingNextPage ? <p className="py-3 text-center text-xs text-muted-foreground">Loading older deliveries…</p> : null}
+            {isFetchingNextPage ? (
+              <p className="py-3 text-center text-xs text-muted-foreground">
+                Loading older deliveries…
+              </p>
+            ) : null}
             {isFetchNextPageError && !isFetchingNextPage ? (
-              <p role="alert" className="flex items-center justify-center gap-2 py-3 text-xs text-destructive">
+              <p
+                role="alert"
+                className="flex items-center justify-center gap-2 py-3 text-xs text-destructive"
+              >
                 Could not load older deliveries.
                 <Button variant="outline" size="sm" onClick={() => void fetchNextPage()}>
                   Retry
@@ -270,7 +309,9 @@ export function EventLog({
               </p>
             ) : null}
             {!hasNextPage && rows.length > 20 ? (
-              <p className="py-3 text-center text-xs text-muted-foreground">That is every delivery in this view.</p>
+              <p className="py-3 text-center text-xs text-muted-foreground">
+                That is every delivery in this view.
+              </p>
             ) : null}
           </div>
         )}
@@ -282,7 +323,10 @@ export function EventLog({
       {selectedId === null ? (
         log
       ) : (
-        <div className="min-w-0 lg:grid lg:items-start lg:gap-1" style={{ gridTemplateColumns: `minmax(0,1fr) auto ${paneWidth}px` }}>
+        <div
+          className="min-w-0 lg:grid lg:items-start lg:gap-1"
+          style={{ gridTemplateColumns: `minmax(0,1fr) auto ${paneWidth}px` }}
+        >
           {log}
           <ResizeHandle width={paneWidth} onResize={setPaneWidth} />
           <DeliveryPane

@@ -8,7 +8,8 @@ import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
 
 // Columns once the list itself is wide enough (a container query: the split view narrows it):
 // event (type, badges, ids) | size | source | time | new-tab link.
-export const ROW_GRID = '@xl:grid @xl:grid-cols-[minmax(0,1fr)_4.5rem_8.5rem_6.5rem_2.25rem] @xl:items-center @xl:gap-4'
+export const ROW_GRID =
+  '@xl:grid @xl:grid-cols-[minmax(0,1fr)_4.5rem_8.5rem_6.5rem_2.25rem] @xl:items-center @xl:gap-4'
 
 export function EventRow({
   event,
@@ -52,7 +53,8 @@ export function EventRow({
             data-row-link
             onClick={(e) => {
               // A plain click opens it beside the list; a modified one keeps the link's own meaning.
-              if (!onSelect || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+              if (!onSelect || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+                return
               e.preventDefault()
               onSelect()
             }}
@@ -66,7 +68,11 @@ export function EventRow({
             </span>
           ) : null}
           <VerdictBadge verdict={event.verdict} />
-          <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
+          <DeliveryMarkers
+            rejected={event.rejected}
+            duplicateOf={event.duplicateOf}
+            status={event.responseStatus}
+          />
         </div>
         <p className="mt-1 truncate font-mono text-xs text-muted-foreground">
           <span className="text-foreground/80">#{event.id}</span>
@@ -80,11 +86,19 @@ export function EventRow({
           ))}
         </p>
       </div>
-      <span className="hidden text-right text-xs text-muted-foreground tabular-nums @xl:block">{formatBytes(event.size)}</span>
-      <span className="hidden truncate font-mono text-xs text-muted-foreground @xl:block" title={event.sourceIp ?? undefined}>
+      <span className="hidden text-right text-xs text-muted-foreground tabular-nums @xl:block">
+        {formatBytes(event.size)}
+      </span>
+      <span
+        className="hidden truncate font-mono text-xs text-muted-foreground @xl:block"
+        title={event.sourceIp ?? undefined}
+      >
         {event.sourceIp ?? '—'}
       </span>
-      <RelativeTime value={event.receivedAt} className="hidden text-right text-xs text-muted-foreground @xl:block" />
+      <RelativeTime
+        value={event.receivedAt}
+        className="hidden text-right text-xs text-muted-foreground @xl:block"
+      />
       <a
         href={`/events/${event.id}`}
         target="_blank"

@@ -4,7 +4,8 @@ import { filtersToSearchParams, type EventFilters } from '@/lib/validations/even
 
 /** Plain download links: the export route streams the current view, so no JavaScript is needed. */
 export function ExportButtons({ filters }: { filters: EventFilters }) {
-  const href = (format: 'ndjson' | 'csv') => `/api/events/export?${filtersToSearchParams(filters, { format })}`
+  const href = (format: 'ndjson' | 'csv') =>
+    `/api/events/export?${filtersToSearchParams(filters, { format })}`
   return (
     <>
       <Button variant="outline" size="sm" asChild>

@@ -6,7 +6,12 @@ import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { useHydrated } from '@/components/use-hydrated'
-import { KNOWN_EVENT_TYPES, PROVIDER_LABELS, VERDICT_LABELS, formatShort } from '@/lib/events/format'
+import {
+  KNOWN_EVENT_TYPES,
+  PROVIDER_LABELS,
+  VERDICT_LABELS,
+  formatShort,
+} from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import { MoreFilters, type EndpointOption } from './more-filters'
 import {
@@ -22,7 +27,15 @@ const selectClass =
   'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-52 disabled:opacity-50'
 
 /** The view's filters, kept in the URL so a view can be shared and survives reloads. */
-export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFilters; range: HistogramRange; endpoints?: EndpointOption[] }) {
+export function FilterBar({
+  filters,
+  range,
+  endpoints = [],
+}: {
+  filters: EventFilters
+  range: HistogramRange
+  endpoints?: EndpointOption[]
+}) {
   const router = useRouter()
   const pathname = usePathname()
   const [pendingNav, startTransition] = useTransition()
@@ -45,7 +58,11 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
     setSentQ(next.q)
     const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
     const href = params.size > 0 ? `${pathname}?${params}` : pathname
-    startTransition(() => (mode === 'push' ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })))
+    startTransition(() =>
+      mode === 'push'
+        ? router.push(href, { scroll: false })
+        : router.replace(href, { scroll: false }),
+    )
   }
 
   // Typing searches after a short pause; the URL is replaced, not pushed, per keystroke.
@@ -58,7 +75,10 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
 
   const custom = filters.from || filters.to
   // Several types or verdicts (`type=a,b`, from a shared link or the API) show as one choice naming them.
-  const types = filters.type && !(KNOWN_EVENT_TYPES as readonly string[]).includes(filters.type) ? [filters.type, ...KNOWN_EVENT_TYPES] : KNOWN_EVENT_TYPES
+  const types =
+    filters.type && !(KNOWN_EVENT_TYPES as readonly string[]).includes(filters.type)
+      ? [filters.type, ...KNOWN_EVENT_TYPES]
+      : KNOWN_EVENT_TYPES
 
   return (
     <form
@@ -69,10 +89,16 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
         e.preventDefault()
         go({ ...filters, q: text || undefined })
       }}
-      className={cn('grid grid-cols-2 gap-2 sm:flex sm:flex-row sm:flex-wrap sm:items-center', pendingNav && 'opacity-80')}
+      className={cn(
+        'grid grid-cols-2 gap-2 sm:flex sm:flex-row sm:flex-wrap sm:items-center',
+        pendingNav && 'opacity-80',
+      )}
     >
       <div className="relative col-span-2 min-w-0 flex-1 sm:min-w-56">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <SearchIcon
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden
+        />
         <Input
           type="search"
           aria-label="Search payloads"
@@ -98,7 +124,13 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
           </option>
         ))}
       </select>
-      <select disabled={!hydrated} aria-label="Event type" className={selectClass} value={filters.type ?? ''} onChange={(e) => go({ ...filters, type: e.target.value || undefined })}>
+      <select
+        disabled={!hydrated}
+        aria-label="Event type"
+        className={selectClass}
+        value={filters.type ?? ''}
+        onChange={(e) => go({ ...filters, type: e.target.value || undefined })}
+      >
         <option value="">All event types</option>
         {types.map((t) => (
           <option key={t} value={t}>
@@ -106,15 +138,22 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
           </option>
         ))}
       </select>
-      <select disabled={!hydrated}
+      <select
+        disabled={!hydrated}
         aria-label="Signature verdict"
         className={selectClass}
         value={filters.verdict ?? ''}
-        onChange={(e) => go({ ...filters, verdict: (e.target.value || undefined) as EventFilters['verdict'] })}
+        onChange={(e) =>
+          go({ ...filters, verdict: (e.target.value || undefined) as EventFilters['verdict'] })
+        }
       >
         <option value="">All verdicts</option>
         {filters.verdict?.includes(',') ? (
-          <option value={filters.verdict}>{listOf(filters.verdict).map((v) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v).join(' or ')}</option>
+          <option value={filters.verdict}>
+            {listOf(filters.verdict)
+              .map((v) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v)
+              .join(' or ')}
+          </option>
         ) : null}
         {VERDICTS.map((v) => (
           <option key={v} value={v}>
@@ -125,8 +164,12 @@ export function FilterBar({ filters, range, endpoints = [] }: { filters: EventFi
       <MoreFilters filters={filters} endpoints={endpoints} disabled={!hydrated} go={go} />
       {/* The time window itself is the chart's control; a picked bar shows here, removable. */}
       {custom ? (
-        <span className="inline-flex h-9 items-center gap-1 rounded-md border bg-muted px-2.5 text-xs" data-testid="time-chip">
-          {filters.from ? formatShort(filters.from) : 'Start'} – {filters.to ? formatShort(filters.to) : 'now'} UTC
+        <span
+          className="inline-flex h-9 items-center gap-1 rounded-md border bg-muted px-2.5 text-xs"
+          data-testid="time-chip"
+        >
+          {filters.from ? formatShort(filters.from) : 'Start'} –{' '}
+          {filters.to ? formatShort(filters.to) : 'now'} UTC
           <button
             type="button"
             className="ml-1 rounded p-0.5 hover:bg-background"

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_OPEN_ROWS, MAX_STRING_CHARS, MAX_TREE_DEPTH, MAX_TREE_ENTRIES, MAX_TREE_NODES, STRING_CHUNK_CHARS, subtreeChunk, treeModel, type TreeNode, type TreePath } from './json-tree-model'
+import {
+  MAX_OPEN_ROWS,
+  MAX_STRING_CHARS,
+  MAX_TREE_DEPTH,
+  MAX_TREE_ENTRIES,
+  MAX_TREE_NODES,
+  STRING_CHUNK_CHARS,
+  subtreeChunk,
+  treeModel,
+  type TreeNode,
+  type TreePath,
+} from './json-tree-model'
 
-const count = (node: TreeNode): number => 1 + (node.kind === 'container' ? node.children.reduce((n, [, c]) => n + count(c), 0) : 0)
+const count = (node: TreeNode): number =>
+  1 + (node.kind === 'container' ? node.children.reduce((n, [, c]) => n + count(c), 0) : 0)
 
 /** The first cut container along the leftmost children, and its path. */
-function firstCut(node: TreeNode, path: TreePath = []): { node: TreeNode & { kind: 'container' }; path: TreePath } | null {
+function firstCut(
+  node: TreeNode,
+  path: TreePath = [],
+): { node: TreeNode & { kind: 'container' }; path: TreePath } | null {
   if (node.kind !== 'container') return null
   if (node.cut) return { node, path }
   for (const [i, [, child]] of node.children.entries()) {
@@ -27,7 +42,11 @@ describe('treeModel', () => {
     // The chunk goes a few levels further and is cut again, to be opened in turn.
     const next = firstCut(chunk?.kind === 'container' ? chunk.node : root, cut.path)!
     expect(next.path.length).toBeGreaterThan(cut.path.length)
-    expect(subtreeChunk(deep, [...Array(200).fill(0), 0], 0)).toEqual({ kind: 'text', text: 'here', length: 4 })
+    expect(subtreeChunk(deep, [...Array(200).fill(0), 0], 0)).toEqual({
+      kind: 'text',
+      text: 'here',
+      length: 4,
+    })
   })
 
   it('caps nodes and entries per container; later entries load in chunks from their position', () => {
@@ -37,27 +56,42 @@ describe('treeModel', () => {
     expect(root.kind === 'container' && root.children.length).toBe(MAX_TREE_ENTRIES)
     const chunk = subtreeChunk(wide, [], 4900)
     expect(chunk?.kind === 'container' && chunk.node.from).toBe(4900)
-    expect(chunk?.kind === 'container' && chunk.node.children.map(([k]) => k)).toEqual(Array.from({ length: 100 }, (_, i) => `k${4900 + i}`))
+    expect(chunk?.kind === 'container' && chunk.node.children.map(([k]) => k)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `k${4900 + i}`),
+    )
     // Children of a chunk are addressed by their position among all the entries.
     expect(subtreeChunk(wide, [4999, 0], 0)).toBeNull() // a number: nothing to open
-    expect(subtreeChunk(wide, [4999], 0)).toMatchObject({ kind: 'container', node: { children: [['i', { kind: 'scalar', value: 4999 }]] } })
+    expect(subtreeChunk(wide, [4999], 0)).toMatchObject({
+      kind: 'container',
+      node: { children: [['i', { kind: 'scalar', value: 4999 }]] },
+    })
     expect(subtreeChunk(wide, [5000], 0)).toBeNull()
   })
 
   it('cuts long strings and keys, and the characters it carries are bounded', () => {
     const huge = 'x'.repeat(1024 * 1024)
-    const { root } = treeModel({ huge, many: Array.from({ length: 900 }, () => 'y'.repeat(5000)), ['k'.repeat(10_000)]: 1 })
+    const { root } = treeModel({
+      huge,
+      many: Array.from({ length: 900 }, () => 'y'.repeat(5000)),
+      ['k'.repeat(10_000)]: 1,
+    })
     const text = JSON.stringify(root)
     expect(text.length).toBeLessThan(200_000)
     const first = root.kind === 'container' ? root.children[0]![1] : root
     expect(first).toMatchObject({ kind: 'scalar', length: huge.length })
     expect(first.kind === 'scalar' && String(first.value).length).toBe(MAX_STRING_CHARS)
-    expect(subtreeChunk({ huge }, [0], MAX_STRING_CHARS)).toEqual({ kind: 'text', text: 'x'.repeat(STRING_CHUNK_CHARS), length: huge.length })
+    expect(subtreeChunk({ huge }, [0], MAX_STRING_CHARS)).toEqual({
+      kind: 'text',
+      text: 'x'.repeat(STRING_CHUNK_CHARS),
+      length: huge.length,
+    })
   })
 
   it('starts open only as many rows as fit in its budget', () => {
     const rowsOpen = (node: TreeNode): number =>
-      node.kind === 'container' && node.open ? node.children.length + node.children.reduce((n, [, c]) => n + rowsOpen(c), 0) : 0
+      node.kind === 'container' && node.open
+        ? node.children.length + node.children.reduce((n, [, c]) => n + rowsOpen(c), 0)
+        : 0
     const many = Array.from({ length: 5000 }, () => ({ a: 1, b: 'x', c: [1], d: { e: null } }))
     const { root } = treeModel(many)
     expect(root.kind === 'container' && root.open).toBe(true)
@@ -66,7 +100,10 @@ describe('treeModel', () => {
   })
 
   it('shows a small payload whole', () => {
-    const value = { event_type: 'avatar_video.success', event_data: { video_id: 'v1', tags: ['a', 'b'] } }
+    const value = {
+      event_type: 'avatar_video.success',
+      event_data: { video_id: 'v1', tags: ['a', 'b'] },
+    }
     const { root, truncated } = treeModel(value)
     expect(truncated).toBe(false)
     expect(count(root)).toBe(7)

@@ -45,12 +45,20 @@ export type TreeNode =
 export type TreePath = number[]
 
 type Bounds = { nodes: number; depth: number; entries: number; chars: number }
-const PAGE_BOUNDS: Bounds = { nodes: MAX_TREE_NODES, depth: MAX_TREE_DEPTH, entries: MAX_TREE_ENTRIES, chars: MAX_TREE_CHARS }
+const PAGE_BOUNDS: Bounds = {
+  nodes: MAX_TREE_NODES,
+  depth: MAX_TREE_DEPTH,
+  entries: MAX_TREE_ENTRIES,
+  chars: MAX_TREE_CHARS,
+}
 
 const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object'
 
 /** Bounded view of `value`, its root's children starting at entry `from`. */
-export function treeModel(value: unknown, { from = 0, bounds = PAGE_BOUNDS }: { from?: number; bounds?: Bounds } = {}): { root: TreeNode; truncated: boolean } {
+export function treeModel(
+  value: unknown,
+  { from = 0, bounds = PAGE_BOUNDS }: { from?: number; bounds?: Bounds } = {},
+): { root: TreeNode; truncated: boolean } {
   let budget = bounds.nodes
   let chars = bounds.chars
   let truncated = false
@@ -64,15 +72,26 @@ export function treeModel(value: unknown, { from = 0, bounds = PAGE_BOUNDS }: { 
     if (typeof v === 'string') {
       const shown = clip(v, MAX_STRING_CHARS)
       if (shown.length < v.length) truncated = true
-      return shown.length < v.length ? { kind: 'scalar', value: shown, length: v.length } : { kind: 'scalar', value: v }
+      return shown.length < v.length
+        ? { kind: 'scalar', value: shown, length: v.length }
+        : { kind: 'scalar', value: v }
     }
     if (!isContainer(v)) return { kind: 'scalar', value: v }
     const isArray = Array.isArray(v)
-    return { kind: 'container', isArray, size: isArray ? v.length : Object.keys(v).length, from: 0, children: [], cut: false }
+    return {
+      kind: 'container',
+      isArray,
+      size: isArray ? v.length : Object.keys(v).length,
+      from: 0,
+      children: [],
+      cut: false,
+    }
   }
   const root = make(value)
   if (root.kind === 'container') root.from = from
-  const queue: { node: TreeNode; value: unknown; depth: number }[] = [{ node: root, value, depth: 0 }]
+  const queue: { node: TreeNode; value: unknown; depth: number }[] = [
+    { node: root, value, depth: 0 },
+  ]
   for (let i = 0; i < queue.length; i++) {
     const { node, value: v, depth } = queue[i]!
     if (node.kind !== 'container' || node.size === 0) continue
@@ -83,7 +102,9 @@ export function treeModel(value: unknown, { from = 0, bounds = PAGE_BOUNDS }: { 
     }
     const start = node.from
     const entries: [string | number, unknown][] = []
-    if (Array.isArray(v)) for (let k = start; k < v.length && entries.length < bounds.entries; k++) entries.push([k, v[k]])
+    if (Array.isArray(v))
+      for (let k = start; k < v.length && entries.length < bounds.entries; k++)
+        entries.push([k, v[k]])
     else {
       let position = 0
       for (const k in v as object) {
@@ -111,7 +132,8 @@ function markOpen(root: TreeNode) {
   const queue: { node: TreeNode; depth: number }[] = [{ node: root, depth: 0 }]
   for (let i = 0; i < queue.length; i++) {
     const { node, depth } = queue[i]!
-    if (node.kind !== 'container' || node.cut || node.children.length === 0 || depth >= OPEN_DEPTH) continue
+    if (node.kind !== 'container' || node.cut || node.children.length === 0 || depth >= OPEN_DEPTH)
+      continue
     if (depth > 0 && rows + node.children.length > MAX_OPEN_ROWS) continue
     node.open = true
     rows += node.children.length
@@ -146,7 +168,8 @@ export type TreeChunk =
 /** The next bounded piece of the node at `path`: children from entry `from`, or characters from `from`. */
 export function subtreeChunk(value: unknown, path: TreePath, from: number): TreeChunk | null {
   const here = valueAt(value, path)
-  if (typeof here === 'string') return { kind: 'text', text: here.slice(from, from + STRING_CHUNK_CHARS), length: here.length }
+  if (typeof here === 'string')
+    return { kind: 'text', text: here.slice(from, from + STRING_CHUNK_CHARS), length: here.length }
   if (!isContainer(here)) return null
   const { root } = treeModel(here, { from, bounds: CHUNK_BOUNDS })
   return root.kind === 'container' ? { kind: 'container', node: root } : null

@@ -34,18 +34,27 @@ function Scalar({ value, rest }: { value: unknown; rest?: React.ReactNode }) {
   return <span>{String(value)}</span>
 }
 
-const plural = (n: number, isArray: boolean) => `${n.toLocaleString('en')} ${isArray ? (n === 1 ? 'item' : 'items') : n === 1 ? 'key' : 'keys'}`
+const plural = (n: number, isArray: boolean) =>
+  `${n.toLocaleString('en')} ${isArray ? (n === 1 ? 'item' : 'items') : n === 1 ? 'key' : 'keys'}`
 
 type Place = { depth: number; path: TreePath; source?: string }
 
-export function TreeNodeView({ name, node, depth, path, source }: Place & { name?: string | number; node: TreeNode }) {
+export function TreeNodeView({
+  name,
+  node,
+  depth,
+  path,
+  source,
+}: Place & { name?: string | number; node: TreeNode }) {
   if (node.kind === 'scalar') {
     const shown = String(node.value).length
     const more =
       node.length === undefined ? null : source ? (
         <MoreText source={source} path={path} from={shown} length={node.length} />
       ) : (
-        <span className="text-muted-foreground italic">… {(node.length - shown).toLocaleString('en')} more characters</span>
+        <span className="text-muted-foreground italic">
+          … {(node.length - shown).toLocaleString('en')} more characters
+        </span>
       )
     return (
       <div className="py-px pl-4">
@@ -60,7 +69,9 @@ export function TreeNodeView({ name, node, depth, path, source }: Place & { name
       <div className="py-px pl-4">
         {name !== undefined ? <Key name={name} /> : null}
         <span className="text-muted-foreground">
-          {node.size === 0 ? open + close : `${open} ${plural(node.size, node.isArray)} ${close} (not shown: see the raw body)`}
+          {node.size === 0
+            ? open + close
+            : `${open} ${plural(node.size, node.isArray)} ${close} (not shown: see the raw body)`}
         </span>
       </div>
     )
@@ -73,7 +84,13 @@ export function TreeNodeView({ name, node, depth, path, source }: Place & { name
  * closing bracket below them. A container left out of the page (`cut`) loads its children the
  * first time it opens.
  */
-function ContainerView({ name, node, depth, path, source }: Place & { name?: string | number; node: Container }) {
+function ContainerView({
+  name,
+  node,
+  depth,
+  path,
+  source,
+}: Place & { name?: string | number; node: Container }) {
   const [open, setOpen] = useState(node.open === true)
   const [opened, setOpened] = useState(open)
   const [bracketOpen, bracketClose] = node.isArray ? ['[', ']'] : ['{', '}']
@@ -89,7 +106,15 @@ function ContainerView({ name, node, depth, path, source }: Place & { name?: str
       }}
     >
       <summary className="-ml-4 cursor-pointer list-none py-px marker:hidden [&::-webkit-details-marker]:hidden">
-        <span aria-hidden data-testid="tree-arrow" className={open ? 'inline-block w-4 rotate-90 text-muted-foreground' : 'inline-block w-4 text-muted-foreground'}>
+        <span
+          aria-hidden
+          data-testid="tree-arrow"
+          className={
+            open
+              ? 'inline-block w-4 rotate-90 text-muted-foreground'
+              : 'inline-block w-4 text-muted-foreground'
+          }
+        >
           ▸
         </span>
         {name !== undefined ? <Key name={name} /> : null}
@@ -102,7 +127,11 @@ function ContainerView({ name, node, depth, path, source }: Place & { name?: str
       {opened ? (
         <>
           <div className="border-l border-border/70">
-            {node.cut ? <LazyChildren source={source!} path={path} depth={depth} /> : <Children node={node} depth={depth} path={path} source={source} />}
+            {node.cut ? (
+              <LazyChildren source={source!} path={path} depth={depth} />
+            ) : (
+              <Children node={node} depth={depth} path={path} source={source} />
+            )}
           </div>
           <div className="text-muted-foreground">{bracketClose}</div>
         </>
@@ -117,13 +146,22 @@ export function Children({ node, depth, path, source }: Place & { node: Containe
   return (
     <>
       {node.children.map(([k, child], i) => (
-        <TreeNodeView key={node.from + i} name={k} node={child} depth={depth + 1} path={[...path, node.from + i]} source={source} />
+        <TreeNodeView
+          key={node.from + i}
+          name={k}
+          node={child}
+          depth={depth + 1}
+          path={[...path, node.from + i]}
+          source={source}
+        />
       ))}
       {next < node.size ? (
         source ? (
           <MoreEntries source={source} path={path} from={next} size={node.size} depth={depth} />
         ) : (
-          <div className="py-px pl-4 text-muted-foreground italic">… {(node.size - next).toLocaleString('en')} more not shown (see the raw body)</div>
+          <div className="py-px pl-4 text-muted-foreground italic">
+            … {(node.size - next).toLocaleString('en')} more not shown (see the raw body)
+          </div>
         )
       ) : null}
     </>

@@ -7,13 +7,25 @@ import { TreeNodeView } from './json-tree-view'
 // it is opened (json-tree-lazy.tsx).
 
 /** `source`: where left-out parts load from (/api/events/<id>/tree); without it they are counted only. */
-export function JsonTree({ value, source, className }: { value: unknown; source?: string; className?: string }) {
+export function JsonTree({
+  value,
+  source,
+  className,
+}: {
+  value: unknown
+  source?: string
+  className?: string
+}) {
   const { root, truncated } = treeModel(value)
   return (
-    <div data-testid="json-tree" className={cn('-ml-4 font-mono text-[13px] leading-relaxed', className)}>
+    <div
+      data-testid="json-tree"
+      className={cn('-ml-4 font-mono text-[13px] leading-relaxed', className)}
+    >
       {truncated ? (
         <p className="pb-2 pl-4 font-sans text-xs text-muted-foreground">
-          Large payload: its first levels and entries are shown{source ? ' and the rest loads as you open it' : ''}; the raw body has all of it.
+          Large payload: its first levels and entries are shown
+          {source ? ' and the rest loads as you open it' : ''}; the raw body has all of it.
         </p>
       ) : null}
       <TreeNodeView node={root} depth={0} path={[]} source={source} />

@@ -3,7 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { EventSummary } from '@/lib/events/types'
-import { filtersToSearchParams, type EventFilters, type HistogramRange } from '@/lib/validations/event-filters'
+import {
+  filtersToSearchParams,
+  type EventFilters,
+  type HistogramRange,
+} from '@/lib/validations/event-filters'
 import { DeliveryChart } from './delivery-chart'
 import { useDeliverySignal } from './live/delivery-signal'
 
@@ -11,7 +15,10 @@ import { useDeliverySignal } from './live/delivery-signal'
 const REFRESH_MS = 30_000
 
 /** Adds arrivals to the bucket they fall in; answers null when one falls past the last bucket (time moved on). */
-export function countArrivals(buckets: HistogramBucket[], rows: EventSummary[]): HistogramBucket[] | null {
+export function countArrivals(
+  buckets: HistogramBucket[],
+  rows: EventSummary[],
+): HistogramBucket[] | null {
   const next = buckets.map((b) => ({ ...b, counts: { ...b.counts } }))
   for (const row of rows) {
     const at = Date.parse(row.receivedAt)

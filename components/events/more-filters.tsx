@@ -4,7 +4,11 @@ import { useState } from 'react'
 import { SlidersHorizontalIcon } from 'lucide-react'
 import { Input } from '@/components/ui/input'
 import { cn } from '@/lib/utils'
-import { RESPONSE_FILTERS, parseFieldFilter, type EventFilters } from '@/lib/validations/event-filters'
+import {
+  RESPONSE_FILTERS,
+  parseFieldFilter,
+  type EventFilters,
+} from '@/lib/validations/event-filters'
 
 const RESPONSE_LABELS: Record<(typeof RESPONSE_FILTERS)[number], string> = {
   '2xx': 'Answered 2xx',
@@ -12,7 +16,8 @@ const RESPONSE_LABELS: Record<(typeof RESPONSE_FILTERS)[number], string> = {
   '413': '413 (too large)',
   '429': '429 (rate limited)',
 }
-const selectClass = 'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-60'
+const selectClass =
+  'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-60'
 
 export type EndpointOption = { id: string; url: string }
 
@@ -28,7 +33,13 @@ export function MoreFilters({
   disabled: boolean
   go: (next: EventFilters) => void
 }) {
-  const active = [filters.endpoint, filters.status, filters.rejected, filters.notJson, filters.field].filter(Boolean).length
+  const active = [
+    filters.endpoint,
+    filters.status,
+    filters.rejected,
+    filters.notJson,
+    filters.field,
+  ].filter(Boolean).length
   const [open, setOpen] = useState(active > 0)
   const [field, setField] = useState(filters.field ?? '')
   const [fieldError, setFieldError] = useState<string | undefined>()
@@ -51,9 +62,13 @@ export function MoreFilters({
         onClick={() => setOpen(!open)}
         className="flex h-9 min-w-0 items-center gap-1.5 rounded-md border px-2.5 text-sm whitespace-nowrap text-muted-foreground hover:text-foreground"
       >
-        <SlidersHorizontalIcon className="size-4" aria-hidden /> More filters{active ? ` (${active})` : ''}
+        <SlidersHorizontalIcon className="size-4" aria-hidden /> More filters
+        {active ? ` (${active})` : ''}
       </button>
-      <div id="more-filters" className={cn('col-span-2 grid-cols-2 gap-2', open ? 'grid sm:contents' : 'hidden')}>
+      <div
+        id="more-filters"
+        className={cn('col-span-2 grid-cols-2 gap-2', open ? 'grid sm:contents' : 'hidden')}
+      >
         <select
           aria-label="Endpoint"
           disabled={disabled}
@@ -62,7 +77,9 @@ export function MoreFilters({
           onChange={(e) => go({ ...filters, endpoint: e.target.value || undefined })}
         >
           <option value="">All endpoints</option>
-          {filters.endpoint && !endpoints.some((e) => e.id === filters.endpoint) ? <option value={filters.endpoint}>{filters.endpoint}</option> : null}
+          {filters.endpoint && !endpoints.some((e) => e.id === filters.endpoint) ? (
+            <option value={filters.endpoint}>{filters.endpoint}</option>
+          ) : null}
           {endpoints.map((e) => (
             <option key={e.id} value={e.id}>
               {e.url}
@@ -74,7 +91,9 @@ export function MoreFilters({
           disabled={disabled}
           className={selectClass}
           value={filters.status ?? ''}
-          onChange={(e) => go({ ...filters, status: (e.target.value || undefined) as EventFilters['status'] })}
+          onChange={(e) =>
+            go({ ...filters, status: (e.target.value || undefined) as EventFilters['status'] })
+          }
         >
           <option value="">Any response</option>
           {RESPONSE_FILTERS.map((s) => (
@@ -84,11 +103,21 @@ export function MoreFilters({
           ))}
         </select>
         <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" disabled={disabled} checked={filters.rejected === '1'} onChange={(e) => go({ ...filters, rejected: e.target.checked ? '1' : undefined })} />
+          <input
+            type="checkbox"
+            disabled={disabled}
+            checked={filters.rejected === '1'}
+            onChange={(e) => go({ ...filters, rejected: e.target.checked ? '1' : undefined })}
+          />
           Rejected only
         </label>
         <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" disabled={disabled} checked={filters.notJson === '1'} onChange={(e) => go({ ...filters, notJson: e.target.checked ? '1' : undefined })} />
+          <input
+            type="checkbox"
+            disabled={disabled}
+            checked={filters.notJson === '1'}
+            onChange={(e) => go({ ...filters, notJson: e.target.checked ? '1' : undefined })}
+          />
           Body not JSON
         </label>
         <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:w-72">

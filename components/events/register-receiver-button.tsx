@@ -15,9 +15,14 @@ export function RegisterReceiverButton({ url }: { url: string }) {
     startTransition(async () => {
       const result = await createEndpointAction({ url, events: [], entityId: '' })
       if (result.ok) {
-        toast.success('Receiver registered', { description: `KonPro now sends every event to ${url}.` })
+        toast.success('Receiver registered', {
+          description: `KonPro now sends every event to ${url}.`,
+        })
         router.refresh()
-      } else toast.error('The receiver was not registered', { description: result.formError ?? result.fieldErrors?.url?.[0] })
+      } else
+        toast.error('The receiver was not registered', {
+          description: result.formError ?? result.fieldErrors?.url?.[0],
+        })
     })
   return (
     <Button onClick={register} disabled={pending}>

@@ -1,10 +1,27 @@
-import { RepeatIcon, ShieldAlertIcon, ShieldCheckIcon, ShieldOffIcon, ShieldQuestionIcon, BanIcon } from 'lucide-react'
+import {
+  RepeatIcon,
+  ShieldAlertIcon,
+  ShieldCheckIcon,
+  ShieldOffIcon,
+  ShieldQuestionIcon,
+  BanIcon,
+} from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { VERDICT_LABELS } from '@/lib/events/format'
 import type { Verdict } from '@/lib/events/types'
 
-const variants = { verified: 'success', invalid: 'destructive', unsigned: 'warning', no_secret: 'muted' } as const
-const icons = { verified: ShieldCheckIcon, invalid: ShieldAlertIcon, unsigned: ShieldQuestionIcon, no_secret: ShieldOffIcon }
+const variants = {
+  verified: 'success',
+  invalid: 'destructive',
+  unsigned: 'warning',
+  no_secret: 'muted',
+} as const
+const icons = {
+  verified: ShieldCheckIcon,
+  invalid: ShieldAlertIcon,
+  unsigned: ShieldQuestionIcon,
+  no_secret: ShieldOffIcon,
+}
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const Icon = icons[verdict]
@@ -17,7 +34,15 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 }
 
 /** "Rejected" (the receiver refused it) and "Redelivery" (same content seen before) markers. */
-export function DeliveryMarkers({ rejected, duplicateOf, status }: { rejected: boolean; duplicateOf: number | null; status: number }) {
+export function DeliveryMarkers({
+  rejected,
+  duplicateOf,
+  status,
+}: {
+  rejected: boolean
+  duplicateOf: number | null
+  status: number
+}) {
   return (
     <>
       {rejected ? (

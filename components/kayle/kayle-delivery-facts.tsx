@@ -21,7 +21,15 @@ function Id({ value, label }: { value: string; label: string }) {
 }
 
 /** One Kayle delivery as Kayle records it: outcome, attempts, where it went, and what Kayle keeps of it. */
-export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { delivery: KayleDelivery; endpointName: string; canRetry: boolean }) {
+export function KayleDeliveryFacts({
+  delivery: d,
+  endpointName,
+  canRetry,
+}: {
+  delivery: KayleDelivery
+  endpointName: string
+  canRetry: boolean
+}) {
   const failure = failureReason(d)
   const retry = retryability(d)
   return (
@@ -33,18 +41,34 @@ export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { de
               <DeliveryStatus status={d.status} />
             </Fact>
             <Fact label="Attempts">
-              <span className="tabular-nums">{d.attempts}</span> <span className="text-muted-foreground">(of at most 8 automatic)</span>
+              <span className="tabular-nums">{d.attempts}</span>{' '}
+              <span className="text-muted-foreground">(of at most 8 automatic)</span>
             </Fact>
-            <Fact label="Last answer">{d.lastStatusCode === null ? <span className="text-muted-foreground">none</span> : <span className="font-mono">HTTP {d.lastStatusCode}</span>}</Fact>
+            <Fact label="Last answer">
+              {d.lastStatusCode === null ? (
+                <span className="text-muted-foreground">none</span>
+              ) : (
+                <span className="font-mono">HTTP {d.lastStatusCode}</span>
+              )}
+            </Fact>
             <Fact label="Last attempt">
               <RelativeTime value={d.lastAttemptAt} />
             </Fact>
-            <Fact label="Next attempt">{d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : <span className="text-muted-foreground">none scheduled</span>}</Fact>
+            <Fact label="Next attempt">
+              {d.nextAttemptAt ? (
+                <RelativeTime value={d.nextAttemptAt} />
+              ) : (
+                <span className="text-muted-foreground">none scheduled</span>
+              )}
+            </Fact>
             <Fact label="Created">
               <RelativeTime value={d.createdAt || null} />
             </Fact>
             <Fact label="Endpoint">
-              <Link href={`/kayle/endpoints/${encodeURIComponent(d.endpointId)}`} className={linkClass}>
+              <Link
+                href={`/kayle/endpoints/${encodeURIComponent(d.endpointId)}`}
+                className={linkClass}
+              >
                 {endpointName}
               </Link>
               <span className="block font-mono text-xs text-muted-foreground">{d.endpointId}</span>
@@ -57,7 +81,13 @@ export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { de
             <Fact label="Delivery ID">
               <Id value={d.id} label="delivery ID" />
             </Fact>
-            <Fact label="Encryption key">{d.encryptionKeyId ? <code className="font-mono text-xs">{d.encryptionKeyId}</code> : <span className="text-muted-foreground">none</span>}</Fact>
+            <Fact label="Encryption key">
+              {d.encryptionKeyId ? (
+                <code className="font-mono text-xs">{d.encryptionKeyId}</code>
+              ) : (
+                <span className="text-muted-foreground">none</span>
+              )}
+            </Fact>
           </dl>
         </CardContent>
       </Card>
@@ -81,20 +111,32 @@ export function KayleDeliveryFacts({ delivery: d, endpointName, canRetry }: { de
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <Fact label="Retention reason">
               <code className="font-mono text-xs">{d.retentionReason ?? 'none'}</code>
-              <span className="mt-1 block break-normal text-muted-foreground" data-testid="kayle-retention-reason">
+              <span
+                className="mt-1 block break-normal text-muted-foreground"
+                data-testid="kayle-retention-reason"
+              >
                 {retentionReasonText(d.retentionReason)}
               </span>
             </Fact>
             <Fact label="Payload expires">
               {d.payloadExpiresAt ? (
                 <>
-                  <RelativeTime value={d.payloadExpiresAt} /> <span className="block font-mono text-xs text-muted-foreground">{d.payloadExpiresAt}</span>
+                  <RelativeTime value={d.payloadExpiresAt} />{' '}
+                  <span className="block font-mono text-xs text-muted-foreground">
+                    {d.payloadExpiresAt}
+                  </span>
                 </>
               ) : (
                 <span className="text-muted-foreground">no expiry set</span>
               )}
             </Fact>
-            <Fact label="Payload scrubbed">{d.payloadScrubbedAt ? <RelativeTime value={d.payloadScrubbedAt} /> : <span className="text-muted-foreground">not scrubbed</span>}</Fact>
+            <Fact label="Payload scrubbed">
+              {d.payloadScrubbedAt ? (
+                <RelativeTime value={d.payloadScrubbedAt} />
+              ) : (
+                <span className="text-muted-foreground">not scrubbed</span>
+              )}
+            </Fact>
           </dl>
           {canRetry ? (
             <div className="flex flex-wrap items-center gap-3">

@@ -6,7 +6,10 @@ import { kayleDeliveryHref, kayleEventHref } from './kayle-paths'
 // `metadata.event_id` and `metadata.verification_session_id` from the decrypted payload (the four
 // payload guides), and the delivery id from the `X-Kayle-Delivery-Id` header (verifying-signatures.mdx).
 
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {})
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null)
 
 export interface KayleDeliveryIds {
@@ -16,14 +19,21 @@ export interface KayleDeliveryIds {
 }
 
 /** The ids of a Kayle delivery; all null for anything that is not one. */
-export function kayleIdsOf(payload: unknown, headers: Record<string, string> = {}): KayleDeliveryIds {
+export function kayleIdsOf(
+  payload: unknown,
+  headers: Record<string, string> = {},
+): KayleDeliveryIds {
   const body = record(payload)
   const kayle = typeof body.type === 'string' && body.type.startsWith('verification.session.')
   const metadata = record(body.metadata)
-  const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-kayle-delivery-id')?.[1]
+  const header = Object.entries(headers).find(
+    ([name]) => name.toLowerCase() === 'x-kayle-delivery-id',
+  )?.[1]
   return {
     eventId: kayle ? text(metadata.event_id) : null,
-    sessionId: kayle ? (text(metadata.verification_session_id) ?? text(record(body.data).verification_session_id)) : null,
+    sessionId: kayle
+      ? (text(metadata.verification_session_id) ?? text(record(body.data).verification_session_id))
+      : null,
     deliveryId: text(header),
   }
 }
@@ -61,7 +71,10 @@ export function KayleDeliveryIdList({ ids }: { ids: KayleDeliveryIds }) {
               This delivery at Kayle
             </Link>
           ) : null}
-          <Link className={linkClass} href={`/kayle/deliveries?event=${encodeURIComponent(ids.eventId)}`}>
+          <Link
+            className={linkClass}
+            href={`/kayle/deliveries?event=${encodeURIComponent(ids.eventId)}`}
+          >
             All deliveries of this event
           </Link>
         </p>

@@ -8,12 +8,26 @@ import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { DeleteEndpointDialog } from '@/components/endpoints/delete-endpoint-dialog'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
-import { deleteKayleEndpointAction, sendKayleTestEventAction, setKayleEndpointEnabledAction } from '@/app/(console)/kayle/actions'
+import {
+  deleteKayleEndpointAction,
+  sendKayleTestEventAction,
+  setKayleEndpointEnabledAction,
+} from '@/app/(console)/kayle/actions'
 
 const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm'
 
 /** Pause or resume, send a sandbox test event, delete. */
-export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { endpointId: string; url: string; enabled: boolean; sandbox: boolean }) {
+export function KayleEndpointControls({
+  endpointId,
+  url,
+  enabled,
+  sandbox,
+}: {
+  endpointId: string
+  url: string
+  enabled: boolean
+  sandbox: boolean
+}) {
   const router = useRouter()
   const [pending, start] = useTransition()
   const hydrated = useHydrated()
@@ -24,12 +38,19 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
     start(async () => {
       const result = await setKayleEndpointEnabledAction({ id: endpointId, enabled: !enabled })
       if (!result.ok) return void toast.error(result.formError ?? 'Nothing changed.')
-      toast.success(enabled ? 'Endpoint paused: Kayle holds its deliveries.' : 'Endpoint enabled: deliveries resume.')
+      toast.success(
+        enabled
+          ? 'Endpoint paused: Kayle holds its deliveries.'
+          : 'Endpoint enabled: deliveries resume.',
+      )
       router.refresh()
     })
   const send = () =>
     start(async () => {
-      const result = await sendKayleTestEventAction({ endpointId, eventType: eventType as (typeof KAYLE_EVENT_TYPE_NAMES)[number] })
+      const result = await sendKayleTestEventAction({
+        endpointId,
+        eventType: eventType as (typeof KAYLE_EVENT_TYPE_NAMES)[number],
+      })
       if (!result.ok) {
         toast.error('The test event was not delivered', { description: result.formError })
         return void router.refresh()
@@ -41,7 +62,9 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
     start(async () => {
       const result = await deleteKayleEndpointAction(endpointId)
       if (result.ok || result.kind === 'not_found') {
-        toast.success(result.ok ? 'Kayle endpoint deleted' : 'That endpoint was already gone', { description: url })
+        toast.success(result.ok ? 'Kayle endpoint deleted' : 'That endpoint was already gone', {
+          description: url,
+        })
         router.push('/kayle/endpoints')
       } else toast.error('The endpoint was not deleted', { description: result.formError })
     })
@@ -54,7 +77,12 @@ export function KayleEndpointControls({ endpointId, url, enabled, sandbox }: { e
       {sandbox ? (
         // Wraps on a phone: the select and its button side by side are wider than 375px.
         <span className="flex max-w-full min-w-0 flex-wrap items-center gap-2">
-          <select aria-label="Test event type" className={`${selectClass} max-w-full`} value={eventType} onChange={(e) => setEventType(e.target.value)}>
+          <select
+            aria-label="Test event type"
+            className={`${selectClass} max-w-full`}
+            value={eventType}
+            onChange={(e) => setEventType(e.target.value)}
+          >
             {KAYLE_EVENT_TYPE_NAMES.map((t) => (
               <option key={t} value={t}>
                 {t}

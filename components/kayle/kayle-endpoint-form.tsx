@@ -12,7 +12,11 @@ import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
-import { KAYLE_EVENT_TYPES, KAYLE_RETENTION_HOURS, isKayleEventType } from '@/lib/kayle/event-catalog'
+import {
+  KAYLE_EVENT_TYPES,
+  KAYLE_RETENTION_HOURS,
+  isKayleEventType,
+} from '@/lib/kayle/event-catalog'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
 import type { z } from 'zod'
 import { kayleCreateSchema } from '@/lib/validations/kayle-endpoint'
@@ -21,9 +25,22 @@ import { createKayleEndpointAction, updateKayleEndpointAction } from '@/app/(con
 type Input = z.input<typeof kayleCreateSchema>
 type Output = z.output<typeof kayleCreateSchema>
 
-const RETENTION_LABELS: Record<number, string> = { 0: 'Do not keep (0 hours)', 24: '24 hours', 72: '72 hours (Kayle’s default)', 168: '7 days (168 hours)' }
-const FIELD_NAMES: Record<string, string> = { url: 'URL', name: 'name', labels: 'labels', enabled: 'enabled', eventTypes: 'event types', retentionHours: 'retention' }
-const selectClass = 'h-9 w-full rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:max-w-xs disabled:opacity-50'
+const RETENTION_LABELS: Record<number, string> = {
+  0: 'Do not keep (0 hours)',
+  24: '24 hours',
+  72: '72 hours (Kayle’s default)',
+  168: '7 days (168 hours)',
+}
+const FIELD_NAMES: Record<string, string> = {
+  url: 'URL',
+  name: 'name',
+  labels: 'labels',
+  enabled: 'enabled',
+  eventTypes: 'event types',
+  retentionHours: 'retention',
+}
+const selectClass =
+  'h-9 w-full rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:max-w-xs disabled:opacity-50'
 
 function valuesOf(endpoint?: KayleEndpoint): Input {
   return {
@@ -38,12 +55,21 @@ function valuesOf(endpoint?: KayleEndpoint): Input {
 }
 
 /** Create or edit a Kayle endpoint; an edit sends only what changed. */
-export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: string; endpoint?: KayleEndpoint }) {
+export function KayleEndpointForm({
+  receiverUrl,
+  endpoint,
+}: {
+  receiverUrl: string
+  endpoint?: KayleEndpoint
+}) {
   const router = useRouter()
   const hydrated = useHydrated()
   const [formError, setFormError] = useState<string | null>(null)
   const initial = valuesOf(endpoint)
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(kayleCreateSchema), defaultValues: initial })
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(kayleCreateSchema),
+    defaultValues: initial,
+  })
   const { register, handleSubmit, setError, setValue, formState } = form
   const { errors, isSubmitting, dirtyFields } = formState
 
@@ -52,7 +78,8 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
       if (field in initial) setError(field as keyof Input, { message: messages?.[0] })
     }
     // Kayle's 400s are nearly always about the URL.
-    if (result.kind === 'bad_request' && result.formError) setError('url', { message: result.formError })
+    if (result.kind === 'bad_request' && result.formError)
+      setError('url', { message: result.formError })
     else setFormError(result.formError ?? null)
   }
 
@@ -64,15 +91,21 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
       const result = await createKayleEndpointAction(raw)
       if (!result.ok) return showFailure(result)
       toast.success('Kayle endpoint created', { description: raw.url })
-      if (result.data.keyError) toast.error(`The encryption key was not created: ${result.data.keyError}`)
+      if (result.data.keyError)
+        toast.error(`The encryption key was not created: ${result.data.keyError}`)
       router.push(`/kayle/endpoints/${encodeURIComponent(result.data.id)}`)
       return
     }
     const keys = (Object.keys(dirtyFields) as Array<keyof Input>).filter((k) => k !== 'createKey')
     if (!keys.length) return setFormError('Nothing changed, so there is nothing to save.')
-    const result = await updateKayleEndpointAction({ id: endpoint.id, ...Object.fromEntries(keys.map((k) => [k, raw[k]])) })
+    const result = await updateKayleEndpointAction({
+      id: endpoint.id,
+      ...Object.fromEntries(keys.map((k) => [k, raw[k]])),
+    })
     if (!result.ok) return showFailure(result)
-    toast.success('Kayle endpoint saved', { description: `Updated ${keys.map((k) => FIELD_NAMES[k]).join(', ')}.` })
+    toast.success('Kayle endpoint saved', {
+      description: `Updated ${keys.map((k) => FIELD_NAMES[k]).join(', ')}.`,
+    })
     form.reset(raw)
     router.refresh()
   })
@@ -83,12 +116,30 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
         <div className="flex flex-col gap-2">
           <Label htmlFor="url">Endpoint URL</Label>
           <div className="flex flex-col gap-2 sm:flex-row">
-            <Input id="url" type="url" inputMode="url" autoComplete="off" placeholder="https://example.com/webhooks/kayle" className="font-mono" aria-invalid={!!errors.url} {...register('url')} />
-            <Button type="button" variant="outline" className="shrink-0" onClick={() => setValue('url', receiverUrl, { shouldDirty: true, shouldValidate: true })}>
+            <Input
+              id="url"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://example.com/webhooks/kayle"
+              className="font-mono"
+              aria-invalid={!!errors.url}
+              {...register('url')}
+            />
+            <Button
+              type="button"
+              variant="outline"
+              className="shrink-0"
+              onClick={() =>
+                setValue('url', receiverUrl, { shouldDirty: true, shouldValidate: true })
+              }
+            >
               <RadioTowerIcon /> Use this console’s receiver
             </Button>
           </div>
-          <p className="text-xs text-muted-foreground">https:// only; http:// is accepted for localhost while developing.</p>
+          <p className="text-xs text-muted-foreground">
+            https:// only; http:// is accepted for localhost while developing.
+          </p>
           <FieldError message={errors.url?.message} />
         </div>
 
@@ -97,14 +148,25 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
             <Label htmlFor="name">
               Name <span className="font-normal text-muted-foreground">(optional)</span>
             </Label>
-            <Input id="name" placeholder="Production verifications" aria-invalid={!!errors.name} {...register('name')} />
+            <Input
+              id="name"
+              placeholder="Production verifications"
+              aria-invalid={!!errors.name}
+              {...register('name')}
+            />
             <FieldError message={errors.name?.message} />
           </div>
           <div className="flex flex-col gap-2">
             <Label htmlFor="labels">
-              Labels <span className="font-normal text-muted-foreground">(comma-separated, up to 8)</span>
+              Labels{' '}
+              <span className="font-normal text-muted-foreground">(comma-separated, up to 8)</span>
             </Label>
-            <Input id="labels" placeholder="billing, fraud-review" aria-invalid={!!errors.labels} {...register('labels')} />
+            <Input
+              id="labels"
+              placeholder="billing, fraud-review"
+              aria-invalid={!!errors.labels}
+              {...register('labels')}
+            />
             <FieldError message={errors.labels?.message} />
           </div>
         </div>
@@ -114,10 +176,20 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
           <p className="text-xs text-muted-foreground">Tick none to receive every event type.</p>
           <div className="grid gap-2 sm:grid-cols-2">
             {KAYLE_EVENT_TYPES.map((t) => (
-              <label key={t.eventType} className="flex items-start gap-2 rounded-md border p-2.5 text-sm">
-                <input type="checkbox" value={t.eventType} className="mt-0.5 size-4 accent-[var(--primary)]" {...register('eventTypes')} />
+              <label
+                key={t.eventType}
+                className="flex items-start gap-2 rounded-md border p-2.5 text-sm"
+              >
+                <input
+                  type="checkbox"
+                  value={t.eventType}
+                  className="mt-0.5 size-4 accent-[var(--primary)]"
+                  {...register('eventTypes')}
+                />
                 <span className="min-w-0">
-                  <span className="block font-mono text-xs font-medium break-all">{t.eventType}</span>
+                  <span className="block font-mono text-xs font-medium break-all">
+                    {t.eventType}
+                  </span>
                   <span className="text-xs text-muted-foreground">{t.description}</span>
                 </span>
               </label>
@@ -128,33 +200,50 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
 
         <div className="flex flex-col gap-2">
           <Label htmlFor="retentionHours">Keep undelivered payloads for</Label>
-          <select id="retentionHours" className={selectClass} {...register('retentionHours', { valueAsNumber: true })}>
+          <select
+            id="retentionHours"
+            className={selectClass}
+            {...register('retentionHours', { valueAsNumber: true })}
+          >
             {KAYLE_RETENTION_HOURS.map((h) => (
               <option key={h} value={h}>
                 {RETENTION_LABELS[h]}
               </option>
             ))}
           </select>
-          <p className="text-xs text-muted-foreground">How long Kayle keeps an encrypted payload it could not deliver, for retries.</p>
+          <p className="text-xs text-muted-foreground">
+            How long Kayle keeps an encrypted payload it could not deliver, for retries.
+          </p>
           <FieldError message={errors.retentionHours?.message} />
         </div>
 
         <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...register('enabled')} />
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 accent-[var(--primary)]"
+            {...register('enabled')}
+          />
           <span>
             <span className="block font-medium">Enabled</span>
-            <span className="text-muted-foreground">A paused endpoint receives nothing until it is enabled again.</span>
+            <span className="text-muted-foreground">
+              A paused endpoint receives nothing until it is enabled again.
+            </span>
           </span>
         </label>
 
         {endpoint ? null : (
           <label className="flex items-start gap-3 text-sm">
-            <input type="checkbox" className="mt-0.5 size-4 accent-[var(--primary)]" {...register('createKey')} />
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-[var(--primary)]"
+              {...register('createKey')}
+            />
             <span>
               <span className="block font-medium">Create an encryption key now</span>
               <span className="text-muted-foreground">
-                Kayle encrypts every delivery for a key registered on the endpoint, and sends nothing to an endpoint without one. The console
-                makes the key pair, registers the public half and keeps the private half encrypted.
+                Kayle encrypts every delivery for a key registered on the endpoint, and sends
+                nothing to an endpoint without one. The console makes the key pair, registers the
+                public half and keeps the private half encrypted.
               </span>
             </span>
           </label>
@@ -163,7 +252,13 @@ export function KayleEndpointForm({ receiverUrl, endpoint }: { receiverUrl: stri
         <FormError message={formError} />
         <div className="flex gap-2">
           <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? (endpoint ? 'Saving…' : 'Creating…') : endpoint ? 'Save changes' : 'Create endpoint'}
+            {isSubmitting
+              ? endpoint
+                ? 'Saving…'
+                : 'Creating…'
+              : endpoint
+                ? 'Save changes'
+                : 'Create endpoint'}
           </Button>
           <Button type="button" variant="outline" onClick={() => router.push('/kayle/endpoints')}>
             Cancel

@@ -1,7 +1,14 @@
 import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { EventChips } from '@/components/endpoints/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
@@ -16,7 +23,8 @@ export function EnabledBadge({ enabled }: { enabled: boolean }) {
 export function KeyBadge({ activeKeys }: { activeKeys: number }) {
   return activeKeys > 0 ? (
     <Badge variant="outline">
-      <KeyRoundIcon className="size-3" aria-hidden /> {activeKeys} active key{activeKeys === 1 ? '' : 's'}
+      <KeyRoundIcon className="size-3" aria-hidden /> {activeKeys} active key
+      {activeKeys === 1 ? '' : 's'}
     </Badge>
   ) : (
     <Badge variant="destructive">
@@ -41,9 +49,17 @@ function Labels({ labels }: { labels: string[] }) {
 /** Kayle endpoints: name and URL, state, whether they can receive, events and labels. */
 export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow[] }) {
   const title = (e: KayleEndpointRow) => (
-    <Link href={`/kayle/endpoints/${encodeURIComponent(e.id)}`} className="group block min-w-0" title={e.url}>
-      <span className="block text-sm font-medium group-hover:underline">{e.name ?? 'Unnamed endpoint'}</span>
-      <span className="block font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">{e.url}</span>
+    <Link
+      href={`/kayle/endpoints/${encodeURIComponent(e.id)}`}
+      className="group block min-w-0"
+      title={e.url}
+    >
+      <span className="block text-sm font-medium group-hover:underline">
+        {e.name ?? 'Unnamed endpoint'}
+      </span>
+      <span className="block font-mono text-xs [overflow-wrap:anywhere] text-muted-foreground">
+        {e.url}
+      </span>
     </Link>
   )
   return (
@@ -76,7 +92,9 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
                 <TableCell className="max-w-48">
                   <Labels labels={e.labels} />
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

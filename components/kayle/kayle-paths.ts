@@ -3,4 +3,5 @@
 
 export const kayleEventHref = (eventId: string) => `/kayle/events/${encodeURIComponent(eventId)}`
 
-export const kayleDeliveryHref = (eventId: string, deliveryId: string) => `/kayle/deliveries/${encodeURIComponent(deliveryId)}?event=${encodeURIComponent(eventId)}`
+export const kayleDeliveryHref = (eventId: string, deliveryId: string) =>
+  `/kayle/deliveries/${encodeURIComponent(deliveryId)}?event=${encodeURIComponent(eventId)}`

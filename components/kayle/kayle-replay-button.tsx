@@ -16,16 +16,29 @@ export function KayleReplayButton({ eventId }: { eventId: string }) {
   const replay = () =>
     start(async () => {
       const result = await replayKayleEventAction(eventId)
-      if (!result.ok) return void toast.error('The event was not replayed', { description: result.formError })
+      if (!result.ok)
+        return void toast.error('The event was not replayed', { description: result.formError })
       const { requeued, delivered } = result.data
       const plural = (n: number) => `${n} deliver${n === 1 ? 'y' : 'ies'}`
       toast.success('Event replayed', {
-        description: [requeued ? `${plural(requeued)} requeued on Kayle’s retry schedule` : null, delivered ? `${plural(delivered)} delivered` : null].filter(Boolean).join(', ') + '.',
+        description:
+          [
+            requeued ? `${plural(requeued)} requeued on Kayle’s retry schedule` : null,
+            delivered ? `${plural(delivered)} delivered` : null,
+          ]
+            .filter(Boolean)
+            .join(', ') + '.',
       })
       router.refresh()
     })
   return (
-    <Button variant="outline" size="sm" disabled={pending || !hydrated} onClick={replay} aria-label={`Replay event ${eventId}`}>
+    <Button
+      variant="outline"
+      size="sm"
+      disabled={pending || !hydrated}
+      onClick={replay}
+      aria-label={`Replay event ${eventId}`}
+    >
       <RotateCwIcon /> Replay
     </Button>
   )

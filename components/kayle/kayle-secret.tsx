@@ -7,7 +7,16 @@ import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { useRevealedSecret } from '@/components/use-revealed-secret'
 import { CopyButton } from '@/components/copy-button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
 import { kayleSecretAction } from '@/app/(console)/kayle/actions'
 
 /** The signing secret: masked, revealed on demand for 30 s; rotation asks first and shows the new one. */
@@ -16,29 +25,44 @@ export function KayleSecret({ endpointId }: { endpointId: string }) {
   const [pending, start] = useTransition()
   const hydrated = useHydrated()
 
-
   const run = (mode: 'reveal' | 'rotate') =>
     start(async () => {
       const result = await kayleSecretAction({ id: endpointId, mode })
-      if (!result.ok) return void toast.error(result.formError ?? 'Kayle did not return the secret.')
+      if (!result.ok)
+        return void toast.error(result.formError ?? 'Kayle did not return the secret.')
       setSecret(result.data.secret)
-      if (mode === 'rotate') toast.success('Secret rotated. The receiver already verifies with the new one.')
+      if (mode === 'rotate')
+        toast.success('Secret rotated. The receiver already verifies with the new one.')
     })
 
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-1.5">
-      <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs" data-testid="kayle-secret-value">
+      <code
+        className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-xs"
+        data-testid="kayle-secret-value"
+      >
         {secret ?? 'whsec_••••••••••••'}
       </code>
       {secret ? (
         <>
           <CopyButton value={secret} label="Copy secret" size="icon" />
-          <Button variant="ghost" size="icon" aria-label="Hide secret" onClick={() => setSecret(null)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Hide secret"
+            onClick={() => setSecret(null)}
+          >
             <EyeOffIcon />
           </Button>
         </>
       ) : (
-        <Button variant="ghost" size="sm" onClick={() => run('reveal')} disabled={pending || !hydrated} aria-label="Reveal secret">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => run('reveal')}
+          disabled={pending || !hydrated}
+          aria-label="Reveal secret"
+        >
           <EyeIcon /> Reveal
         </Button>
       )}
@@ -52,8 +76,9 @@ export function KayleSecret({ endpointId }: { endpointId: string }) {
           <DialogHeader>
             <DialogTitle>Rotate the signing secret?</DialogTitle>
             <DialogDescription>
-              Kayle signs every delivery from now on with a new secret. Anything else that verifies this endpoint’s deliveries with the old
-              secret will reject them until it is given the new one.
+              Kayle signs every delivery from now on with a new secret. Anything else that verifies
+              this endpoint’s deliveries with the old secret will reject them until it is given the
+              new one.
             </DialogDescription>
           </DialogHeader>
           <DialogFooter>

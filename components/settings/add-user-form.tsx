@@ -41,15 +41,29 @@ export function AddUserForm() {
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="flex flex-col gap-3 sm:flex-row sm:items-start"
+      >
         <div className="flex flex-1 flex-col gap-2">
           <Label htmlFor="new-user-email">Email</Label>
-          <Input id="new-user-email" type="email" autoComplete="off" aria-invalid={!!errors.email} {...form.register('email')} />
+          <Input
+            id="new-user-email"
+            type="email"
+            autoComplete="off"
+            aria-invalid={!!errors.email}
+            {...form.register('email')}
+          />
           <FieldError message={errors.email?.message} />
         </div>
         <div className="flex flex-col gap-2">
           <Label htmlFor="new-user-role">Role</Label>
-          <select id="new-user-role" className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm" {...form.register('role')}>
+          <select
+            id="new-user-role"
+            className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm"
+            {...form.register('role')}
+          >
             <option value="viewer">Viewer</option>
             <option value="admin">Admin</option>
           </select>
@@ -60,9 +74,13 @@ export function AddUserForm() {
       </form>
       <FormError message={error} />
       {created ? (
-        <div role="status" className="flex flex-col gap-2 rounded-md border border-success/40 bg-success/10 p-4 text-sm">
+        <div
+          role="status"
+          className="flex flex-col gap-2 rounded-md border border-success/40 bg-success/10 p-4 text-sm"
+        >
           <p className="flex items-center gap-2 font-medium">
-            <KeyRoundIcon className="size-4" aria-hidden /> {created.email} can sign in with this one-time password:
+            <KeyRoundIcon className="size-4" aria-hidden /> {created.email} can sign in with this
+            one-time password:
           </p>
           <div className="flex items-center gap-2">
             <code className="rounded bg-card px-2 py-1 font-mono" data-testid="one-time-password">
@@ -70,7 +88,9 @@ export function AddUserForm() {
             </code>
             <CopyButton value={created.password} label="Copy password" />
           </div>
-          <p className="text-muted-foreground">It is shown only now. Send it to them over a channel you trust.</p>
+          <p className="text-muted-foreground">
+            It is shown only now. Send it to them over a channel you trust.
+          </p>
         </div>
       ) : null}
     </div>

@@ -19,7 +19,10 @@ export function ApiKeyForm({ stored }: { stored: boolean }) {
   const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const [removing, startRemove] = useTransition()
-  const form = useForm<ApiKeyInput>({ resolver: zodResolver(apiKeySchema), defaultValues: { apiKey: '' } })
+  const form = useForm<ApiKeyInput>({
+    resolver: zodResolver(apiKeySchema),
+    defaultValues: { apiKey: '' },
+  })
   const { errors, isSubmitting } = form.formState
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -63,7 +66,8 @@ export function ApiKeyForm({ stored }: { stored: boolean }) {
             {...form.register('apiKey')}
           />
           <p id="apiKey-help" className="text-xs text-muted-foreground">
-            Tried against KonPro before it is saved, then kept encrypted in the database. Only its last four characters are shown again.
+            Tried against KonPro before it is saved, then kept encrypted in the database. Only its
+            last four characters are shown again.
           </p>
           <FieldError message={errors.apiKey?.message} />
         </div>
@@ -73,7 +77,12 @@ export function ApiKeyForm({ stored }: { stored: boolean }) {
             {isSubmitting ? 'Checking with KonPro…' : 'Save key'}
           </Button>
           {stored ? (
-            <Button type="button" variant="outline" onClick={remove} disabled={removing || !hydrated}>
+            <Button
+              type="button"
+              variant="outline"
+              onClick={remove}
+              disabled={removing || !hydrated}
+            >
               {removing ? 'Removing…' : 'Remove stored key'}
             </Button>
           ) : null}

@@ -16,7 +16,11 @@ export function ConnectionTest() {
     start(async () => {
       setOutcome(null)
       const result = await testConnectionAction()
-      setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.formError ?? 'The test failed.' })
+      setOutcome(
+        result.ok
+          ? { ok: true, message: result.data.message }
+          : { ok: false, message: result.formError ?? 'The test failed.' },
+      )
     })
   return (
     <div className="flex flex-col gap-3">
@@ -28,7 +32,10 @@ export function ConnectionTest() {
       </div>
       <div aria-live="polite">
         {outcome?.ok ? (
-          <p role="status" className="flex gap-2 rounded-md border border-success/40 bg-success/5 p-3 text-sm">
+          <p
+            role="status"
+            className="flex gap-2 rounded-md border border-success/40 bg-success/5 p-3 text-sm"
+          >
             <CheckCircle2Icon className="size-4 shrink-0 text-success" aria-hidden />
             <span>{outcome.message}</span>
           </p>

@@ -6,7 +6,13 @@ import { useHydrated } from '@/components/use-hydrated'
 import { setReceiverPolicyAction } from '@/app/(console)/settings/actions'
 
 /** Whether unsigned deliveries are answered 401 (still recorded) or accepted. */
-export function ReceiverPolicyForm({ rejectUnsigned, canEdit }: { rejectUnsigned: boolean; canEdit: boolean }) {
+export function ReceiverPolicyForm({
+  rejectUnsigned,
+  canEdit,
+}: {
+  rejectUnsigned: boolean
+  canEdit: boolean
+}) {
   const hydrated = useHydrated()
   const [value, setValue] = useState(rejectUnsigned)
   const [pending, startTransition] = useTransition()
@@ -15,7 +21,12 @@ export function ReceiverPolicyForm({ rejectUnsigned, canEdit }: { rejectUnsigned
     setValue(next)
     startTransition(async () => {
       const result = await setReceiverPolicyAction({ rejectUnsigned: next })
-      if (result.ok) toast.success(next ? 'Unsigned deliveries are now refused with 401.' : 'Unsigned deliveries are now accepted.')
+      if (result.ok)
+        toast.success(
+          next
+            ? 'Unsigned deliveries are now refused with 401.'
+            : 'Unsigned deliveries are now accepted.',
+        )
       else {
         setValue(!next)
         toast.error(result.formError ?? 'The setting was not saved.')
@@ -34,8 +45,8 @@ export function ReceiverPolicyForm({ rejectUnsigned, canEdit }: { rejectUnsigned
       <span>
         <span className="block font-medium">Refuse unsigned deliveries</span>
         <span className="text-muted-foreground">
-          Deliveries without a signature are answered 401 and still recorded, flagged as rejected, so you can see who is sending them.
-          Invalid signatures are always refused.
+          Deliveries without a signature are answered 401 and still recorded, flagged as rejected,
+          so you can see who is sending them. Invalid signatures are always refused.
         </span>
       </span>
     </label>

@@ -24,7 +24,9 @@ export function RetentionForm({ value, canEdit }: { value: Retention; canEdit: b
     const result = await setRetentionAction(values)
     if (result.ok) {
       form.reset(values)
-      toast.success(`Deliveries are now kept for ${values.retentionDays} days, at most ${values.maxRows.toLocaleString('en')}.`)
+      toast.success(
+        `Deliveries are now kept for ${values.retentionDays} days, at most ${values.maxRows.toLocaleString('en')}.`,
+      )
       return
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {

@@ -4,8 +4,24 @@ import { useTransition } from 'react'
 import { KeySquareIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
 import { revokeAccessTokenAction } from '@/app/(console)/settings/tokens/actions'
@@ -30,7 +46,8 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
   if (tokens.length === 0) {
     return (
       <EmptyState icon={KeySquareIcon} title="No access tokens">
-        Create one above to forward deliveries to your laptop with <code className="font-mono">npx konpro-console forward</code>.
+        Create one above to forward deliveries to your laptop with{' '}
+        <code className="font-mono">npx konpro-console forward</code>.
       </EmptyState>
     )
   }
@@ -52,24 +69,38 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
               <TableCell className="min-w-32 font-medium break-words whitespace-normal">
                 {t.name}
                 {/* On a phone the prefix goes under the name instead of a column of its own. */}
-                <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">{t.prefix}…</span>
+                <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">
+                  {t.prefix}…
+                </span>
               </TableCell>
-              <TableCell className="hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell">{t.prefix}…</TableCell>
+              <TableCell className="hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell">
+                {t.prefix}…
+              </TableCell>
               <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
                 <RelativeTime value={t.createdAt} />
               </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                {t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}
+              </TableCell>
               <TableCell className="text-right">
                 <Dialog>
                   <DialogTrigger asChild>
-                    <Button variant="outline" size="sm" aria-label={`Revoke token ${t.name}`} disabled={pending}>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      aria-label={`Revoke token ${t.name}`}
+                      disabled={pending}
+                    >
                       Revoke
                     </Button>
                   </DialogTrigger>
                   <DialogContent>
                     <DialogHeader>
                       <DialogTitle>Revoke “{t.name}”?</DialogTitle>
-                      <DialogDescription>Anything using it is refused from its next request on. This cannot be undone.</DialogDescription>
+                      <DialogDescription>
+                        Anything using it is refused from its next request on. This cannot be
+                        undone.
+                      </DialogDescription>
                     </DialogHeader>
                     <DialogFooter>
                       <DialogClose asChild>

@@ -5,8 +5,24 @@ import { Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
 
@@ -32,13 +48,24 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
       className="h-8 rounded-md border border-input bg-card px-2 text-sm"
       value={u.role}
       disabled={pending}
-      onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value as 'admin' | 'viewer' }), `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`)}
+      onChange={(e) =>
+        run(
+          () => changeRoleAction({ userId: u.id, role: e.target.value as 'admin' | 'viewer' }),
+          `${u.email} is now ${e.target.value === 'admin' ? 'an admin' : 'a viewer'}.`,
+        )
+      }
     >
       <option value="admin">Admin</option>
       <option value="viewer">Viewer</option>
     </select>
   )
-  const remove = (u: Row) => <RemoveUser email={u.email} disabled={pending} onConfirm={() => run(() => removeUserAction(u.id), `${u.email} was removed.`)} />
+  const remove = (u: Row) => (
+    <RemoveUser
+      email={u.email}
+      disabled={pending}
+      onConfirm={() => run(() => removeUserAction(u.id), `${u.email} was removed.`)}
+    />
+  )
   // An email is one unit: it truncates (whole on hover) rather than breaking into letters.
   const email = (u: Row) => (
     <span className="min-w-0 truncate font-medium" title={u.email}>
@@ -101,7 +128,15 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
   )
 }
 
-function RemoveUser({ email, disabled, onConfirm }: { email: string; disabled: boolean; onConfirm: () => void }) {
+function RemoveUser({
+  email,
+  disabled,
+  onConfirm,
+}: {
+  email: string
+  disabled: boolean
+  onConfirm: () => void
+}) {
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -112,7 +147,9 @@ function RemoveUser({ email, disabled, onConfirm }: { email: string; disabled: b
       <DialogContent>
         <DialogHeader>
           <DialogTitle className="break-words">Remove {email}?</DialogTitle>
-          <DialogDescription>They are signed out everywhere at once and can no longer sign in.</DialogDescription>
+          <DialogDescription>
+            They are signed out everywhere at once and can no longer sign in.
+          </DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <DialogClose asChild>

@@ -4,7 +4,13 @@ import { MobileNav } from './mobile-nav'
 import { ThemeToggle } from './theme-toggle'
 import { UserMenu } from './user-menu'
 
-export function Header({ sandbox, user }: { sandbox: boolean; user: { email: string; role: string } }) {
+export function Header({
+  sandbox,
+  user,
+}: {
+  sandbox: boolean
+  user: { email: string; role: string }
+}) {
   return (
     <header className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b bg-background/85 px-4 backdrop-blur md:px-6">
       <MobileNav />
@@ -21,8 +27,12 @@ export function Header({ sandbox, user }: { sandbox: boolean; user: { email: str
             </p>
           ) : (
             // A viewer cannot store a key: say who can, and what is open to them.
-            <p className="hidden truncate text-xs text-muted-foreground sm:block" data-testid="viewer-note">
-              Endpoints live in a built-in KonPro sandbox until an admin connects a KonPro account. You can read them and watch the event log.
+            <p
+              className="hidden truncate text-xs text-muted-foreground sm:block"
+              data-testid="viewer-note"
+            >
+              Endpoints live in a built-in KonPro sandbox until an admin connects a KonPro account.
+              You can read them and watch the event log.
             </p>
           )}
         </div>

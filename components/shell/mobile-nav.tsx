@@ -21,7 +21,9 @@ export function MobileNav() {
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
         <DialogPrimitive.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-6 border-r bg-card px-3 py-4 shadow-lg">
           <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
-          <DialogPrimitive.Description className="sr-only">Pages of the console</DialogPrimitive.Description>
+          <DialogPrimitive.Description className="sr-only">
+            Pages of the console
+          </DialogPrimitive.Description>
           <div className="flex items-center justify-between px-2">
             <Brand />
             <DialogPrimitive.Close asChild>

@@ -1,4 +1,11 @@
-import { ActivityIcon, SendIcon, SettingsIcon, ShieldCheckIcon, WebhookIcon, type LucideIcon } from 'lucide-react'
+import {
+  ActivityIcon,
+  SendIcon,
+  SettingsIcon,
+  ShieldCheckIcon,
+  WebhookIcon,
+  type LucideIcon,
+} from 'lucide-react'
 
 export interface NavItem {
   href: string

@@ -21,7 +21,11 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   }
   return (
     <div className="flex flex-col gap-4">
-      <div role="group" aria-label="Provider" className="grid grid-cols-2 gap-1 rounded-lg bg-muted p-1">
+      <div
+        role="group"
+        aria-label="Provider"
+        className="grid grid-cols-2 gap-1 rounded-lg bg-muted p-1"
+      >
         {providers.map((p) => (
           <Link
             key={p.id}
@@ -52,7 +56,8 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
-                  active && 'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
+                  active &&
+                    'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
                 )}
               >
                 <Icon className="size-4" aria-hidden />

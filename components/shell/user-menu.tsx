@@ -6,7 +6,10 @@ import { signOutAction } from '@/app/(console)/actions'
 export function UserMenu({ email, role }: { email: string; role: string }) {
   return (
     <div className="flex items-center gap-2">
-      <span className="hidden max-w-48 truncate text-sm text-muted-foreground sm:inline" title={email}>
+      <span
+        className="hidden max-w-48 truncate text-sm text-muted-foreground sm:inline"
+        title={email}
+      >
         {email}
       </span>
       <Badge variant="muted">{role === 'admin' ? 'Admin' : 'Viewer'}</Badge>

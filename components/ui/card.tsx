@@ -1,7 +1,13 @@
 import { cn } from '@/lib/utils'
 
 export function Card({ className, ...props }: React.ComponentProps<'div'>) {
-  return <div data-slot="card" className={cn('rounded-lg border bg-card shadow-sm', className)} {...props} />
+  return (
+    <div
+      data-slot="card"
+      className={cn('rounded-lg border bg-card shadow-sm', className)}
+      {...props}
+    />
+  )
 }
 
 export function CardHeader({ className, ...props }: React.ComponentProps<'div'>) {

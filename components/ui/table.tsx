@@ -1,11 +1,21 @@
 import { cn } from '@/lib/utils'
 
 /** `scrollable`: the table may be wider than its frame, so the frame takes keyboard focus to scroll. */
-export function Table({ className, scrollable, ...props }: React.ComponentProps<'table'> & { scrollable?: boolean }) {
+export function Table({
+  className,
+  scrollable,
+  ...props
+}: React.ComponentProps<'table'> & { scrollable?: boolean }) {
   return (
     <div
       className="relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring"
-      {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${props['aria-label'] ?? 'Table'}, scrolls sideways` } : {})}
+      {...(scrollable
+        ? {
+            tabIndex: 0,
+            role: 'region',
+            'aria-label': `${props['aria-label'] ?? 'Table'}, scrolls sideways`,
+          }
+        : {})}
     >
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
@@ -21,7 +31,15 @@ export function TableRow({ className, ...props }: React.ComponentProps<'tr'>) {
   return <tr className={cn('border-b transition-colors hover:bg-muted/50', className)} {...props} />
 }
 export function TableHead({ className, ...props }: React.ComponentProps<'th'>) {
-  return <th className={cn('h-10 px-3 text-left align-middle text-xs font-medium text-muted-foreground', className)} {...props} />
+  return (
+    <th
+      className={cn(
+        'h-10 px-3 text-left align-middle text-xs font-medium text-muted-foreground',
+        className,
+      )}
+      {...props}
+    />
+  )
 }
 export function TableCell({ className, ...props }: React.ComponentProps<'td'>) {
   return <td className={cn('px-3 py-3 align-middle', className)} {...props} />

@@ -28,7 +28,8 @@ export class EndpointsPage {
 
   async chooseEvents(events: string[]) {
     await this.page.getByRole('radio', { name: /Selected events/ }).check()
-    for (const e of events) await this.page.getByRole('checkbox', { name: new RegExp(e.replace('.', '\\.')) }).check()
+    for (const e of events)
+      await this.page.getByRole('checkbox', { name: new RegExp(e.replace('.', '\\.')) }).check()
   }
 
   async create(url: string, events: string[] = [], entityId = '') {

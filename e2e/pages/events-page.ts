@@ -12,7 +12,9 @@ export class EventsPage {
 
   /** The live island has mounted (its connection left "connecting"), so controls respond. */
   async hydrated() {
-    await expect(this.connection).toHaveAttribute('data-state', /live|polling|reconnecting/, { timeout: 20_000 })
+    await expect(this.connection).toHaveAttribute('data-state', /live|polling|reconnecting/, {
+      timeout: 20_000,
+    })
   }
 
   get list() {

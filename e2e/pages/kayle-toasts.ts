@@ -5,5 +5,7 @@ import { expect, type Page } from '@playwright/test'
  * (sonner marks each toast with `data-type`).
  */
 export async function expectToast(page: Page, type: 'success' | 'error', text: string | RegExp) {
-  await expect(page.locator(`[data-sonner-toast][data-type="${type}"]`).filter({ hasText: text }).first()).toBeVisible()
+  await expect(
+    page.locator(`[data-sonner-toast][data-type="${type}"]`).filter({ hasText: text }).first(),
+  ).toBeVisible()
 }

@@ -5,7 +5,10 @@ export const RECEIVER = '/api/webhooks/konpro'
 let counter = 0
 
 /** A KonPro-shaped payload with a unique video id, so a test can find its own row. */
-export function konproPayload(eventType = 'avatar_video.success', extra: Record<string, unknown> = {}) {
+export function konproPayload(
+  eventType = 'avatar_video.success',
+  extra: Record<string, unknown> = {},
+) {
   counter++
   const videoId = `e2e_${Date.now().toString(36)}_${counter}`
   return {
@@ -26,10 +29,17 @@ export function konproPayload(eventType = 'avatar_video.success', extra: Record<
 }
 
 /** POSTs one delivery to the real receiver, as KonPro would; answers the video id. */
-export async function deliver(request: APIRequestContext, eventType?: string, extra?: Record<string, unknown>) {
+export async function deliver(
+  request: APIRequestContext,
+  eventType?: string,
+  extra?: Record<string, unknown>,
+) {
   const { videoId, body } = konproPayload(eventType, extra)
-  const res = await request.post(RECEIVER, { data: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+  const res = await request.post(RECEIVER, {
+    data: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  })
   expect(res.status(), `receiver answered ${res.status()}`).toBeLessThan(500)
-  expect(res.status(), "the receiver route exists").not.toBe(404)
+  expect(res.status(), 'the receiver route exists').not.toBe(404)
   return videoId
 }

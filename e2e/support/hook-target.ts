@@ -13,7 +13,8 @@ export async function startHookTarget(port: number) {
     req.on('data', (c) => (body += c))
     req.on('end', () => {
       if (req.url?.startsWith('/broken')) return res.writeHead(500).end()
-      if (req.method === 'POST') deliveries.push({ path: req.url ?? '', headers: req.headers, body })
+      if (req.method === 'POST')
+        deliveries.push({ path: req.url ?? '', headers: req.headers, body })
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
     })
   })
@@ -22,6 +23,7 @@ export async function startHookTarget(port: number) {
   return {
     base,
     deliveries,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   }
 }

@@ -15,14 +15,25 @@ export const reviewViewports = {
  * Saves a full-page screenshot of the current page in light and dark, at desktop and phone
  * width, under reports/screenshots/ (kept as artifacts; Playwright empties test-results/).
  */
-export async function captureEveryLook(page: Page, name: string, sizes: Record<string, { width: number; height: number }> = viewports) {
+export async function captureEveryLook(
+  page: Page,
+  name: string,
+  sizes: Record<string, { width: number; height: number }> = viewports,
+) {
   const original = page.viewportSize()
   for (const [size, viewport] of Object.entries(sizes)) {
     await page.setViewportSize(viewport)
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
-      await page.waitForFunction((s) => document.documentElement.classList.contains('dark') === (s === 'dark'), scheme)
-      await page.screenshot({ path: `reports/screenshots/${name}-${size}-${scheme}.png`, fullPage: true, animations: 'disabled' })
+      await page.waitForFunction(
+        (s) => document.documentElement.classList.contains('dark') === (s === 'dark'),
+        scheme,
+      )
+      await page.screenshot({
+        path: `reports/screenshots/${name}-${size}-${scheme}.png`,
+        fullPage: true,
+        animations: 'disabled',
+      })
     }
   }
   await page.emulateMedia({ colorScheme: null })

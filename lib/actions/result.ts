@@ -17,7 +17,11 @@ export function invalid(error: z.ZodError): ActionResult<never> {
     if (key) (fieldErrors[key] ??= []).push(issue.message)
     else formErrors.push(issue.message)
   }
-  return { ok: false, fieldErrors, ...(formErrors.length ? { formError: formErrors.join(' ') } : {}) }
+  return {
+    ok: false,
+    fieldErrors,
+    ...(formErrors.length ? { formError: formErrors.join(' ') } : {}),
+  }
 }
 
 /** Expected failures become results; anything else is rethrown to the error boundary. */

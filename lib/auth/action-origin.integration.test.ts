@@ -10,7 +10,9 @@ import { hasBuild, startServer } from '../test/server'
 type Server = Awaited<ReturnType<typeof startServer>>
 
 function actionId(name: string) {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string }> }
+  const manifest = JSON.parse(
+    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+  ) as { node: Record<string, { exportedName: string }> }
   const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === name)?.[0]
   if (!id) throw new Error(`no ${name} in the build`)
   return id
@@ -22,7 +24,15 @@ for (const via of ['server.mjs', 'next start'] as const) {
     let dir: string
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'konpro-action-origin-'))
-      server = await startServer({ DATA_DIR: dir, DATABASE_URL: '', ADMIN_EMAIL: 'admin@origin.test', ADMIN_PASSWORD: 'correct horse battery staple' }, { via })
+      server = await startServer(
+        {
+          DATA_DIR: dir,
+          DATABASE_URL: '',
+          ADMIN_EMAIL: 'admin@origin.test',
+          ADMIN_PASSWORD: 'correct horse battery staple',
+        },
+        { via },
+      )
     })
     afterAll(async () => {
       await server?.kill()
@@ -32,7 +42,11 @@ for (const via of ['server.mjs', 'next start'] as const) {
     const call = (headers: Record<string, string>) =>
       fetch(`${server.url}/events`, {
         method: 'POST',
-        headers: { 'next-action': actionId('countStoredEvents'), 'content-type': 'text/plain;charset=UTF-8', ...headers },
+        headers: {
+          'next-action': actionId('countStoredEvents'),
+          'content-type': 'text/plain;charset=UTF-8',
+          ...headers,
+        },
         body: '[]',
         redirect: 'manual',
       })
@@ -40,21 +54,29 @@ for (const via of ['server.mjs', 'next start'] as const) {
     it('refuses an action without an Origin with a 403 that says why', async () => {
       const res = await call({})
       expect(res.status).toBe(403)
-      expect(await res.json()).toEqual({ error: expect.stringContaining('the request has no Origin header') })
+      expect(await res.json()).toEqual({
+        error: expect.stringContaining('the request has no Origin header'),
+      })
     })
 
     it('refuses an action from another site, or with an unreadable Origin, with a 403', async () => {
       for (const origin of ['https://evil.example', 'null', 'not a url']) {
         const res = await call({ origin })
         expect(res.status, origin).toBe(403)
-        expect((await res.json()) as unknown, origin).toEqual({ error: expect.stringContaining('not from another site') })
+        expect((await res.json()) as unknown, origin).toEqual({
+          error: expect.stringContaining('not from another site'),
+        })
       }
     })
 
     it('refuses a form post without an Origin, which Next.js would read as an action', async () => {
       const form = new FormData()
       form.append('$ACTION_ID_' + actionId('countStoredEvents'), '')
-      const res = await fetch(`${server.url}/events`, { method: 'POST', body: form, redirect: 'manual' })
+      const res = await fetch(`${server.url}/events`, {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      })
       expect(res.status).toBe(403)
     })
 

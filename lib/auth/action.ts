@@ -17,7 +17,10 @@ export type ActionContext = { user: PublicUser; actor: Actor; db: SessionDb }
  * results; anything else goes to the error boundary.
  */
 function guarded(role: Role) {
-  return <S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>) =>
+  return <S extends z.ZodType, T>(
+    schema: S,
+    handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
+  ) =>
     (async (...args: unknown[]): Promise<ActionResult<T>> => {
       // proxy.ts already answers these with a 403; this holds where the proxy does not run.
       const problem = actionOriginProblem(await headers())
@@ -39,7 +42,10 @@ function guarded(role: Role) {
  * For first-run setup, which runs before any user exists (it checks that none does): the same
  * origin and input checks, no session or role.
  */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<ActionResult<T>>) {
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<ActionResult<T>>,
+) {
   return (async (...args: unknown[]): Promise<ActionResult<T>> => {
     const problem = actionOriginProblem(await headers())
     if (problem) return { ok: false, kind: 'forbidden', formError: problem }

@@ -2,7 +2,14 @@ import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../test/databases'
 import { hashPassword, verifyPassword } from './password'
 import { createSession, SESSION_IDLE_MS, userForSession } from './sessions'
-import { changeRole, createFirstAdmin, createUser, ensureAdmin, hasUsers, removeUser } from './users'
+import {
+  changeRole,
+  createFirstAdmin,
+  createUser,
+  ensureAdmin,
+  hasUsers,
+  removeUser,
+} from './users'
 
 it('hashes passwords with a salt per hash and verifies them', async () => {
   const a = await hashPassword('correct horse battery staple')
@@ -21,7 +28,9 @@ describeEachDatabase('users and sessions', (fresh) => {
     const db = await setup()
     expect(await hasUsers(db)).toBe(false)
     const results = await Promise.all(
-      ['a@x.test', 'b@x.test', 'c@x.test'].map((email) => createFirstAdmin(db, { email, password: 'long enough password' })),
+      ['a@x.test', 'b@x.test', 'c@x.test'].map((email) =>
+        createFirstAdmin(db, { email, password: 'long enough password' }),
+      ),
     )
     expect(results.filter(Boolean)).toHaveLength(1)
     expect(results.find(Boolean)?.role).toBe('admin')
@@ -29,7 +38,11 @@ describeEachDatabase('users and sessions', (fresh) => {
 
   it('keeps sessions until they are idle for seven days', async () => {
     const db = await setup()
-    const user = await createUser(db, { email: 'Ana@X.test', password: 'long enough password', role: 'viewer' })
+    const user = await createUser(db, {
+      email: 'Ana@X.test',
+      password: 'long enough password',
+      role: 'viewer',
+    })
     expect(user.email).toBe('ana@x.test')
     const token = await createSession(db, user.id, { ip: '10.0.0.1', userAgent: 'test' })
     expect(await userForSession(db, token)).toMatchObject({ id: user.id, role: 'viewer' })
@@ -42,15 +55,27 @@ describeEachDatabase('users and sessions', (fresh) => {
 
   it('never removes or demotes the last admin, and removal ends sessions', async () => {
     const db = await setup()
-    const admin = await createUser(db, { email: 'admin@x.test', password: 'long enough password', role: 'admin' })
-    const viewer = await createUser(db, { email: 'viewer@x.test', password: 'long enough password', role: 'viewer' })
+    const admin = await createUser(db, {
+      email: 'admin@x.test',
+      password: 'long enough password',
+      role: 'admin',
+    })
+    const viewer = await createUser(db, {
+      email: 'viewer@x.test',
+      password: 'long enough password',
+      role: 'viewer',
+    })
     expect(await changeRole(db, admin.id, 'viewer')).toBe('last_admin')
     expect(await removeUser(db, admin.id)).toBe('last_admin')
     const token = await createSession(db, viewer.id, { ip: null, userAgent: null })
     expect(await removeUser(db, viewer.id)).toMatchObject({ email: 'viewer@x.test' })
     expect(await userForSession(db, token)).toBeNull()
     expect(await removeUser(db, viewer.id)).toBe('not_found')
-    const second = await createUser(db, { email: 'second@x.test', password: 'long enough password', role: 'admin' })
+    const second = await createUser(db, {
+      email: 'second@x.test',
+      password: 'long enough password',
+      role: 'admin',
+    })
     expect(await changeRole(db, admin.id, 'viewer')).toMatchObject({ role: 'viewer' })
     expect(await changeRole(db, second.id, 'viewer')).toBe('last_admin')
   })

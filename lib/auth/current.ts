@@ -7,7 +7,12 @@ import type { Actor } from '../audit'
 import { browserHttps, clientAddress } from '../webhooks/client-address'
 import { getDb } from '../db'
 import type { Db } from '../db/client'
-import { SESSION_COOKIE_NAMES, SESSION_IDLE_MS, sessionCookieName, userForSession } from './sessions'
+import {
+  SESSION_COOKIE_NAMES,
+  SESSION_IDLE_MS,
+  sessionCookieName,
+  userForSession,
+} from './sessions'
 import { bearerAccessToken, userForAccessToken } from '../tokens/tokens'
 import { hasUsers, type PublicUser } from './users'
 
@@ -21,7 +26,15 @@ export function isHttps(h: Headers) {
 }
 
 export function sessionCookie(token: string, secure: boolean) {
-  return { name: sessionCookieName(secure), value: token, httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_IDLE_MS / 1000 }
+  return {
+    name: sessionCookieName(secure),
+    value: token,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    path: '/',
+    maxAge: SESSION_IDLE_MS / 1000,
+  }
 }
 
 /** The session token this browser sent, under either cookie name. */
@@ -72,7 +85,9 @@ export async function requireAdmin(): Promise<PublicUser> {
   return (await requireSession('admin')).user
 }
 
-export type Authorized = { ok: true; user: PublicUser; actor: Actor; db: SessionDb } | { ok: false; result: ActionResult<never> }
+export type Authorized =
+  | { ok: true; user: PublicUser; actor: Actor; db: SessionDb }
+  | { ok: false; result: ActionResult<never> }
 
 /**
  * For server actions, which are public POST endpoints: checks the session (and role) on the
@@ -80,12 +95,32 @@ export type Authorized = { ok: true; user: PublicUser; actor: Actor; db: Session
  */
 export async function authorize(role: Role = 'viewer'): Promise<Authorized> {
   const user = await currentUser()
-  if (!user) return { ok: false, result: { ok: false, kind: 'unauthenticated', formError: 'Your session has ended. Sign in again.' } }
+  if (!user)
+    return {
+      ok: false,
+      result: {
+        ok: false,
+        kind: 'unauthenticated',
+        formError: 'Your session has ended. Sign in again.',
+      },
+    }
   if (role === 'admin' && user.role !== 'admin') {
-    return { ok: false, result: { ok: false, kind: 'forbidden', formError: 'Only an admin can do this. Ask an admin of this console.' } }
+    return {
+      ok: false,
+      result: {
+        ok: false,
+        kind: 'forbidden',
+        formError: 'Only an admin can do this. Ask an admin of this console.',
+      },
+    }
   }
   const { ip } = clientMeta(await headers())
-  return { ok: true, user, actor: { id: user.id, email: user.email, ip }, db: sessionDb(await getDb()) }
+  return {
+    ok: true,
+    user,
+    actor: { id: user.id, email: user.email, ip },
+    db: sessionDb(await getDb()),
+  }
 }
 
 /**
@@ -94,17 +129,33 @@ export async function authorize(role: Role = 'viewer'): Promise<Authorized> {
  * `{ accessToken: true }` and so also accept `Authorization: Bearer kpt_…`; every other route,
  * page and action knows only the session cookie, so a token can never reach them.
  */
-export async function sessionForRoute(req: Request, { accessToken = false }: { accessToken?: boolean } = {}): Promise<Session | Response> {
+export async function sessionForRoute(
+  req: Request,
+  { accessToken = false }: { accessToken?: boolean } = {},
+): Promise<Session | Response> {
   const db = await getDb()
   const bearer = accessToken ? bearerAccessToken(req.headers) : undefined
   if (bearer) {
     const user = await userForAccessToken(db, bearer)
     return user
-      ? { user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt }, db: sessionDb(db) }
-      : Response.json({ error: 'This access token is unknown or was revoked. Create a new one under Settings → Access tokens.' }, { status: 401 })
+      ? {
+          user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt },
+          db: sessionDb(db),
+        }
+      : Response.json(
+          {
+            error:
+              'This access token is unknown or was revoked. Create a new one under Settings → Access tokens.',
+          },
+          { status: 401 },
+        )
   }
   const cookie = req.headers.get('cookie') ?? ''
-  const token = SESSION_COOKIE_NAMES.map((name) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie)?.[1]).find(Boolean)
+  const token = SESSION_COOKIE_NAMES.map(
+    (name) => new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(cookie)?.[1],
+  ).find(Boolean)
   const user = await userForSession(db, token)
-  return user ? { user, db: sessionDb(db) } : Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
+  return user
+    ? { user, db: sessionDb(db) }
+    : Response.json({ error: 'Sign in to use this API.' }, { status: 401 })
 }

@@ -4,7 +4,9 @@ import { DEFAULT_NEXT, safeNextPath } from './next-path'
 describe('safeNextPath', () => {
   it('keeps a same-origin path with its query and hash', () => {
     expect(safeNextPath('/endpoints')).toBe('/endpoints')
-    expect(safeNextPath('/events?provider=kayle&q=a%20b#top')).toBe('/events?provider=kayle&q=a%20b#top')
+    expect(safeNextPath('/events?provider=kayle&q=a%20b#top')).toBe(
+      '/events?provider=kayle&q=a%20b#top',
+    )
     expect(safeNextPath('/events/42', 'http://127.0.0.1:3000')).toBe('/events/42')
   })
 
@@ -29,7 +31,13 @@ describe('safeNextPath', () => {
   })
 
   it('falls back to the endpoints list for what leaves the origin', () => {
-    for (const next of ['/\\evil.example', '/\t/evil.example', '//evil.example', 'https://evil.example', '/%5Cevil.example'.replace('%5C', '\\')]) {
+    for (const next of [
+      '/\\evil.example',
+      '/\t/evil.example',
+      '//evil.example',
+      'https://evil.example',
+      '/%5Cevil.example'.replace('%5C', '\\'),
+    ]) {
       expect(safeNextPath(next)).toBe(DEFAULT_NEXT)
     }
     expect(safeNextPath(undefined)).toBe(DEFAULT_NEXT)

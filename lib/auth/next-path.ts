@@ -9,7 +9,10 @@ const PLACEHOLDER_ORIGIN = 'https://console.invalid'
  * newlines dropped, `\` read as `/`, percent-escapes kept) against this console's origin, and kept
  * only when the origin is unchanged: `/\host`, `/<TAB>/host`, `//host` and `https://host` all leave it.
  */
-export function safeNextPath(next: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
+export function safeNextPath(
+  next: string | null | undefined,
+  origin: string = PLACEHOLDER_ORIGIN,
+): string {
   if (!next || next.length > 2000 || !next.startsWith('/')) return DEFAULT_NEXT
   let url: URL
   try {

@@ -24,14 +24,16 @@ export function sameOrigin(req: Request): boolean {
  */
 export function actionOriginProblem(h: Headers): string | null {
   const origin = h.get('origin')
-  if (!origin) return 'This action must be sent from the console’s own pages: the request has no Origin header.'
+  if (!origin)
+    return 'This action must be sent from the console’s own pages: the request has no Origin header.'
   let host: string | null = null
   try {
     host = origin === 'null' ? null : new URL(origin).host
   } catch {
     // An unparsable Origin is foreign.
   }
-  if (!host || host !== requestHost(h)) return 'This action must be sent from the console’s own pages, not from another site.'
+  if (!host || host !== requestHost(h))
+    return 'This action must be sent from the console’s own pages, not from another site.'
   return null
 }
 
@@ -40,5 +42,7 @@ export function isServerActionRequest(method: string, h: Headers): boolean {
   if (method !== 'POST') return false
   if (h.has('next-action')) return true
   const type = h.get('content-type') ?? ''
-  return type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')
+  return (
+    type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')
+  )
 }

@@ -14,7 +14,8 @@ export const SESSION_COOKIE = 'konpro_session'
  */
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
 export const SESSION_COOKIE_NAMES = [SECURE_SESSION_COOKIE, SESSION_COOKIE] as const
-export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE)
+export const sessionCookieName = (secure: boolean) =>
+  secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000
 // However active, a session ends this long after sign-in: a stolen cookie does not live forever.
 export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
@@ -24,28 +25,54 @@ const TOUCH_AFTER_MS = 60_000
 // Keyed with AUTH_SECRET: a copy of the sessions table alone cannot be matched to cookies.
 const hashToken = (token: string) => createHmac('sha256', authSecret()).update(token).digest('hex')
 
-export async function createSession(db: Db, userId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<string> {
   const token = randomBytes(32).toString('base64url')
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  })
   return token
 }
 
 /** The user behind a session token, or null when the session is unknown, idle too long or too old. */
-export async function userForSession(db: Db, token: string | undefined, now = Date.now()): Promise<PublicUser | null> {
+export async function userForSession(
+  db: Db,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<PublicUser | null> {
   if (!token || token.length > 200) return null
   const tokenHash = hashToken(token)
   const [row] = await db
-    .select({ id: users.id, email: users.email, role: users.role, createdAt: users.createdAt, lastSeenAt: sessions.lastSeenAt, startedAt: sessions.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      startedAt: sessions.createdAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash))
   if (!row) return null
-  if (now - row.lastSeenAt.getTime() > SESSION_IDLE_MS || now - row.startedAt.getTime() > SESSION_MAX_AGE_MS) {
+  if (
+    now - row.lastSeenAt.getTime() > SESSION_IDLE_MS ||
+    now - row.startedAt.getTime() > SESSION_MAX_AGE_MS
+  ) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
     return null
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash))
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.tokenHash, tokenHash))
   }
   return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt }
 }

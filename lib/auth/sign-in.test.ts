@@ -24,14 +24,27 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
 
   it('evaluates at most five of 100 parallel guesses, and the right password does not get in once locked', async () => {
     const db = await setup()
-    const guesses = Array.from({ length: 100 }, (_, i) => (i === 99 ? RIGHT : `wrong guess number ${i}`))
-    const results = await Promise.all(guesses.map((p) => signIn(db, { email: 'ana@team.test', password: p, ...meta })))
+    const guesses = Array.from({ length: 100 }, (_, i) =>
+      i === 99 ? RIGHT : `wrong guess number ${i}`,
+    )
+    const results = await Promise.all(
+      guesses.map((p) => signIn(db, { email: 'ana@team.test', password: p, ...meta })),
+    )
     const evaluated = results.filter((r) => r.ok || r.reason === 'mismatch')
     expect(evaluated.length).toBeLessThanOrEqual(MAX_ATTEMPTS)
-    expect(results.filter((r) => !r.ok && r.reason === 'locked').length).toBeGreaterThanOrEqual(100 - MAX_ATTEMPTS)
+    expect(results.filter((r) => !r.ok && r.reason === 'locked').length).toBeGreaterThanOrEqual(
+      100 - MAX_ATTEMPTS,
+    )
     expect(results[99]).toMatchObject({ ok: false, reason: 'locked' })
     // Locked now: the right password from another address is refused too (the account is locked).
-    expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ip: '203.0.113.9', userAgent: null })).toMatchObject({ ok: false, reason: 'locked' })
+    expect(
+      await signIn(db, {
+        email: 'ana@team.test',
+        password: RIGHT,
+        ip: '203.0.113.9',
+        userAgent: null,
+      }),
+    ).toMatchObject({ ok: false, reason: 'locked' })
     expect(await audits(db, 'auth.sign_in')).toBe(0)
     expect(await audits(db, 'auth.sign_in_failed')).toBeLessThanOrEqual(MAX_ATTEMPTS)
     // One entry per lock (the account and the address), not one per refused guess.
@@ -42,13 +55,17 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
     const db = await setup()
     let hashes = 0
     const verify = password.verifyPassword
-    const spy = (await import('vitest')).vi.spyOn(password, 'verifyPassword').mockImplementation(async (...args) => {
-      hashes++
-      return verify(...args)
-    })
+    const spy = (await import('vitest')).vi
+      .spyOn(password, 'verifyPassword')
+      .mockImplementation(async (...args) => {
+        hashes++
+        return verify(...args)
+      })
     try {
       const results = await Promise.all(
-        Array.from({ length: 60 }, (_, i) => signIn(db, { email: `user${i}@team.test`, password: 'whatever it is', ...meta })),
+        Array.from({ length: 60 }, (_, i) =>
+          signIn(db, { email: `user${i}@team.test`, password: 'whatever it is', ...meta }),
+        ),
       )
       expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(60 - MAX_ATTEMPTS)
       expect(hashes).toBe(MAX_ATTEMPTS)
@@ -57,25 +74,41 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
     }
     const rows = await db.select({ n: count() }).from(auditLog)
     expect(rows[0]!.n).toBe(MAX_ATTEMPTS + 1)
-    const [lock] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in_locked')))
+    const [lock] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.sign_in_locked')))
     expect(lock?.target).toBe(`ip:${meta.ip}`)
   })
 
   it('lets the right password in below the limit and gives that attempt back', async () => {
     const db = await setup()
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) {
-      expect(await signIn(db, { email: 'ana@team.test', password: `nope ${i}`, ...meta })).toMatchObject({ reason: 'mismatch' })
+      expect(
+        await signIn(db, { email: 'ana@team.test', password: `nope ${i}`, ...meta }),
+      ).toMatchObject({ reason: 'mismatch' })
     }
-    for (let i = 0; i < 3; i++) expect((await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).ok).toBe(true)
-    expect(await signIn(db, { email: 'ana@team.test', password: 'nope again', ...meta })).toMatchObject({ reason: 'mismatch' })
-    expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).toMatchObject({ reason: 'locked' })
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).ok).toBe(true)
+    expect(
+      await signIn(db, { email: 'ana@team.test', password: 'nope again', ...meta }),
+    ).toMatchObject({ reason: 'mismatch' })
+    expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).toMatchObject({
+      reason: 'locked',
+    })
   })
 
   it('opens again once the window has passed', async () => {
     const db = await setup()
-    for (let i = 0; i <= MAX_ATTEMPTS; i++) await signIn(db, { email: 'ana@team.test', password: `nope ${i}`, ...meta })
-    expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).toMatchObject({ reason: 'locked' })
-    await db.execute((await import('drizzle-orm')).sql`update sign_in_throttle set window_start = window_start - interval '61 seconds'`)
+    for (let i = 0; i <= MAX_ATTEMPTS; i++)
+      await signIn(db, { email: 'ana@team.test', password: `nope ${i}`, ...meta })
+    expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).toMatchObject({
+      reason: 'locked',
+    })
+    await db.execute(
+      (await import('drizzle-orm'))
+        .sql`update sign_in_throttle set window_start = window_start - interval '61 seconds'`,
+    )
     expect((await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).ok).toBe(true)
   })
 })
@@ -87,7 +120,12 @@ describeEachDatabase('sessions at sign-in', (fresh) => {
     await createUser(db, { email: 'ana@team.test', password: RIGHT, role: 'admin' })
     const first = await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })
     if (!first.ok) throw new Error('first sign-in failed')
-    const second = await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta, previousToken: first.token })
+    const second = await signIn(db, {
+      email: 'ana@team.test',
+      password: RIGHT,
+      ...meta,
+      previousToken: first.token,
+    })
     if (!second.ok) throw new Error('second sign-in failed')
     expect(second.token).not.toBe(first.token)
     expect(await userForSession(db, first.token)).toBeNull()
@@ -101,7 +139,8 @@ describeEachDatabase('sessions at sign-in', (fresh) => {
     const token = await createSession(db, user.id, meta)
     const start = Date.now()
     const day = 24 * 60 * 60 * 1000
-    for (let t = start + day; t < start + SESSION_MAX_AGE_MS; t += 5 * day) expect(await userForSession(db, token, t)).not.toBeNull()
+    for (let t = start + day; t < start + SESSION_MAX_AGE_MS; t += 5 * day)
+      expect(await userForSession(db, token, t)).not.toBeNull()
     expect(await userForSession(db, token, start + SESSION_MAX_AGE_MS + day)).toBeNull()
   })
 })
@@ -109,7 +148,12 @@ describeEachDatabase('sessions at sign-in', (fresh) => {
 it('names the cookie __Host- over https, which requires Secure, Path=/ and no Domain', async () => {
   const { sessionCookie } = await import('./current')
   const secure = sessionCookie('t', true)
-  expect(secure).toMatchObject({ name: '__Host-konpro_session', secure: true, path: '/', httpOnly: true })
+  expect(secure).toMatchObject({
+    name: '__Host-konpro_session',
+    secure: true,
+    path: '/',
+    httpOnly: true,
+  })
   expect(secure).not.toHaveProperty('domain')
   expect(sessionCookie('t', false)).toMatchObject({ name: 'konpro_session', secure: false })
 })

@@ -7,7 +7,8 @@ import { releaseAttempt, reserveAttempt } from './sign-in-throttle'
 import { findUserByEmail, type PublicUser } from './users'
 
 // Compared against when the email is unknown, so both paths cost one scrypt.
-const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+const DECOY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 export type SignInResult =
   | { ok: true; user: PublicUser; token: string }
@@ -20,14 +21,24 @@ export type SignInResult =
  */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string },
+  input: {
+    email: string
+    password: string
+    ip: string | null
+    userAgent: string | null
+    previousToken?: string
+  },
 ): Promise<SignInResult> {
   const reservation = await reserveAttempt(db, input.email, input.ip)
   if (!reservation.ok) return { ok: false, reason: 'locked', retryAfter: reservation.retryAfter }
   const user = await findUserByEmail(db, input.email)
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH)
   if (!user || !valid) {
-    await recordAudit(db, { id: user?.id ?? null, email: input.email, ip: input.ip }, 'auth.sign_in_failed')
+    await recordAudit(
+      db,
+      { id: user?.id ?? null, email: input.email, ip: input.ip },
+      'auth.sign_in_failed',
+    )
     return { ok: false, reason: 'mismatch' }
   }
   await releaseAttempt(db, reservation.keys)
@@ -36,5 +47,9 @@ export async function signIn(
   if (input.previousToken) await deleteSession(db, input.previousToken)
   const token = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent })
   await recordAudit(db, { id: user.id, email: user.email, ip: input.ip }, 'auth.sign_in')
-  return { ok: true, user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt }, token }
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt },
+    token,
+  }
 }

@@ -9,7 +9,12 @@ import { hashPassword } from './password'
 const USERS_LOCK = 7_100_310_202
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'role' | 'createdAt'>
-const publicColumns = { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt }
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  createdAt: users.createdAt,
+}
 
 export async function hasUsers(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users)
@@ -21,12 +26,20 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return row
 }
 
-export const listUsers = (db: Db): Promise<PublicUser[]> => db.select(publicColumns).from(users).orderBy(asc(users.email))
+export const listUsers = (db: Db): Promise<PublicUser[]> =>
+  db.select(publicColumns).from(users).orderBy(asc(users.email))
 
-export async function createUser(db: Db, input: { email: string; password: string; role: Role }): Promise<PublicUser> {
+export async function createUser(
+  db: Db,
+  input: { email: string; password: string; role: Role },
+): Promise<PublicUser> {
   const [row] = await db
     .insert(users)
-    .values({ email: input.email.toLowerCase(), passwordHash: await hashPassword(input.password), role: input.role })
+    .values({
+      email: input.email.toLowerCase(),
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+    })
     .returning(publicColumns)
   return row!
 }
@@ -35,14 +48,20 @@ export async function createUser(db: Db, input: { email: string; password: strin
  * Creates the first admin only while no user exists, atomically, so two browsers racing
  * through /setup cannot both become admin.
  */
-export async function createFirstAdmin(db: Db, input: { email: string; password: string }): Promise<PublicUser | null> {
+export async function createFirstAdmin(
+  db: Db,
+  input: { email: string; password: string },
+): Promise<PublicUser | null> {
   const passwordHash = await hashPassword(input.password)
   return db.transaction(async (tx) => {
     // Without the lock, two READ COMMITTED inserts could both see an empty table.
     await tx.execute(sql`select pg_advisory_xact_lock(${USERS_LOCK})`)
     const [existing] = await tx.select({ n: count() }).from(users)
     if ((existing?.n ?? 0) > 0) return null
-    const [row] = await tx.insert(users).values({ email: input.email.toLowerCase(), passwordHash, role: 'admin' }).returning(publicColumns)
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email.toLowerCase(), passwordHash, role: 'admin' })
+      .returning(publicColumns)
     return row ?? null
   })
 }
@@ -62,15 +81,27 @@ export async function ensureAdmin(db: Db, email: string, password: string) {
 export type UserChangeProblem = 'not_found' | 'last_admin'
 
 async function otherAdmins(db: Db, userId: number) {
-  const [row] = await db.select({ n: count() }).from(users).where(sql`${users.role} = 'admin' and ${users.id} <> ${userId}`)
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(sql`${users.role} = 'admin' and ${users.id} <> ${userId}`)
   return row?.n ?? 0
 }
 
-export async function changeRole(db: Db, userId: number, role: Role): Promise<PublicUser | UserChangeProblem> {
+export async function changeRole(
+  db: Db,
+  userId: number,
+  role: Role,
+): Promise<PublicUser | UserChangeProblem> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${USERS_LOCK})`)
-    if (role !== 'admin' && (await otherAdmins(tx as unknown as Db, userId)) === 0) return 'last_admin' as const
-    const [row] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning(publicColumns)
+    if (role !== 'admin' && (await otherAdmins(tx as unknown as Db, userId)) === 0)
+      return 'last_admin' as const
+    const [row] = await tx
+      .update(users)
+      .set({ role })
+      .where(eq(users.id, userId))
+      .returning(publicColumns)
     return row ?? ('not_found' as const)
   })
 }

@@ -21,7 +21,9 @@ describe('seal', () => {
     const [v, iv, body] = sealed.split('.')
     const bytes = Buffer.from(body!, 'base64url')
     bytes[0] = bytes[0]! ^ 1
-    expect(() => unseal(`${v}.${iv}.${bytes.toString('base64url')}`, 'konpro-api-key', secret)).toThrow()
+    expect(() =>
+      unseal(`${v}.${iv}.${bytes.toString('base64url')}`, 'konpro-api-key', secret),
+    ).toThrow()
     expect(() => unseal('garbage', 'konpro-api-key', secret)).toThrow()
   })
 })

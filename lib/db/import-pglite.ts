@@ -13,19 +13,33 @@ const PAGE = 500
  * sides migrated to the same schema first, sequences carried along) and the old directory is
  * renamed `pglite.imported`, kept until its owner deletes it. Nothing is lost and nothing runs twice.
  */
-export async function importPgliteDataDir(dataDir: string, target: Db): Promise<{ imported: number } | null> {
+export async function importPgliteDataDir(
+  dataDir: string,
+  target: Db,
+): Promise<{ imported: number } | null> {
   const source = path.resolve(dataDir, 'pglite')
   if (!existsSync(path.join(source, 'PG_VERSION'))) return null
-  const tables = rowsOf<{ name: string }>(await target.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`)).map((t) => t.name)
+  const tables = rowsOf<{ name: string }>(
+    await target.execute(
+      sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+    ),
+  ).map((t) => t.name)
   for (const table of tables) {
-    const [row] = rowsOf<{ any: boolean }>(await target.execute(sql`select exists (select from ${sql.identifier(table)}) as any`))
+    const [row] = rowsOf<{ any: boolean }>(
+      await target.execute(sql`select exists (select from ${sql.identifier(table)}) as any`),
+    )
     if (row?.any) {
-      console.warn(`Embedded PostgreSQL: ${source} (PGlite data of an earlier version) was not imported because the database already has data; it is left as it is.`)
+      console.warn(
+        `Embedded PostgreSQL: ${source} (PGlite data of an earlier version) was not imported because the database already has data; it is left as it is.`,
+      )
       return null
     }
   }
   console.log(`Embedded PostgreSQL: importing the PGlite data in ${source} (once)...`)
-  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')])
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ])
   const pglite = await PGlite.create(source)
   let imported = 0
   try {
@@ -50,14 +64,20 @@ export async function importPgliteDataDir(dataDir: string, target: Db): Promise<
         }
       }
       const sequences = rowsOf<{ name: string; last: string | null }>(
-        await from.execute(sql`select sequencename as name, last_value::text as last from pg_sequences where schemaname = 'public'`),
+        await from.execute(
+          sql`select sequencename as name, last_value::text as last from pg_sequences where schemaname = 'public'`,
+        ),
       )
-      for (const s of sequences) if (s.last !== null) await tx.execute(sql`select setval(${`public.${s.name}`}::regclass, ${s.last}::bigint)`)
+      for (const s of sequences)
+        if (s.last !== null)
+          await tx.execute(sql`select setval(${`public.${s.name}`}::regclass, ${s.last}::bigint)`)
     })
   } finally {
     await pglite.close()
   }
   renameSync(source, `${source}.imported`)
-  console.log(`Embedded PostgreSQL: imported ${imported} rows; the PGlite directory is kept as ${source}.imported.`)
+  console.log(
+    `Embedded PostgreSQL: imported ${imported} rows; the PGlite directory is kept as ${source}.imported.`,
+  )
   return { imported }
 }

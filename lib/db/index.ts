@@ -46,7 +46,9 @@ export function getDatabase(): Promise<Database> {
  */
 export function getOpenDatabase(): Promise<Database> {
   const current = state()
-  return current.opened.then((database) => (database.kind === 'postgres' ? database : current.ready))
+  return current.opened.then((database) =>
+    database.kind === 'postgres' ? database : current.ready,
+  )
 }
 
 export async function getDb() {
@@ -55,7 +57,10 @@ export async function getDb() {
 
 /** Ctrl-C or a service manager's SIGTERM stops the embedded PostgreSQL cleanly before the console exits. */
 function stopWithProcess(database: Database) {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       const exit = () => process.exit(code)
       setTimeout(exit, 10_000).unref()

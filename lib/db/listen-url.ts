@@ -9,8 +9,10 @@ export function chooseListenUrl(config: {
   DATABASE_URL_UNPOOLED?: string
   DATABASE_LISTEN_URL?: string
 }): { url: string; source: ListenUrlSource } | null {
-  if (config.DATABASE_LISTEN_URL) return { url: config.DATABASE_LISTEN_URL, source: 'DATABASE_LISTEN_URL' }
-  if (config.DATABASE_URL_UNPOOLED) return { url: config.DATABASE_URL_UNPOOLED, source: 'DATABASE_URL_UNPOOLED' }
+  if (config.DATABASE_LISTEN_URL)
+    return { url: config.DATABASE_LISTEN_URL, source: 'DATABASE_LISTEN_URL' }
+  if (config.DATABASE_URL_UNPOOLED)
+    return { url: config.DATABASE_URL_UNPOOLED, source: 'DATABASE_URL_UNPOOLED' }
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, source: 'DATABASE_URL' }
   return null
 }
@@ -23,8 +25,10 @@ export function pooledReason(url: string): string | null {
   } catch {
     return null
   }
-  if (/-pooler(\.|$)/i.test(parsed.hostname)) return `its host ${parsed.hostname} is Neon's connection pooler (-pooler)`
+  if (/-pooler(\.|$)/i.test(parsed.hostname))
+    return `its host ${parsed.hostname} is Neon's connection pooler (-pooler)`
   if (parsed.port === '6432') return 'it uses port 6432, PgBouncer’s'
-  if (/^(true|1)$/i.test(parsed.searchParams.get('pgbouncer') ?? '')) return 'it says pgbouncer=true'
+  if (/^(true|1)$/i.test(parsed.searchParams.get('pgbouncer') ?? ''))
+    return 'it says pgbouncer=true'
   return null
 }

@@ -18,7 +18,9 @@ describeEachDatabase('migrations', (fresh, defer) => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       ),
     ).map((r) => r.table_name)
-    expect(tables).toEqual(expect.arrayContaining(['events', 'sandbox_deliveries', 'sandbox_endpoints', 'settings']))
+    expect(tables).toEqual(
+      expect.arrayContaining(['events', 'sandbox_deliveries', 'sandbox_endpoints', 'settings']),
+    )
     expect(await migrate(database.db)).toEqual({ applied: 0 })
   })
 
@@ -43,7 +45,9 @@ describeEachDatabase('migrations', (fresh, defer) => {
   it('lets several instances migrate one database at once', async () => {
     const first = await fresh()
     // Undo the factory's migration so the racers find work to do.
-    await first.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`)
+    await first.db.execute(
+      sql`drop schema public cascade; create schema public; drop schema drizzle cascade`,
+    )
     const racers = await Promise.all([1, 2, 3].map(() => openDatabase({ url: first.url! })))
     for (const racer of racers) defer(() => racer.close())
     const results = await Promise.all(racers.map((r) => migrate(r.db)))
@@ -59,12 +63,16 @@ describeEachDatabase('migrations', (fresh, defer) => {
   it('0005 keeps the first copies of deliveries stored before it', async () => {
     const database = await fresh()
     // Back to the schema before 0005, with deliveries written then.
-    await database.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`)
+    await database.db.execute(
+      sql`drop schema public cascade; create schema public; drop schema drizzle cascade`,
+    )
     const before = mkdtempSync(path.join(tmpdir(), 'konpro-migrations-'))
     try {
       cpSync(MIGRATIONS_FOLDER, before, { recursive: true })
       const journalFile = path.join(before, 'meta', '_journal.json')
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number }> }
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+        entries: Array<{ idx: number }>
+      }
       journal.entries = journal.entries.filter((e) => e.idx < 5)
       writeFileSync(journalFile, JSON.stringify(journal))
       await migrate(database.db, before)
@@ -72,19 +80,42 @@ describeEachDatabase('migrations', (fresh, defer) => {
       rmSync(before, { recursive: true, force: true })
     }
     const insert = (key: string, duplicateOf: number | null, age = '1 hour') =>
-      database.db.execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key, duplicate_of, received_at)
+      database.db
+        .execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key, duplicate_of, received_at)
         values ('POST', 2, '{}', '\\x7b7d', 'ok', 'verified', 200, ${key}, ${duplicateOf}, now() - ${age}::interval) returning id`)
     const [original] = rowsOf<{ id: string }>(await insert('k-recent', null))
     await insert('k-recent', Number(original!.id))
     await insert('k-old', null, '3 days')
     await migrate(database.db)
-    const firsts = rowsOf<{ dedupe_key: string; event_id: string }>(await database.db.execute(sql`select dedupe_key, event_id from event_first_copies`))
-    expect(firsts.map((f) => [f.dedupe_key, Number(f.event_id)])).toEqual([['k-recent', Number(original!.id)]])
+    const firsts = rowsOf<{ dedupe_key: string; event_id: string }>(
+      await database.db.execute(sql`select dedupe_key, event_id from event_first_copies`),
+    )
+    expect(firsts.map((f) => [f.dedupe_key, Number(f.event_id)])).toEqual([
+      ['k-recent', Number(original!.id)],
+    ])
     // A copy arriving now is marked against the first copy stored before the migration.
     const writer = createEventWriter(database.db)
-    const copy = await writer.write({ method: 'POST', size: 2, headers: {}, body: Buffer.from('{}'), parseStatus: 'ok', verdict: 'verified', responseStatus: 200, dedupeKey: 'k-recent' })
+    const copy = await writer.write({
+      method: 'POST',
+      size: 2,
+      headers: {},
+      body: Buffer.from('{}'),
+      parseStatus: 'ok',
+      verdict: 'verified',
+      responseStatus: 200,
+      dedupeKey: 'k-recent',
+    })
     expect(copy.duplicateOf).toBe(Number(original!.id))
-    const old = await writer.write({ method: 'POST', size: 2, headers: {}, body: Buffer.from('{}'), parseStatus: 'ok', verdict: 'verified', responseStatus: 200, dedupeKey: 'k-old' })
+    const old = await writer.write({
+      method: 'POST',
+      size: 2,
+      headers: {},
+      body: Buffer.from('{}'),
+      parseStatus: 'ok',
+      verdict: 'verified',
+      responseStatus: 200,
+      dedupeKey: 'k-old',
+    })
     expect(old.duplicateOf).toBeNull()
   })
 })

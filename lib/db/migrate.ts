@@ -15,7 +15,10 @@ export const MIGRATION_LOCK = 7_100_310_201
  * A transaction lock (not a session lock) also holds behind transaction-mode poolers such as
  * Neon's and Vercel's pooled URLs. Bookkeeping matches drizzle's own `__drizzle_migrations`.
  */
-export async function migrate(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Promise<{ applied: number }> {
+export async function migrate(
+  db: Db,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<{ applied: number }> {
   const migrations = readMigrationFiles({ migrationsFolder })
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`)
@@ -24,7 +27,9 @@ export async function migrate(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Pro
       sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
     )
     const [last] = rowsOf<{ created_at: string | number }>(
-      await tx.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`),
+      await tx.execute(
+        sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+      ),
     )
     const lastApplied = last ? Number(last.created_at) : -1
     let applied = 0

@@ -1,7 +1,15 @@
 // Rebuilds a stored delivery as a curl command, to replay it against the receiver by hand.
 
 // Hop-by-hop and transport headers describe the original connection, not the delivery.
-const SKIPPED = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding', 'keep-alive', 'expect'])
+const SKIPPED = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'accept-encoding',
+  'transfer-encoding',
+  'keep-alive',
+  'expect',
+])
 
 /** POSIX shell single-quoting: safe for any content, including quotes and newlines. */
 export function shellQuote(text: string) {

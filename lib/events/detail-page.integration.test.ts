@@ -9,7 +9,8 @@ const admin = { email: 'ops@hostile.test', password: 'hostile payloads stay smal
 const MIB = 1024 * 1024
 
 /** A binary tree of arrays `depth` levels deep: about 2^depth leaves, every node a tree node. */
-const binaryTree = (depth: number): string => (depth === 0 ? '1' : `[${binaryTree(depth - 1)},${binaryTree(depth - 1)}]`)
+const binaryTree = (depth: number): string =>
+  depth === 0 ? '1' : `[${binaryTree(depth - 1)},${binaryTree(depth - 1)}]`
 
 const bodies: Record<string, string> = {
   'a binary tree 18 levels deep (~1 MiB)': binaryTree(17),
@@ -18,37 +19,52 @@ const bodies: Record<string, string> = {
   'a 24 KB nested body': binaryTree(12),
 }
 
-describe.skipIf(!hasBuild() || !adminUrl)('event detail page with hostile payloads [postgres]', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
-  let server: Awaited<ReturnType<typeof startServer>>
-  let cookie: string
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(adminUrl)
-    server = await startServer({ DATABASE_URL: scratch.url, AUTH_SECRET: 'x'.repeat(40), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password })
-    const res = await fetch(`${server.url}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify(admin),
+describe.skipIf(!hasBuild() || !adminUrl)(
+  'event detail page with hostile payloads [postgres]',
+  () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+    let server: Awaited<ReturnType<typeof startServer>>
+    let cookie: string
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(adminUrl)
+      server = await startServer({
+        DATABASE_URL: scratch.url,
+        AUTH_SECRET: 'x'.repeat(40),
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+      })
+      const res = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify(admin),
+      })
+      expect(res.status).toBe(200)
+      cookie = /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
+    }, 90_000)
+    afterAll(async () => {
+      await server?.kill('SIGKILL')
+      await scratch?.drop()
     })
-    expect(res.status).toBe(200)
-    cookie = /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
-  }, 90_000)
-  afterAll(async () => {
-    await server?.kill('SIGKILL')
-    await scratch?.drop()
-  })
 
-  for (const [name, body] of Object.entries(bodies)) {
-    it(`renders ${name} as a bounded page`, async () => {
-      expect(body.length).toBeLessThanOrEqual(MIB)
-      const stored = await fetch(`${server.url}/api/webhooks/konpro`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-      const { id } = (await stored.json()) as { id: string }
-      expect(id).toMatch(/^\d+$/)
-      const page = await fetch(`${server.url}/events/${id}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) })
-      expect(page.status).toBe(200)
-      const html = await page.text()
-      expect(html).toContain(`Delivery #${id}`)
-      expect(html.length, `${(html.length / MIB).toFixed(1)} MiB of HTML`).toBeLessThan(2 * MIB)
-    }, 60_000)
-  }
-})
+    for (const [name, body] of Object.entries(bodies)) {
+      it(`renders ${name} as a bounded page`, async () => {
+        expect(body.length).toBeLessThanOrEqual(MIB)
+        const stored = await fetch(`${server.url}/api/webhooks/konpro`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+        const { id } = (await stored.json()) as { id: string }
+        expect(id).toMatch(/^\d+$/)
+        const page = await fetch(`${server.url}/events/${id}`, {
+          headers: { cookie },
+          signal: AbortSignal.timeout(30_000),
+        })
+        expect(page.status).toBe(200)
+        const html = await page.text()
+        expect(html).toContain(`Delivery #${id}`)
+        expect(html.length, `${(html.length / MIB).toFixed(1)} MiB of HTML`).toBeLessThan(2 * MIB)
+      }, 60_000)
+    }
+  },
+)

@@ -35,7 +35,17 @@ describe('export format', () => {
     expect(csvField('=1+1')).toBe("'=1+1")
     expect(csvField(-5)).toBe('-5')
     // Spreadsheets skip leading blanks and read full-width signs as formulas too.
-    for (const risky of [' =1+1', '\n=1+1', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '\u3000=1']) {
+    for (const risky of [
+      ' =1+1',
+      '\n=1+1',
+      '\t=1',
+      '\r=1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '\u3000=1',
+    ]) {
       expect(csvField(risky).replace(/^"/, ''), JSON.stringify(risky)).toMatch(/^'/)
     }
     expect(csvField(null)).toBe('')

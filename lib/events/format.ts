@@ -27,7 +27,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 
 export const VERDICT_EXPLANATIONS: Record<Verdict, string> = {
   verified: 'The signature matched an HMAC of the raw body computed with the endpoint secret.',
-  invalid: 'A signature was present but did not match the body: the body was altered or the secret is wrong.',
+  invalid:
+    'A signature was present but did not match the body: the body was altered or the secret is wrong.',
   unsigned: 'The request carried no signature header, so where it came from cannot be confirmed.',
   no_secret: 'No endpoint secret was known when it arrived, so its signature could not be checked.',
 }
@@ -54,7 +55,11 @@ export function formatRelative(iso: string, now = Date.now()) {
   if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`
   if (ago < DAY) return `${Math.floor(ago / 3_600_000)} h ago`
   if (ago < 30 * DAY) return `${Math.floor(ago / DAY)} d ago`
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  return new Date(ms).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  })
 }
 
 /** "22 Nov 2026, 18:00:05 UTC": the same on server and browser. */
@@ -76,12 +81,22 @@ export function formatUtcClock(iso: string) {
 /** Short clock label for chart buckets, in UTC so server and browser agree. */
 export function formatBucket(iso: string, range: 'hour' | 'day' | 'week') {
   const d = new Date(iso)
-  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+  const time = d.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  })
   if (range !== 'week') return time
   return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' })} ${time}`
 }
 
 /** Compact "22 Nov, 18:00" in UTC, for labels of a picked interval. */
 export function formatShort(iso: string) {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+  return new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  })
 }

@@ -60,103 +60,121 @@ async function sessionCookie(url: string) {
   return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
 }
 
-describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())('two instances behind a balancer [postgres, pgbouncer, next start]', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
-  let bouncer: Awaited<ReturnType<typeof startPgbouncer>>
-  let browser: Browser
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(adminUrl)
-    bouncer = await startPgbouncer(adminUrl)
-    // A deploy's `npm run db:migrate`, over the direct URL.
-    const database = await openDatabase({ url: scratch.url })
-    await migrate(database.db)
-    await database.close()
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await bouncer?.stop()
-    await scratch?.drop()
-  })
+describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
+  'two instances behind a balancer [postgres, pgbouncer, next start]',
+  () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+    let bouncer: Awaited<ReturnType<typeof startPgbouncer>>
+    let browser: Browser
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(adminUrl)
+      bouncer = await startPgbouncer(adminUrl)
+      // A deploy's `npm run db:migrate`, over the direct URL.
+      const database = await openDatabase({ url: scratch.url })
+      await migrate(database.db)
+      await database.close()
+      browser = await launchBrowser()
+    }, 60_000)
+    afterAll(async () => {
+      await browser?.close()
+      await bouncer?.stop()
+      await scratch?.drop()
+    })
 
-  async function twoInstances(extra: Record<string, string>) {
-    const env = {
-      DATABASE_URL: bouncer.pooled(scratch.url),
-      AUTH_SECRET: 'v'.repeat(40),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      STREAM_MAX_SECONDS: '2',
-      ...extra,
-    }
-    const [a, b] = await Promise.all([startServer(env, { via: 'next start' }), startServer(env, { via: 'next start' })])
-    const proxy = await startRoundRobinProxy([a!.port, b!.port])
-    return {
-      a: a!,
-      b: b!,
-      proxy,
-      stop: async () => {
-        await proxy.close()
-        await Promise.all([a!.kill('SIGKILL'), b!.kill('SIGKILL')])
-      },
-    }
-  }
-
-  async function crossInstance(a: { url: string }, b: { url: string }) {
-    const live = readStream(b.url, await sessionCookie(b.url))
-    await new Promise((r) => setTimeout(r, 500))
-    const latencies: number[] = []
-    for (let i = 0; i < 5; i++) {
-      const sent = Date.now()
-      const id = await deliver(a.url, `a-to-b-${i}`)
-      await expect.poll(() => live.seen.has(id), { timeout: 10_000, interval: 10 }).toBe(true)
-      latencies.push(live.seen.get(id)! - sent)
-    }
-    await live.stop()
-    return latencies
-  }
-
-  /** Through the balancer, under load, with every stream cut at 2 s: the browser shows every row. */
-  async function throughBalancer(proxyUrl: string) {
-    const page = await signedInPage(browser, proxyUrl, admin)
-    const states = await recordConnectionStates(page)
-    await page.goto(`${proxyUrl}/events`)
-    await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
-    const before = await shownRows(page)
-    const ids = await deliverFor([proxyUrl], { ms: 6_000, senders: 6 })
-    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toBe(before + ids.length)
-    expect(await states()).toEqual(['connecting', 'live'])
-    await page.context().close()
-    return ids.length
-  }
-
-  it('with LISTEN on DATABASE_URL_UNPOOLED: a delivery to A streams live from B, and cut streams lose nothing', async () => {
-    const cluster = await twoInstances({ DATABASE_URL_UNPOOLED: scratch.url })
-    try {
-      for (const instance of [cluster.a, cluster.b]) {
-        expect(await (await fetch(`${instance.url}/api/health`)).json()).toMatchObject({ ok: true, live: 'notify' })
+    async function twoInstances(extra: Record<string, string>) {
+      const env = {
+        DATABASE_URL: bouncer.pooled(scratch.url),
+        AUTH_SECRET: 'v'.repeat(40),
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        STREAM_MAX_SECONDS: '2',
+        ...extra,
       }
-      const latencies = await crossInstance(cluster.a, cluster.b)
-      console.info(`A -> B with LISTEN, ms: ${latencies.join(', ')}`)
-      expect(await throughBalancer(cluster.proxy.url)).toBeGreaterThan(30)
-      expect(cluster.proxy.connections.every((n) => n > 0)).toBe(true)
-    } finally {
-      await cluster.stop()
-    }
-  }, 120_000)
-
-  it('with only the pooled URL: says it polls, and a delivery to A still reaches B and the browser', async () => {
-    const cluster = await twoInstances({})
-    try {
-      for (const instance of [cluster.a, cluster.b]) {
-        const health = (await (await fetch(`${instance.url}/api/health`)).json()) as { live: string; liveReason: string }
-        expect(health.live).toBe('poll')
-        expect(health.liveReason).toMatch(/never received its own test NOTIFY.*DATABASE_URL_UNPOOLED/)
+      const [a, b] = await Promise.all([
+        startServer(env, { via: 'next start' }),
+        startServer(env, { via: 'next start' }),
+      ])
+      const proxy = await startRoundRobinProxy([a!.port, b!.port])
+      return {
+        a: a!,
+        b: b!,
+        proxy,
+        stop: async () => {
+          await proxy.close()
+          await Promise.all([a!.kill('SIGKILL'), b!.kill('SIGKILL')])
+        },
       }
-      const latencies = await crossInstance(cluster.a, cluster.b)
-      console.info(`A -> B polling, ms: ${latencies.join(', ')}`)
-      expect(await throughBalancer(cluster.proxy.url)).toBeGreaterThan(30)
-    } finally {
-      await cluster.stop()
     }
-  }, 120_000)
-})
+
+    async function crossInstance(a: { url: string }, b: { url: string }) {
+      const live = readStream(b.url, await sessionCookie(b.url))
+      await new Promise((r) => setTimeout(r, 500))
+      const latencies: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const sent = Date.now()
+        const id = await deliver(a.url, `a-to-b-${i}`)
+        await expect.poll(() => live.seen.has(id), { timeout: 10_000, interval: 10 }).toBe(true)
+        latencies.push(live.seen.get(id)! - sent)
+      }
+      await live.stop()
+      return latencies
+    }
+
+    /** Through the balancer, under load, with every stream cut at 2 s: the browser shows every row. */
+    async function throughBalancer(proxyUrl: string) {
+      const page = await signedInPage(browser, proxyUrl, admin)
+      const states = await recordConnectionStates(page)
+      await page.goto(`${proxyUrl}/events`)
+      await expect
+        .poll(() => page.getByTestId('connection-state').getAttribute('data-state'), {
+          timeout: 15_000,
+        })
+        .toBe('live')
+      const before = await shownRows(page)
+      const ids = await deliverFor([proxyUrl], { ms: 6_000, senders: 6 })
+      await expect.poll(() => shownRows(page), { timeout: 15_000 }).toBe(before + ids.length)
+      expect(await states()).toEqual(['connecting', 'live'])
+      await page.context().close()
+      return ids.length
+    }
+
+    it('with LISTEN on DATABASE_URL_UNPOOLED: a delivery to A streams live from B, and cut streams lose nothing', async () => {
+      const cluster = await twoInstances({ DATABASE_URL_UNPOOLED: scratch.url })
+      try {
+        for (const instance of [cluster.a, cluster.b]) {
+          expect(await (await fetch(`${instance.url}/api/health`)).json()).toMatchObject({
+            ok: true,
+            live: 'notify',
+          })
+        }
+        const latencies = await crossInstance(cluster.a, cluster.b)
+        console.info(`A -> B with LISTEN, ms: ${latencies.join(', ')}`)
+        expect(await throughBalancer(cluster.proxy.url)).toBeGreaterThan(30)
+        expect(cluster.proxy.connections.every((n) => n > 0)).toBe(true)
+      } finally {
+        await cluster.stop()
+      }
+    }, 120_000)
+
+    it('with only the pooled URL: says it polls, and a delivery to A still reaches B and the browser', async () => {
+      const cluster = await twoInstances({})
+      try {
+        for (const instance of [cluster.a, cluster.b]) {
+          const health = (await (await fetch(`${instance.url}/api/health`)).json()) as {
+            live: string
+            liveReason: string
+          }
+          expect(health.live).toBe('poll')
+          expect(health.liveReason).toMatch(
+            /never received its own test NOTIFY.*DATABASE_URL_UNPOOLED/,
+          )
+        }
+        const latencies = await crossInstance(cluster.a, cluster.b)
+        console.info(`A -> B polling, ms: ${latencies.join(', ')}`)
+        expect(await throughBalancer(cluster.proxy.url)).toBeGreaterThan(30)
+      } finally {
+        await cluster.stop()
+      }
+    }, 120_000)
+  },
+)

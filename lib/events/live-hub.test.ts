@@ -9,7 +9,9 @@ import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
 import { eventStream, frameOf, MAX_BUFFERED_BYTES } from './stream'
 
 const row = (n: number) => {
-  const body = Buffer.from(JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `live-${n}` } }))
+  const body = Buffer.from(
+    JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `live-${n}` } }),
+  )
   return {
     method: 'POST',
     size: body.length,
@@ -79,14 +81,20 @@ describeEachDatabase('live hub', (fresh) => {
     const database = await fresh()
     const { hub, reads } = hubOn(database)
     const got: Array<readonly Frame[]> = Array.from({ length: 20 }, () => [])
-    const subs = await Promise.all(got.map((_, i) => hub.subscribe({ deliver: ({ frames }) => (got[i] = [...got[i]!, ...frames]) })))
+    const subs = await Promise.all(
+      got.map((_, i) =>
+        hub.subscribe({ deliver: ({ frames }) => (got[i] = [...got[i]!, ...frames]) }),
+      ),
+    )
     const writer = createEventWriter(database.db)
     const before = reads.n
     const written = await Promise.all(Array.from({ length: 50 }, (_, i) => writer.write(row(i))))
     await expect.poll(() => got.every((g) => g.length === 50), { timeout: 10_000 }).toBe(true)
     // Twenty subscribers, yet the reads are those of one reader (a handful for 50 rows), not twenty.
     expect(reads.n - before).toBeLessThan(20)
-    expect(got[0]!.map((f) => f.id).sort((a, b) => a - b)).toEqual(written.map((w) => w.id).sort((a, b) => a - b))
+    expect(got[0]!.map((f) => f.id).sort((a, b) => a - b)).toEqual(
+      written.map((w) => w.id).sort((a, b) => a - b),
+    )
     // The very same bytes, encoded once.
     for (const g of got) expect(g.map((f) => f.bytes)).toEqual(got[0]!.map((f) => f.bytes))
     expect(got.every((g) => g.every((f, i) => f.bytes === got[0]![i]!.bytes))).toBe(true)
@@ -100,9 +108,13 @@ describeEachDatabase('live hub', (fresh) => {
     const writer = createEventWriter(database.db)
     const old = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(i))))
     const reading = readIds(eventStream(db, 0, abortable(), hub), 1400)
-    const fresh2 = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(1000 + i))))
+    const fresh2 = await Promise.all(
+      Array.from({ length: 700 }, (_, i) => writer.write(row(1000 + i))),
+    )
     const { ids } = await reading
-    expect([...ids].sort((a, b) => a - b)).toEqual([...old, ...fresh2].map((w) => w.id).sort((a, b) => a - b))
+    expect([...ids].sort((a, b) => a - b)).toEqual(
+      [...old, ...fresh2].map((w) => w.id).sort((a, b) => a - b),
+    )
   })
 
   it('cuts off a reader that does not read at a bounded buffer; it resumes with Last-Event-ID and nothing is lost', async () => {
@@ -119,7 +131,9 @@ describeEachDatabase('live hub', (fresh) => {
     const rest: number[] = []
     // Well past the bound: about 2.5 MB of frames.
     for (let batch = 0; batch < 8; batch++) {
-      const ws = await Promise.all(Array.from({ length: 500 }, (_, i) => writer.write(row(10_000 + batch * 1000 + i))))
+      const ws = await Promise.all(
+        Array.from({ length: 500 }, (_, i) => writer.write(row(10_000 + batch * 1000 + i))),
+      )
       rest.push(...ws.map((w) => w.id))
     }
     expect((rest.length * frameBytes) / MAX_BUFFERED_BYTES).toBeGreaterThan(2)
@@ -144,7 +158,9 @@ describeEachDatabase('live hub', (fresh) => {
     const database = await fresh()
     const { hub } = hubOn(database)
     const got: number[] = []
-    const sub = await hub.subscribe({ deliver: ({ frames }) => got.push(...frames.map((f) => f.id)) })
+    const sub = await hub.subscribe({
+      deliver: ({ frames }) => got.push(...frames.map((f) => f.id)),
+    })
     // Another writer takes an id and has not committed yet.
     const other = new pg.Client({ connectionString: database.url })
     await other.connect()

@@ -62,7 +62,13 @@ const MAX_GAPS = 10_000
  * With no subscriber it reads nothing: an idle console costs the ingest path nothing.
  */
 export function createLiveHub(source: HubSource, options: HubOptions) {
-  const { encode, graceMs = 5_000, recheckMs = 2_000, pageSize = 500, coalesceMsPerSubscriber = 0.125 } = options
+  const {
+    encode,
+    graceMs = 5_000,
+    recheckMs = 2_000,
+    pageSize = 500,
+    coalesceMsPerSubscriber = 0.125,
+  } = options
   const subscribers = new Set<Subscriber>()
   let high = 0 // highest id handed out (or stored when the hub started)
   const gaps = new Map<number, number>() // id below `high` not seen yet -> since when
@@ -79,13 +85,15 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
     const frames: Frame[] = []
     for (const row of rows) {
       if (row.id > high) {
-        if (row.id - high - 1 <= MAX_GAPS) for (let id = high + 1; id < row.id; id++) gaps.set(id, now)
+        if (row.id - high - 1 <= MAX_GAPS)
+          for (let id = high + 1; id < row.id; id++) gaps.set(id, now)
         high = row.id
       } else if (!gaps.delete(row.id)) continue // handed out already
       frames.push({ id: row.id, bytes: encode(row) })
     }
     if (!frames.length) return
-    const joined = frames.length === 1 ? frames[0]!.bytes : Buffer.concat(frames.map((f) => f.bytes))
+    const joined =
+      frames.length === 1 ? frames[0]!.bytes : Buffer.concat(frames.map((f) => f.bytes))
     const batch: Batch = { frames, joined }
     for (const s of [...subscribers]) s.deliver(batch)
   }

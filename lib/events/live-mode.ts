@@ -20,7 +20,11 @@ const PROBE_TIMEOUT_MS = 2_000
 const RETRY_AFTER_MS = 60_000
 const POLL_HINT = 'Until then each live stream re-checks for new deliveries every 2 s.'
 
-type ListenConfig = { DATABASE_URL?: string; DATABASE_URL_UNPOOLED?: string; DATABASE_LISTEN_URL?: string }
+type ListenConfig = {
+  DATABASE_URL?: string
+  DATABASE_URL_UNPOOLED?: string
+  DATABASE_LISTEN_URL?: string
+}
 
 /**
  * Decides, for `database`, whether LISTEN can work: a URL that names a pooler is refused at once;
@@ -28,7 +32,11 @@ type ListenConfig = { DATABASE_URL?: string; DATABASE_URL_UNPOOLED?: string; DAT
  * pooler in transaction mode never delivers back.
  */
 export async function decideLive(database: Database, config: ListenConfig): Promise<Decision> {
-  if (database.kind === 'embedded') return { live: 'notify', reason: 'The embedded PostgreSQL is this console’s own: LISTEN works on it directly.' }
+  if (database.kind === 'embedded')
+    return {
+      live: 'notify',
+      reason: 'The embedded PostgreSQL is this console’s own: LISTEN works on it directly.',
+    }
   const chosen = chooseListenUrl(config)
   if (!chosen) return { live: 'poll', reason: `No PostgreSQL URL to LISTEN on. ${POLL_HINT}` }
   const pooled = pooledReason(chosen.url)
@@ -39,8 +47,16 @@ export async function decideLive(database: Database, config: ListenConfig): Prom
     }
   }
   const failure = await probe(database, chosen.url)
-  if (failure) return { live: 'poll', reason: `LISTEN on ${chosen.source} ${failure}. ${hintFor(chosen.source)} ${POLL_HINT}` }
-  return { live: 'notify', reason: `LISTEN on ${chosen.source} receives notifications.`, url: chosen.url }
+  if (failure)
+    return {
+      live: 'poll',
+      reason: `LISTEN on ${chosen.source} ${failure}. ${hintFor(chosen.source)} ${POLL_HINT}`,
+    }
+  return {
+    live: 'notify',
+    reason: `LISTEN on ${chosen.source} receives notifications.`,
+    url: chosen.url,
+  }
 }
 
 const hintFor = (source: ListenUrlSource) =>
@@ -57,11 +73,16 @@ async function probe(database: Database, url: string): Promise<string | null> {
     await client.connect()
     await client.query(`LISTEN ${PROBE_CHANNEL}`)
     const heard = new Promise<boolean>((resolve) => {
-      client.on('notification', (m) => m.channel === PROBE_CHANNEL && m.payload === nonce && resolve(true))
+      client.on(
+        'notification',
+        (m) => m.channel === PROBE_CHANNEL && m.payload === nonce && resolve(true),
+      )
       setTimeout(() => resolve(false), PROBE_TIMEOUT_MS).unref()
     })
     await database.db.execute(sql`select pg_notify(${PROBE_CHANNEL}, ${nonce})`)
-    return (await heard) ? null : `never received its own test NOTIFY within ${PROBE_TIMEOUT_MS / 1000} s`
+    return (await heard)
+      ? null
+      : `never received its own test NOTIFY within ${PROBE_TIMEOUT_MS / 1000} s`
   } catch (error) {
     return `failed (${(error as Error).message})`
   } finally {
@@ -70,7 +91,9 @@ async function probe(database: Database, url: string): Promise<string | null> {
 }
 
 const key = Symbol.for('konpro-console.live-mode')
-type G = typeof globalThis & { [key]?: { decision: Promise<Decision>; decided?: Decision; at: number } }
+type G = typeof globalThis & {
+  [key]?: { decision: Promise<Decision>; decided?: Decision; at: number }
+}
 
 /** This process's decision, made once; one for polling is made again a minute later. */
 function decision(database: Database): Promise<Decision> {
@@ -85,7 +108,8 @@ function decision(database: Database): Promise<Decision> {
       entry.decided = d
       entry.at = Date.now()
       // Said once per change, never silently: a console on polling tells the operator why.
-      if (d.live === 'poll' && before?.reason !== d.reason) console.warn(`Live updates: polling. ${d.reason}`)
+      if (d.live === 'poll' && before?.reason !== d.reason)
+        console.warn(`Live updates: polling. ${d.reason}`)
       return d
     }),
   }
@@ -103,7 +127,11 @@ export async function liveStatus(database: Database): Promise<LiveStatus> {
  * LISTEN on `channel` over the connection the decision chose; when it says poll, nothing is
  * listened to and streams rely on their timed re-check.
  */
-export async function listenForEvents(database: Database, channel: string, onMessage: (payload: string) => void) {
+export async function listenForEvents(
+  database: Database,
+  channel: string,
+  onMessage: (payload: string) => void,
+) {
   const d = await decision(database)
   if (d.live === 'poll') return async () => {}
   if (!d.url) return database.listen(channel, onMessage)

@@ -25,7 +25,13 @@ describeEachDatabase('event queries', (fresh) => {
 
   it('pages newest first by id and continues with the cursor', async () => {
     const db = await open()
-    await db.insert(events).values(Array.from({ length: 7 }, (_, i) => storedRow({ json: webhookBody('avatar_video.success', `v${i}`) })))
+    await db
+      .insert(events)
+      .values(
+        Array.from({ length: 7 }, (_, i) =>
+          storedRow({ json: webhookBody('avatar_video.success', `v${i}`) }),
+        ),
+      )
     const first = await listEvents(db, { limit: 3 })
     expect(first.events.map((e) => e.videoId)).toEqual(['v6', 'v5', 'v4'])
     expect(first.nextCursor).toBe(first.events[2]?.id)
@@ -34,7 +40,11 @@ describeEachDatabase('event queries', (fresh) => {
     const third = await listEvents(db, { limit: 3, before: second.nextCursor ?? 0 })
     expect(third.events.map((e) => e.videoId)).toEqual(['v0'])
     expect(third.nextCursor).toBeNull()
-    expect(first.events[0]).toMatchObject({ eventType: 'avatar_video.success', verdict: 'verified', method: 'POST' })
+    expect(first.events[0]).toMatchObject({
+      eventType: 'avatar_video.success',
+      verdict: 'verified',
+      method: 'POST',
+    })
     expect(typeof first.events[0]?.receivedAt).toBe('string')
   })
 
@@ -42,9 +52,25 @@ describeEachDatabase('event queries', (fresh) => {
     const db = await open()
     await db.insert(events).values([
       storedRow({ json: webhookBody('avatar_video.success', 'a'), endpointId: 'ep_1' }),
-      storedRow({ json: webhookBody('avatar_video.fail', 'b'), endpointId: 'ep_2', verdict: 'invalid', responseStatus: 401, rejected: true }),
-      storedRow({ json: webhookBody('video_translate.success', 'c'), verdict: 'unsigned', responseStatus: 429, rejected: true }),
-      storedRow({ json: webhookBody('personalized_video', 'd'), parseStatus: 'invalid_json', payload: null, responseStatus: 202 }),
+      storedRow({
+        json: webhookBody('avatar_video.fail', 'b'),
+        endpointId: 'ep_2',
+        verdict: 'invalid',
+        responseStatus: 401,
+        rejected: true,
+      }),
+      storedRow({
+        json: webhookBody('video_translate.success', 'c'),
+        verdict: 'unsigned',
+        responseStatus: 429,
+        rejected: true,
+      }),
+      storedRow({
+        json: webhookBody('personalized_video', 'd'),
+        parseStatus: 'invalid_json',
+        payload: null,
+        responseStatus: 202,
+      }),
     ])
     const ids = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
       (await listEvents(db, { filters })).events.map((e) => e.videoId ?? e.eventType).sort()
@@ -56,7 +82,9 @@ describeEachDatabase('event queries', (fresh) => {
     expect(await ids({ type: 'avatar_video.success,video_translate.success' })).toEqual(['a', 'c'])
     expect(await ids({ verdict: 'invalid,unsigned' })).toEqual(['b', 'c'])
     expect(await ids({ field: 'event_data.video_id=c' })).toEqual(['c'])
-    expect(await ids({ field: 'event_data.folder_id=folder-1', verdict: 'verified' })).toEqual(['a'])
+    expect(await ids({ field: 'event_data.folder_id=folder-1', verdict: 'verified' })).toEqual([
+      'a',
+    ])
     // A path with SQL in it is refused by the schema; the query binds the path regardless.
     expect(await ids({ field: "event_data.video_id=' or 1=1 --" })).toEqual([])
   })
@@ -66,9 +94,22 @@ describeEachDatabase('event queries', (fresh) => {
     const t = (m: number) => new Date(Date.UTC(2026, 0, 1, 12, m))
     await db.insert(events).values([
       storedRow({ json: webhookBody('avatar_video.success', 'a'), receivedAt: t(0) }),
-      storedRow({ json: webhookBody('avatar_video.fail', 'b'), verdict: 'invalid', rejected: true, receivedAt: t(10) }),
-      storedRow({ json: webhookBody('avatar_video.fail', 'c'), verdict: 'unsigned', receivedAt: t(20) }),
-      storedRow({ json: webhookBody('video_translate.success', 'd'), provider: 'other', receivedAt: t(30) }),
+      storedRow({
+        json: webhookBody('avatar_video.fail', 'b'),
+        verdict: 'invalid',
+        rejected: true,
+        receivedAt: t(10),
+      }),
+      storedRow({
+        json: webhookBody('avatar_video.fail', 'c'),
+        verdict: 'unsigned',
+        receivedAt: t(20),
+      }),
+      storedRow({
+        json: webhookBody('video_translate.success', 'd'),
+        provider: 'other',
+        receivedAt: t(30),
+      }),
     ])
     const ids = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
       (await listEvents(db, { filters })).events.map((e) => e.videoId)
@@ -86,10 +127,26 @@ describeEachDatabase('event queries', (fresh) => {
   it('searches payload and raw body text, treating LIKE wildcards literally', async () => {
     const db = await open()
     await db.insert(events).values([
-      storedRow({ json: webhookBody('avatar_video.success', 'plain', { note: '50% off_today' }) }),
-      storedRow({ json: webhookBody('avatar_video.success', 'other', { note: '50 percent offXtoday' }) }),
-      storedRow({ json: null, payload: null, body: new TextEncoder().encode('not json: Héllo'), parseStatus: 'invalid_json', eventType: null }),
-      storedRow({ json: null, payload: null, body: new Uint8Array([0xff, 0xfe, 0x41, 0x42]), parseStatus: 'invalid_utf8', eventType: null }),
+      storedRow({
+        json: webhookBody('avatar_video.success', 'plain', { note: '50% off_today' }),
+      }),
+      storedRow({
+        json: webhookBody('avatar_video.success', 'other', { note: '50 percent offXtoday' }),
+      }),
+      storedRow({
+        json: null,
+        payload: null,
+        body: new TextEncoder().encode('not json: Héllo'),
+        parseStatus: 'invalid_json',
+        eventType: null,
+      }),
+      storedRow({
+        json: null,
+        payload: null,
+        body: new Uint8Array([0xff, 0xfe, 0x41, 0x42]),
+        parseStatus: 'invalid_utf8',
+        eventType: null,
+      }),
     ])
     const q = async (text: string) => (await listEvents(db, { filters: { q: text } })).events.length
     expect(await q('50% off_')).toBe(1)
@@ -104,14 +161,19 @@ describeEachDatabase('event queries', (fresh) => {
 
   it('answers rows after a cursor oldest first, honouring filters', async () => {
     const db = await open()
-    await db.insert(events).values([
-      storedRow({ json: webhookBody('avatar_video.success', 'a') }),
-      storedRow({ json: webhookBody('avatar_video.fail', 'b') }),
-      storedRow({ json: webhookBody('avatar_video.success', 'c') }),
-    ])
+    await db
+      .insert(events)
+      .values([
+        storedRow({ json: webhookBody('avatar_video.success', 'a') }),
+        storedRow({ json: webhookBody('avatar_video.fail', 'b') }),
+        storedRow({ json: webhookBody('avatar_video.success', 'c') }),
+      ])
     const all = await listEventsAfter(db, { after: 0 })
     expect(all.map((e) => e.videoId)).toEqual(['a', 'b', 'c'])
-    const afterFirst = await listEventsAfter(db, { after: all[0]?.id ?? 0, filters: { type: 'avatar_video.success' } })
+    const afterFirst = await listEventsAfter(db, {
+      after: all[0]?.id ?? 0,
+      filters: { type: 'avatar_video.success' },
+    })
     expect(afterFirst.map((e) => e.videoId)).toEqual(['c'])
     expect(await latestEventId(db)).toBe(all[2]?.id)
   })
@@ -122,7 +184,13 @@ describeEachDatabase('event queries', (fresh) => {
       .insert(events)
       .values([
         storedRow({ headers: { 'x-signature': 'abc', 'content-type': 'application/json' } }),
-        storedRow({ json: null, payload: null, body: new Uint8Array([0xff, 0x00, 0x10]), parseStatus: 'invalid_utf8', eventType: null }),
+        storedRow({
+          json: null,
+          payload: null,
+          body: new Uint8Array([0xff, 0x00, 0x10]),
+          parseStatus: 'invalid_utf8',
+          eventType: null,
+        }),
       ])
       .returning({ id: events.id })
     const detail = await getEvent(db, json?.id ?? 0)
@@ -153,7 +221,11 @@ describeEachDatabase('event queries', (fresh) => {
     const last = hour.buckets[hour.buckets.length - 1]
     expect(last?.counts).toEqual({ verified: 2, invalid: 2, unsigned: 0, no_secret: 0 })
     expect(Date.parse(last?.end ?? '')).toBeGreaterThan(now.getTime())
-    const filtered = await eventHistogram(db, { range: 'hour', now, filters: { type: 'avatar_video.fail' } })
+    const filtered = await eventHistogram(db, {
+      range: 'hour',
+      now,
+      filters: { type: 'avatar_video.fail' },
+    })
     expect(filtered.buckets.reduce((n, b) => n + b.total, 0)).toBe(1)
     const week = await eventHistogram(db, { range: 'week', now })
     expect(week.buckets).toHaveLength(28)
@@ -164,9 +236,16 @@ describeEachDatabase('event queries', (fresh) => {
 
   it('exports a filtered view in pages and clears the log', async () => {
     const db = await open()
-    await db.insert(events).values(Array.from({ length: 12 }, (_, i) => storedRow({ json: webhookBody(i % 2 ? 'avatar_video.fail' : 'avatar_video.success', `v${i}`) })))
+    await db.insert(events).values(
+      Array.from({ length: 12 }, (_, i) =>
+        storedRow({
+          json: webhookBody(i % 2 ? 'avatar_video.fail' : 'avatar_video.success', `v${i}`),
+        }),
+      ),
+    )
     const seen: string[] = []
-    for await (const row of exportEvents(db, { type: 'avatar_video.fail' }, 4)) seen.push(row.videoId ?? '')
+    for await (const row of exportEvents(db, { type: 'avatar_video.fail' }, 4))
+      seen.push(row.videoId ?? '')
     expect(seen).toEqual(['v11', 'v9', 'v7', 'v5', 'v3', 'v1'])
     expect(await clearEvents(db)).toBe(12)
     expect(await countEvents(db)).toBe(0)
@@ -183,14 +262,21 @@ describeEachDatabase('event queries', (fresh) => {
       from generate_series(1, 100000) g`)
     expect(await countEvents(db)).toBe(100_000)
     const started = Date.now()
-    let page = await listEvents(db, { filters: { type: 'avatar_video.fail', verdict: 'invalid' }, limit: 100 })
+    let page = await listEvents(db, {
+      filters: { type: 'avatar_video.fail', verdict: 'invalid' },
+      limit: 100,
+    })
     // g divisible by 15, newest first: 99990, 99975, ...
     expect(page.events[0]?.videoId).toBe('v99990')
     expect(page.events[99]?.videoId).toBe(`v${99990 - 99 * 15}`)
     let pages = 1
     let seen = page.events.length
     while (page.nextCursor !== null) {
-      page = await listEvents(db, { filters: { type: 'avatar_video.fail', verdict: 'invalid' }, limit: 100, before: page.nextCursor })
+      page = await listEvents(db, {
+        filters: { type: 'avatar_video.fail', verdict: 'invalid' },
+        limit: 100,
+        before: page.nextCursor,
+      })
       seen += page.events.length
       pages++
     }

@@ -1,10 +1,30 @@
 import 'server-only'
 // Reading deliveries takes a SessionDb: only a session check (lib/auth/current.ts) hands one out.
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  lt,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
 import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
-import { SINCE_WINDOWS, listOf, parseFieldFilter, type EventFilters, type HistogramRange } from '../validations/event-filters'
+import {
+  SINCE_WINDOWS,
+  listOf,
+  parseFieldFilter,
+  type EventFilters,
+  type HistogramRange,
+} from '../validations/event-filters'
 import { toDetail, toSummary } from './summary'
 import type { EventDetail, EventSummary, Verdict } from './types'
 
@@ -52,19 +72,26 @@ export function filterConditions(filters: EventFilters, { withTime = true } = {}
   if (verdicts.length) conditions.push(inArray(events.verdict, verdicts))
   if (filters.provider) conditions.push(eq(events.provider, filters.provider))
   if (filters.endpoint) conditions.push(eq(events.endpointId, filters.endpoint))
-  if (filters.status === '2xx') conditions.push(and(gte(events.responseStatus, 200), lt(events.responseStatus, 300))!)
+  if (filters.status === '2xx')
+    conditions.push(and(gte(events.responseStatus, 200), lt(events.responseStatus, 300))!)
   else if (filters.status) conditions.push(eq(events.responseStatus, Number(filters.status)))
   if (filters.rejected) conditions.push(eq(events.rejected, true))
   if (filters.notJson) conditions.push(ne(events.parseStatus, 'ok'))
   const field = filters.field ? parseFieldFilter(filters.field) : null
   // The path is a bound text[] parameter, never spliced into the SQL.
-  if (field) conditions.push(sql`(${events.payload} #>> ${`{${field.path.join(',')}}`}::text[]) = ${field.value}`)
-  if (withTime && filters.since) conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))
+  if (field)
+    conditions.push(
+      sql`(${events.payload} #>> ${`{${field.path.join(',')}}`}::text[]) = ${field.value}`,
+    )
+  if (withTime && filters.since)
+    conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))
   if (withTime && filters.from) conditions.push(gte(events.receivedAt, new Date(filters.from)))
   if (withTime && filters.to) conditions.push(lt(events.receivedAt, new Date(filters.to)))
   if (filters.q) {
     const pattern = likePattern(filters.q)
-    conditions.push(sql`(${events.payload}::text ilike ${pattern} escape '\\' or ${bodyText()} ilike ${pattern} escape '\\')`)
+    conditions.push(
+      sql`(${events.payload}::text ilike ${pattern} escape '\\' or ${bodyText()} ilike ${pattern} escape '\\')`,
+    )
   }
   return conditions
 }
@@ -75,7 +102,11 @@ export function filterConditions(filters: EventFilters, { withTime = true } = {}
  */
 export async function listEvents(
   db: SessionDb,
-  { filters = {}, before, limit = DEFAULT_PAGE_SIZE }: { filters?: EventFilters; before?: number; limit?: number },
+  {
+    filters = {},
+    before,
+    limit = DEFAULT_PAGE_SIZE,
+  }: { filters?: EventFilters; before?: number; limit?: number },
 ): Promise<{ events: EventSummary[]; nextCursor: number | null }> {
   const conditions = filterConditions(filters)
   if (before !== undefined) conditions.push(lt(events.id, before))
@@ -123,7 +154,11 @@ export async function listEventsByIds(db: SessionDb, ids: number[]): Promise<Eve
  */
 export async function getEvent(db: SessionDb, id: number): Promise<EventDetail | null> {
   const payload = sql<unknown>`case when ${events.provider} = 'kayle' or ${events.parseStatus} <> 'ok' then ${events.payload} end`
-  const [row] = await db.select({ ...getTableColumns(events), payload }).from(events).where(eq(events.id, id)).limit(1)
+  const [row] = await db
+    .select({ ...getTableColumns(events), payload })
+    .from(events)
+    .where(eq(events.id, id))
+    .limit(1)
   if (!row) return null
   const detail = toDetail(row)
   if (detail.payload === null && row.parseStatus === 'ok' && detail.bodyText !== null) {
@@ -138,7 +173,11 @@ export async function getEvent(db: SessionDb, id: number): Promise<EventDetail |
 
 /** One delivery's raw body, exactly as received. */
 export async function getEventBody(db: SessionDb, id: number): Promise<Uint8Array | null> {
-  const [row] = await db.select({ body: events.body }).from(events).where(eq(events.id, id)).limit(1)
+  const [row] = await db
+    .select({ body: events.body })
+    .from(events)
+    .where(eq(events.id, id))
+    .limit(1)
   return row?.body ?? null
 }
 
@@ -149,7 +188,10 @@ export async function latestEventId(db: SessionDb): Promise<number> {
 }
 
 export async function countEvents(db: SessionDb, filters: EventFilters = {}): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(events).where(and(...filterConditions(filters)))
+  const [row] = await db
+    .select({ n: count() })
+    .from(events)
+    .where(and(...filterConditions(filters)))
   return Number(row?.n ?? 0)
 }
 
@@ -174,7 +216,12 @@ export interface HistogramBucket {
   total: number
 }
 
-const zeroCounts = (): Record<Verdict, number> => ({ verified: 0, invalid: 0, unsigned: 0, no_secret: 0 })
+const zeroCounts = (): Record<Verdict, number> => ({
+  verified: 0,
+  invalid: 0,
+  unsigned: 0,
+  no_secret: 0,
+})
 
 /**
  * Deliveries per interval over the last hour, day or week, split by verdict. Buckets end at the
@@ -184,7 +231,11 @@ const zeroCounts = (): Record<Verdict, number> => ({ verified: 0, invalid: 0, un
  */
 export async function eventHistogram(
   db: SessionDb,
-  { range, filters = {}, now = new Date() }: { range: HistogramRange; filters?: EventFilters; now?: Date },
+  {
+    range,
+    filters = {},
+    now = new Date(),
+  }: { range: HistogramRange; filters?: EventFilters; now?: Date },
 ): Promise<{ range: HistogramRange; bucketMs: number; buckets: HistogramBucket[] }> {
   const { bucketMs, buckets } = RANGES[range]
   const end = Math.floor(now.getTime() / bucketMs) * bucketMs + bucketMs
@@ -232,12 +283,21 @@ export interface ExportedEvent extends EventSummary {
  * Every row of a filtered view, newest first, read in keyset pages so a large export never
  * sits in memory at once.
  */
-export async function* exportEvents(db: SessionDb, filters: EventFilters, pageSize = 500): AsyncGenerator<ExportedEvent> {
+export async function* exportEvents(
+  db: SessionDb,
+  filters: EventFilters,
+  pageSize = 500,
+): AsyncGenerator<ExportedEvent> {
   let before: number | undefined
   for (;;) {
     const conditions = filterConditions(filters)
     if (before !== undefined) conditions.push(lt(events.id, before))
-    const rows = await db.select().from(events).where(and(...conditions)).orderBy(desc(events.id)).limit(pageSize)
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(...conditions))
+      .orderBy(desc(events.id))
+      .limit(pageSize)
     for (const row of rows) {
       const detail = toDetail(row)
       yield { ...detail, bodyBase64: detail.bodyText === null ? detail.bodyBase64 : null }

@@ -9,44 +9,63 @@ import { hasBuild, startServer } from '../test/server'
 const adminUrl = inject('postgresAdminUrl')
 const admin = { email: 'ops@limit.test', password: 'streams end on schedule' }
 
-describe.skipIf(!hasBuild() || !adminUrl)('stream ended at its limit [postgres, next start]', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  beforeAll(async () => {
-    scratch = await createScratchDatabase(adminUrl)
-    server = await startServer(
-      { DATABASE_URL: scratch.url, AUTH_SECRET: 'l'.repeat(40), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, STREAM_MAX_SECONDS: '2' },
-      { via: 'next start' },
-    )
-    browser = await launchBrowser()
-  }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.kill('SIGKILL')
-    await scratch?.drop()
-  })
-
-  it('resumes under load with nothing lost, nothing twice, and never shows "Reconnecting"', async () => {
-    const page = await signedInPage(browser, server.url, admin)
-    const states = await recordConnectionStates(page)
-    const requests: Array<Promise<string | undefined>> = []
-    page.on('request', (r) => {
-      if (r.url().endsWith('/api/events/stream')) requests.push(r.allHeaders().then((h) => h['last-event-id']))
+describe.skipIf(!hasBuild() || !adminUrl)(
+  'stream ended at its limit [postgres, next start]',
+  () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+    let server: Awaited<ReturnType<typeof startServer>>
+    let browser: Browser
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(adminUrl)
+      server = await startServer(
+        {
+          DATABASE_URL: scratch.url,
+          AUTH_SECRET: 'l'.repeat(40),
+          ADMIN_EMAIL: admin.email,
+          ADMIN_PASSWORD: admin.password,
+          STREAM_MAX_SECONDS: '2',
+        },
+        { via: 'next start' },
+      )
+      browser = await launchBrowser()
+    }, 90_000)
+    afterAll(async () => {
+      await browser?.close()
+      await server?.kill('SIGKILL')
+      await scratch?.drop()
     })
-    await page.goto(`${server.url}/events`)
-    await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('live')
 
-    const ids = await deliverFor([server.url], { ms: 7_000, senders: 8 })
-    expect(ids.length).toBeGreaterThan(50)
-    await expect.poll(() => shownRows(page), { timeout: 15_000 }).toBe(ids.length)
-    // Every id once: the rows are keyed by id, so the count and the newest id say it all.
-    const newest = Math.max(...ids.map(Number))
-    expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(String(newest))
-    // At least three scheduled ends, each resumed with Last-Event-ID.
-    const resumes = await Promise.all(requests)
-    expect(resumes.length).toBeGreaterThanOrEqual(4)
-    expect(resumes.slice(1).every((id) => id !== undefined && /^\d+$/.test(id)), String(resumes)).toBe(true)
-    expect(await states()).toEqual(['connecting', 'live'])
-  }, 60_000)
-})
+    it('resumes under load with nothing lost, nothing twice, and never shows "Reconnecting"', async () => {
+      const page = await signedInPage(browser, server.url, admin)
+      const states = await recordConnectionStates(page)
+      const requests: Array<Promise<string | undefined>> = []
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/events/stream'))
+          requests.push(r.allHeaders().then((h) => h['last-event-id']))
+      })
+      await page.goto(`${server.url}/events`)
+      await expect
+        .poll(() => page.getByTestId('connection-state').getAttribute('data-state'), {
+          timeout: 15_000,
+        })
+        .toBe('live')
+
+      const ids = await deliverFor([server.url], { ms: 7_000, senders: 8 })
+      expect(ids.length).toBeGreaterThan(50)
+      await expect.poll(() => shownRows(page), { timeout: 15_000 }).toBe(ids.length)
+      // Every id once: the rows are keyed by id, so the count and the newest id say it all.
+      const newest = Math.max(...ids.map(Number))
+      expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(
+        String(newest),
+      )
+      // At least three scheduled ends, each resumed with Last-Event-ID.
+      const resumes = await Promise.all(requests)
+      expect(resumes.length).toBeGreaterThanOrEqual(4)
+      expect(
+        resumes.slice(1).every((id) => id !== undefined && /^\d+$/.test(id)),
+        String(resumes),
+      ).toBe(true)
+      expect(await states()).toEqual(['connecting', 'live'])
+    }, 60_000)
+  },
+)

@@ -3,7 +3,9 @@ import { limitStream, STREAM_END_EVENT } from './stream-limit'
 
 const encoder = new TextEncoder()
 const frame = (id: number, receivedAt: Date) =>
-  encoder.encode(`id: ${id}\nevent: delivery\ndata: ${JSON.stringify({ id, receivedAt: receivedAt.toISOString() })}\n\n`)
+  encoder.encode(
+    `id: ${id}\nevent: delivery\ndata: ${JSON.stringify({ id, receivedAt: receivedAt.toISOString() })}\n\n`,
+  )
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
   let text = ''
@@ -31,7 +33,9 @@ describe('limitStream', () => {
       cancel: () => void (cancelled = true),
     })
     const text = await readAll(limitStream(inner, { limitMs: 200, after: 10 }))
-    expect(text.endsWith(`retry: 100\nid: 12\nevent: ${STREAM_END_EVENT}\ndata: 200\n\n`)).toBe(true)
+    expect(text.endsWith(`retry: 100\nid: 12\nevent: ${STREAM_END_EVENT}\ndata: 200\n\n`)).toBe(
+      true,
+    )
     expect(text).toContain('id: 14\n')
     expect(cancelled).toBe(true)
   })

@@ -23,7 +23,11 @@ const encoder = new TextEncoder()
  */
 export function limitStream(
   inner: ReadableStream<Uint8Array>,
-  { limitMs, after, graceMs = RESUME_GRACE_MS }: { limitMs: number; after: number; graceMs?: number },
+  {
+    limitMs,
+    after,
+    graceMs = RESUME_GRACE_MS,
+  }: { limitMs: number; after: number; graceMs?: number },
 ): ReadableStream<Uint8Array> {
   const reader = inner.getReader()
   const decoder = new TextDecoder()
@@ -57,14 +61,18 @@ export function limitStream(
         ended = true
         settle(Date.now() - graceMs)
         controller.enqueue(
-          encoder.encode(`retry: ${RESUME_RETRY_MS}\nid: ${resumeId}\nevent: ${STREAM_END_EVENT}\ndata: ${limitMs}\n\n`),
+          encoder.encode(
+            `retry: ${RESUME_RETRY_MS}\nid: ${resumeId}\nevent: ${STREAM_END_EVENT}\ndata: ${limitMs}\n\n`,
+          ),
         )
         controller.close()
         void reader.cancel().catch(() => {})
       }, limitMs)
     },
     async pull(controller) {
-      const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }))
+      const { done, value } = await reader
+        .read()
+        .catch(() => ({ done: true as const, value: undefined }))
       if (ended) return
       if (done) {
         ended = true

@@ -34,7 +34,8 @@ function readStream(url: string, cookie: string, lastEventId?: string) {
         const { done, value } = await reader.read()
         if (done) return
         buffer += decoder.decode(value, { stream: true })
-        for (const match of buffer.matchAll(/^id: (\d+)$/gm)) if (!ids.includes(match[1]!)) ids.push(match[1]!)
+        for (const match of buffer.matchAll(/^id: (\d+)$/gm))
+          if (!ids.includes(match[1]!)) ids.push(match[1]!)
       }
     } catch {
       // aborted
@@ -47,7 +48,10 @@ const deliver = async (url: string, n: number) => {
   const res = await fetch(`${url}/api/webhooks/konpro`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', signature: 'f'.repeat(64) },
-    body: JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `multi-${n}` } }),
+    body: JSON.stringify({
+      event_type: 'avatar_video.success',
+      event_data: { video_id: `multi-${n}` },
+    }),
   })
   return ((await res.json()) as { id: string }).id
 }
@@ -57,7 +61,12 @@ describe.skipIf(!hasBuild() || !adminUrl)('live stream across instances [postgre
   let servers: Array<Awaited<ReturnType<typeof startServer>>> = []
   beforeAll(async () => {
     scratch = await createScratchDatabase(adminUrl)
-    const env = { DATABASE_URL: scratch.url, AUTH_SECRET: 'x'.repeat(40), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password }
+    const env = {
+      DATABASE_URL: scratch.url,
+      AUTH_SECRET: 'x'.repeat(40),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    }
     // Started together: both run the migrations, one waits for the other's lock.
     servers = await Promise.all([startServer(env), startServer(env)])
   }, 90_000)

@@ -11,7 +11,8 @@ export const MAX_BUFFERED_BYTES = 1 << 20
 const HIGH_WATER_MARK = 64 * 1024
 
 const encoder = new TextEncoder()
-export const frameOf = (e: EventSummary) => encoder.encode(`id: ${e.id}\nevent: ${STREAM_EVENT}\ndata: ${JSON.stringify(e)}\n\n`)
+export const frameOf = (e: EventSummary) =>
+  encoder.encode(`id: ${e.id}\nevent: ${STREAM_EVENT}\ndata: ${JSON.stringify(e)}\n\n`)
 
 /**
  * An SSE body that replays every row after `after` from the database (paced by the reader:
@@ -19,7 +20,12 @@ export const frameOf = (e: EventSummary) => encoder.encode(`id: ${e.id}\nevent: 
  * stream. A reader that falls more than MAX_BUFFERED_BYTES behind is cut off (its buffer
  * freed); the browser reconnects with Last-Event-ID and the replay brings what it missed.
  */
-export function eventStream(db: SessionDb, after: number, signal: AbortSignal, hub: LiveHub = processLiveHub(db, frameOf)): ReadableStream<Uint8Array> {
+export function eventStream(
+  db: SessionDb,
+  after: number,
+  signal: AbortSignal,
+  hub: LiveHub = processLiveHub(db, frameOf),
+): ReadableStream<Uint8Array> {
   let cursor = after
   let live = false
   let closed = false
@@ -41,10 +47,13 @@ export function eventStream(db: SessionDb, after: number, signal: AbortSignal, h
   const cutOff = () => {
     if (closed) return
     finish()
-    controller.error(new Error('live stream reader too slow: cut off; it resumes with Last-Event-ID'))
+    controller.error(
+      new Error('live stream reader too slow: cut off; it resumes with Last-Event-ID'),
+    )
   }
   const push = (frames: readonly Frame[], joined?: Uint8Array) => {
-    if (joined && !(replayed.size && frames.some((f) => replayed.has(f.id)))) controller.enqueue(joined)
+    if (joined && !(replayed.size && frames.some((f) => replayed.has(f.id))))
+      controller.enqueue(joined)
     else for (const f of frames) if (!replayed.has(f.id)) controller.enqueue(f.bytes)
     if ((controller.desiredSize ?? 0) < HIGH_WATER_MARK - MAX_BUFFERED_BYTES) cutOff()
   }

@@ -2,7 +2,9 @@ import type { StoredEvent } from '../db/schema'
 import type { EventDetail, EventSummary, ParseStatus, Verdict } from './types'
 
 /** A stored row as one line of the live log (JSON-safe). */
-export function toSummary(row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'>): EventSummary {
+export function toSummary(
+  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'>,
+): EventSummary {
   return {
     id: row.id,
     provider: row.provider,

@@ -1,7 +1,8 @@
 // Shapes of stored deliveries as the browser sees them (JSON-safe: dates as ISO strings).
 
 export type Verdict = 'verified' | 'invalid' | 'unsigned' | 'no_secret'
-export type ParseStatus = 'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' | 'too_deep'
+export type ParseStatus =
+  'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' | 'too_deep'
 
 /** One row of the live log. Also the `data:` of each SSE `delivery` message. */
 export interface EventSummary {

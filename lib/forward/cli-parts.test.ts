@@ -20,10 +20,12 @@ const streamOf = (chunks: string[]) =>
 
 describe('readSse', () => {
   it('reads messages split anywhere across chunks, with CRLF or LF, skipping comments', async () => {
-    const text = 'retry: 2000\n: connected\n\nid: 7\nevent: delivery\ndata: {"id":7}\n\n: heartbeat\r\n\r\nid: 8\r\nevent: delivery\r\ndata: {"id":\r\ndata: 8}\r\n\r\n'
+    const text =
+      'retry: 2000\n: connected\n\nid: 7\nevent: delivery\ndata: {"id":7}\n\n: heartbeat\r\n\r\nid: 8\r\nevent: delivery\r\ndata: {"id":\r\ndata: 8}\r\n\r\n'
     const chunks = text.match(/[\s\S]{1,5}/g)!
     const got = []
-    for await (const m of readSse(streamOf(chunks), { idleMs: 5_000, onIdle: () => {} })) got.push(m)
+    for await (const m of readSse(streamOf(chunks), { idleMs: 5_000, onIdle: () => {} }))
+      got.push(m)
     expect(got).toEqual([
       { id: '7', event: 'delivery', data: '{"id":7}' },
       { id: '8', event: 'delivery', data: '{"id":\n8}' },

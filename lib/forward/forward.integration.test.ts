@@ -27,7 +27,12 @@ function targetServer() {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      received.push({ id: Number(req.headers['x-konpro-console-delivery']), method: req.method!, signature: req.headers.signature as string | undefined, body: Buffer.concat(chunks) })
+      received.push({
+        id: Number(req.headers['x-konpro-console-delivery']),
+        method: req.method!,
+        signature: req.headers.signature as string | undefined,
+        body: Buffer.concat(chunks),
+      })
       res.writeHead(204).end()
     })
   })
@@ -46,10 +51,17 @@ function cuttableProxy(upstreamPort: number) {
     }
     client.pipe(upstream).pipe(client)
   })
-  return { server, cut: () => sockets.forEach((s) => s.resetAndDestroy()), open: () => sockets.size }
+  return {
+    server,
+    cut: () => sockets.forEach((s) => s.resetAndDestroy()),
+    open: () => sockets.size,
+  }
 }
 
-const listen = (server: net.Server | http.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)))
+const listen = (server: net.Server | http.Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  )
 
 describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   let consoleServer: Awaited<ReturnType<typeof startServer>>
@@ -63,8 +75,20 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'konpro-forward-'))
-    consoleServer = await startServer({ DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, { port: await freePort() })
-    token = await createTokenVia(consoleServer.url, await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password), 'forwarder')
+    consoleServer = await startServer(
+      {
+        DATA_DIR: path.join(dir, 'data'),
+        DATABASE_URL: '',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      { port: await freePort() },
+    )
+    token = await createTokenVia(
+      consoleServer.url,
+      await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password),
+      'forwarder',
+    )
     targetPort = await listen(target.server)
     proxy = cuttableProxy(consoleServer.port)
     proxyPort = await listen(proxy.server)
@@ -81,7 +105,16 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   const startCli = () => {
     const child = spawn(
       process.execPath,
-      ['bin/konpro-console.mjs', 'forward', '--url', `http://127.0.0.1:${proxyPort}`, '--to', `http://127.0.0.1:${targetPort}/webhooks`, '--state', path.join(dir, 'state.json')],
+      [
+        'bin/konpro-console.mjs',
+        'forward',
+        '--url',
+        `http://127.0.0.1:${proxyPort}`,
+        '--to',
+        `http://127.0.0.1:${targetPort}/webhooks`,
+        '--state',
+        path.join(dir, 'state.json'),
+      ],
       { env: { ...process.env, KONPRO_CONSOLE_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
     )
     children.push(child)
@@ -94,9 +127,16 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   const sent: Array<{ id: number; body: string; signature: string }> = []
   const deliver = async (n: number) => {
     for (let i = 0; i < n; i++) {
-      const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `forward-${sent.length}`, note: 'ünïcode ✓' } })
+      const body = JSON.stringify({
+        event_type: 'avatar_video.success',
+        event_data: { video_id: `forward-${sent.length}`, note: 'ünïcode ✓' },
+      })
       const signature = createHmac('sha256', 'not-registered').update(body).digest('hex')
-      const res = await fetch(`${consoleServer.url}/api/webhooks/konpro`, { method: 'POST', headers: { 'content-type': 'application/json', signature }, body })
+      const res = await fetch(`${consoleServer.url}/api/webhooks/konpro`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', signature },
+        body,
+      })
       sent.push({ id: Number(((await res.json()) as { id: string }).id), body, signature })
       await new Promise((r) => setTimeout(r, 15))
     }
@@ -123,11 +163,15 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     await second
     const beforeRestart = target.received.length
     expect(beforeRestart).toBeLessThan(60)
-    const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')) as { after: number }
+    const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')) as {
+      after: number
+    }
     expect(state.after).toBe(target.received.at(-1)!.id)
 
     const restarted = startCli()
-    await expect.poll(() => restarted.out.stderr, { timeout: 20_000 }).toContain(`Resuming after delivery #${state.after}`)
+    await expect
+      .poll(() => restarted.out.stderr, { timeout: 20_000 })
+      .toContain(`Resuming after delivery #${state.after}`)
     await expect.poll(() => target.received.length, { timeout: 30_000 }).toBe(60)
     await new Promise((r) => setTimeout(r, 1_500))
     restarted.child.kill('SIGTERM')
@@ -140,6 +184,11 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
       expect(r.body.equals(Buffer.from(sent[i]!.body))).toBe(true)
     }
     // One line per delivery: time, id, type, the local status and latency.
-    expect(restarted.out.stdout).toMatch(new RegExp(`^\\S+Z  #${sent.at(-1)!.id}  avatar_video\\.success\\s+→ 204  \\d+\\.\\d ms$`, 'm'))
+    expect(restarted.out.stdout).toMatch(
+      new RegExp(
+        `^\\S+Z  #${sent.at(-1)!.id}  avatar_video\\.success\\s+→ 204  \\d+\\.\\d ms$`,
+        'm',
+      ),
+    )
   }, 180_000)
 })

@@ -49,12 +49,13 @@ describe('documented calls', () => {
     await client().createEndpoint({ url: 'https://a.test' })
     expect(sentJson()).toEqual({ url: 'https://a.test' })
   })
-
 })
 
 describe('errors', () => {
   it('says where to set the key on 401, without echoing it', async () => {
-    server.handle((_, res) => json(res, 401, { data: null, error: { message: `invalid key ${KEY}` } }))
+    server.handle((_, res) =>
+      json(res, 401, { data: null, error: { message: `invalid key ${KEY}` } }),
+    )
     const error = await failure(client().listEndpoints())
     expect(error.kind).toBe('unauthorized')
     expect(error.message).toContain('KAYLE_API_KEY')
@@ -65,14 +66,18 @@ describe('errors', () => {
   })
 
   it('never repeats the key even inside Kayle’s own 400 message', async () => {
-    server.handle((_, res) => json(res, 400, { data: null, error: { message: `bad request from ${KEY}` } }))
+    server.handle((_, res) =>
+      json(res, 400, { data: null, error: { message: `bad request from ${KEY}` } }),
+    )
     const error = await failure(client().createEndpoint({ url: 'https://a.test' }))
     expect(error.message).not.toContain(KEY)
     expect(error.message).toContain('[redacted]')
   })
 
   it('retries GETs on 429 honouring Retry-After, then reports the wait', async () => {
-    server.handle((_, res) => json(res, 429, { data: null, error: { message: 'slow down' } }, { 'retry-after': '0' }))
+    server.handle((_, res) =>
+      json(res, 429, { data: null, error: { message: 'slow down' } }, { 'retry-after': '0' }),
+    )
     const error = await failure(client({ retries: 2 }).listEndpoints())
     expect(server.requests).toHaveLength(3)
     expect(error.kind).toBe('rate_limited')
@@ -81,11 +86,15 @@ describe('errors', () => {
     const long = await failure(client().getEndpoint('we_1'))
     expect(server.requests).toHaveLength(1) // too long to wait for inside a page load
     expect(long.retryAfterSeconds).toBe(120)
-    expect(long.message).toBe('Kayle is limiting how fast requests are made. Wait 120 seconds and try again.')
+    expect(long.message).toBe(
+      'Kayle is limiting how fast requests are made. Wait 120 seconds and try again.',
+    )
   })
 
   it('never retries mutations', async () => {
-    server.handle((_, res) => json(res, 503, { data: null, error: { message: 'down' } }, { 'retry-after': '0' }))
+    server.handle((_, res) =>
+      json(res, 503, { data: null, error: { message: 'down' } }, { 'retry-after': '0' }),
+    )
     const error = await failure(client().createEndpoint({ url: 'https://a.test' }))
     expect(error.kind).toBe('server')
     expect(error.status).toBe(503)
@@ -116,7 +125,9 @@ describe('errors', () => {
   it('reports a network failure naming the host and KAYLE_API_BASE_URL', async () => {
     const dead = await startHttpServer()
     await dead.close()
-    const error = await failure(createKayleClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints())
+    const error = await failure(
+      createKayleClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+    )
     expect(error.kind).toBe('network')
     expect(error.message).toContain(`Could not reach Kayle at 127.0.0.1:${dead.port}`)
     expect(error.message).toContain('KAYLE_API_BASE_URL')
@@ -134,6 +145,8 @@ describe('errors', () => {
 
   it('reports a create answer without a signing secret as malformed', async () => {
     server.handle((_, res) => json(res, 201, ok({ endpoint: rawEndpoint })))
-    expect((await failure(client().createEndpoint({ url: 'https://a.test' }))).kind).toBe('malformed')
+    expect((await failure(client().createEndpoint({ url: 'https://a.test' }))).kind).toBe(
+      'malformed',
+    )
   })
 })

@@ -75,18 +75,25 @@ export interface KayleKeyInput {
 }
 
 export interface KayleClient {
-  listEndpoints(opts?: KaylePageRequest & { enabled?: boolean }): Promise<{ endpoints: KayleEndpoint[]; hasMore: boolean; nextCursor: string | null }>
+  listEndpoints(
+    opts?: KaylePageRequest & { enabled?: boolean },
+  ): Promise<{ endpoints: KayleEndpoint[]; hasMore: boolean; nextCursor: string | null }>
   /** Every endpoint, following `starting_after` cursors (at most MAX_PAGES pages). */
   listAllEndpoints(): Promise<KayleEndpoint[]>
   getEndpoint(id: string): Promise<KayleEndpoint>
-  createEndpoint(input: KayleEndpointInput): Promise<{ endpoint: KayleEndpoint; signingSecret: string }>
+  createEndpoint(
+    input: KayleEndpointInput,
+  ): Promise<{ endpoint: KayleEndpoint; signingSecret: string }>
   updateEndpoint(id: string, patch: Partial<KayleEndpointInput>): Promise<KayleEndpoint>
   deleteEndpoint(id: string): Promise<void>
   revealSigningSecret(id: string): Promise<string>
   rotateSigningSecret(id: string): Promise<string>
   /** Registers an RSA-OAEP-256 key; Kayle creates it active. */
   registerKey(endpointId: string, input: KayleKeyInput): Promise<KayleKey>
-  listKeys(endpointId: string, opts?: KaylePageRequest & { isActive?: boolean }): Promise<KaylePage<KayleKey>>
+  listKeys(
+    endpointId: string,
+    opts?: KaylePageRequest & { isActive?: boolean },
+  ): Promise<KaylePage<KayleKey>>
   /** Every key of an endpoint, following cursors. */
   listAllKeys(endpointId: string): Promise<KayleKey[]>
   /** Takes Kayle's key id (`whk_...`, KayleKey.id), not the caller's `key_id`. */
@@ -119,8 +126,11 @@ export function endpointBody(input: Partial<KayleEndpointInput>): Record<string,
   if (input.labels !== undefined) body.labels = input.labels
   if (input.enabled !== undefined) body.enabled = input.enabled
   if (input.subscribedEventTypes !== undefined)
-    body.subscribed_event_types = input.subscribedEventTypes.length ? input.subscribedEventTypes : [...KAYLE_EVENT_TYPE_NAMES]
-  if (input.undeliveredPayloadRetentionHours !== undefined) body.undelivered_payload_retention_hours = input.undeliveredPayloadRetentionHours
+    body.subscribed_event_types = input.subscribedEventTypes.length
+      ? input.subscribedEventTypes
+      : [...KAYLE_EVENT_TYPE_NAMES]
+  if (input.undeliveredPayloadRetentionHours !== undefined)
+    body.undelivered_payload_retention_hours = input.undeliveredPayloadRetentionHours
   return body
 }
 
@@ -138,7 +148,8 @@ export function keyBody(input: KayleKeyInput): Record<string, unknown> {
 
 function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value))
   const text = search.toString()
   return text ? `?${text}` : ''
 }
@@ -158,7 +169,8 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
         const kayle = errorOf(body)
         // Kayle could echo the bearer token back in an error; never pass it on.
         for (const field of ['message', 'hint'] as const) {
-          if (kayle[field]?.includes(apiKey)) kayle[field] = kayle[field]!.split(apiKey).join('[redacted]')
+          if (kayle[field]?.includes(apiKey))
+            kayle[field] = kayle[field]!.split(apiKey).join('[redacted]')
         }
         return kayleErrorFor(status, kayle, retryAfter)
       },
@@ -171,7 +183,11 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
     return { endpoints: page.items, hasMore: page.hasMore, nextCursor: page.nextCursor }
   }
   const listKeys: KayleClient['listKeys'] = (endpointId, opts = {}) =>
-    call('GET', `/v1/webhooks/endpoints/${id(endpointId)}/keys${query({ is_active: opts.isActive, limit: opts.limit, starting_after: opts.startingAfter })}`, keyPageSchema)
+    call(
+      'GET',
+      `/v1/webhooks/endpoints/${id(endpointId)}/keys${query({ is_active: opts.isActive, limit: opts.limit, starting_after: opts.startingAfter })}`,
+      keyPageSchema,
+    )
   const listDeliveryPage: KayleClient['listDeliveryPage'] = (filter = {}) =>
     call(
       'GET',
@@ -180,7 +196,9 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
     )
 
   /** Follows `next_cursor` as `starting_after` until `has_more` is false (or the cursor repeats). */
-  async function all<T>(fetchPage: (startingAfter: string | undefined) => Promise<KaylePage<T>>): Promise<T[]> {
+  async function all<T>(
+    fetchPage: (startingAfter: string | undefined) => Promise<KaylePage<T>>,
+  ): Promise<T[]> {
     const items: T[] = []
     let cursor: string | undefined
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -196,27 +214,58 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
     listEndpoints,
     listAllEndpoints: () =>
       all(async (startingAfter) => {
-        const { endpoints, hasMore, nextCursor } = await listEndpoints({ limit: PAGE_SIZE, startingAfter })
+        const { endpoints, hasMore, nextCursor } = await listEndpoints({
+          limit: PAGE_SIZE,
+          startingAfter,
+        })
         return { items: endpoints, hasMore, nextCursor }
       }),
-    getEndpoint: (endpointId) => call('GET', `/v1/webhooks/endpoints/${id(endpointId)}`, endpointAnswerSchema),
-    createEndpoint: (input) => call('POST', '/v1/webhooks/endpoints', createdEndpointSchema, endpointBody(input)),
-    updateEndpoint: (endpointId, patch) => call('PATCH', `/v1/webhooks/endpoints/${id(endpointId)}`, endpointAnswerSchema, endpointBody(patch)),
+    getEndpoint: (endpointId) =>
+      call('GET', `/v1/webhooks/endpoints/${id(endpointId)}`, endpointAnswerSchema),
+    createEndpoint: (input) =>
+      call('POST', '/v1/webhooks/endpoints', createdEndpointSchema, endpointBody(input)),
+    updateEndpoint: (endpointId, patch) =>
+      call(
+        'PATCH',
+        `/v1/webhooks/endpoints/${id(endpointId)}`,
+        endpointAnswerSchema,
+        endpointBody(patch),
+      ),
     deleteEndpoint: async (endpointId) => {
       // The document answers 200 with a message; errors.mdx lists 204 for deletes: either is success.
       await call('DELETE', `/v1/webhooks/endpoints/${id(endpointId)}`, null)
     },
     // These POSTs take no body in the document, so none is sent.
-    revealSigningSecret: (endpointId) => call('POST', `/v1/webhooks/endpoints/${id(endpointId)}/signing-secret/reveal`, signingSecretSchema),
-    rotateSigningSecret: (endpointId) => call('POST', `/v1/webhooks/endpoints/${id(endpointId)}/signing-secret/rotate`, signingSecretSchema),
-    registerKey: (endpointId, input) => call('POST', `/v1/webhooks/endpoints/${id(endpointId)}/keys`, keyAnswerSchema, keyBody(input)),
+    revealSigningSecret: (endpointId) =>
+      call(
+        'POST',
+        `/v1/webhooks/endpoints/${id(endpointId)}/signing-secret/reveal`,
+        signingSecretSchema,
+      ),
+    rotateSigningSecret: (endpointId) =>
+      call(
+        'POST',
+        `/v1/webhooks/endpoints/${id(endpointId)}/signing-secret/rotate`,
+        signingSecretSchema,
+      ),
+    registerKey: (endpointId, input) =>
+      call(
+        'POST',
+        `/v1/webhooks/endpoints/${id(endpointId)}/keys`,
+        keyAnswerSchema,
+        keyBody(input),
+      ),
     listKeys,
-    listAllKeys: (endpointId) => all((startingAfter) => listKeys(endpointId, { limit: PAGE_SIZE, startingAfter })),
-    deactivateKey: (kayleKeyId) => call('POST', `/v1/webhooks/keys/${id(kayleKeyId)}/deactivate`, keyAnswerSchema),
-    reactivateKey: (kayleKeyId) => call('POST', `/v1/webhooks/keys/${id(kayleKeyId)}/reactivate`, keyAnswerSchema),
+    listAllKeys: (endpointId) =>
+      all((startingAfter) => listKeys(endpointId, { limit: PAGE_SIZE, startingAfter })),
+    deactivateKey: (kayleKeyId) =>
+      call('POST', `/v1/webhooks/keys/${id(kayleKeyId)}/deactivate`, keyAnswerSchema),
+    reactivateKey: (kayleKeyId) =>
+      call('POST', `/v1/webhooks/keys/${id(kayleKeyId)}/reactivate`, keyAnswerSchema),
     listDeliveries: async (filter = {}) => (await listDeliveryPage(filter)).items,
     listDeliveryPage,
-    retryDelivery: (deliveryId) => call('POST', `/v1/webhooks/deliveries/${id(deliveryId)}/retry`, deliveryAnswerSchema),
+    retryDelivery: (deliveryId) =>
+      call('POST', `/v1/webhooks/deliveries/${id(deliveryId)}/retry`, deliveryAnswerSchema),
     listEvents: (filter = {}) =>
       call(
         'GET',
@@ -224,6 +273,7 @@ export function createKayleClient(options: KayleClientOptions): KayleClient {
         eventPageSchema,
       ),
     getEvent: (eventId) => call('GET', `/v1/webhooks/events/${id(eventId)}`, eventAnswerSchema),
-    replayEvent: (eventId) => call('POST', `/v1/webhooks/events/${id(eventId)}/replay`, eventAnswerSchema),
+    replayEvent: (eventId) =>
+      call('POST', `/v1/webhooks/events/${id(eventId)}/replay`, eventAnswerSchema),
   }
 }

@@ -16,7 +16,8 @@ export interface DeliveryState {
 export const RETENTION_REASON_TEXT: Record<KayleRetentionReason, string> = {
   pending_delivery: 'Kept while the delivery is pending or being attempted.',
   delivered: 'Scrubbed: the endpoint answered 2xx, and Kayle removes the payload at the first 2xx.',
-  terminal_failure_retention: 'Kept after the last automatic attempt failed, for the endpoint’s undelivered payload retention window.',
+  terminal_failure_retention:
+    'Kept after the last automatic attempt failed, for the endpoint’s undelivered payload retention window.',
   expired: 'Scrubbed: the retention window after the final failure has passed.',
   no_active_key: 'Never kept: the endpoint had no active encryption key, so Kayle sent nothing.',
   jwe_creation_failed: 'Never kept: Kayle could not encrypt the payload for the endpoint’s key.',
@@ -32,7 +33,13 @@ export function retentionReasonText(reason: string | null): string {
 export function payloadRetained(d: DeliveryState, now = Date.now()): boolean {
   if (d.payloadScrubbedAt) return false
   if (d.payloadExpiresAt && Date.parse(d.payloadExpiresAt) <= now) return false
-  return !['delivered', 'expired', 'no_active_key', 'jwe_creation_failed', 'privacy_request'].includes(d.retentionReason ?? '')
+  return ![
+    'delivered',
+    'expired',
+    'no_active_key',
+    'jwe_creation_failed',
+    'privacy_request',
+  ].includes(d.retentionReason ?? '')
 }
 
 export type Retryability = { allowed: true } | { allowed: false; reason: string }
@@ -42,13 +49,29 @@ export type Retryability = { allowed: true } | { allowed: false; reason: string 
  * kept; otherwise Kayle answers 409. A pending or delivering one is already on its way.
  */
 export function retryability(d: DeliveryState, now = Date.now()): Retryability {
-  if (d.status === 'succeeded') return { allowed: false, reason: 'Delivered: Kayle scrubbed the payload at the 2xx answer.' }
-  if (d.status === 'pending' || d.status === 'delivering') return { allowed: false, reason: 'Kayle is still attempting this delivery.' }
-  if (d.status !== 'failed') return { allowed: false, reason: `Kayle retries only failed deliveries (this one is ${d.status}).` }
+  if (d.status === 'succeeded')
+    return { allowed: false, reason: 'Delivered: Kayle scrubbed the payload at the 2xx answer.' }
+  if (d.status === 'pending' || d.status === 'delivering')
+    return { allowed: false, reason: 'Kayle is still attempting this delivery.' }
+  if (d.status !== 'failed')
+    return {
+      allowed: false,
+      reason: `Kayle retries only failed deliveries (this one is ${d.status}).`,
+    }
   if (payloadRetained(d, now)) return { allowed: true }
-  if (d.retentionReason === 'no_active_key' || d.retentionReason === 'jwe_creation_failed' || d.retentionReason === 'privacy_request')
-    return { allowed: false, reason: `No payload to send again. ${retentionReasonText(d.retentionReason)}` }
-  return { allowed: false, reason: 'The payload is no longer retained: its retention window has passed.' }
+  if (
+    d.retentionReason === 'no_active_key' ||
+    d.retentionReason === 'jwe_creation_failed' ||
+    d.retentionReason === 'privacy_request'
+  )
+    return {
+      allowed: false,
+      reason: `No payload to send again. ${retentionReasonText(d.retentionReason)}`,
+    }
+  return {
+    allowed: false,
+    reason: 'The payload is no longer retained: its retention window has passed.',
+  }
 }
 
 /**
@@ -57,9 +80,12 @@ export function retryability(d: DeliveryState, now = Date.now()): Retryability {
  */
 export function failureReason(d: DeliveryState): string | null {
   if (d.status !== 'failed') return null
-  if (d.retentionReason === 'no_active_key') return 'The endpoint had no active encryption key: Kayle recorded the delivery as failed and sent nothing.'
-  if (d.retentionReason === 'jwe_creation_failed') return 'Kayle could not create the encrypted payload (JWE), so it sent nothing.'
-  if (d.lastStatusCode !== null) return `The endpoint answered HTTP ${d.lastStatusCode}; Kayle counts any answer outside 2xx as a failure.`
+  if (d.retentionReason === 'no_active_key')
+    return 'The endpoint had no active encryption key: Kayle recorded the delivery as failed and sent nothing.'
+  if (d.retentionReason === 'jwe_creation_failed')
+    return 'Kayle could not create the encrypted payload (JWE), so it sent nothing.'
+  if (d.lastStatusCode !== null)
+    return `The endpoint answered HTTP ${d.lastStatusCode}; Kayle counts any answer outside 2xx as a failure.`
   if (d.attempts === 0) return 'Kayle made no attempt.'
   return 'The endpoint gave no answer: the connection failed, timed out, or nothing came back within Kayle’s request timeout.'
 }

@@ -16,7 +16,10 @@ export const ENDPOINTS_PAGE_SIZE = 50
 /** Every Kayle endpoint, newest first, with how many active encryption keys the console holds for it. */
 export const loadKayleEndpoints = () =>
   load(async () => {
-    const [endpoints, counts] = await Promise.all([(await getKayle()).listAllEndpoints(), activeKeyCounts(await getDb())])
+    const [endpoints, counts] = await Promise.all([
+      (await getKayle()).listAllEndpoints(),
+      activeKeyCounts(await getDb()),
+    ])
     return endpoints
       .map((e) => ({ ...e, activeKeys: counts[e.id] ?? 0 }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -26,23 +29,37 @@ export const loadKayleEndpoints = () =>
 export const loadKayleEndpointPage = (startingAfter?: string) =>
   load(async () => {
     const [page, counts] = await Promise.all([
-      (await getKayle()).listEndpoints({ limit: ENDPOINTS_PAGE_SIZE, ...(startingAfter ? { startingAfter } : {}) }),
+      (await getKayle()).listEndpoints({
+        limit: ENDPOINTS_PAGE_SIZE,
+        ...(startingAfter ? { startingAfter } : {}),
+      }),
       activeKeyCounts(await getDb()),
     ])
-    return { ...page, endpoints: page.endpoints.map((e) => ({ ...e, activeKeys: counts[e.id] ?? 0 })) }
+    return {
+      ...page,
+      endpoints: page.endpoints.map((e) => ({ ...e, activeKeys: counts[e.id] ?? 0 })),
+    }
   })
 
 export const loadKayleEndpoint = (id: string) =>
   load(async () => {
     const kayle = await getKayle()
-    const [endpoint, atKayle, stored] = await Promise.all([kayle.getEndpoint(id), kayle.listAllKeys(id), keysForEndpoint(await getDb(), id)])
+    const [endpoint, atKayle, stored] = await Promise.all([
+      kayle.getEndpoint(id),
+      kayle.listAllKeys(id),
+      keysForEndpoint(await getDb(), id),
+    ])
     // Public halves only: the private keys stay sealed in the database.
     return { endpoint, keys: keyViews(atKayle, stored) }
   })
 
-export const loadKayleDeliveries = (filter: KayleDeliveryFilter) => load(async () => (await getKayle()).listDeliveries({ limit: 100, ...filter }))
+export const loadKayleDeliveries = (filter: KayleDeliveryFilter) =>
+  load(async () => (await getKayle()).listDeliveries({ limit: 100, ...filter }))
 
-export const loadKayleEvents = (cursor?: string) => load(async () => (await getKayle()).listEvents({ limit: 50, ...(cursor ? { startingAfter: cursor } : {}) }))
+export const loadKayleEvents = (cursor?: string) =>
+  load(async () =>
+    (await getKayle()).listEvents({ limit: 50, ...(cursor ? { startingAfter: cursor } : {}) }),
+  )
 
 /** Names of the given endpoints (one GET each; an endpoint Kayle no longer has keeps its id). */
 async function endpointNames(kayle: KayleClient, ids: string[]): Promise<Record<string, string>> {
@@ -64,7 +81,14 @@ export const loadKayleEvent = (id: string) =>
   load(async () => {
     const kayle = await getKayle()
     const [event, deliveries] = await Promise.all([kayle.getEvent(id), allDeliveriesOf(kayle, id)])
-    return { event, deliveries, names: await endpointNames(kayle, deliveries.map((d) => d.endpointId)) }
+    return {
+      event,
+      deliveries,
+      names: await endpointNames(
+        kayle,
+        deliveries.map((d) => d.endpointId),
+      ),
+    }
   })
 
 /** Kayle has no GET for one delivery: it is found among its event's deliveries (`event_id` filter). */
@@ -72,7 +96,11 @@ async function allDeliveriesOf(kayle: KayleClient, eventId: string): Promise<Kay
   const items: KayleDelivery[] = []
   let startingAfter: string | undefined
   for (let page = 0; page < 20; page++) {
-    const result = await kayle.listDeliveryPage({ eventId, limit: 100, ...(startingAfter ? { startingAfter } : {}) })
+    const result = await kayle.listDeliveryPage({
+      eventId,
+      limit: 100,
+      ...(startingAfter ? { startingAfter } : {}),
+    })
     items.push(...result.items)
     if (!result.hasMore || !result.nextCursor || result.nextCursor === startingAfter) break
     startingAfter = result.nextCursor
@@ -84,7 +112,12 @@ export const loadKayleDelivery = (eventId: string, deliveryId: string) =>
   load(async () => {
     const kayle = await getKayle()
     const delivery = (await allDeliveriesOf(kayle, eventId)).find((d) => d.id === deliveryId)
-    if (!delivery) throw new KayleError('not_found', `Kayle lists no delivery ${deliveryId} for event ${eventId}.`, { status: 404 })
+    if (!delivery)
+      throw new KayleError(
+        'not_found',
+        `Kayle lists no delivery ${deliveryId} for event ${eventId}.`,
+        { status: 404 },
+      )
     const names = await endpointNames(kayle, [delivery.endpointId])
     return { delivery, endpointName: names[delivery.endpointId] ?? delivery.endpointId }
   })

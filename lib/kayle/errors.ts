@@ -1,4 +1,11 @@
-import { ProviderError, throttledOrBroken, transportErrors, type ProviderErrorFacts, type ProviderErrorKind, type ProviderVoice } from '../providers/error'
+import {
+  ProviderError,
+  throttledOrBroken,
+  transportErrors,
+  type ProviderErrorFacts,
+  type ProviderErrorKind,
+  type ProviderVoice,
+} from '../providers/error'
 import type { KayleErrorBody } from './schemas'
 
 export type KayleErrorKind = ProviderErrorKind
@@ -24,7 +31,11 @@ function kayleWords(kayle: Pick<KayleErrorBody, 'message' | 'hint'>): string | n
   return parts.length ? parts.join(' ') : null
 }
 
-export function kayleErrorFor(status: number, kayle: KayleErrorBody, retryAfterSeconds?: number): KayleError {
+export function kayleErrorFor(
+  status: number,
+  kayle: KayleErrorBody,
+  retryAfterSeconds?: number,
+): KayleError {
   const facts: ProviderErrorFacts = {
     status,
     retryAfterSeconds,
@@ -38,7 +49,12 @@ export function kayleErrorFor(status: number, kayle: KayleErrorBody, retryAfterS
   const make = (kind: KayleErrorKind, message: string) => new KayleError(kind, message, facts)
   if (status === 409) {
     // 409 is a state conflict (for example WEBHOOK_PAYLOAD_EXPIRED on retry or replay).
-    return make('conflict', words ? `Kayle could not do this now: ${words}` : 'Kayle could not do this in the current state (HTTP 409).')
+    return make(
+      'conflict',
+      words
+        ? `Kayle could not do this now: ${words}`
+        : 'Kayle could not do this in the current state (HTTP 409).',
+    )
   }
   if (status === 401 || status === 403) {
     return make(
@@ -49,9 +65,21 @@ export function kayleErrorFor(status: number, kayle: KayleErrorBody, retryAfterS
     )
   }
   if (status === 404) {
-    return make('not_found', words ? `Kayle could not find it: ${words}` : 'Kayle does not know this item any more. Refresh the page to see the current state.')
+    return make(
+      'not_found',
+      words
+        ? `Kayle could not find it: ${words}`
+        : 'Kayle does not know this item any more. Refresh the page to see the current state.',
+    )
   }
-  return make('bad_request', words ? `Kayle refused the request: ${words}` : `Kayle refused the request (HTTP ${status}).`)
+  return make(
+    'bad_request',
+    words ? `Kayle refused the request: ${words}` : `Kayle refused the request (HTTP ${status}).`,
+  )
 }
 
-export const { timeout: timeoutError, network: networkError, malformed: malformedError } = transportErrors(voice)
+export const {
+  timeout: timeoutError,
+  network: networkError,
+  malformed: malformedError,
+} = transportErrors(voice)

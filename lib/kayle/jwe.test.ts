@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeProtectedHeader } from 'jose'
-import { decryptKayle, encryptForKayle, generateEncryptionKey, KayleDecryptError, type KayleKeyPair } from './jwe'
+import {
+  decryptKayle,
+  encryptForKayle,
+  generateEncryptionKey,
+  KayleDecryptError,
+  type KayleKeyPair,
+} from './jwe'
 
 const event = {
   type: 'verification.session.succeeded',
@@ -34,7 +40,11 @@ describe('Kayle JWE', () => {
   it('round-trips a payload and reports the key used', async () => {
     const jwe = await encryptForKayle(event, one.publicJwk, 'key_one')
     expect(jwe.split('.')).toHaveLength(5)
-    expect(decodeProtectedHeader(jwe)).toMatchObject({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'key_one' })
+    expect(decodeProtectedHeader(jwe)).toMatchObject({
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
+      kid: 'key_one',
+    })
     expect(jwe).not.toContain('evt_1')
     const keys = [
       { keyId: 'key_two', privateJwk: two.privateJwk },
@@ -45,7 +55,9 @@ describe('Kayle JWE', () => {
 
   it('falls back to every key when the kid is unknown', async () => {
     const jwe = await encryptForKayle(event, one.publicJwk, 'renamed')
-    expect((await decryptKayle(jwe, [{ keyId: 'key_one', privateJwk: one.privateJwk }])).keyId).toBe('key_one')
+    expect(
+      (await decryptKayle(jwe, [{ keyId: 'key_one', privateJwk: one.privateJwk }])).keyId,
+    ).toBe('key_one')
   })
 
   it('refuses a tampered ciphertext', async () => {
@@ -54,18 +66,25 @@ describe('Kayle JWE', () => {
     const ciphertext = Buffer.from(parts[3]!, 'base64url')
     ciphertext[0] = ciphertext[0]! ^ 1
     parts[3] = ciphertext.toString('base64url')
-    const error = await rejection(decryptKayle(parts.join('.'), [{ keyId: 'key_one', privateJwk: one.privateJwk }]))
+    const error = await rejection(
+      decryptKayle(parts.join('.'), [{ keyId: 'key_one', privateJwk: one.privateJwk }]),
+    )
     expect(error.message).toContain('altered')
   })
 
   it('refuses to decrypt with the wrong key', async () => {
     const jwe = await encryptForKayle(event, one.publicJwk, 'key_one')
-    const error = await rejection(decryptKayle(jwe, [{ keyId: 'key_two', privateJwk: two.privateJwk }]))
+    const error = await rejection(
+      decryptKayle(jwe, [{ keyId: 'key_two', privateJwk: two.privateJwk }]),
+    )
     expect(error.message).toMatch(/No stored private key decrypts the delivery \(kid key_one\)/)
   })
 
   it('explains bodies that are not JWEs, or when no key is stored', async () => {
-    expect((await rejection(decryptKayle('{"type":"x"}', [{ keyId: 'k', privateJwk: one.privateJwk }]))).message).toContain('not a compact JWE')
+    expect(
+      (await rejection(decryptKayle('{"type":"x"}', [{ keyId: 'k', privateJwk: one.privateJwk }])))
+        .message,
+    ).toContain('not a compact JWE')
     const jwe = await encryptForKayle(event, one.publicJwk, 'key_one')
     expect((await rejection(decryptKayle(jwe, []))).message).toContain('No Kayle private keys')
   })

@@ -1,5 +1,13 @@
 import 'server-only'
-import { CompactEncrypt, compactDecrypt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import {
+  CompactEncrypt,
+  compactDecrypt,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from 'jose'
 
 // Kayle encrypts each delivery for the endpoint's active public key: a compact JWE with
 // RSA-OAEP-256 key wrapping, A256GCM content encryption and the registered key id as `kid`.
@@ -23,7 +31,10 @@ export class KayleDecryptError extends Error {
 
 /** A fresh RSA key pair for one endpoint, both halves exported as JWKs. */
 export async function generateEncryptionKey(): Promise<KayleKeyPair> {
-  const { publicKey, privateKey } = await generateKeyPair(KAYLE_JWE_ALG, { modulusLength: MODULUS_BITS, extractable: true })
+  const { publicKey, privateKey } = await generateKeyPair(KAYLE_JWE_ALG, {
+    modulusLength: MODULUS_BITS,
+    extractable: true,
+  })
   const tag = { alg: KAYLE_JWE_ALG, use: 'enc' }
   return {
     publicJwk: { ...(await exportJWK(publicKey)), ...tag } as JsonWebKey,
@@ -45,7 +56,11 @@ async function importKey(jwk: JsonWebKey): Promise<CryptoKey> {
 }
 
 /** What Kayle does to a payload before delivering it; the sandbox uses it, and so do tests. */
-export async function encryptForKayle(payload: unknown, publicJwk: JsonWebKey, kid: string): Promise<string> {
+export async function encryptForKayle(
+  payload: unknown,
+  publicJwk: JsonWebKey,
+  kid: string,
+): Promise<string> {
   if ('d' in publicJwk) throw new Error('encryptForKayle takes the public half of a key pair.')
   const key = await importJWK(publicJwk as JWK, KAYLE_JWE_ALG)
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(payload)))
@@ -57,20 +72,31 @@ export async function encryptForKayle(payload: unknown, publicJwk: JsonWebKey, k
  * Decrypts a compact JWE to its plaintext bytes with the key named by `kid`, falling back to
  * every other key (a `kid` may be missing, or refer to a key registered under another name).
  */
-export async function decryptKayleBytes(jwe: string, privateKeys: KaylePrivateKey[]): Promise<{ plaintext: Uint8Array; keyId: string }> {
+export async function decryptKayleBytes(
+  jwe: string,
+  privateKeys: KaylePrivateKey[],
+): Promise<{ plaintext: Uint8Array; keyId: string }> {
   let kid: unknown
   try {
     const header = decodeProtectedHeader(jwe.trim())
     if (header.alg !== KAYLE_JWE_ALG || header.enc !== KAYLE_JWE_ENC) {
-      throw new KayleDecryptError(`Expected a ${KAYLE_JWE_ALG}/${KAYLE_JWE_ENC} JWE, got ${String(header.alg)}/${String(header.enc)}.`)
+      throw new KayleDecryptError(
+        `Expected a ${KAYLE_JWE_ALG}/${KAYLE_JWE_ENC} JWE, got ${String(header.alg)}/${String(header.enc)}.`,
+      )
     }
     kid = header.kid
   } catch (error) {
     if (error instanceof KayleDecryptError) throw error
     throw new KayleDecryptError('The body is not a compact JWE.')
   }
-  if (privateKeys.length === 0) throw new KayleDecryptError('No Kayle private keys are stored in this console, so the delivery cannot be decrypted.')
-  const ordered = [...privateKeys.filter((k) => k.keyId === kid), ...privateKeys.filter((k) => k.keyId !== kid)]
+  if (privateKeys.length === 0)
+    throw new KayleDecryptError(
+      'No Kayle private keys are stored in this console, so the delivery cannot be decrypted.',
+    )
+  const ordered = [
+    ...privateKeys.filter((k) => k.keyId === kid),
+    ...privateKeys.filter((k) => k.keyId !== kid),
+  ]
   for (const key of ordered) {
     try {
       const { plaintext } = await compactDecrypt(jwe.trim(), await importKey(key.privateJwk), {
@@ -91,10 +117,16 @@ export async function decryptKayleBytes(jwe: string, privateKeys: KaylePrivateKe
 }
 
 /** Decrypts a delivery and parses its JSON payload; throws KayleDecryptError with a clear reason. */
-export async function decryptKayle(jwe: string, privateKeys: KaylePrivateKey[]): Promise<{ payload: unknown; keyId: string }> {
+export async function decryptKayle(
+  jwe: string,
+  privateKeys: KaylePrivateKey[],
+): Promise<{ payload: unknown; keyId: string }> {
   const { plaintext, keyId } = await decryptKayleBytes(jwe, privateKeys)
   try {
-    return { payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext)), keyId }
+    return {
+      payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext)),
+      keyId,
+    }
   } catch {
     throw new KayleDecryptError(`The delivery decrypted with key ${keyId} but is not JSON.`)
   }

@@ -25,7 +25,15 @@ export function keyViews(atKayle: KayleKey[], stored: StoredKayleKey[]): KeyView
     held: held.has(k.keyId),
   }))
   for (const k of stored) {
-    if (!listed.has(k.keyId)) views.push({ keyId: k.keyId, kayleId: null, active: false, createdAt: k.createdAt.toISOString(), deactivatedAt: k.deactivatedAt?.toISOString() ?? null, held: true })
+    if (!listed.has(k.keyId))
+      views.push({
+        keyId: k.keyId,
+        kayleId: null,
+        active: false,
+        createdAt: k.createdAt.toISOString(),
+        deactivatedAt: k.deactivatedAt?.toISOString() ?? null,
+        held: true,
+      })
   }
   return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }

@@ -16,7 +16,8 @@ import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } fr
 process.env.AUTH_SECRET = 'kayle-receiver-test-secret-0123456789abcdef'
 
 /** As the route file serves it: a web Request in, a Response out. */
-const receiveKayle = (req: Request, deps: KayleReceiverDeps) => webHandler((incoming) => receiveKayleDelivery(incoming, deps))(req)
+const receiveKayle = (req: Request, deps: KayleReceiverDeps) =>
+  webHandler((incoming) => receiveKayleDelivery(incoming, deps))(req)
 
 const SECRET = 'whsec_receiver_test'
 const now = () => Math.floor(Date.now() / 1000)
@@ -34,7 +35,19 @@ describeEachDatabase('Kayle receiver', (fresh) => {
         registerKey: async (endpointId, input) => {
           publicJwk = input.jwk
           const at = new Date().toISOString()
-          return { id: 'whk_1', keyId: input.keyId, endpointId, algorithm: 'RSA-OAEP-256', keyType: 'RSA', jwk: {}, isActive: true, status: 'active', createdAt: at, updatedAt: at, disabledAt: null }
+          return {
+            id: 'whk_1',
+            keyId: input.keyId,
+            endpointId,
+            algorithm: 'RSA-OAEP-256',
+            keyType: 'RSA',
+            jwk: {},
+            isActive: true,
+            status: 'active',
+            createdAt: at,
+            updatedAt: at,
+            disabledAt: null,
+          }
         },
       },
       'we_1',
@@ -52,15 +65,28 @@ describeEachDatabase('Kayle receiver', (fresh) => {
         new Request('http://console.test/api/webhooks/kayle', {
           method: 'POST',
           body,
-          headers: { 'content-type': 'application/jose', 'x-forwarded-for': '203.0.113.9', ...headers },
+          headers: {
+            'content-type': 'application/jose',
+            'x-forwarded-for': '203.0.113.9',
+            ...headers,
+          },
         }),
         deps,
       )
     return { db, deps, receive, keyId: key.keyId, publicJwk: publicJwk! }
   }
 
-  const signed = (body: string, secret = SECRET, t = now()) => ({ 'x-kayle-signature': signKayle(body, secret, t), 'x-kayle-event': 'verification.session.succeeded' })
-  const row = async (db: Db, id: string) => (await db.select().from(events).where(eq(events.id, Number(id))))[0]!
+  const signed = (body: string, secret = SECRET, t = now()) => ({
+    'x-kayle-signature': signKayle(body, secret, t),
+    'x-kayle-event': 'verification.session.succeeded',
+  })
+  const row = async (db: Db, id: string) =>
+    (
+      await db
+        .select()
+        .from(events)
+        .where(eq(events.id, Number(id)))
+    )[0]!
 
   it('stores a verified delivery with its decrypted payload and the raw JWE', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
@@ -94,7 +120,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
   it('marks a redelivery of the same event as a duplicate', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
     const jwe = await encryptForKayle(sampleEvent('verification.session.expired'), publicJwk, keyId)
-    const first = (await (await receive(jwe, signed(jwe, SECRET, now() - 60))).json()) as { id: string }
+    const first = (await (await receive(jwe, signed(jwe, SECRET, now() - 60))).json()) as {
+      id: string
+    }
     const again = await receive(jwe, signed(jwe))
     expect(again.status).toBe(200)
     const second = (await again.json()) as { id: string; duplicate_of: string }
@@ -130,11 +158,20 @@ describeEachDatabase('Kayle receiver', (fresh) => {
 
   it('rejects unsigned deliveries by default and decrypts them when the policy allows', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
-    const jwe = await encryptForKayle(sampleEvent('verification.session.cancelled'), publicJwk, keyId)
+    const jwe = await encryptForKayle(
+      sampleEvent('verification.session.cancelled'),
+      publicJwk,
+      keyId,
+    )
     const refused = await receive(jwe)
     expect(refused.status).toBe(400)
     const refusedRow = await row(db, ((await refused.json()) as { id: string }).id)
-    expect(refusedRow).toMatchObject({ verdict: 'unsigned', rejected: true, parseStatus: 'undecryptable', payload: null })
+    expect(refusedRow).toMatchObject({
+      verdict: 'unsigned',
+      rejected: true,
+      parseStatus: 'undecryptable',
+      payload: null,
+    })
 
     await setReceiverPolicy(db, { rejectUnsigned: false })
     try {
@@ -142,7 +179,13 @@ describeEachDatabase('Kayle receiver', (fresh) => {
       expect(accepted.status).toBe(200)
       const acceptedRow = await row(db, ((await accepted.json()) as { id: string }).id)
       // The key tells which endpoint it was, even without a signature.
-      expect(acceptedRow).toMatchObject({ verdict: 'unsigned', rejected: false, parseStatus: 'ok', eventType: 'verification.session.cancelled', endpointId: 'we_1' })
+      expect(acceptedRow).toMatchObject({
+        verdict: 'unsigned',
+        rejected: false,
+        parseStatus: 'ok',
+        eventType: 'verification.session.cancelled',
+        endpointId: 'we_1',
+      })
     } finally {
       await setReceiverPolicy(db, { rejectUnsigned: true })
     }
@@ -151,16 +194,28 @@ describeEachDatabase('Kayle receiver', (fresh) => {
   it('stores a signed delivery no stored key opens as undecryptable', async () => {
     const { db, receive } = await setup()
     const stranger = await generateEncryptionKey()
-    const jwe = await encryptForKayle(sampleEvent('verification.session.succeeded'), stranger.publicJwk, 'key_elsewhere')
+    const jwe = await encryptForKayle(
+      sampleEvent('verification.session.succeeded'),
+      stranger.publicJwk,
+      'key_elsewhere',
+    )
     const res = await receive(jwe, signed(jwe))
     expect(res.status).toBe(200)
     const stored = await row(db, ((await res.json()) as { id: string }).id)
-    expect(stored).toMatchObject({ verdict: 'verified', parseStatus: 'undecryptable', payload: null, eventType: 'verification.session.succeeded', endpointId: 'we_1' })
+    expect(stored).toMatchObject({
+      verdict: 'verified',
+      parseStatus: 'undecryptable',
+      payload: null,
+      eventType: 'verification.session.succeeded',
+      endpointId: 'we_1',
+    })
     expect(stored.dedupeKey).toMatch(/^kayle-body:[0-9a-f]{64}$/)
 
     // Bodies that are not JWEs at all are stored the same way, and an empty one as empty.
     const junk = await receive('{"type":"plain"}', signed('{"type":"plain"}'))
-    expect((await row(db, ((await junk.json()) as { id: string }).id)).parseStatus).toBe('undecryptable')
+    expect((await row(db, ((await junk.json()) as { id: string }).id)).parseStatus).toBe(
+      'undecryptable',
+    )
     const empty = await receive('', signed(''))
     expect((await row(db, ((await empty.json()) as { id: string }).id)).parseStatus).toBe('empty')
   })
@@ -168,9 +223,18 @@ describeEachDatabase('Kayle receiver', (fresh) => {
   it('verifies with a secret stored after the first lookup', async () => {
     const { db, deps, keyId, publicJwk } = await setup()
     let lookups = 0
-    const cachedOnce = async (opts?: { refresh?: boolean }) => (lookups++ === 0 && !opts?.refresh ? [] : signingSecrets(db))
-    const jwe = await encryptForKayle(sampleEvent('verification.session.succeeded'), publicJwk, keyId)
-    const req = new Request('http://console.test/api/webhooks/kayle', { method: 'POST', body: jwe, headers: signed(jwe) })
+    const cachedOnce = async (opts?: { refresh?: boolean }) =>
+      lookups++ === 0 && !opts?.refresh ? [] : signingSecrets(db)
+    const jwe = await encryptForKayle(
+      sampleEvent('verification.session.succeeded'),
+      publicJwk,
+      keyId,
+    )
+    const req = new Request('http://console.test/api/webhooks/kayle', {
+      method: 'POST',
+      body: jwe,
+      headers: signed(jwe),
+    })
     const res = await receiveKayle(req, { ...deps, secrets: cachedOnce })
     expect(res.status).toBe(200)
     expect((await row(db, ((await res.json()) as { id: string }).id)).verdict).toBe('verified')
@@ -187,12 +251,19 @@ describeEachDatabase('Kayle receiver', (fresh) => {
 
   it('answers 503 when the database refuses the write', async () => {
     const { deps, keyId, publicJwk } = await setup()
-    const jwe = await encryptForKayle(sampleEvent('verification.session.succeeded'), publicJwk, keyId)
+    const jwe = await encryptForKayle(
+      sampleEvent('verification.session.succeeded'),
+      publicJwk,
+      keyId,
+    )
     const broken = { write: () => Promise.reject(new Error('disk full')) }
     const quiet = console.error
     console.error = () => {}
     try {
-      const res = await receiveKayle(new Request('http://c.test/', { method: 'POST', body: jwe, headers: signed(jwe) }), { ...deps, writer: broken })
+      const res = await receiveKayle(
+        new Request('http://c.test/', { method: 'POST', body: jwe, headers: signed(jwe) }),
+        { ...deps, writer: broken },
+      )
       expect(res.status).toBe(503)
       expect(res.headers.get('retry-after')).toBe('5')
     } finally {

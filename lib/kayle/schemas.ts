@@ -89,7 +89,9 @@ export type KayleKey = z.output<typeof kayleKeySchema>
 
 // Kept as sent: a status or reason Kayle adds later should show, not break the page.
 const deliveryStatus = z.string().transform((s) => s as KayleDeliveryStatus | (string & {}))
-const retentionReason = nullableString.transform((s) => s as KayleRetentionReason | (string & {}) | null)
+const retentionReason = nullableString.transform(
+  (s) => s as KayleRetentionReason | (string & {}) | null,
+)
 
 export const kayleDeliverySchema = z
   .object({
@@ -173,7 +175,9 @@ export type KayleEvent = z.output<typeof kayleEventSchema>
 
 /** `{ data: <item>, error: null }` -> the item. */
 const answer = <T extends z.ZodType>(item: T) =>
-  z.object({ data: item, error: z.null().optional() }).transform((a) => (a as { data: unknown }).data as z.output<T>)
+  z
+    .object({ data: item, error: z.null().optional() })
+    .transform((a) => (a as { data: unknown }).data as z.output<T>)
 
 export const endpointAnswerSchema = answer(kayleEndpointSchema)
 export const keyAnswerSchema = answer(kayleKeySchema)
@@ -188,7 +192,9 @@ export const createdEndpointSchema = answer(
 
 /** Reveal and rotate both answer `{ endpoint_id, signing_secret }`. */
 export const signingSecretSchema = answer(
-  z.object({ endpoint_id: z.string(), signing_secret: z.string().min(1) }).transform((d) => d.signing_secret),
+  z
+    .object({ endpoint_id: z.string(), signing_secret: z.string().min(1) })
+    .transform((d) => d.signing_secret),
 )
 
 /** Delete answers `{ data: { message, status: "success" } }`. */
@@ -207,7 +213,11 @@ export interface KaylePage<T> {
 const pageSchema = <T extends z.ZodType>(item: T) =>
   z
     .object({ data: z.array(item), error: z.null().optional(), pagination: paginationSchema })
-    .transform((p): KaylePage<z.output<T>> => ({ items: p.data as z.output<T>[], hasMore: p.pagination.hasMore, nextCursor: p.pagination.nextCursor }))
+    .transform((p): KaylePage<z.output<T>> => ({
+      items: p.data as z.output<T>[],
+      hasMore: p.pagination.hasMore,
+      nextCursor: p.pagination.nextCursor,
+    }))
 
 export const endpointPageSchema = pageSchema(kayleEndpointSchema)
 export const keyPageSchema = pageSchema(kayleKeySchema)

@@ -63,19 +63,37 @@ export function verifyKayleSignature(input: {
   nowSeconds?: number
 }): KayleVerifyResult {
   const header = input.header?.trim()
-  if (!header) return { verdict: 'unsigned', endpointId: null, reason: 'No X-Kayle-Signature header.' }
+  if (!header)
+    return { verdict: 'unsigned', endpointId: null, reason: 'No X-Kayle-Signature header.' }
   const parsed = parseHeader(header)
-  if (!parsed) return { verdict: 'invalid', endpointId: null, reason: 'X-Kayle-Signature is not of the form t=<seconds>,v1=<hex>.' }
+  if (!parsed)
+    return {
+      verdict: 'invalid',
+      endpointId: null,
+      reason: 'X-Kayle-Signature is not of the form t=<seconds>,v1=<hex>.',
+    }
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000)
   const skew = now - parsed.t
   if (skew > KAYLE_TOLERANCE_SECONDS) {
-    return { verdict: 'invalid', endpointId: null, reason: `X-Kayle-Signature t is ${skew} seconds old (more than five minutes): a stale or replayed delivery.` }
+    return {
+      verdict: 'invalid',
+      endpointId: null,
+      reason: `X-Kayle-Signature t is ${skew} seconds old (more than five minutes): a stale or replayed delivery.`,
+    }
   }
   if (-skew > KAYLE_TOLERANCE_SECONDS) {
-    return { verdict: 'invalid', endpointId: null, reason: `X-Kayle-Signature t is ${-skew} seconds in the future (more than five minutes).` }
+    return {
+      verdict: 'invalid',
+      endpointId: null,
+      reason: `X-Kayle-Signature t is ${-skew} seconds in the future (more than five minutes).`,
+    }
   }
   if (input.secrets.length === 0) {
-    return { verdict: 'no_secret', endpointId: null, reason: 'Signed, but no Kayle endpoint has a signing secret stored in this console.' }
+    return {
+      verdict: 'no_secret',
+      endpointId: null,
+      reason: 'Signed, but no Kayle endpoint has a signing secret stored in this console.',
+    }
   }
   const given = parsed.v1.filter((v) => HEX_64.test(v)).map((v) => Buffer.from(v, 'hex'))
   for (const { endpointId, secret } of input.secrets) {
@@ -83,11 +101,18 @@ export function verifyKayleSignature(input: {
     // Every candidate is compared, so timing does not reveal which one matched.
     let matched = false
     for (const candidate of given) matched = timingSafeEqual(expected, candidate) || matched
-    if (matched) return { verdict: 'verified', endpointId, reason: 'X-Kayle-Signature matches the endpoint’s signing secret.' }
+    if (matched)
+      return {
+        verdict: 'verified',
+        endpointId,
+        reason: 'X-Kayle-Signature matches the endpoint’s signing secret.',
+      }
   }
   return {
     verdict: 'invalid',
     endpointId: null,
-    reason: given.length ? 'X-Kayle-Signature does not match any known signing secret.' : 'X-Kayle-Signature v1 is not 64 lowercase hex characters.',
+    reason: given.length
+      ? 'X-Kayle-Signature does not match any known signing secret.'
+      : 'X-Kayle-Signature v1 is not 64 lowercase hex characters.',
   }
 }

@@ -31,7 +31,8 @@ beforeAll(async () => {
   kayle = createKayleClient({ baseUrl: kayleServer.url, apiKey: API_KEY, retries: 0 })
 })
 afterAll(() => kayleServer?.close())
-const newEndpoint = async () => (await kayle.createEndpoint({ url: 'https://example.com/hook' })).endpoint.id
+const newEndpoint = async () =>
+  (await kayle.createEndpoint({ url: 'https://example.com/hook' })).endpoint.id
 const keyRequests = () => kayleServer.requests.filter((r) => r.path.includes('/keys'))
 
 describeEachDatabase('Kayle vault', (fresh) => {
@@ -52,7 +53,9 @@ describeEachDatabase('Kayle vault', (fresh) => {
     const stored = await allRowsText(db, 'kayle_secrets')
     expect(stored).not.toContain('whsec_')
     expect(stored).toContain('we_1')
-    expect((await signingSecrets(db)).sort((a, b) => a.endpointId.localeCompare(b.endpointId))).toEqual([
+    expect(
+      (await signingSecrets(db)).sort((a, b) => a.endpointId.localeCompare(b.endpointId)),
+    ).toEqual([
       { endpointId: 'we_1', secret: 'whsec_rotated_value' },
       { endpointId: 'we_2', secret: 'whsec_second_value' },
     ])
@@ -61,7 +64,9 @@ describeEachDatabase('Kayle vault', (fresh) => {
   it('skips a secret sealed for another endpoint instead of using it', async () => {
     const db = await setup()
     await storeSigningSecret(db, 'we_1', 'whsec_one')
-    await db.execute(sql`insert into kayle_secrets (endpoint_id, secret_sealed) select 'we_copy', secret_sealed from kayle_secrets`)
+    await db.execute(
+      sql`insert into kayle_secrets (endpoint_id, secret_sealed) select 'we_copy', secret_sealed from kayle_secrets`,
+    )
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect((await signingSecrets(db)).map((s) => s.endpointId)).toEqual(['we_1'])
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('we_copy'))
@@ -79,7 +84,12 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(key).not.toHaveProperty('privateJwk')
     const sent = kayleServer.requests.slice(before).find((r) => r.method === 'POST')!
     expect(sent.problems).toEqual([])
-    expect(sent.body).toMatchObject({ key_id: key.keyId, algorithm: 'RSA-OAEP-256', key_type: 'RSA', jwk: { kty: 'RSA', alg: 'RSA-OAEP-256', use: 'enc', kid: key.keyId } })
+    expect(sent.body).toMatchObject({
+      key_id: key.keyId,
+      algorithm: 'RSA-OAEP-256',
+      key_type: 'RSA',
+      jwk: { kty: 'RSA', alg: 'RSA-OAEP-256', use: 'enc', kid: key.keyId },
+    })
     const publicJwk = (sent.body as { jwk: JsonWebKey }).jwk
     expect(publicJwk).not.toHaveProperty('d')
 
@@ -90,14 +100,24 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(stored).not.toContain(opened!.privateJwk.p!)
 
     // The pair works end to end: what Kayle encrypts for the public half opens with the stored private half.
-    const jwe = await encryptForKayle({ type: 'verification.session.succeeded' }, publicJwk, key.keyId)
-    expect(await decryptKayle(jwe, await privateKeys(db))).toEqual({ payload: { type: 'verification.session.succeeded' }, keyId: key.keyId })
+    const jwe = await encryptForKayle(
+      { type: 'verification.session.succeeded' },
+      publicJwk,
+      key.keyId,
+    )
+    expect(await decryptKayle(jwe, await privateKeys(db))).toEqual({
+      payload: { type: 'verification.session.succeeded' },
+      keyId: key.keyId,
+    })
     expect(await activeKeyCounts(db)).toEqual({ [we1]: 1 })
   })
 
   it('stores nothing when Kayle refuses the key', async () => {
     const db = await setup()
-    await expect(createEndpointKey(db, kayle, 'whe_unknown')).rejects.toMatchObject({ kind: 'not_found', status: 404 })
+    await expect(createEndpointKey(db, kayle, 'whe_unknown')).rejects.toMatchObject({
+      kind: 'not_found',
+      status: 404,
+    })
     expect(await keysForEndpoint(db, 'whe_unknown')).toEqual([])
     expect(await privateKeys(db)).toEqual([])
   })
@@ -115,7 +135,11 @@ describeEachDatabase('Kayle vault', (fresh) => {
     const call = keyRequests().at(-1)!
     expect(call.path).toMatch(/^\/v1\/webhooks\/keys\/whk_[0-9a-f]+\/deactivate$/)
     expect(call.problems).toEqual([])
-    expect(off).toMatchObject({ keyId: first.keyId, active: false, deactivatedAt: expect.any(Date) })
+    expect(off).toMatchObject({
+      keyId: first.keyId,
+      active: false,
+      deactivatedAt: expect.any(Date),
+    })
     const atKayle = await kayle.listAllKeys(we1)
     expect(atKayle.find((k) => k.keyId === first.keyId)?.isActive).toBe(false)
     expect(await activeKeyCounts(db)).toEqual({ [we1]: 1, [we2]: 1 })
@@ -128,7 +152,12 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(opened.at(-1)?.keyId).toBe(first.keyId) // inactive keys are tried last
 
     // Brought back as "the active one" (encryption.mdx): the other active key is deactivated, at Kayle and here.
-    expect(await reactivateEndpointKey(db, kayle, first.keyId)).toMatchObject({ active: true, deactivatedAt: null, deactivated: [second.keyId], stillActive: [] })
+    expect(await reactivateEndpointKey(db, kayle, first.keyId)).toMatchObject({
+      active: true,
+      deactivatedAt: null,
+      deactivated: [second.keyId],
+      stillActive: [],
+    })
     expect((await kayle.listAllKeys(we1)).map((k) => [k.keyId, k.isActive])).toEqual([
       [first.keyId, true],
       [second.keyId, false],
@@ -137,7 +166,9 @@ describeEachDatabase('Kayle vault', (fresh) => {
     // A key Kayle no longer knows is an error, and the console does not pretend it is off.
     await kayle.deleteEndpoint(we2)
     const [we2Key] = await keysForEndpoint(db, we2)
-    await expect(deactivateEndpointKey(db, kayle, we2Key!.keyId)).rejects.toMatchObject({ kind: 'not_found' })
+    await expect(deactivateEndpointKey(db, kayle, we2Key!.keyId)).rejects.toMatchObject({
+      kind: 'not_found',
+    })
     expect(await activeKeyCounts(db)).toEqual({ [we1]: 1, [we2]: 1 })
   }, 120_000) // three 3072-bit key pairs on a shared machine
 
@@ -150,7 +181,11 @@ describeEachDatabase('Kayle vault', (fresh) => {
     expect(deactivated).toEqual([first.keyId])
     expect(stillActive).toEqual([])
     // Register, list, deactivate: never a moment without an active key at Kayle.
-    expect(kayleServer.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/whe_\w+|whk_\w+/g, ':id')}`)).toEqual([
+    expect(
+      kayleServer.requests
+        .slice(before)
+        .map((r) => `${r.method} ${r.path.replace(/whe_\w+|whk_\w+/g, ':id')}`),
+    ).toEqual([
       'POST /v1/webhooks/endpoints/:id/keys',
       'GET /v1/webhooks/endpoints/:id/keys',
       'POST /v1/webhooks/keys/:id/deactivate',

@@ -27,16 +27,26 @@ export interface StoredKayleKey {
 }
 
 /** Keeps (or replaces) an endpoint's signing secret, e.g. after create, reveal or rotate. */
-export async function storeSigningSecret(db: Db, endpointId: string, secret: string): Promise<void> {
+export async function storeSigningSecret(
+  db: Db,
+  endpointId: string,
+  secret: string,
+): Promise<void> {
   const secretSealed = seal(secret, secretPurpose(endpointId))
   await db
     .insert(kayleSecrets)
     .values({ endpointId, secretSealed })
-    .onConflictDoUpdate({ target: kayleSecrets.endpointId, set: { secretSealed, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: kayleSecrets.endpointId,
+      set: { secretSealed, updatedAt: new Date() },
+    })
 }
 
 export async function hasSigningSecret(db: Db, endpointId: string): Promise<boolean> {
-  const [row] = await db.select({ id: kayleSecrets.endpointId }).from(kayleSecrets).where(eq(kayleSecrets.endpointId, endpointId))
+  const [row] = await db
+    .select({ id: kayleSecrets.endpointId })
+    .from(kayleSecrets)
+    .where(eq(kayleSecrets.endpointId, endpointId))
   return !!row
 }
 
@@ -44,7 +54,11 @@ export async function hasSigningSecret(db: Db, endpointId: string): Promise<bool
 export async function signingSecrets(db: Db): Promise<KayleSigningSecret[]> {
   const rows = await db.select().from(kayleSecrets)
   return rows.flatMap((row) => {
-    const secret = tryUnseal(row.secretSealed, secretPurpose(row.endpointId), `signing secret of ${row.endpointId}`)
+    const secret = tryUnseal(
+      row.secretSealed,
+      secretPurpose(row.endpointId),
+      `signing secret of ${row.endpointId}`,
+    )
     return secret === null ? [] : [{ endpointId: row.endpointId, secret }]
   })
 }
@@ -53,11 +67,18 @@ export async function signingSecrets(db: Db): Promise<KayleSigningSecret[]> {
  * Makes a key pair for an endpoint and registers its public half with Kayle; the private half is
  * stored (sealed) only once Kayle accepted the key, so a failed registration leaves nothing behind.
  */
-export async function createEndpointKey(db: Db, client: Pick<KayleClient, 'registerKey'>, endpointId: string): Promise<StoredKayleKey> {
+export async function createEndpointKey(
+  db: Db,
+  client: Pick<KayleClient, 'registerKey'>,
+  endpointId: string,
+): Promise<StoredKayleKey> {
   const keyId = `key_${randomBytes(12).toString('hex')}`
   const { publicJwk, privateJwk } = await generateEncryptionKey()
   const published = { ...publicJwk, kid: keyId } as JsonWebKey
-  const registered = await client.registerKey(endpointId, { keyId, jwk: { ...published, alg: 'RSA-OAEP-256', use: 'enc' } })
+  const registered = await client.registerKey(endpointId, {
+    keyId,
+    jwk: { ...published, alg: 'RSA-OAEP-256', use: 'enc' },
+  })
   const [row] = await db
     .insert(kayleKeys)
     .values({
@@ -85,24 +106,41 @@ export interface RotatedKey {
  * deactivate it by itself, and with two active keys the one it picks is undefined. The new key
  * goes first, so there is never a moment without an active key.
  */
-export async function rotateEndpointKey(db: Db, client: Pick<KayleClient, 'registerKey' | 'listAllKeys' | 'deactivateKey'>, endpointId: string): Promise<RotatedKey> {
+export async function rotateEndpointKey(
+  db: Db,
+  client: Pick<KayleClient, 'registerKey' | 'listAllKeys' | 'deactivateKey'>,
+  endpointId: string,
+): Promise<RotatedKey> {
   const key = await createEndpointKey(db, client, endpointId)
   const { deactivated, stillActive } = await deactivateOthers(db, client, endpointId, key.keyId)
   return { key, deactivated, stillActive }
 }
 
 /** Deactivates at Kayle (and here) every active key of the endpoint except `keepKeyId`. */
-async function deactivateOthers(db: Db, client: Pick<KayleClient, 'listAllKeys' | 'deactivateKey'>, endpointId: string, keepKeyId: string) {
-  const others = (await client.listAllKeys(endpointId)).filter((k) => k.isActive && k.keyId !== keepKeyId)
+async function deactivateOthers(
+  db: Db,
+  client: Pick<KayleClient, 'listAllKeys' | 'deactivateKey'>,
+  endpointId: string,
+  keepKeyId: string,
+) {
+  const others = (await client.listAllKeys(endpointId)).filter(
+    (k) => k.isActive && k.keyId !== keepKeyId,
+  )
   const deactivated: string[] = []
   const stillActive: Array<{ keyId: string; message: string }> = []
   for (const other of others) {
     try {
       await client.deactivateKey(other.id)
-      await db.update(kayleKeys).set({ active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` }).where(eq(kayleKeys.keyId, other.keyId))
+      await db
+        .update(kayleKeys)
+        .set({ active: false, deactivatedAt: sql`coalesce(${kayleKeys.deactivatedAt}, now())` })
+        .where(eq(kayleKeys.keyId, other.keyId))
       deactivated.push(other.keyId)
     } catch (error) {
-      stillActive.push({ keyId: other.keyId, message: error instanceof Error ? error.message : 'Kayle did not deactivate it.' })
+      stillActive.push({
+        keyId: other.keyId,
+        message: error instanceof Error ? error.message : 'Kayle did not deactivate it.',
+      })
     }
   }
   return { deactivated, stillActive }
@@ -112,9 +150,18 @@ async function deactivateOthers(db: Db, client: Pick<KayleClient, 'listAllKeys' 
  * Kayle's own id (`whk_...`) for a key the console registered under `keyId`: deactivate and
  * reactivate take that id, and the console stores only its own, so it is looked up at Kayle.
  */
-async function kayleKeyIdOf(client: Pick<KayleClient, 'listAllKeys'>, endpointId: string, keyId: string): Promise<string> {
+async function kayleKeyIdOf(
+  client: Pick<KayleClient, 'listAllKeys'>,
+  endpointId: string,
+  keyId: string,
+): Promise<string> {
   const key = (await client.listAllKeys(endpointId)).find((k) => k.keyId === keyId)
-  if (!key) throw new KayleError('not_found', `Kayle has no key ${keyId} on this endpoint any more. Create a new key.`, { status: 404 })
+  if (!key)
+    throw new KayleError(
+      'not_found',
+      `Kayle has no key ${keyId} on this endpoint any more. Create a new key.`,
+      { status: 404 },
+    )
   return key.id
 }
 
@@ -147,14 +194,17 @@ export async function reactivateEndpointKey(
 
 async function setKeyActive(
   db: Db,
-  client: Partial<Pick<KayleClient, 'deactivateKey' | 'reactivateKey'>> & Pick<KayleClient, 'listAllKeys'>,
+  client: Partial<Pick<KayleClient, 'deactivateKey' | 'reactivateKey'>> &
+    Pick<KayleClient, 'listAllKeys'>,
   keyId: string,
   active: boolean,
 ): Promise<StoredKayleKey | null> {
   const [stored] = await db.select().from(kayleKeys).where(eq(kayleKeys.keyId, keyId))
   if (!stored) return null
   const kayleId = await kayleKeyIdOf(client, stored.endpointId, keyId)
-  const answer = active ? await client.reactivateKey!(kayleId) : await client.deactivateKey!(kayleId)
+  const answer = active
+    ? await client.reactivateKey!(kayleId)
+    : await client.deactivateKey!(kayleId)
   const [row] = await db
     .update(kayleKeys)
     .set(
@@ -169,7 +219,11 @@ async function setKeyActive(
 
 /** An endpoint's keys, newest first, without private material. */
 export async function keysForEndpoint(db: Db, endpointId: string): Promise<StoredKayleKey[]> {
-  const rows = await db.select().from(kayleKeys).where(eq(kayleKeys.endpointId, endpointId)).orderBy(desc(kayleKeys.createdAt))
+  const rows = await db
+    .select()
+    .from(kayleKeys)
+    .where(eq(kayleKeys.endpointId, endpointId))
+    .orderBy(desc(kayleKeys.createdAt))
   return rows.map(publicView)
 }
 
@@ -184,12 +238,24 @@ export async function activeKeyCounts(db: Db): Promise<Record<string, number>> {
 }
 
 /** Every private key, opened, active ones first, for the receiver (old keys still open old deliveries). */
-export async function privateKeys(db: Db): Promise<Array<KaylePrivateKey & { endpointId: string; active: boolean }>> {
-  const rows = await db.select().from(kayleKeys).orderBy(desc(kayleKeys.active), desc(kayleKeys.createdAt))
+export async function privateKeys(
+  db: Db,
+): Promise<Array<KaylePrivateKey & { endpointId: string; active: boolean }>> {
+  const rows = await db
+    .select()
+    .from(kayleKeys)
+    .orderBy(desc(kayleKeys.active), desc(kayleKeys.createdAt))
   return rows.flatMap((row) => {
     const text = tryUnseal(row.privateKeySealed, keyPurpose(row.keyId), `private key ${row.keyId}`)
     if (text === null) return []
-    return [{ keyId: row.keyId, endpointId: row.endpointId, active: row.active, privateJwk: JSON.parse(text) as JsonWebKey }]
+    return [
+      {
+        keyId: row.keyId,
+        endpointId: row.endpointId,
+        active: row.active,
+        privateJwk: JSON.parse(text) as JsonWebKey,
+      },
+    ]
   })
 }
 
@@ -215,7 +281,9 @@ function tryUnseal(sealed: string, purpose: string, what: string): string | null
     return unseal(sealed, purpose)
   } catch {
     // AUTH_SECRET changed or the row was altered: say which row, never its contents.
-    console.warn(`Kayle vault: the stored ${what} does not open with the current AUTH_SECRET; skipping it.`)
+    console.warn(
+      `Kayle vault: the stored ${what} does not open with the current AUTH_SECRET; skipping it.`,
+    )
     return null
   }
 }

@@ -38,19 +38,35 @@ async function failure(promise: Promise<unknown>): Promise<KonproError> {
 describe('documented calls', () => {
   it('adds an endpoint with the documented request', async () => {
     server.handle((_, res) => json(res, 201, endpoint))
-    const created = await client().addEndpoint({ url: endpoint.url, events: ['avatar_video.success'], entityId: 'project123' })
-    expect(created).toMatchObject({ endpoint_id: 'webhook_123456', secret: 'whsec_abc123def456', created_at: '2024-01-15T10:30:00.000Z' })
+    const created = await client().addEndpoint({
+      url: endpoint.url,
+      events: ['avatar_video.success'],
+      entityId: 'project123',
+    })
+    expect(created).toMatchObject({
+      endpoint_id: 'webhook_123456',
+      secret: 'whsec_abc123def456',
+      created_at: '2024-01-15T10:30:00.000Z',
+    })
     const [req] = server.requests
     expect(req?.method).toBe('POST')
     expect(req?.url).toBe('/v1/webhook/endpoint.add')
     expect(req?.headers['x-api-key']).toBe(KEY)
     expect(req?.headers.accept).toBe('application/json')
     expect(req?.headers['content-type']).toBe('application/json')
-    expect(JSON.parse(req?.body ?? '')).toEqual({ url: endpoint.url, events: ['avatar_video.success'], entity_id: 'project123' })
+    expect(JSON.parse(req?.body ?? '')).toEqual({
+      url: endpoint.url,
+      events: ['avatar_video.success'],
+      entity_id: 'project123',
+    })
   })
 
   it('lists endpoints from the documented `{ data: [...] }`', async () => {
-    server.handle((_, res) => json(res, 200, { data: [endpoint, { ...endpoint, endpoint_id: 'webhook_2', events: [], status: 'disabled' }] }))
+    server.handle((_, res) =>
+      json(res, 200, {
+        data: [endpoint, { ...endpoint, endpoint_id: 'webhook_2', events: [], status: 'disabled' }],
+      }),
+    )
     const list = await client().listEndpoints()
     expect(list.map((e) => [e.endpoint_id, e.status, e.events])).toEqual([
       ['webhook_123456', 'enabled', ['avatar_video.success']],
@@ -62,34 +78,58 @@ describe('documented calls', () => {
   it('sends only the fields given to update', async () => {
     server.handle((_, res) => json(res, 200, endpoint))
     await client().updateEndpoint({ endpointId: 'webhook_123456', events: ['avatar_video.fail'] })
-    expect(server.requests[0]).toMatchObject({ method: 'PATCH', url: '/v1/webhook/endpoint.update' })
-    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ endpoint_id: 'webhook_123456', events: ['avatar_video.fail'] })
+    expect(server.requests[0]).toMatchObject({
+      method: 'PATCH',
+      url: '/v1/webhook/endpoint.update',
+    })
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({
+      endpoint_id: 'webhook_123456',
+      events: ['avatar_video.fail'],
+    })
   })
 
   it('deletes by query parameter', async () => {
     server.handle((_, res) => json(res, 200, { code: 100, data: null, message: null }))
     await client().deleteEndpoint('webhook_1 23')
-    expect(server.requests[0]).toMatchObject({ method: 'DELETE', url: '/v1/webhook/endpoint.delete?endpoint_id=webhook_1%2023' })
+    expect(server.requests[0]).toMatchObject({
+      method: 'DELETE',
+      url: '/v1/webhook/endpoint.delete?endpoint_id=webhook_1%2023',
+    })
   })
 })
 
 describe('tolerant parsing', () => {
   it('accepts a HeyGen-style envelope and `events: null`', async () => {
-    server.handle((_, res) => json(res, 200, { code: 100, data: [{ ...endpoint, events: null }], message: null }))
+    server.handle((_, res) =>
+      json(res, 200, { code: 100, data: [{ ...endpoint, events: null }], message: null }),
+    )
     const [first] = await client().listEndpoints()
     expect(first?.events).toEqual([])
   })
 
   it('accepts `{ data: { endpoints: [...] } }`', async () => {
-    server.handle((_, res) => json(res, 200, { code: 100, data: { endpoints: [endpoint] }, message: null }))
+    server.handle((_, res) =>
+      json(res, 200, { code: 100, data: { endpoints: [endpoint] }, message: null }),
+    )
     expect(await client().listEndpoints()).toHaveLength(1)
   })
 
   it.each([
     ['{data: string[]}', { data: ['avatar_video.success', 'avatar_video.fail'] }],
-    ['{data: objects}', { data: [{ event_type: 'avatar_video.success', description: 'Video done' }, { event_type: 'avatar_video.fail' }] }],
+    [
+      '{data: objects}',
+      {
+        data: [
+          { event_type: 'avatar_video.success', description: 'Video done' },
+          { event_type: 'avatar_video.fail' },
+        ],
+      },
+    ],
     ['a bare array', ['avatar_video.success', 'avatar_video.fail']],
-    ['an envelope with code', { code: 100, data: ['avatar_video.success', 'avatar_video.fail'], message: null }],
+    [
+      'an envelope with code',
+      { code: 100, data: ['avatar_video.success', 'avatar_video.fail'], message: null },
+    ],
   ])('reads webhook.list as %s', async (_, body) => {
     server.handle((_, res) => json(res, 200, body))
     const types = await client().listEventTypes()
@@ -100,15 +140,21 @@ describe('tolerant parsing', () => {
 
 describe('errors', () => {
   it('shows KonPro’s own message on 400', async () => {
-    server.handle((_, res) => json(res, 400, { code: 400, message: 'OPTIONS check to https://x.test failed' }))
+    server.handle((_, res) =>
+      json(res, 400, { code: 400, message: 'OPTIONS check to https://x.test failed' }),
+    )
     const error = await failure(client().addEndpoint({ url: 'https://x.test', events: [] }))
     expect(error.kind).toBe('bad_request')
     expect(error.message).toBe('KonPro refused the request: OPTIONS check to https://x.test failed')
   })
 
   it('reads `{ error: { message } }` bodies too', async () => {
-    server.handle((_, res) => json(res, 400, { error: { code: 'invalid_url', message: 'URL must be https' } }))
-    expect((await failure(client().addEndpoint({ url: 'http://x', events: [] }))).message).toContain('URL must be https')
+    server.handle((_, res) =>
+      json(res, 400, { error: { code: 'invalid_url', message: 'URL must be https' } }),
+    )
+    expect(
+      (await failure(client().addEndpoint({ url: 'http://x', events: [] }))).message,
+    ).toContain('URL must be https')
   })
 
   it('says where to set the key on 401, without echoing it', async () => {
@@ -122,7 +168,9 @@ describe('errors', () => {
 
   it('offers a refresh on 404', async () => {
     server.handle((_, res) => json(res, 404, { message: 'not found' }))
-    const error = await failure(client().updateEndpoint({ endpointId: 'gone', url: 'https://a.test' }))
+    const error = await failure(
+      client().updateEndpoint({ endpointId: 'gone', url: 'https://a.test' }),
+    )
     expect(error.kind).toBe('not_found')
     expect(error.message).toMatch(/no longer exists.*Refresh/)
   })
@@ -136,12 +184,16 @@ describe('errors', () => {
     server.handle((_, res) => json(res, 429, {}, { 'retry-after': '120' }))
     const long = await failure(client().listEndpoints())
     expect(server.requests).toHaveLength(1) // too long to wait for inside a page load
-    expect(long.message).toBe('KonPro is limiting how fast requests are made. Wait 120 seconds and try again.')
+    expect(long.message).toBe(
+      'KonPro is limiting how fast requests are made. Wait 120 seconds and try again.',
+    )
   })
 
   it('recovers when a retried GET succeeds', async () => {
     let calls = 0
-    server.handle((_, res) => (++calls < 2 ? json(res, 503, 'busy') : json(res, 200, { data: [endpoint] })))
+    server.handle((_, res) =>
+      ++calls < 2 ? json(res, 503, 'busy') : json(res, 200, { data: [endpoint] }),
+    )
     expect(await client().listEndpoints()).toHaveLength(1)
     expect(calls).toBe(2)
   })
@@ -168,7 +220,9 @@ describe('errors', () => {
   it('reports a network failure naming the host', async () => {
     const dead = await startHttpServer()
     await dead.close()
-    const error = await failure(createKonproClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints())
+    const error = await failure(
+      createKonproClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+    )
     expect(error.kind).toBe('network')
     expect(error.message).toContain(`Could not reach KonPro at 127.0.0.1:${dead.port}`)
   })

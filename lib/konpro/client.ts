@@ -1,6 +1,12 @@
 import 'server-only'
 import { createJsonTransport } from '../providers/json-transport'
-import { konproErrorFor, malformedError, networkError, timeoutError, type KeySource } from './errors'
+import {
+  konproErrorFor,
+  malformedError,
+  networkError,
+  timeoutError,
+  type KeySource,
+} from './errors'
 import {
   endpointAnswerSchema,
   endpointListSchema,
@@ -53,13 +59,18 @@ export function createKonproClient(options: KonproClientOptions): KonproClient {
       timeout: timeoutError,
       network: networkError,
       malformed: malformedError,
-      forStatus: (status, body, retryAfter) => konproErrorFor(status, errorMessageOf(body), retryAfter, keySource),
+      forStatus: (status, body, retryAfter) =>
+        konproErrorFor(status, errorMessageOf(body), retryAfter, keySource),
     },
   })
 
   return {
     addEndpoint: ({ url, events, entityId }) =>
-      call('POST', '/v1/webhook/endpoint.add', endpointAnswerSchema, { url, events, ...(entityId ? { entity_id: entityId } : {}) }),
+      call('POST', '/v1/webhook/endpoint.add', endpointAnswerSchema, {
+        url,
+        events,
+        ...(entityId ? { entity_id: entityId } : {}),
+      }),
     listEndpoints: () => call('GET', '/v1/webhook/endpoint.list', endpointListSchema),
     updateEndpoint: ({ endpointId, url, events }) =>
       call('PATCH', '/v1/webhook/endpoint.update', endpointAnswerSchema, {
@@ -68,7 +79,11 @@ export function createKonproClient(options: KonproClientOptions): KonproClient {
         ...(events !== undefined ? { events } : {}),
       }),
     deleteEndpoint: async (endpointId) => {
-      await call('DELETE', `/v1/webhook/endpoint.delete?endpoint_id=${encodeURIComponent(endpointId)}`, null)
+      await call(
+        'DELETE',
+        `/v1/webhook/endpoint.delete?endpoint_id=${encodeURIComponent(endpointId)}`,
+        null,
+      )
     },
     listEventTypes: () => call('GET', '/v1/webhook/webhook.list', eventTypeListSchema),
   }

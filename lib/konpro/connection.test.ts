@@ -17,7 +17,11 @@ describeEachDatabase('stored settings', (fresh) => {
     expect(await konproConnection(db)).toEqual({ source: 'sandbox' })
 
     await storeApiKey(db, 'kp_live_abcdefghijklmnop1234')
-    expect(await konproConnection(db)).toEqual({ source: 'stored', apiKey: 'kp_live_abcdefghijklmnop1234', last4: '1234' })
+    expect(await konproConnection(db)).toEqual({
+      source: 'stored',
+      apiKey: 'kp_live_abcdefghijklmnop1234',
+      last4: '1234',
+    })
     const [row] = await db.select().from(settings).where(eq(settings.key, 'konpro.apiKey'))
     expect(JSON.stringify(row?.value)).not.toContain('abcdefghijklmnop')
 
@@ -27,7 +31,10 @@ describeEachDatabase('stored settings', (fresh) => {
 
   it('says so when the stored key was sealed under another AUTH_SECRET', async () => {
     const db = await setup()
-    const value = { sealed: seal('kp_live_other', 'konpro-api-key', 'another-secret-of-32-characters-or-more'), last4: 'ther' }
+    const value = {
+      sealed: seal('kp_live_other', 'konpro-api-key', 'another-secret-of-32-characters-or-more'),
+      last4: 'ther',
+    }
     await db.insert(settings).values({ key: 'konpro.apiKey', value })
     expect(await konproConnection(db)).toEqual({ source: 'unreadable' })
   })

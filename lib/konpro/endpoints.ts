@@ -10,8 +10,11 @@ import { taintObject } from './taint'
 export const loadEndpoints = () =>
   load(async (): Promise<PublicEndpoint[]> => {
     const endpoints = await (await getKonpro()).listEndpoints()
-    for (const e of endpoints) taintObject('Endpoints carry secrets; pass toPublicEndpoint(endpoint) instead.', e)
-    return endpoints.map(toPublicEndpoint).sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+    for (const e of endpoints)
+      taintObject('Endpoints carry secrets; pass toPublicEndpoint(endpoint) instead.', e)
+    return endpoints
+      .map(toPublicEndpoint)
+      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
   })
 
 /** KonPro's event types; when it cannot list them, the documented ones so forms stay usable. */

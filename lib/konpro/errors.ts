@@ -1,4 +1,10 @@
-import { ProviderError, throttledOrBroken, transportErrors, type ProviderErrorKind, type ProviderVoice } from '../providers/error'
+import {
+  ProviderError,
+  throttledOrBroken,
+  transportErrors,
+  type ProviderErrorKind,
+  type ProviderVoice,
+} from '../providers/error'
 
 export type KonproErrorKind = ProviderErrorKind
 
@@ -13,7 +19,8 @@ export class KonproError extends ProviderError {
 const voice: ProviderVoice = {
   label: 'KonPro',
   baseUrlVariable: 'KONPRO_API_BASE_URL',
-  make: (kind, message, facts = {}) => new KonproError(kind, message, facts.status, facts.retryAfterSeconds),
+  make: (kind, message, facts = {}) =>
+    new KonproError(kind, message, facts.status, facts.retryAfterSeconds),
 }
 
 export type KeySource = 'env' | 'stored'
@@ -23,19 +30,35 @@ const REJECTED_KEY: Record<KeySource, string> = {
   stored: 'KonPro rejected the stored API key. An admin can store a valid key in Settings.',
 }
 
-export function konproErrorFor(status: number, konproMessage: string | null, retryAfterSeconds?: number, keySource: KeySource = 'env'): KonproError {
+export function konproErrorFor(
+  status: number,
+  konproMessage: string | null,
+  retryAfterSeconds?: number,
+  keySource: KeySource = 'env',
+): KonproError {
   const shared = throttledOrBroken(voice, status, { status, retryAfterSeconds })
   if (shared) return shared as KonproError
-  if (status === 401 || status === 403) return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
+  if (status === 401 || status === 403)
+    return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
   if (status === 404) {
-    return new KonproError('not_found', 'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.', status)
+    return new KonproError(
+      'not_found',
+      'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.',
+      status,
+    )
   }
   // KonPro's 409 and 422 are about the submitted URL or events, like its 400.
   return new KonproError(
     'bad_request',
-    konproMessage ? `KonPro refused the request: ${konproMessage}` : `KonPro refused the request (HTTP ${status}).`,
+    konproMessage
+      ? `KonPro refused the request: ${konproMessage}`
+      : `KonPro refused the request (HTTP ${status}).`,
     status,
   )
 }
 
-export const { timeout: timeoutError, network: networkError, malformed: malformedError } = transportErrors(voice)
+export const {
+  timeout: timeoutError,
+  network: networkError,
+  malformed: malformedError,
+} = transportErrors(voice)

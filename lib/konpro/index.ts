@@ -28,7 +28,11 @@ export async function getKonpro(): Promise<KonproClient> {
   }
   if (connection.source !== 'sandbox') {
     taintForever('The KonPro API key must never reach a browser.', connection.apiKey)
-    return createKonproClient({ baseUrl: env().KONPRO_API_BASE_URL, apiKey: connection.apiKey, keySource: connection.source })
+    return createKonproClient({
+      baseUrl: env().KONPRO_API_BASE_URL,
+      apiKey: connection.apiKey,
+      keySource: connection.source,
+    })
   }
   const apiKey = await sandboxApiKey(db)
   taintForever('The sandbox API key must never reach a browser.', apiKey)

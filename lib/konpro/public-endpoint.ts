@@ -26,10 +26,20 @@ export function toPublicEndpoint(endpoint: KonproEndpoint): PublicEndpoint {
   }
 }
 
-export function matchesFilters(endpoint: PublicEndpoint, filters: { q: string; event: string }): boolean {
+export function matchesFilters(
+  endpoint: PublicEndpoint,
+  filters: { q: string; event: string },
+): boolean {
   const q = filters.q.toLowerCase()
-  if (q && ![endpoint.url, endpoint.id, endpoint.entityId ?? '', ...endpoint.events].some((v) => v.toLowerCase().includes(q))) return false
+  if (
+    q &&
+    ![endpoint.url, endpoint.id, endpoint.entityId ?? '', ...endpoint.events].some((v) =>
+      v.toLowerCase().includes(q),
+    )
+  )
+    return false
   // An endpoint with no event list receives every event, so it matches any event filter.
-  if (filters.event && endpoint.events.length > 0 && !endpoint.events.includes(filters.event)) return false
+  if (filters.event && endpoint.events.length > 0 && !endpoint.events.includes(filters.event))
+    return false
   return true
 }

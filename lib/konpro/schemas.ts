@@ -6,11 +6,26 @@ import { z } from 'zod'
 export const konproEndpointSchema = z.object({
   endpoint_id: z.string().min(1),
   url: z.string(),
-  secret: z.string().nullish().transform((s) => s ?? ''),
-  status: z.string().nullish().transform((s) => s ?? 'enabled'),
-  events: z.array(z.string()).nullish().transform((e) => e ?? []),
-  username: z.string().nullish().transform((u) => u ?? ''),
-  created_at: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? null : normalizeDate(v))),
+  secret: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? ''),
+  status: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? 'enabled'),
+  events: z
+    .array(z.string())
+    .nullish()
+    .transform((e) => e ?? []),
+  username: z
+    .string()
+    .nullish()
+    .transform((u) => u ?? ''),
+  created_at: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null ? null : normalizeDate(v))),
   entity_id: z.string().nullish(),
 })
 export type KonproEndpoint = z.output<typeof konproEndpointSchema>
@@ -18,7 +33,9 @@ export type KonproEndpoint = z.output<typeof konproEndpointSchema>
 /** Unix seconds, milliseconds or an ISO string -> ISO string (null when unreadable). */
 function normalizeDate(value: string | number): string | null {
   const date =
-    typeof value === 'number' ? new Date(value < 1e12 ? value * 1000 : value) : new Date(/^\d+$/.test(value) ? Number(value) * 1000 : value)
+    typeof value === 'number'
+      ? new Date(value < 1e12 ? value * 1000 : value)
+      : new Date(/^\d+$/.test(value) ? Number(value) * 1000 : value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 
@@ -44,14 +61,20 @@ export const endpointListSchema = z.preprocess((body) => {
   return inner
 }, z.array(konproEndpointSchema))
 
-export const eventTypeSchema = z.object({ eventType: z.string().min(1), description: z.string().nullable() })
+export const eventTypeSchema = z.object({
+  eventType: z.string().min(1),
+  description: z.string().nullable(),
+})
 export type KonproEventType = z.output<typeof eventTypeSchema>
 
 export const eventTypeListSchema = z.preprocess(
   unwrap,
   z.array(
     z.union([
-      z.string().min(1).transform((eventType) => ({ eventType, description: null })),
+      z
+        .string()
+        .min(1)
+        .transform((eventType) => ({ eventType, description: null })),
       z
         .object({ event_type: z.string().min(1), description: z.string().nullish() })
         .transform((e) => ({ eventType: e.event_type, description: e.description ?? null })),

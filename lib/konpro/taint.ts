@@ -6,7 +6,10 @@ type TaintObject = (message: string, object: object) => void
 
 // The taint APIs exist only in React's server build (Server Components, actions, route handlers);
 // elsewhere (tests, instrumentation) these are no-ops and the data modelling alone protects.
-const api = React as unknown as { experimental_taintUniqueValue?: TaintUnique; experimental_taintObjectReference?: TaintObject }
+const api = React as unknown as {
+  experimental_taintUniqueValue?: TaintUnique
+  experimental_taintObjectReference?: TaintObject
+}
 
 /** React refuses to send this exact string to a browser for as long as the process lives. */
 export function taintForever(message: string, value: string) {

@@ -43,7 +43,10 @@ export function isRefusedName(url: URL): boolean {
 }
 
 function isAllowedHost(url: URL): boolean {
-  return env().SANDBOX_ALLOW_HOSTS.some((entry) => entry.hostname === url.hostname && (entry.port === null || entry.port === effectivePort(url)))
+  return env().SANDBOX_ALLOW_HOSTS.some(
+    (entry) =>
+      entry.hostname === url.hostname && (entry.port === null || entry.port === effectivePort(url)),
+  )
 }
 
 /**

@@ -79,8 +79,15 @@ describe('sendOutbound', () => {
     const silent = await startTcpTap('127.0.0.2')
     const resetting = await startTcpTap('127.0.0.2', { reset: true })
     try {
-      const urls = [`http://127.0.0.2:${await closedPort('127.0.0.2')}/hook`, `http://127.0.0.2:${silent.port}/hook`, `http://127.0.0.2:${resetting.port}/hook`, 'https://no-such-host.invalid/hook']
-      const results = await Promise.all(urls.map((url) => sendOutbound(url, { method: 'POST', body: '{}', timeoutMs: 500 })))
+      const urls = [
+        `http://127.0.0.2:${await closedPort('127.0.0.2')}/hook`,
+        `http://127.0.0.2:${silent.port}/hook`,
+        `http://127.0.0.2:${resetting.port}/hook`,
+        'https://no-such-host.invalid/hook',
+      ]
+      const results = await Promise.all(
+        urls.map((url) => sendOutbound(url, { method: 'POST', body: '{}', timeoutMs: 500 })),
+      )
       expect(results).toEqual([unreachable, unreachable, unreachable, unreachable])
       expect(silent.connections).toBe(1)
       expect(resetting.connections).toBe(1)
@@ -91,11 +98,30 @@ describe('sendOutbound', () => {
   })
 
   it('reaches an opted-in host, sends the body, and does not follow a redirect to a refused one', async () => {
-    const target = await startHttpServer((_, res) => res.writeHead(302, { location: `http://127.0.0.1:${v4.port}/inside` }).end(), '127.0.0.2')
+    const target = await startHttpServer(
+      (_, res) => res.writeHead(302, { location: `http://127.0.0.1:${v4.port}/inside` }).end(),
+      '127.0.0.2',
+    )
     try {
-      const result = await sendOutbound(`${target.url}/hook?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', signature: 'abc' }, body: '{"ok":true}', timeoutMs: 1000 })
+      const result = await sendOutbound(`${target.url}/hook?x=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', signature: 'abc' },
+        body: '{"ok":true}',
+        timeoutMs: 1000,
+      })
       expect(result).toEqual({ ok: true, status: 302 })
-      expect(target.requests).toMatchObject([{ method: 'POST', url: '/hook?x=1', body: '{"ok":true}', headers: { signature: 'abc', 'content-length': '11', host: target.url.slice('http://'.length) } }])
+      expect(target.requests).toMatchObject([
+        {
+          method: 'POST',
+          url: '/hook?x=1',
+          body: '{"ok":true}',
+          headers: {
+            signature: 'abc',
+            'content-length': '11',
+            host: target.url.slice('http://'.length),
+          },
+        },
+      ])
       expect(v4.connections).toBe(0)
     } finally {
       await target.close()
@@ -114,10 +140,22 @@ describe('the console’s own receiver', () => {
             `http://localhost:${server.port}/api/webhooks/kayle`,
             `http://127.0.0.1:${server.port}/api/health`,
             `http://127.0.0.1:${server.port}/api/webhooks/konpro/../../health`,
-          ].map((url) => sendOutbound(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}', timeoutMs: 1000 })),
+          ].map((url) =>
+            sendOutbound(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"a":1}',
+              timeoutMs: 1000,
+            }),
+          ),
         ),
       )
-      expect(results).toEqual([{ ok: true, status: 200 }, { ok: true, status: 200 }, blocked, blocked])
+      expect(results).toEqual([
+        { ok: true, status: 200 },
+        { ok: true, status: 200 },
+        blocked,
+        blocked,
+      ])
       expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
         ['POST', '/api/webhooks/konpro', '{"a":1}'],
         ['POST', '/api/webhooks/kayle', '{"a":1}'],
@@ -130,7 +168,14 @@ describe('the console’s own receiver', () => {
   it('is refused on another port, even on the receiver path', async () => {
     const other = await startTcpTap('127.0.0.1')
     try {
-      expect(await asConsoleOn(other.port + 1, () => sendOutbound(`http://127.0.0.1:${other.port}/api/webhooks/konpro`, { method: 'OPTIONS', timeoutMs: 1000 }))).toEqual(blocked)
+      expect(
+        await asConsoleOn(other.port + 1, () =>
+          sendOutbound(`http://127.0.0.1:${other.port}/api/webhooks/konpro`, {
+            method: 'OPTIONS',
+            timeoutMs: 1000,
+          }),
+        ),
+      ).toEqual(blocked)
       expect(other.connections).toBe(0)
     } finally {
       await other.close()
@@ -138,11 +183,21 @@ describe('the console’s own receiver', () => {
   })
 
   it('is allowed at APP_URL’s origin wherever that resolves, on the receiver paths only', () => {
-    expect(mayConnect(new URL('https://console.internal.test/api/webhooks/konpro'), ['10.1.2.3'])).toBe(true)
-    expect(mayConnect(new URL('https://console.internal.test/api/webhooks/kayle'), ['10.1.2.3'])).toBe(true)
+    expect(
+      mayConnect(new URL('https://console.internal.test/api/webhooks/konpro'), ['10.1.2.3']),
+    ).toBe(true)
+    expect(
+      mayConnect(new URL('https://console.internal.test/api/webhooks/kayle'), ['10.1.2.3']),
+    ).toBe(true)
     expect(mayConnect(new URL('https://console.internal.test/admin'), ['10.1.2.3'])).toBe(false)
-    expect(mayConnect(new URL('https://console.internal.test:8443/api/webhooks/konpro'), ['10.1.2.3'])).toBe(false)
-    expect(mayConnect(new URL('https://elsewhere.test/api/webhooks/konpro'), ['10.1.2.3'])).toBe(false)
-    expect(mayConnect(new URL('https://elsewhere.test/api/webhooks/konpro'), ['93.184.215.14'])).toBe(true)
+    expect(
+      mayConnect(new URL('https://console.internal.test:8443/api/webhooks/konpro'), ['10.1.2.3']),
+    ).toBe(false)
+    expect(mayConnect(new URL('https://elsewhere.test/api/webhooks/konpro'), ['10.1.2.3'])).toBe(
+      false,
+    )
+    expect(
+      mayConnect(new URL('https://elsewhere.test/api/webhooks/konpro'), ['93.184.215.14']),
+    ).toBe(true)
   })
 })

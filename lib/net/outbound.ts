@@ -10,15 +10,22 @@ import { bareHostname, isRefusedName, mayConnect } from './address-policy'
 // checked, and the socket is opened to those checked addresses only: a name that answers a public
 // address to the check and a private one to the connection (DNS rebinding) gets nowhere.
 
-export type OutboundResult = { ok: true; status: number } | { ok: false; reason: 'blocked' | 'unreachable'; message: string }
+export type OutboundResult =
+  { ok: true; status: number } | { ok: false; reason: 'blocked' | 'unreachable'; message: string }
 
-export const BLOCKED_MESSAGE = 'the URL points at a private, loopback, link-local or cloud metadata address; only public addresses can receive events'
+export const BLOCKED_MESSAGE =
+  'the URL points at a private, loopback, link-local or cloud metadata address; only public addresses can receive events'
 // One text for every way a call can fail, so the answers cannot be used to map which ports and
 // hosts exist: refused, reset, timed out and unresolvable all read the same.
-export const UNREACHABLE_MESSAGE = 'could not reach the URL (no answer in time, the connection failed, or the name did not resolve)'
+export const UNREACHABLE_MESSAGE =
+  'could not reach the URL (no answer in time, the connection failed, or the name did not resolve)'
 
 const blocked: OutboundResult = { ok: false, reason: 'blocked', message: BLOCKED_MESSAGE }
-const unreachable: OutboundResult = { ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE }
+const unreachable: OutboundResult = {
+  ok: false,
+  reason: 'unreachable',
+  message: UNREACHABLE_MESSAGE,
+}
 
 export interface OutboundRequest {
   method: 'OPTIONS' | 'POST'
@@ -29,7 +36,10 @@ export interface OutboundRequest {
 }
 
 /** Sends one request to a checked address, without following redirects, and reports its status. */
-export async function sendOutbound(target: string, request: OutboundRequest): Promise<OutboundResult> {
+export async function sendOutbound(
+  target: string,
+  request: OutboundRequest,
+): Promise<OutboundResult> {
   let url: URL
   try {
     url = new URL(target)
@@ -44,7 +54,13 @@ export async function sendOutbound(target: string, request: OutboundRequest): Pr
   } catch {
     return unreachable
   }
-  if (!mayConnect(url, addresses.map((a) => a.address))) return blocked
+  if (
+    !mayConnect(
+      url,
+      addresses.map((a) => a.address),
+    )
+  )
+    return blocked
   try {
     return { ok: true, status: await send(url, addresses, request, deadline) }
   } catch {
@@ -74,7 +90,12 @@ const pinnedLookup =
     else callback(null, first.address, first.family)
   }
 
-function send(url: URL, addresses: LookupAddress[], request: OutboundRequest, deadline: AbortSignal): Promise<number> {
+function send(
+  url: URL,
+  addresses: LookupAddress[],
+  request: OutboundRequest,
+  deadline: AbortSignal,
+): Promise<number> {
   const body = request.body === undefined ? undefined : Buffer.from(request.body)
   const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolvePromise, reject) => {
@@ -109,7 +130,9 @@ export interface CapturedAnswer {
   body: string
   latencyMs: number
 }
-export type CapturedResult = { ok: true; answer: CapturedAnswer } | { ok: false; reason: 'blocked' | 'unreachable'; message: string; latencyMs: number }
+export type CapturedResult =
+  | { ok: true; answer: CapturedAnswer }
+  | { ok: false; reason: 'blocked' | 'unreachable'; message: string; latencyMs: number }
 
 /**
  * Replays: any method, exact body bytes, and the answer kept (status, headers, the first bytes of
@@ -118,7 +141,13 @@ export type CapturedResult = { ok: true; answer: CapturedAnswer } | { ok: false;
  */
 export async function sendOutboundCapturing(
   target: string,
-  request: { method: string; headers: Record<string, string>; body: Uint8Array; timeoutMs: number; maxBodyBytes: number },
+  request: {
+    method: string
+    headers: Record<string, string>
+    body: Uint8Array
+    timeoutMs: number
+    maxBodyBytes: number
+  },
 ): Promise<CapturedResult> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
@@ -136,45 +165,62 @@ export async function sendOutboundCapturing(
   } catch {
     return { ...unreachable, latencyMs: elapsed() } as CapturedResult
   }
-  if (!mayConnect(url, addresses.map((a) => a.address))) return { ...blocked, latencyMs: elapsed() } as CapturedResult
+  if (
+    !mayConnect(
+      url,
+      addresses.map((a) => a.address),
+    )
+  )
+    return { ...blocked, latencyMs: elapsed() } as CapturedResult
   const withBody = request.method !== 'GET' && request.method !== 'HEAD'
   const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
   try {
-    const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>((resolvePromise, reject) => {
-      const req = makeRequest(
-        {
-          protocol: url.protocol,
-          hostname: bareHostname(url),
-          port: url.port || undefined,
-          path: `${url.pathname}${url.search}`,
-          method: request.method,
-          headers: { ...request.headers, ...(withBody ? { 'content-length': String(request.body.byteLength) } : {}) },
-          lookup: pinnedLookup(addresses),
-          agent: false,
-          signal: deadline,
-        },
-        (res) => {
-          const chunks: Buffer[] = []
-          let kept = 0
-          const done = () => {
-            const headers: Record<string, string> = {}
-            for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
-            resolvePromise({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).subarray(0, request.maxBodyBytes).toString('utf8') })
-            res.destroy()
-          }
-          res.on('data', (chunk: Buffer) => {
-            chunks.push(chunk)
-            kept += chunk.length
-            // Enough kept: the rest of a large answer is not read.
-            if (kept >= request.maxBodyBytes) done()
-          })
-          res.on('end', done)
-          res.on('error', reject)
-        },
-      )
-      req.on('error', reject)
-      req.end(withBody ? Buffer.from(request.body) : undefined)
-    })
+    const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>(
+      (resolvePromise, reject) => {
+        const req = makeRequest(
+          {
+            protocol: url.protocol,
+            hostname: bareHostname(url),
+            port: url.port || undefined,
+            path: `${url.pathname}${url.search}`,
+            method: request.method,
+            headers: {
+              ...request.headers,
+              ...(withBody ? { 'content-length': String(request.body.byteLength) } : {}),
+            },
+            lookup: pinnedLookup(addresses),
+            agent: false,
+            signal: deadline,
+          },
+          (res) => {
+            const chunks: Buffer[] = []
+            let kept = 0
+            const done = () => {
+              const headers: Record<string, string> = {}
+              for (const [name, value] of Object.entries(res.headers))
+                if (value !== undefined)
+                  headers[name] = Array.isArray(value) ? value.join(', ') : value
+              resolvePromise({
+                status: res.statusCode ?? 0,
+                headers,
+                body: Buffer.concat(chunks).subarray(0, request.maxBodyBytes).toString('utf8'),
+              })
+              res.destroy()
+            }
+            res.on('data', (chunk: Buffer) => {
+              chunks.push(chunk)
+              kept += chunk.length
+              // Enough kept: the rest of a large answer is not read.
+              if (kept >= request.maxBodyBytes) done()
+            })
+            res.on('end', done)
+            res.on('error', reject)
+          },
+        )
+        req.on('error', reject)
+        req.end(withBody ? Buffer.from(request.body) : undefined)
+      },
+    )
     return { ok: true, answer: { ...answer, latencyMs: elapsed() } }
   } catch {
     return { ...unreachable, latencyMs: elapsed() } as CapturedResult

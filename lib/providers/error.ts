@@ -60,22 +60,51 @@ export function transportErrors(voice: ProviderVoice) {
   const { label } = voice
   return {
     timeout: (seconds: number) =>
-      voice.make('timeout', `${label} did not answer within ${seconds} seconds. Try again; if it keeps happening, check ${label}’s status page.`),
+      voice.make(
+        'timeout',
+        `${label} did not answer within ${seconds} seconds. Try again; if it keeps happening, check ${label}’s status page.`,
+      ),
     network: (host: string) =>
-      voice.make('network', `Could not reach ${label} at ${host}. Check this server’s network connection and ${voice.baseUrlVariable}.`),
+      voice.make(
+        'network',
+        `Could not reach ${label} at ${host}. Check this server’s network connection and ${voice.baseUrlVariable}.`,
+      ),
     malformed: () =>
-      voice.make('malformed', `${label} sent an answer the console could not read. Try again; if it persists, ${label}’s API may have changed.`),
+      voice.make(
+        'malformed',
+        `${label} sent an answer the console could not read. Try again; if it persists, ${label}’s API may have changed.`,
+      ),
   }
 }
 
 /** 429 and 5xx read the same for every provider; `null` for the statuses the provider words itself. */
-export function throttledOrBroken(voice: ProviderVoice, status: number, facts: ProviderErrorFacts): ProviderError | null {
+export function throttledOrBroken(
+  voice: ProviderVoice,
+  status: number,
+  facts: ProviderErrorFacts,
+): ProviderError | null {
   const { label } = voice
   if (status === 429) {
     const seconds = facts.retryAfterSeconds
     const wait = seconds ? `Wait ${seconds} second${seconds === 1 ? '' : 's'}` : 'Wait a moment'
-    return voice.make('rate_limited', `${label} is limiting how fast requests are made. ${wait} and try again.`, facts)
+    return voice.make(
+      'rate_limited',
+      `${label} is limiting how fast requests are made. ${wait} and try again.`,
+      facts,
+    )
   }
-  if (status === 400 || status === 401 || status === 403 || status === 404 || status === 409 || status === 422) return null
-  return voice.make('server', `${label} had a problem answering (HTTP ${status}). Try again in a moment.`, facts)
+  if (
+    status === 400 ||
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    status === 409 ||
+    status === 422
+  )
+    return null
+  return voice.make(
+    'server',
+    `${label} had a problem answering (HTTP ${status}). Try again in a moment.`,
+    facts,
+  )
 }

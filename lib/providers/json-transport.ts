@@ -33,7 +33,13 @@ const TRANSPORT_FAILURE = Symbol('transport failure')
  * key), so only the provider's wording leaves here.
  */
 export function createJsonTransport(options: JsonTransportOptions) {
-  const { errors, timeoutMs = 10_000, retries = 2, backoffMs = 300, maxRetryAfterMs = 10_000 } = options
+  const {
+    errors,
+    timeoutMs = 10_000,
+    retries = 2,
+    backoffMs = 300,
+    maxRetryAfterMs = 10_000,
+  } = options
   const base = options.baseUrl.replace(/\/+$/, '')
   const host = new URL(base).host
 
@@ -41,7 +47,11 @@ export function createJsonTransport(options: JsonTransportOptions) {
     try {
       const res = await fetch(`${base}${path}`, {
         method,
-        headers: { accept: 'application/json', ...options.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          accept: 'application/json',
+          ...options.headers,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
         cache: 'no-store',
@@ -50,11 +60,19 @@ export function createJsonTransport(options: JsonTransportOptions) {
     } catch (error) {
       const name = (error as Error).name
       const timedOut = name === 'TimeoutError' || name === 'AbortError'
-      throw Object.assign(timedOut ? errors.timeout(Math.round(timeoutMs / 1000)) : errors.network(host), { [TRANSPORT_FAILURE]: timedOut ? 'timeout' : 'network' })
+      throw Object.assign(
+        timedOut ? errors.timeout(Math.round(timeoutMs / 1000)) : errors.network(host),
+        { [TRANSPORT_FAILURE]: timedOut ? 'timeout' : 'network' },
+      )
     }
   }
 
-  return async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+  return async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S | null,
+    body?: unknown,
+  ): Promise<z.output<S>> {
     const attempts = method === 'GET' ? retries + 1 : 1
     for (let attempt = 1; ; attempt++) {
       let answer: Awaited<ReturnType<typeof once>>
@@ -62,7 +80,10 @@ export function createJsonTransport(options: JsonTransportOptions) {
         answer = await once(method, path, body)
       } catch (error) {
         // A refused connection may be brief; a timeout already waited long enough.
-        if (attempt < attempts && (error as { [TRANSPORT_FAILURE]?: string })[TRANSPORT_FAILURE] === 'network') {
+        if (
+          attempt < attempts &&
+          (error as { [TRANSPORT_FAILURE]?: string })[TRANSPORT_FAILURE] === 'network'
+        ) {
           await sleep(backoffMs * 2 ** (attempt - 1))
           continue
         }

@@ -18,26 +18,44 @@ describeEachDatabase('migration 0006 on existing rows', (fresh) => {
     // Back to the state before 0006: drop its tables and its bookkeeping row, then apply only the earlier ones.
     await db.execute(sql`drop table replay_attempts`)
     await db.execute(sql`drop table access_tokens`)
-    await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= 1796400000000`)
+    await db.execute(
+      sql`delete from drizzle.__drizzle_migrations where created_at >= 1796400000000`,
+    )
     const earlier = mkdtempSync(path.join(tmpdir(), 'migrations-before-0006-'))
     try {
       cpSync(MIGRATIONS_FOLDER, earlier, { recursive: true })
       const journalFile = path.join(earlier, 'meta/_journal.json')
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ when: number }> }
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+        entries: Array<{ when: number }>
+      }
       journal.entries = journal.entries.filter((e) => e.when < 1796400000000)
       writeFileSync(journalFile, JSON.stringify(journal))
       expect(await migrate(db, earlier)).toEqual({ applied: 0 })
     } finally {
       rmSync(earlier, { recursive: true, force: true })
     }
-    const user = await createUser(db, { email: 'old@migrate.test', password: 'long enough password', role: 'viewer' })
+    const user = await createUser(db, {
+      email: 'old@migrate.test',
+      password: 'long enough password',
+      role: 'viewer',
+    })
     const [event] = await db.insert(events).values(storedRow()).returning({ id: events.id })
 
     expect(await migrate(db)).toEqual({ applied: 1 })
-    await db.insert(accessTokens).values({ userId: user.id, name: 'laptop', tokenHash: 'h'.repeat(64), prefix: 'kpt_abcdef' })
-    await db.insert(replayAttempts).values({ eventId: event!.id, url: 'https://x.example/h', mode: 'original', status: 200, latencyMs: 3 })
+    await db
+      .insert(accessTokens)
+      .values({ userId: user.id, name: 'laptop', tokenHash: 'h'.repeat(64), prefix: 'kpt_abcdef' })
+    await db.insert(replayAttempts).values({
+      eventId: event!.id,
+      url: 'https://x.example/h',
+      mode: 'original',
+      status: 200,
+      latencyMs: 3,
+    })
     const [counts] = rowsOf<{ e: number; t: number; r: number }>(
-      await db.execute(sql`select (select count(*)::int from events) as e, (select count(*)::int from access_tokens) as t, (select count(*)::int from replay_attempts) as r`),
+      await db.execute(
+        sql`select (select count(*)::int from events) as e, (select count(*)::int from access_tokens) as t, (select count(*)::int from replay_attempts) as r`,
+      ),
     )
     expect(counts).toEqual({ e: 1, t: 1, r: 1 })
   })

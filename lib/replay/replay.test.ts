@@ -16,22 +16,50 @@ vi.hoisted(() => {
 
 let target: Awaited<ReturnType<typeof startHttpServer>>
 beforeAll(async () => {
-  target = await startHttpServer((_, res) => res.writeHead(202, { 'x-target': 'yes', 'content-type': 'text/plain' }).end('x'.repeat(5000)), '127.0.0.2')
+  target = await startHttpServer(
+    (_, res) =>
+      res.writeHead(202, { 'x-target': 'yes', 'content-type': 'text/plain' }).end('x'.repeat(5000)),
+    '127.0.0.2',
+  )
 })
 afterAll(() => target.close())
 
 it('keeps the original headers but the hop ones, or replaces the signature when re-signing', () => {
   const body = Buffer.from('{"a":1}')
-  const stored = { host: 'console:3000', 'content-length': '7', signature: 'old', 'heygen-signature': 'h', 'heygen-timestamp': '1', 'content-type': 'application/json', 'x-long': 'cut…' }
-  expect(replayHeaders(stored, body)).toEqual({ signature: 'old', 'heygen-signature': 'h', 'heygen-timestamp': '1', 'content-type': 'application/json' })
-  expect(replayHeaders(stored, body, 'whsec_1')).toEqual({ signature: createHmac('sha256', 'whsec_1').update(body).digest('hex'), 'content-type': 'application/json' })
+  const stored = {
+    host: 'console:3000',
+    'content-length': '7',
+    signature: 'old',
+    'heygen-signature': 'h',
+    'heygen-timestamp': '1',
+    'content-type': 'application/json',
+    'x-long': 'cut…',
+  }
+  expect(replayHeaders(stored, body)).toEqual({
+    signature: 'old',
+    'heygen-signature': 'h',
+    'heygen-timestamp': '1',
+    'content-type': 'application/json',
+  })
+  expect(replayHeaders(stored, body, 'whsec_1')).toEqual({
+    signature: createHmac('sha256', 'whsec_1').update(body).digest('hex'),
+    'content-type': 'application/json',
+  })
 })
 
 it('asks for a full URL and, when re-signing, an endpoint', () => {
-  expect(replaySchema.safeParse({ eventId: 1, url: 'localhost:8080', mode: 'original' }).success).toBe(false)
-  const noEndpoint = replaySchema.safeParse({ eventId: 1, url: 'https://x.example/h', mode: 'resigned' })
+  expect(
+    replaySchema.safeParse({ eventId: 1, url: 'localhost:8080', mode: 'original' }).success,
+  ).toBe(false)
+  const noEndpoint = replaySchema.safeParse({
+    eventId: 1,
+    url: 'https://x.example/h',
+    mode: 'resigned',
+  })
   expect(noEndpoint.error?.issues[0]?.path).toEqual(['endpointId'])
-  expect(replaySchema.safeParse({ eventId: 1, url: 'https://x.example/h', mode: 'original' }).success).toBe(true)
+  expect(
+    replaySchema.safeParse({ eventId: 1, url: 'https://x.example/h', mode: 'original' }).success,
+  ).toBe(true)
 })
 
 describeEachDatabase('replaying a delivery', (fresh) => {
@@ -40,7 +68,15 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     const db = database.db as SessionDb
     const [row] = await db
       .insert(events)
-      .values(storedRow({ headers: { signature: 'original-sig', 'content-type': 'application/json', host: 'console.test' } }))
+      .values(
+        storedRow({
+          headers: {
+            signature: 'original-sig',
+            'content-type': 'application/json',
+            host: 'console.test',
+          },
+        }),
+      )
       .returning({ id: events.id, body: events.body })
     return { db, id: row!.id, body: Buffer.from(row!.body) }
   }
@@ -48,7 +84,11 @@ describeEachDatabase('replaying a delivery', (fresh) => {
   it('sends the stored bytes and headers, and keeps the answer (status, headers, first KiB, latency)', async () => {
     const { db, id, body } = await setup()
     const before = target.requests.length
-    const outcome = await replayDelivery(db, { eventId: id, url: `${target.url}/staging/hook` }, 'admin@x.test')
+    const outcome = await replayDelivery(
+      db,
+      { eventId: id, url: `${target.url}/staging/hook` },
+      'admin@x.test',
+    )
     expect(outcome.ok).toBe(true)
     const got = target.requests[before]!
     expect(got.url).toBe('/staging/hook')
@@ -56,7 +96,13 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     expect(got.headers.host).toBe(`127.0.0.2:${target.port}`)
     expect(Buffer.from(got.body).equals(body)).toBe(true)
     const [attempt] = await listReplayAttempts(db, id)
-    expect(attempt).toMatchObject({ status: 202, mode: 'original', error: null, actorEmail: 'admin@x.test', url: `${target.url}/staging/hook` })
+    expect(attempt).toMatchObject({
+      status: 202,
+      mode: 'original',
+      error: null,
+      actorEmail: 'admin@x.test',
+      url: `${target.url}/staging/hook`,
+    })
     expect(attempt?.responseHeaders?.['x-target']).toBe('yes')
     expect(attempt?.responseBody).toBe('x'.repeat(1024))
     expect(attempt?.latencyMs).toBeGreaterThanOrEqual(0)
@@ -65,9 +111,23 @@ describeEachDatabase('replaying a delivery', (fresh) => {
   it('re-signs with the chosen secret', async () => {
     const { db, id, body } = await setup()
     const before = target.requests.length
-    await replayDelivery(db, { eventId: id, url: `${target.url}/hook`, secret: { endpointId: 'ep_1', value: 'whsec_test' } }, null)
-    expect(target.requests[before]!.headers.signature).toBe(createHmac('sha256', 'whsec_test').update(body).digest('hex'))
-    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ mode: 'resigned', signedWith: 'ep_1', status: 202 })
+    await replayDelivery(
+      db,
+      {
+        eventId: id,
+        url: `${target.url}/hook`,
+        secret: { endpointId: 'ep_1', value: 'whsec_test' },
+      },
+      null,
+    )
+    expect(target.requests[before]!.headers.signature).toBe(
+      createHmac('sha256', 'whsec_test').update(body).digest('hex'),
+    )
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      mode: 'resigned',
+      signedWith: 'ep_1',
+      status: 202,
+    })
   })
 
   it('refuses a private address before sending, and records why', async () => {
@@ -75,23 +135,36 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     const before = target.requests.length
     await replayDelivery(db, { eventId: id, url: `http://127.0.0.1:${target.port}/hook` }, null)
     expect(target.requests.length).toBe(before)
-    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ status: null, error: BLOCKED_MESSAGE, responseHeaders: null })
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: null,
+      error: BLOCKED_MESSAGE,
+      responseHeaders: null,
+    })
   })
 
   it('does not follow a redirect', async () => {
     const { db, id } = await setup()
-    target.handle((_, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end())
+    target.handle((_, res) =>
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+    )
     try {
       await replayDelivery(db, { eventId: id, url: `${target.url}/hook` }, null)
     } finally {
       target.handle((_, res) => res.writeHead(202, { 'x-target': 'yes' }).end('x'.repeat(5000)))
     }
-    expect((await listReplayAttempts(db, id))[0]).toMatchObject({ status: 302, responseHeaders: expect.objectContaining({ location: 'http://169.254.169.254/latest/meta-data/' }) })
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: 302,
+      responseHeaders: expect.objectContaining({
+        location: 'http://169.254.169.254/latest/meta-data/',
+      }),
+    })
   })
 
   it('answers not_found for a delivery that is gone, and removes attempts with their delivery', async () => {
     const { db, id } = await setup()
-    expect(await replayDelivery(db, { eventId: id + 1000, url: `${target.url}/hook` }, null)).toEqual({ ok: false, problem: 'not_found' })
+    expect(
+      await replayDelivery(db, { eventId: id + 1000, url: `${target.url}/hook` }, null),
+    ).toEqual({ ok: false, problem: 'not_found' })
     await replayDelivery(db, { eventId: id, url: `${target.url}/hook` }, null)
     await db.delete(events)
     expect(await listReplayAttempts(db, id)).toEqual([])

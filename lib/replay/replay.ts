@@ -13,12 +13,28 @@ export const REPLAY_TIMEOUT_MS = 10_000
 export const KEPT_BODY_BYTES = 1024
 
 // Connection-level headers describe the original hop; the new request sets its own.
-const HOP_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-connection', 'proxy-authorization'])
+const HOP_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+  'proxy-connection',
+  'proxy-authorization',
+])
 // Stored values cut short end in "…", which an HTTP header cannot carry.
 const SENDABLE = /^[\t\x20-\x7e\x80-\xff]*$/
 const SIGNATURE_HEADERS = ['signature', 'heygen-signature', 'heygen-timestamp']
 
-export function replayHeaders(stored: Record<string, string>, body: Uint8Array, secret?: string): Record<string, string> {
+export function replayHeaders(
+  stored: Record<string, string>,
+  body: Uint8Array,
+  secret?: string,
+): Record<string, string> {
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(stored)) {
     const key = name.toLowerCase()
@@ -31,7 +47,8 @@ export function replayHeaders(stored: Record<string, string>, body: Uint8Array, 
   return headers
 }
 
-export type ReplayOutcome = { ok: true; attempt: ReplayAttempt } | { ok: false; problem: 'not_found' | 'not_konpro' }
+export type ReplayOutcome =
+  { ok: true; attempt: ReplayAttempt } | { ok: false; problem: 'not_found' | 'not_konpro' }
 
 export async function replayDelivery(
   db: SessionDb,
@@ -68,6 +85,15 @@ export async function replayDelivery(
 }
 
 /** A delivery's replays, newest first. */
-export function listReplayAttempts(db: SessionDb, eventId: number, limit = 50): Promise<ReplayAttempt[]> {
-  return db.select().from(replayAttempts).where(eq(replayAttempts.eventId, eventId)).orderBy(desc(replayAttempts.createdAt), desc(replayAttempts.id)).limit(limit)
+export function listReplayAttempts(
+  db: SessionDb,
+  eventId: number,
+  limit = 50,
+): Promise<ReplayAttempt[]> {
+  return db
+    .select()
+    .from(replayAttempts)
+    .where(eq(replayAttempts.eventId, eventId))
+    .orderBy(desc(replayAttempts.createdAt), desc(replayAttempts.id))
+    .limit(limit)
 }

@@ -5,14 +5,20 @@ import { chromiumLaunch } from '../../playwright.config'
 export const launchBrowser = (): Promise<Browser> => chromium.launch(chromiumLaunch)
 
 /** Signs in through the public route and hands the session cookie to a fresh browser page. */
-export async function signedInPage(browser: Browser, url: string, credentials: { email: string; password: string }): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  credentials: { email: string; password: string },
+): Promise<Page> {
   const res = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify(credentials),
   })
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`)
-  const [name, value] = /(konpro_session)=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')!.slice(1) as [string, string]
+  const [name, value] = /(konpro_session)=([^;]+)/
+    .exec(res.headers.get('set-cookie') ?? '')!
+    .slice(1) as [string, string]
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addCookies([{ name, value, url }])
   return context.newPage()
@@ -27,12 +33,20 @@ export async function recordConnectionStates(page: Page) {
     const states: string[] = []
     ;(window as unknown as { __connectionStates: string[] }).__connectionStates = states
     const look = () => {
-      const state = document.querySelector('[data-testid="connection-state"]')?.getAttribute('data-state')
+      const state = document
+        .querySelector('[data-testid="connection-state"]')
+        ?.getAttribute('data-state')
       if (state && states[states.length - 1] !== state) states.push(state)
     }
-    new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] })
+    new MutationObserver(look).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state'],
+    })
   })
-  return () => page.evaluate(() => (window as unknown as { __connectionStates: string[] }).__connectionStates)
+  return () =>
+    page.evaluate(() => (window as unknown as { __connectionStates: string[] }).__connectionStates)
 }
 
 /** The number in the live log's "N shown". */

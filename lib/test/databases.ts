@@ -13,7 +13,10 @@ export type DatabaseFactory = () => Promise<Database & { url?: string }>
  * test's other clean-ups (servers, sockets); they run before the databases close. The PostgreSQL
  * suite is skipped (visibly) only when SKIP_POSTGRES=1.
  */
-export function describeEachDatabase(name: string, suite: (fresh: DatabaseFactory, defer: Defer) => void) {
+export function describeEachDatabase(
+  name: string,
+  suite: (fresh: DatabaseFactory, defer: Defer) => void,
+) {
   const targets = [
     { label: 'embedded', adminUrl: inject('embeddedAdminUrl'), kind: 'embedded' as const },
     { label: 'postgres', adminUrl: inject('postgresAdminUrl'), kind: 'postgres' as const },

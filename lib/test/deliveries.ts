@@ -14,7 +14,10 @@ export async function deliver(url: string, tag: string): Promise<string> {
  * `senders` loops posting deliveries for `ms`, to `urls` in turn; resolves to every id the
  * receivers answered with.
  */
-export async function deliverFor(urls: string[], { ms, senders }: { ms: number; senders: number }): Promise<string[]> {
+export async function deliverFor(
+  urls: string[],
+  { ms, senders }: { ms: number; senders: number },
+): Promise<string[]> {
   const ids: string[] = []
   const until = Date.now() + ms
   let n = 0

@@ -2,7 +2,11 @@ import type { NewStoredEvent } from '../db/schema'
 
 // Builds stored rows for tests the way the receiver would, with overridable fields.
 
-export function webhookBody(eventType: string, videoId: string, extra: Record<string, unknown> = {}) {
+export function webhookBody(
+  eventType: string,
+  videoId: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     event_type: eventType,
     event_data: {
@@ -17,7 +21,9 @@ export function webhookBody(eventType: string, videoId: string, extra: Record<st
   }
 }
 
-export function storedRow(overrides: Partial<NewStoredEvent> & { json?: unknown } = {}): NewStoredEvent {
+export function storedRow(
+  overrides: Partial<NewStoredEvent> & { json?: unknown } = {},
+): NewStoredEvent {
   const { json, ...rest } = overrides
   const payload = json ?? webhookBody('avatar_video.success', 'v1')
   const text = JSON.stringify(payload)

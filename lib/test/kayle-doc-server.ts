@@ -124,7 +124,10 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
   })
 
   /** Cursor pagination as documented: `starting_after` is the last id of the previous page. */
-  function page<T extends { id: string }>(items: T[], search: URLSearchParams): { items: T[]; pagination: Json } | null {
+  function page<T extends { id: string }>(
+    items: T[],
+    search: URLSearchParams,
+  ): { items: T[]; pagination: Json } | null {
     const limit = Number(search.get('limit') ?? 10)
     const after = search.get('starting_after')
     let start = 0
@@ -135,11 +138,16 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     }
     const slice = items.slice(start, start + limit)
     const hasMore = start + limit < items.length
-    return { items: slice, pagination: { limit, has_more: hasMore, next_cursor: hasMore ? slice.at(-1)!.id : null } }
+    return {
+      items: slice,
+      pagination: { limit, has_more: hasMore, next_cursor: hasMore ? slice.at(-1)!.id : null },
+    }
   }
 
   const retained = (d: Delivery) =>
-    d.payload !== undefined && !d.payload_scrubbed_at && (!d.payload_expires_at || Date.parse(d.payload_expires_at) > Date.now())
+    d.payload !== undefined &&
+    !d.payload_scrubbed_at &&
+    (!d.payload_expires_at || Date.parse(d.payload_expires_at) > Date.now())
 
   /** One attempt: signs the JWE as verifying-signatures.mdx says and POSTs it with application/jose. */
   async function attempt(d: Delivery): Promise<void> {
@@ -149,14 +157,22 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     // encryption.mdx: a new key "is used immediately for new deliveries", and registering one does
     // not deactivate the previous (the caller does that). With two active keys the guide calls the
     // pick undefined; the newest is the one a rotation means.
-    const key = [...keys.values()].reverse().find((k) => k.webhook_endpoint_id === endpoint.id && k.is_active)
+    const key = [...keys.values()]
+      .reverse()
+      .find((k) => k.webhook_endpoint_id === endpoint.id && k.is_active)
     const stamp = now()
     d.attempt_count += 1
     d.last_attempt_at = stamp
     d.updated_at = stamp
     if (!key) {
       // encryption.mdx: no active key -> failed, no retained payload.
-      Object.assign(d, { status: 'failed', payload: undefined, payload_scrubbed_at: stamp, payload_retention_reason: 'no_active_key', payload_expires_at: null })
+      Object.assign(d, {
+        status: 'failed',
+        payload: undefined,
+        payload_scrubbed_at: stamp,
+        payload_retention_reason: 'no_active_key',
+        payload_expires_at: null,
+      })
       return
     }
     d.webhook_encryption_key_id = key.id
@@ -187,23 +203,57 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     d.last_status_code = status
     if (status !== null && status >= 200 && status < 300) {
       // deliveries.mdx: scrubbed immediately after the first 2xx.
-      Object.assign(d, { status: 'succeeded', payload: undefined, payload_scrubbed_at: now(), payload_retention_reason: 'delivered', payload_expires_at: null })
+      Object.assign(d, {
+        status: 'succeeded',
+        payload: undefined,
+        payload_scrubbed_at: now(),
+        payload_retention_reason: 'delivered',
+        payload_expires_at: null,
+      })
     } else {
       // The automatic schedule is not replayed here: one attempt, then the terminal failure state.
       const hours = endpoint.undelivered_payload_retention_hours
-      if (hours === 0) Object.assign(d, { status: 'failed', payload: undefined, payload_scrubbed_at: now(), payload_retention_reason: 'expired', payload_expires_at: null })
-      else Object.assign(d, { status: 'failed', payload_retention_reason: 'terminal_failure_retention', payload_expires_at: new Date(Date.now() + hours * 3600_000).toISOString() })
+      if (hours === 0)
+        Object.assign(d, {
+          status: 'failed',
+          payload: undefined,
+          payload_scrubbed_at: now(),
+          payload_retention_reason: 'expired',
+          payload_expires_at: null,
+        })
+      else
+        Object.assign(d, {
+          status: 'failed',
+          payload_retention_reason: 'terminal_failure_retention',
+          payload_expires_at: new Date(Date.now() + hours * 3600_000).toISOString(),
+        })
     }
   }
 
   /** Fires an event: one delivery per enabled endpoint subscribed to its type, each attempted once. */
-  async function emit(type: string, payload: unknown = {}, triggerId = newId('vs')): Promise<{ event: Json; deliveries: Json[] }> {
-    const event: Event = { id: newId('evt'), type, trigger_type: 'verification_session', trigger_id: triggerId, created_at: now() }
+  async function emit(
+    type: string,
+    payload: unknown = {},
+    triggerId = newId('vs'),
+  ): Promise<{ event: Json; deliveries: Json[] }> {
+    const event: Event = {
+      id: newId('evt'),
+      type,
+      trigger_type: 'verification_session',
+      trigger_id: triggerId,
+      created_at: now(),
+    }
     events.set(event.id, event)
     // The payload guides: `metadata.event_id` is the event's id (the same on retries and replays).
     if (payload && typeof payload === 'object' && 'metadata' in payload) {
       const metadata = (payload as { metadata?: unknown }).metadata
-      payload = { ...payload, metadata: { ...(metadata && typeof metadata === 'object' ? metadata : {}), event_id: event.id } }
+      payload = {
+        ...payload,
+        metadata: {
+          ...(metadata && typeof metadata === 'object' ? metadata : {}),
+          event_id: event.id,
+        },
+      }
     }
     const made: Delivery[] = []
     for (const endpoint of endpoints.values()) {
@@ -233,24 +283,59 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     return { event: eventJson(event), deliveries: made.map(publicDelivery) }
   }
 
-  async function route(method: string, path: string, search: URLSearchParams, body: unknown, params: Record<string, string>): Promise<[number, unknown]> {
-    const notFound = (what: string) => [404, envelopeError('NOT_FOUND', `${what} not found.`, 'Check the ID and try again.')] as [number, unknown]
+  async function route(
+    method: string,
+    path: string,
+    search: URLSearchParams,
+    body: unknown,
+    params: Record<string, string>,
+  ): Promise<[number, unknown]> {
+    const notFound = (what: string) =>
+      [404, envelopeError('NOT_FOUND', `${what} not found.`, 'Check the ID and try again.')] as [
+        number,
+        unknown,
+      ]
     const endpointOf = (id: string | undefined) => (id ? endpoints.get(id) : undefined)
     const b = (body ?? {}) as Json
-    const list = <T extends { id: string }>(items: T[], map: (t: T) => unknown = (t) => t): [number, unknown] => {
+    const list = <T extends { id: string }>(
+      items: T[],
+      map: (t: T) => unknown = (t) => t,
+    ): [number, unknown] => {
       const p = page(items, search)
-      if (!p) return [400, { ...envelopeError('INVALID_REQUEST', 'starting_after cursor does not exist.', 'Use next_cursor from the previous page.'), pagination: { limit: 10, has_more: false, next_cursor: null } }]
+      if (!p)
+        return [
+          400,
+          {
+            ...envelopeError(
+              'INVALID_REQUEST',
+              'starting_after cursor does not exist.',
+              'Use next_cursor from the previous page.',
+            ),
+            pagination: { limit: 10, has_more: false, next_cursor: null },
+          },
+        ]
       return [200, { data: p.items.map(map), error: null, pagination: p.pagination }]
     }
     const key = `${method} ${path}`
     if (key === 'GET /v1/webhooks/endpoints') {
       const enabled = search.get('enabled')
-      return list([...endpoints.values()].filter((e) => enabled === null || String(e.enabled) === enabled), publicEndpoint)
+      return list(
+        [...endpoints.values()].filter((e) => enabled === null || String(e.enabled) === enabled),
+        publicEndpoint,
+      )
     }
     if (key === 'POST /v1/webhooks/endpoints') {
       const url = String(b.url)
       const problem = urlProblem(url, options.allowHttpLoopback ?? true)
-      if (problem) return [400, envelopeError('WEBHOOK_URL_REJECTED', problem, 'Use an https:// URL that is not a private address.')]
+      if (problem)
+        return [
+          400,
+          envelopeError(
+            'WEBHOOK_URL_REJECTED',
+            problem,
+            'Use an https:// URL that is not a private address.',
+          ),
+        ]
       const stamp = now()
       const enabled = b.enabled === undefined ? true : Boolean(b.enabled)
       const e: Endpoint = {
@@ -261,7 +346,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
         url,
         enabled,
         subscribed_event_types: (b.subscribed_event_types as string[] | undefined) ?? [],
-        undelivered_payload_retention_hours: (b.undelivered_payload_retention_hours as number | undefined) ?? 72,
+        undelivered_payload_retention_hours:
+          (b.undelivered_payload_retention_hours as number | undefined) ?? 72,
         created_at: stamp,
         updated_at: stamp,
         disabled_at: enabled ? null : stamp,
@@ -273,14 +359,30 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     if (path.startsWith('/v1/webhooks/endpoints/') && params.endpoint_id) {
       const e = endpointOf(params.endpoint_id)
       if (!e) return notFound('Webhook endpoint')
-      const tail = path.slice(`/v1/webhooks/endpoints/${encodeURIComponent(params.endpoint_id)}`.length) || path.slice(`/v1/webhooks/endpoints/${params.endpoint_id}`.length)
+      const tail =
+        path.slice(`/v1/webhooks/endpoints/${encodeURIComponent(params.endpoint_id)}`.length) ||
+        path.slice(`/v1/webhooks/endpoints/${params.endpoint_id}`.length)
       if (method === 'GET' && tail === '') return [200, { data: publicEndpoint(e), error: null }]
       if (method === 'PATCH' && tail === '') {
         if (b.url !== undefined) {
           const problem = urlProblem(String(b.url), options.allowHttpLoopback ?? true)
-          if (problem) return [400, envelopeError('WEBHOOK_URL_REJECTED', problem, 'Use an https:// URL that is not a private address.')]
+          if (problem)
+            return [
+              400,
+              envelopeError(
+                'WEBHOOK_URL_REJECTED',
+                problem,
+                'Use an https:// URL that is not a private address.',
+              ),
+            ]
         }
-        for (const field of ['name', 'labels', 'url', 'subscribed_event_types', 'undelivered_payload_retention_hours'] as const) {
+        for (const field of [
+          'name',
+          'labels',
+          'url',
+          'subscribed_event_types',
+          'undelivered_payload_retention_hours',
+        ] as const) {
           if (b[field] !== undefined) (e as unknown as Json)[field] = b[field]
         }
         if (b.enabled !== undefined && b.enabled !== e.enabled) {
@@ -293,24 +395,48 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       if (method === 'DELETE' && tail === '') {
         endpoints.delete(e.id)
         for (const k of [...keys.values()]) if (k.webhook_endpoint_id === e.id) keys.delete(k.id)
-        return [200, { data: { message: 'Webhook endpoint deleted.', status: 'success' }, error: null }]
+        return [
+          200,
+          { data: { message: 'Webhook endpoint deleted.', status: 'success' }, error: null },
+        ]
       }
-      if (tail === '/signing-secret/reveal') return [200, { data: { endpoint_id: e.id, signing_secret: e.secret }, error: null }]
+      if (tail === '/signing-secret/reveal')
+        return [200, { data: { endpoint_id: e.id, signing_secret: e.secret }, error: null }]
       if (tail === '/signing-secret/rotate') {
         e.secret = `whsec_${randomBytes(24).toString('hex')}`
         return [200, { data: { endpoint_id: e.id, signing_secret: e.secret }, error: null }]
       }
       if (tail === '/keys' && method === 'GET') {
         const active = search.get('is_active')
-        return list([...keys.values()].filter((k) => k.webhook_endpoint_id === e.id && (active === null || String(k.is_active) === active)))
+        return list(
+          [...keys.values()].filter(
+            (k) =>
+              k.webhook_endpoint_id === e.id && (active === null || String(k.is_active) === active),
+          ),
+        )
       }
       if (tail === '/keys' && method === 'POST') {
         const jwk = b.jwk as Json
-        if ('d' in jwk) return [400, envelopeError('BAD_REQUEST', 'jwk must be a public key.', 'Send only the public members of the JWK.')]
+        if ('d' in jwk)
+          return [
+            400,
+            envelopeError(
+              'BAD_REQUEST',
+              'jwk must be a public key.',
+              'Send only the public members of the JWK.',
+            ),
+          ]
         try {
           await importJWK({ ...jwk, alg: 'RSA-OAEP-256' } as JWK, 'RSA-OAEP-256')
         } catch {
-          return [400, envelopeError('BAD_REQUEST', 'jwk is not a usable RSA public key.', 'Send an RSA public JWK with n and e.')]
+          return [
+            400,
+            envelopeError(
+              'BAD_REQUEST',
+              'jwk is not a usable RSA public key.',
+              'Send an RSA public JWK with n and e.',
+            ),
+          ]
         }
         const stamp = now()
         // encryption.mdx: a new key is created with is_active: true.
@@ -343,14 +469,31 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       const eventId = search.get('event_id')
       const rows = [...deliveries.values()]
         .reverse()
-        .filter((d) => (!status || d.status === status) && (!endpointId || d.webhook_endpoint_id === endpointId) && (!eventId || d.event_id === eventId))
+        .filter(
+          (d) =>
+            (!status || d.status === status) &&
+            (!endpointId || d.webhook_endpoint_id === endpointId) &&
+            (!eventId || d.event_id === eventId),
+        )
       return list(rows, publicDelivery)
     }
     if (params.delivery_id) {
       const d = deliveries.get(params.delivery_id)
       if (!d) return notFound('Webhook delivery')
-      if (!retained(d)) return [409, envelopeError('WEBHOOK_PAYLOAD_EXPIRED', 'The webhook payload is no longer retained.', 'Deliveries can only be retried while their encrypted payload is retained.')]
-      Object.assign(d, { status: 'pending', payload_retention_reason: 'pending_delivery', updated_at: now() })
+      if (!retained(d))
+        return [
+          409,
+          envelopeError(
+            'WEBHOOK_PAYLOAD_EXPIRED',
+            'The webhook payload is no longer retained.',
+            'Deliveries can only be retried while their encrypted payload is retained.',
+          ),
+        ]
+      Object.assign(d, {
+        status: 'pending',
+        payload_retention_reason: 'pending_delivery',
+        updated_at: now(),
+      })
       const answer = publicDelivery(d)
       void attempt(d)
       return [200, { data: answer, error: null }]
@@ -361,16 +504,36 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       const to = search.get('created_to')
       const rows = [...events.values()]
         .reverse()
-        .filter((e) => (!type || e.type === type) && (!from || e.created_at >= new Date(from).toISOString()) && (!to || e.created_at <= new Date(to).toISOString()))
+        .filter(
+          (e) =>
+            (!type || e.type === type) &&
+            (!from || e.created_at >= new Date(from).toISOString()) &&
+            (!to || e.created_at <= new Date(to).toISOString()),
+        )
       return list(rows, eventJson)
     }
     if (params.event_id) {
       const event = events.get(params.event_id)
       if (!event) return notFound('Webhook event')
       if (method === 'GET') return [200, { data: eventJson(event), error: null }]
-      const replayable = [...deliveries.values()].filter((d) => d.event_id === event.id && retained(d))
-      if (replayable.length === 0) return [409, envelopeError('WEBHOOK_PAYLOAD_EXPIRED', 'No delivery of this event still has its payload.', 'Events can only be replayed while an encrypted payload is retained.')]
-      for (const d of replayable) Object.assign(d, { status: 'pending', payload_retention_reason: 'pending_delivery', updated_at: now() })
+      const replayable = [...deliveries.values()].filter(
+        (d) => d.event_id === event.id && retained(d),
+      )
+      if (replayable.length === 0)
+        return [
+          409,
+          envelopeError(
+            'WEBHOOK_PAYLOAD_EXPIRED',
+            'No delivery of this event still has its payload.',
+            'Events can only be replayed while an encrypted payload is retained.',
+          ),
+        ]
+      for (const d of replayable)
+        Object.assign(d, {
+          status: 'pending',
+          payload_retention_reason: 'pending_delivery',
+          updated_at: now(),
+        })
       const answer = eventJson(event)
       for (const d of replayable) void attempt(d)
       return [202, { data: answer, error: null }]
@@ -392,7 +555,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     }
     const check = checkKayleRequest(method, url.pathname, url.searchParams, body)
     problems.push(...check.problems)
-    if (body !== undefined && !/^application\/json\b/.test(req.headers['content-type'] ?? '')) problems.push('Content-Type must be application/json')
+    if (body !== undefined && !/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+      problems.push('Content-Type must be application/json')
     requests.push({ method, path: url.pathname, query: url.search, body, problems })
     const send = (status: number, answer: unknown) => {
       // One connection per call: a kept-alive socket that the server closes while the test's
@@ -401,16 +565,38 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       res.end(JSON.stringify(answer))
     }
     if (req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return send(401, envelopeError('UNAUTHORIZED', 'Unauthorized.', 'Send Authorization: Bearer <API key>.'))
+      return send(
+        401,
+        envelopeError('UNAUTHORIZED', 'Unauthorized.', 'Send Authorization: Bearer <API key>.'),
+      )
     }
-    if (!check.operation) return send(404, envelopeError('NOT_FOUND', 'Route not found.', problems[0] ?? ''))
-    if (problems.length) return send(400, envelopeError('BAD_REQUEST', `Invalid request: ${problems.join('; ')}`, 'Fix the request to match the API reference.'))
+    if (!check.operation)
+      return send(404, envelopeError('NOT_FOUND', 'Route not found.', problems[0] ?? ''))
+    if (problems.length)
+      return send(
+        400,
+        envelopeError(
+          'BAD_REQUEST',
+          `Invalid request: ${problems.join('; ')}`,
+          'Fix the request to match the API reference.',
+        ),
+      )
     const [status, answer] = await route(method, url.pathname, url.searchParams, body, check.params)
     // The server checks itself too: an answer the document does not describe is a bug here.
     // Error statuses an operation does not list (errors.mdx applies to every call) are not checked.
     const listed = check.operation.statuses.includes(String(status))
-    const departures = listed ? checkKayleResponse(method, check.operation.path, status, answer) : []
-    if (departures.length) return send(500, envelopeError('INTERNAL_SERVER_ERROR', 'Internal server error.', `documented server answered off-document: ${departures.join('; ')}`))
+    const departures = listed
+      ? checkKayleResponse(method, check.operation.path, status, answer)
+      : []
+    if (departures.length)
+      return send(
+        500,
+        envelopeError(
+          'INTERNAL_SERVER_ERROR',
+          'Internal server error.',
+          `documented server answered off-document: ${departures.join('; ')}`,
+        ),
+      )
     send(status, answer)
   }
 
@@ -420,14 +606,20 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     req.on('end', () => {
       handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(envelopeError('INTERNAL_SERVER_ERROR', 'Internal server error.', String(error))))
+        res.end(
+          JSON.stringify(
+            envelopeError('INTERNAL_SERVER_ERROR', 'Internal server error.', String(error)),
+          ),
+        )
       })
     })
   })
   // Node's 5 s default closes idle keep-alive sockets that a busy test process may still reuse,
   // which shows up as a refused call; the console's client is not what is tested by that.
   server.keepAliveTimeout = 60_000
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve))
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  )
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
@@ -438,7 +630,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     /** Marks a delivery's payload as expired (as if its retention window had passed). */
     expirePayload(deliveryId: string) {
       const d = deliveries.get(deliveryId)
-      if (d) Object.assign(d, { payload_expires_at: new Date(Date.now() - 1000).toISOString(), payload_retention_reason: 'expired' })
+      if (d)
+        Object.assign(d, {
+          payload_expires_at: new Date(Date.now() - 1000).toISOString(),
+          payload_retention_reason: 'expired',
+        })
     },
     close: () =>
       new Promise<void>((resolve) => {

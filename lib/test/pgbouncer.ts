@@ -62,7 +62,10 @@ export async function startPgbouncer(serverUrl: string) {
   const deadline = Date.now() + 10_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`pgbouncer exited: ${stderr}${readLog(files.log)}`)
-    const client = new pg.Client({ connectionString: pooled(serverUrl), connectionTimeoutMillis: 1000 })
+    const client = new pg.Client({
+      connectionString: pooled(serverUrl),
+      connectionTimeoutMillis: 1000,
+    })
     client.on('error', () => {})
     try {
       await client.connect()
@@ -72,7 +75,8 @@ export async function startPgbouncer(serverUrl: string) {
     } catch {
       await client.end().catch(() => {})
     }
-    if (Date.now() > deadline) throw new Error(`pgbouncer did not accept connections: ${stderr}${readLog(files.log)}`)
+    if (Date.now() > deadline)
+      throw new Error(`pgbouncer did not accept connections: ${stderr}${readLog(files.log)}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   return {
@@ -81,7 +85,9 @@ export async function startPgbouncer(serverUrl: string) {
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM')
-        await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
+        await new Promise<void>((resolve) =>
+          child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+        )
       }
       rmSync(dir, { recursive: true, force: true })
     },

@@ -16,9 +16,14 @@ function sh(cmd: string, args: string[]) {
  * machine's local cluster, started if it is down, with a throw-away role of our own. Fails loudly
  * when none can be reached unless SKIP_POSTGRES=1 says to skip those tests.
  */
-export async function preparePostgres(): Promise<{ adminUrl: string; teardown: () => Promise<void> } | null> {
+export async function preparePostgres(): Promise<{
+  adminUrl: string
+  teardown: () => Promise<void>
+} | null> {
   if (process.env.SKIP_POSTGRES === '1') {
-    console.warn('\nSKIP_POSTGRES=1: database tests run on the embedded PostgreSQL only; tests on the local PostgreSQL server are skipped.\n')
+    console.warn(
+      '\nSKIP_POSTGRES=1: database tests run on the embedded PostgreSQL only; tests on the local PostgreSQL server are skipped.\n',
+    )
     return null
   }
   if (process.env.TEST_DATABASE_URL) {
@@ -27,11 +32,13 @@ export async function preparePostgres(): Promise<{ adminUrl: string; teardown: (
   }
   try {
     const cluster = sh('pg_lsclusters', ['-h']).trim().split('\n')[0]?.split(/\s+/)
-    if (!cluster || cluster.length < 4) throw new Error('no PostgreSQL cluster is installed (apt-get install -y postgresql)')
+    if (!cluster || cluster.length < 4)
+      throw new Error('no PostgreSQL cluster is installed (apt-get install -y postgresql)')
     const [version, name, port, status] = cluster as [string, string, string, string]
     if (status !== 'online') sh('pg_ctlcluster', [version, name, 'start'])
     const password = randomBytes(12).toString('hex')
-    const psql = (query: string) => sh('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', query])
+    const psql = (query: string) =>
+      sh('runuser', ['-u', 'postgres', '--', 'psql', '-p', port, '-qAtc', query])
     psql(`create role ${ROLE} with login createdb password '${password}'`)
     // `drop database ... with (force)` must also stop an autovacuum worker busy in a scratch database.
     psql(`grant pg_signal_backend to ${ROLE}`)
@@ -39,8 +46,11 @@ export async function preparePostgres(): Promise<{ adminUrl: string; teardown: (
     await assertReachable(adminUrl)
     const teardown = async () => {
       // Databases a crashed test left behind go with the role.
-      const leftovers = psql(`select datname from pg_database d join pg_roles r on r.oid = d.datdba where r.rolname = '${ROLE}'`).trim()
-      for (const db of leftovers.split('\n').filter(Boolean)) psql(`drop database if exists ${db} with (force)`)
+      const leftovers = psql(
+        `select datname from pg_database d join pg_roles r on r.oid = d.datdba where r.rolname = '${ROLE}'`,
+      ).trim()
+      for (const db of leftovers.split('\n').filter(Boolean))
+        psql(`drop database if exists ${db} with (force)`)
       psql(`drop role if exists ${ROLE}`)
     }
     return { adminUrl, teardown }
@@ -86,7 +96,10 @@ export async function createScratchDatabase(adminUrl: string) {
  * The embedded default for the database tests: one embedded PostgreSQL (as the console starts it
  * under DATA_DIR) in a throw-away directory for the whole run; each test makes its own database.
  */
-export async function prepareEmbedded(): Promise<{ adminUrl: string; teardown: () => Promise<void> }> {
+export async function prepareEmbedded(): Promise<{
+  adminUrl: string
+  teardown: () => Promise<void>
+}> {
   const dir = scratchDataDir('konpro-test-pg-')
   const server = await startEmbeddedPostgres(dir)
   return {

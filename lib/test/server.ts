@@ -27,10 +27,15 @@ export async function startServer(
     port,
     via = 'server.mjs',
     ready = { method: 'GET', path: '/api/health' },
-  }: { port?: number; via?: 'server.mjs' | 'next start'; ready?: { method: string; path: string } } = {},
+  }: {
+    port?: number
+    via?: 'server.mjs' | 'next start'
+    ready?: { method: string; path: string }
+  } = {},
 ) {
   const p = port ?? (await freePort())
-  const [command, ...args] = via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
+  const [command, ...args] =
+    via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
   const child = spawn(command!, [...args, '-p', String(p), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -64,7 +69,9 @@ export async function startServer(
     } catch {
       return
     }
-    await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
+    await new Promise<void>((resolve) =>
+      child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+    )
     // next-server may outlive `next start` by a moment; wait until the port is free.
     for (let i = 0; i < 100; i++) {
       try {

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs'
 // access token through the console's own server action, as the Settings page does.
 
 export function actionId(name: string) {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string }> }
+  const manifest = JSON.parse(
+    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+  ) as { node: Record<string, { exportedName: string }> }
   const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === name)?.[0]
   if (!id) throw new Error(`no ${name} in the build`)
   return id
@@ -17,14 +19,28 @@ export async function signInCookie(url: string, email: string, password: string)
     body: JSON.stringify({ email, password }),
   })
   if (!res.ok) throw new Error(`sign-in answered ${res.status}`)
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
 }
 
 /** Calls a server action of the build the way the browser does; answers the raw RSC text. */
-export async function callAction(url: string, path: string, name: string, args: unknown[], headers: Record<string, string>) {
+export async function callAction(
+  url: string,
+  path: string,
+  name: string,
+  args: unknown[],
+  headers: Record<string, string>,
+) {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'next-action': actionId(name), origin: url, 'content-type': 'text/plain;charset=UTF-8', ...headers },
+    headers: {
+      'next-action': actionId(name),
+      origin: url,
+      'content-type': 'text/plain;charset=UTF-8',
+      ...headers,
+    },
     body: JSON.stringify(args),
     redirect: 'manual',
   })
@@ -32,7 +48,13 @@ export async function callAction(url: string, path: string, name: string, args: 
 }
 
 export async function createTokenVia(url: string, cookie: string, name = 'test'): Promise<string> {
-  const { text } = await callAction(url, '/settings/tokens', 'createAccessTokenAction', [{ name }], { cookie })
+  const { text } = await callAction(
+    url,
+    '/settings/tokens',
+    'createAccessTokenAction',
+    [{ name }],
+    { cookie },
+  )
   const token = /kpt_[A-Za-z0-9_-]{43}/.exec(text)?.[0]
   if (!token) throw new Error(`no token in the answer: ${text.slice(-300)}`)
   return token

@@ -17,7 +17,8 @@ const SHOWN_CHARS = TOKEN_PREFIX.length + 6
 // A forwarder reconnecting every few seconds should not turn each reconnect into a write.
 const TOUCH_AFTER_MS = 60_000
 
-export const hashAccessToken = (token: string) => createHmac('sha256', authSecret()).update(token).digest('hex')
+export const hashAccessToken = (token: string) =>
+  createHmac('sha256', authSecret()).update(token).digest('hex')
 
 export interface TokenListing {
   id: number
@@ -28,38 +29,68 @@ export interface TokenListing {
 }
 
 /** Makes a token for a user; the plain token is returned this once and never stored. */
-export async function createAccessToken(db: Db, userId: number, name: string): Promise<{ id: number; token: string; prefix: string }> {
+export async function createAccessToken(
+  db: Db,
+  userId: number,
+  name: string,
+): Promise<{ id: number; token: string; prefix: string }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
   const prefix = token.slice(0, SHOWN_CHARS)
-  const [row] = await db.insert(accessTokens).values({ userId, name, tokenHash: hashAccessToken(token), prefix }).returning({ id: accessTokens.id })
+  const [row] = await db
+    .insert(accessTokens)
+    .values({ userId, name, tokenHash: hashAccessToken(token), prefix })
+    .returning({ id: accessTokens.id })
   return { id: row!.id, token, prefix }
 }
 
 /** The user's tokens that still work, newest first. */
 export function listAccessTokens(db: Db, userId: number): Promise<TokenListing[]> {
   return db
-    .select({ id: accessTokens.id, name: accessTokens.name, prefix: accessTokens.prefix, createdAt: accessTokens.createdAt, lastUsedAt: accessTokens.lastUsedAt })
+    .select({
+      id: accessTokens.id,
+      name: accessTokens.name,
+      prefix: accessTokens.prefix,
+      createdAt: accessTokens.createdAt,
+      lastUsedAt: accessTokens.lastUsedAt,
+    })
     .from(accessTokens)
     .where(and(eq(accessTokens.userId, userId), isNull(accessTokens.revokedAt)))
     .orderBy(desc(accessTokens.createdAt), desc(accessTokens.id))
 }
 
 /** Revokes one of the user's own tokens; answers its name, or null when there is none to revoke. */
-export async function revokeAccessToken(db: Db, userId: number, id: number): Promise<{ name: string; prefix: string } | null> {
+export async function revokeAccessToken(
+  db: Db,
+  userId: number,
+  id: number,
+): Promise<{ name: string; prefix: string } | null> {
   const [row] = await db
     .update(accessTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(accessTokens.id, id), eq(accessTokens.userId, userId), isNull(accessTokens.revokedAt)))
+    .where(
+      and(eq(accessTokens.id, id), eq(accessTokens.userId, userId), isNull(accessTokens.revokedAt)),
+    )
     .returning({ name: accessTokens.name, prefix: accessTokens.prefix })
   return row ?? null
 }
 
 /** The user a bearer token stands for, or null when it is malformed, unknown or revoked. */
-export async function userForAccessToken(db: Db, token: string | undefined, now = Date.now()): Promise<(PublicUser & { tokenId: number }) | null> {
+export async function userForAccessToken(
+  db: Db,
+  token: string | undefined,
+  now = Date.now(),
+): Promise<(PublicUser & { tokenId: number }) | null> {
   if (!token || !TOKEN_SHAPE.test(token)) return null
   const tokenHash = hashAccessToken(token)
   const [row] = await db
-    .select({ tokenId: accessTokens.id, lastUsedAt: accessTokens.lastUsedAt, id: users.id, email: users.email, role: users.role, createdAt: users.createdAt })
+    .select({
+      tokenId: accessTokens.id,
+      lastUsedAt: accessTokens.lastUsedAt,
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      createdAt: users.createdAt,
+    })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))
     .where(and(eq(accessTokens.tokenHash, tokenHash), isNull(accessTokens.revokedAt)))
@@ -68,9 +99,23 @@ export async function userForAccessToken(db: Db, token: string | undefined, now 
     await db
       .update(accessTokens)
       .set({ lastUsedAt: new Date(now) })
-      .where(and(eq(accessTokens.id, row.tokenId), or(isNull(accessTokens.lastUsedAt), lt(accessTokens.lastUsedAt, new Date(now - TOUCH_AFTER_MS)))))
+      .where(
+        and(
+          eq(accessTokens.id, row.tokenId),
+          or(
+            isNull(accessTokens.lastUsedAt),
+            lt(accessTokens.lastUsedAt, new Date(now - TOUCH_AFTER_MS)),
+          ),
+        ),
+      )
   }
-  return { tokenId: row.tokenId, id: row.id, email: row.email, role: row.role, createdAt: row.createdAt }
+  return {
+    tokenId: row.tokenId,
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    createdAt: row.createdAt,
+  }
 }
 
 /** The token in an `Authorization: Bearer kpt_…` header, if that is what the request carries. */

@@ -7,12 +7,17 @@ const errorFor = (password: string) => {
 }
 
 describe('new passwords', () => {
-  it.each(['password1234', 'Password 1234', 'qwertyuiop123', 'aaaaaaaaaaaa', '111111111111111', 'ÄÄÄÄÄÄÄÄÄÄÄÄ', 'correct horse battery staple'])(
-    'refuses %s, next to the password field',
-    (password) => {
-      expect(errorFor(password)).toMatch(/most common/)
-    },
-  )
+  it.each([
+    'password1234',
+    'Password 1234',
+    'qwertyuiop123',
+    'aaaaaaaaaaaa',
+    '111111111111111',
+    'ÄÄÄÄÄÄÄÄÄÄÄÄ',
+    'correct horse battery staple',
+  ])('refuses %s, next to the password field', (password) => {
+    expect(errorFor(password)).toMatch(/most common/)
+  })
 
   it('keeps the length rule and accepts a sturdy passphrase', () => {
     expect(errorFor('too short')).toBe('Use at least 12 characters.')

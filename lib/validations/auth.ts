@@ -3,13 +3,20 @@ import { isCommonPassword } from './common-passwords'
 
 export const MIN_PASSWORD_LENGTH = 12
 
-const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Enter an email address such as ana@example.com.' }))
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter an email address such as ana@example.com.' }))
 /** The rule for a password someone chooses; the form and the action share it. */
 export const newPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, 'Keep the password under 200 characters.')
-  .refine((p) => !isCommonPassword(p), 'This password is among the most common ones (or one character repeated); choose another.')
+  .refine(
+    (p) => !isCommonPassword(p),
+    'This password is among the most common ones (or one character repeated); choose another.',
+  )
 
 export const signInSchema = z.object({
   email,
@@ -18,13 +25,19 @@ export const signInSchema = z.object({
 
 export const setupSchema = z
   .object({ email, password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' })
+  .refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: 'The two passwords differ.',
+  })
 
 export const roleSchema = z.enum(['admin', 'viewer'])
 export type Role = z.infer<typeof roleSchema>
 
 export const newUserSchema = z.object({ email, role: roleSchema })
-export const changeRoleSchema = z.object({ userId: z.coerce.number().int().positive(), role: roleSchema })
+export const changeRoleSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  role: roleSchema,
+})
 export const userIdSchema = z.coerce.number().int().positive()
 
 export const auditFiltersSchema = z.object({

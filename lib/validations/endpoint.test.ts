@@ -6,8 +6,13 @@ describe('endpoint form schema', () => {
 
   it('accepts https, and http only for this machine', () => {
     expect(endpointFormSchema.safeParse(valid).success).toBe(true)
-    expect(endpointFormSchema.safeParse({ ...valid, url: 'http://localhost:3000/api/webhooks/konpro' }).success).toBe(true)
-    expect(endpointFormSchema.safeParse({ ...valid, url: 'http://127.0.0.1:9/x' }).success).toBe(true)
+    expect(
+      endpointFormSchema.safeParse({ ...valid, url: 'http://localhost:3000/api/webhooks/konpro' })
+        .success,
+    ).toBe(true)
+    expect(endpointFormSchema.safeParse({ ...valid, url: 'http://127.0.0.1:9/x' }).success).toBe(
+      true,
+    )
   })
 
   it.each([
@@ -23,16 +28,28 @@ describe('endpoint form schema', () => {
   })
 
   it('trims the URL', () => {
-    expect(endpointFormSchema.parse({ ...valid, url: '  https://a.test/x ' }).url).toBe('https://a.test/x')
+    expect(endpointFormSchema.parse({ ...valid, url: '  https://a.test/x ' }).url).toBe(
+      'https://a.test/x',
+    )
   })
 })
 
 describe('edits', () => {
-  const original = { url: 'https://a.test/x', events: ['avatar_video.success', 'avatar_video.fail'] }
+  const original = {
+    url: 'https://a.test/x',
+    events: ['avatar_video.success', 'avatar_video.fail'],
+  }
 
   it('sends only what changed, comparing events as a set', () => {
-    expect(changedFields(original, { url: 'https://a.test/x', events: ['avatar_video.fail', 'avatar_video.success'] })).toEqual({})
-    expect(changedFields(original, { url: 'https://a.test/y', events: original.events })).toEqual({ url: 'https://a.test/y' })
+    expect(
+      changedFields(original, {
+        url: 'https://a.test/x',
+        events: ['avatar_video.fail', 'avatar_video.success'],
+      }),
+    ).toEqual({})
+    expect(changedFields(original, { url: 'https://a.test/y', events: original.events })).toEqual({
+      url: 'https://a.test/y',
+    })
     expect(changedFields(original, { url: original.url, events: [] })).toEqual({ events: [] })
   })
 
@@ -40,6 +57,8 @@ describe('edits', () => {
     const result = endpointUpdateSchema.safeParse({ endpointId: 'webhook_1' })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toBe('Nothing changed, so there is nothing to save.')
-    expect(endpointUpdateSchema.safeParse({ endpointId: 'webhook_1', events: [] }).success).toBe(true)
+    expect(endpointUpdateSchema.safeParse({ endpointId: 'webhook_1', events: [] }).success).toBe(
+      true,
+    )
   })
 })

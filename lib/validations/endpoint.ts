@@ -13,14 +13,18 @@ export const endpointUrl = z
     try {
       url = new URL(value)
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'Enter a full URL, such as https://example.com/webhooks/konpro.' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter a full URL, such as https://example.com/webhooks/konpro.',
+      })
       return
     }
     if (url.protocol === 'https:') return
     if (url.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname)) return
     ctx.addIssue({
       code: 'custom',
-      message: 'KonPro only delivers over HTTPS (SSL), so the URL must start with https://. Plain http works only for localhost in the sandbox.',
+      message:
+        'KonPro only delivers over HTTPS (SSL), so the URL must start with https://. Plain http works only for localhost in the sandbox.',
     })
   })
 
@@ -36,8 +40,14 @@ export type EndpointFormValues = z.infer<typeof endpointFormSchema>
 
 /** What an edit sends: only the fields that changed, and at least one of them. */
 export const endpointUpdateSchema = z
-  .object({ endpointId: z.string().min(1), url: endpointUrl.optional(), events: eventList.optional() })
-  .refine((v) => v.url !== undefined || v.events !== undefined, { message: 'Nothing changed, so there is nothing to save.' })
+  .object({
+    endpointId: z.string().min(1),
+    url: endpointUrl.optional(),
+    events: eventList.optional(),
+  })
+  .refine((v) => v.url !== undefined || v.events !== undefined, {
+    message: 'Nothing changed, so there is nothing to save.',
+  })
 export type EndpointUpdate = z.infer<typeof endpointUpdateSchema>
 
 export const endpointIdSchema = z.string().min(1).max(200)
@@ -49,8 +59,13 @@ export const endpointFiltersSchema = z.object({
 export type EndpointFilters = z.infer<typeof endpointFiltersSchema>
 
 /** The changed fields of an edit, comparing event lists as sets. */
-export function changedFields(original: { url: string; events: string[] }, next: { url: string; events: string[] }) {
-  const sameEvents = original.events.length === next.events.length && next.events.every((e) => original.events.includes(e))
+export function changedFields(
+  original: { url: string; events: string[] },
+  next: { url: string; events: string[] },
+) {
+  const sameEvents =
+    original.events.length === next.events.length &&
+    next.events.every((e) => original.events.includes(e))
   return {
     ...(next.url.trim() !== original.url ? { url: next.url.trim() } : {}),
     ...(sameEvents ? {} : { events: next.events }),

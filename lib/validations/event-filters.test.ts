@@ -10,7 +10,9 @@ import {
 
 describe('event filters', () => {
   it('parses every filter from search params and drops blanks', () => {
-    const params = new URLSearchParams('type=avatar_video.fail&verdict=invalid&provider=&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00.000Z&q=%20x%20')
+    const params = new URLSearchParams(
+      'type=avatar_video.fail&verdict=invalid&provider=&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00.000Z&q=%20x%20',
+    )
     const result = parseEventFilters(params)
     expect(result.success && result.data).toEqual({
       type: 'avatar_video.fail',
@@ -29,14 +31,24 @@ describe('event filters', () => {
   it('rejects unknown verdicts, bad dates and reversed ranges', () => {
     expect(parseEventFilters({ verdict: 'maybe' }).success).toBe(false)
     expect(parseEventFilters({ from: 'yesterday' }).success).toBe(false)
-    expect(parseEventFilters({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(false)
+    expect(
+      parseEventFilters({ from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success,
+    ).toBe(false)
     expect(parseEventFilters({ q: 'x'.repeat(501) }).success).toBe(false)
     expect(parseEventFilters({ since: '2y' }).success).toBe(false)
     expect(parseEventFilters({ since: '1h' }).success).toBe(true)
   })
 
   it('reads several verdicts, the response filters and a payload field', () => {
-    expect(parseEventFilters({ verdict: 'invalid,unsigned', status: '401', rejected: '1', notJson: '1', field: 'event_data.video_id=v 1' }).success).toBe(true)
+    expect(
+      parseEventFilters({
+        verdict: 'invalid,unsigned',
+        status: '401',
+        rejected: '1',
+        notJson: '1',
+        field: 'event_data.video_id=v 1',
+      }).success,
+    ).toBe(true)
     expect(parseEventFilters({ verdict: 'invalid,maybe' }).success).toBe(false)
     expect(parseEventFilters({ status: '500' }).success).toBe(false)
     expect(parseEventFilters({ field: 'no equals sign' }).success).toBe(false)

@@ -5,7 +5,12 @@ import { z } from 'zod'
 export const VERDICTS = ['verified', 'invalid', 'unsigned', 'no_secret'] as const
 export const HISTOGRAM_RANGES = ['hour', 'day', 'week'] as const
 /** Relative windows ("last hour") stay meaningful in a shared link, unlike a fixed `from`. */
-export const SINCE_WINDOWS = { '15m': 15 * 60_000, '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 } as const
+export const SINCE_WINDOWS = {
+  '15m': 15 * 60_000,
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+} as const
 export type SinceWindow = keyof typeof SINCE_WINDOWS
 export type HistogramRange = (typeof HISTOGRAM_RANGES)[number]
 
@@ -21,12 +26,25 @@ const eventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 
 /** Several values of one filter travel comma-separated in one parameter: `verdict=invalid,unsigned`. */
 export function listOf(value: string | undefined): string[] {
-  return value ? [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))] : []
+  return value
+    ? [
+        ...new Set(
+          value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : []
 }
 const verdictList = z
   .string()
   .trim()
-  .refine((v) => listOf(v).length > 0 && listOf(v).every((x) => (VERDICTS as readonly string[]).includes(x)), { error: `expected verdicts among ${VERDICTS.join(', ')}` })
+  .refine(
+    (v) =>
+      listOf(v).length > 0 && listOf(v).every((x) => (VERDICTS as readonly string[]).includes(x)),
+    { error: `expected verdicts among ${VERDICTS.join(', ')}` },
+  )
 /** The answer the receiver gave: any 2xx, or one status (401 unsigned refused, 413 too large, 429 throttled). */
 export const RESPONSE_FILTERS = ['2xx', '401', '413', '429'] as const
 /** `event_data.video_id=abc`: a dotted path into the JSON payload, `=`, the text it must equal. */
@@ -46,7 +64,11 @@ export const eventFiltersSchema = z
     status: param(z.enum(RESPONSE_FILTERS)),
     rejected: param(z.enum(['1'])),
     notJson: param(z.enum(['1'])),
-    field: param(z.string().refine((v) => parseFieldFilter(v) !== null, { error: 'expected path.to.key=value, for example event_data.video_id=abc' })),
+    field: param(
+      z.string().refine((v) => parseFieldFilter(v) !== null, {
+        error: 'expected path.to.key=value, for example event_data.video_id=abc',
+      }),
+    ),
     since: param(z.enum(Object.keys(SINCE_WINDOWS) as [SinceWindow, ...SinceWindow[]])),
     from: param(instant),
     to: param(instant),
@@ -67,7 +89,20 @@ export const eventListQuerySchema = z.object({
 })
 export type EventListQuery = z.output<typeof eventListQuerySchema>
 
-export const FILTER_KEYS = ['type', 'verdict', 'provider', 'endpoint', 'status', 'rejected', 'notJson', 'field', 'since', 'from', 'to', 'q'] as const
+export const FILTER_KEYS = [
+  'type',
+  'verdict',
+  'provider',
+  'endpoint',
+  'status',
+  'rejected',
+  'notJson',
+  'field',
+  'since',
+  'from',
+  'to',
+  'q',
+] as const
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>
 
@@ -97,7 +132,10 @@ export function parseEventListQuery(source: ParamSource) {
  * Lenient parse for pages: a hand-edited or stale link should still show the log, so invalid
  * parameters are dropped (and reported) instead of failing the page.
  */
-export function parseEventFiltersLenient(source: ParamSource): { filters: EventFilters; invalid: string[] } {
+export function parseEventFiltersLenient(source: ParamSource): {
+  filters: EventFilters
+  invalid: string[]
+} {
   const raw: Record<string, unknown> = pick(source, FILTER_KEYS)
   const invalid: string[] = []
   for (let attempt = 0; attempt <= FILTER_KEYS.length; attempt++) {
@@ -115,13 +153,17 @@ export function parseEventFiltersLenient(source: ParamSource): { filters: EventF
 }
 
 /** Serializes filters back into search params, omitting unset ones (stable key order). */
-export function filtersToSearchParams(filters: EventFilters, extra?: Record<string, string | number | undefined>) {
+export function filtersToSearchParams(
+  filters: EventFilters,
+  extra?: Record<string, string | number | undefined>,
+) {
   const params = new URLSearchParams()
   for (const key of FILTER_KEYS) {
     const value = filters[key]
     if (value !== undefined && value !== '') params.set(key, String(value))
   }
-  for (const [key, value] of Object.entries(extra ?? {})) if (value !== undefined) params.set(key, String(value))
+  for (const [key, value] of Object.entries(extra ?? {}))
+    if (value !== undefined) params.set(key, String(value))
   return params
 }
 
@@ -130,6 +172,11 @@ export function hasActiveFilters(filters: EventFilters) {
 }
 
 /** The chart span that shows a list window: the page has one time control for both. */
-export const RANGE_OF_SINCE: Record<SinceWindow, HistogramRange> = { '15m': 'hour', '1h': 'hour', '24h': 'day', '7d': 'week' }
+export const RANGE_OF_SINCE: Record<SinceWindow, HistogramRange> = {
+  '15m': 'hour',
+  '1h': 'hour',
+  '24h': 'day',
+  '7d': 'week',
+}
 
 export const histogramRangeSchema = param(z.enum(HISTOGRAM_RANGES)).transform((v) => v ?? 'day')

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { kayleEndpointFormSchema } from './kayle-endpoint'
 
-const base = { url: 'https://example.com/webhooks/kayle', name: '', labels: '', enabled: true, eventTypes: [], retentionHours: 72 }
+const base = {
+  url: 'https://example.com/webhooks/kayle',
+  name: '',
+  labels: '',
+  enabled: true,
+  eventTypes: [],
+  retentionHours: 72,
+}
 
 describe('kayle endpoint form', () => {
   it('accepts a 40-character label, as Kayle does', () => {
@@ -10,7 +17,10 @@ describe('kayle endpoint form', () => {
   })
 
   it('refuses a 41-character label with a message on the labels field', () => {
-    const parsed = kayleEndpointFormSchema.safeParse({ ...base, labels: `billing, ${'a'.repeat(41)}` })
+    const parsed = kayleEndpointFormSchema.safeParse({
+      ...base,
+      labels: `billing, ${'a'.repeat(41)}`,
+    })
     expect(parsed.success).toBe(false)
     const issue = parsed.error!.issues[0]!
     // The form has one labels input; an item path such as labels.1 would show no message at all.

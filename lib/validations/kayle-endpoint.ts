@@ -8,7 +8,10 @@ const url = z
   .trim()
   .min(1, 'Enter the URL Kayle should call.')
   .max(2048, 'Kayle accepts URLs up to 2,048 characters.')
-  .refine((value) => URL.canParse(value), 'Enter a full URL such as https://example.com/webhooks/kayle.')
+  .refine(
+    (value) => URL.canParse(value),
+    'Enter a full URL such as https://example.com/webhooks/kayle.',
+  )
   .refine((value) => {
     if (!URL.canParse(value)) return true
     const { protocol, hostname } = new URL(value)
@@ -21,7 +24,14 @@ export const KAYLE_LABEL_MAX = 40
 // message lands on the labels field, not on an item path the form has no input for.
 const labels = z
   .string()
-  .transform((text) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(z.string())
@@ -41,9 +51,13 @@ export const kayleEndpointFormSchema = z.object({
   eventTypes: z.array(z.enum(KAYLE_EVENT_TYPE_NAMES)),
   retentionHours: z
     .number({ error: 'Choose how long Kayle keeps undelivered payloads.' })
-    .refine((h): h is (typeof KAYLE_RETENTION_HOURS)[number] => (KAYLE_RETENTION_HOURS as readonly number[]).includes(h), {
-      message: 'Choose 0, 24, 72 or 168 hours.',
-    }),
+    .refine(
+      (h): h is (typeof KAYLE_RETENTION_HOURS)[number] =>
+        (KAYLE_RETENTION_HOURS as readonly number[]).includes(h),
+      {
+        message: 'Choose 0, 24, 72 or 168 hours.',
+      },
+    ),
 })
 export type KayleEndpointFormInput = z.input<typeof kayleEndpointFormSchema>
 export type KayleEndpointFormValues = z.output<typeof kayleEndpointFormSchema>
@@ -61,7 +75,11 @@ export const kayleIdSchema = z.string().trim().min(1).max(200)
 export const kayleSecretSchema = z.object({ id: kayleIdSchema, mode: z.enum(['reveal', 'rotate']) })
 export const kayleEnabledSchema = z.object({ id: kayleIdSchema, enabled: z.boolean() })
 /** A key change: Kayle's own key id (`whk_...`), with the endpoint whose page to refresh. */
-export const kayleKeyStateSchema = z.object({ endpointId: kayleIdSchema, keyId: kayleIdSchema, active: z.boolean() })
+export const kayleKeyStateSchema = z.object({
+  endpointId: kayleIdSchema,
+  keyId: kayleIdSchema,
+  active: z.boolean(),
+})
 export const kayleTestEventSchema = z.object({
   endpointId: kayleIdSchema,
   eventType: z.enum(KAYLE_EVENT_TYPE_NAMES, { error: 'Choose an event type.' }),

@@ -26,7 +26,9 @@ export function validAddress(value: string | null | undefined): string | null {
 function isTrusted(address: string | null, proxies: Env['TRUSTED_PROXIES']): boolean {
   if (!address) return false
   const parsed = ipaddr.process(address)
-  return proxies.cidrs.some(([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits))
+  return proxies.cidrs.some(
+    ([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits),
+  )
 }
 
 /**
@@ -35,10 +37,20 @@ function isTrusted(address: string | null, proxies: Env['TRUSTED_PROXIES']): boo
  * socket address to route handlers: there the last X-Forwarded-For hop (which Next fills from the
  * socket when the client sent none) is the best there is, so run it behind a configured proxy.
  */
-export function clientAddress(headers: Headers, proxies: Env['TRUSTED_PROXIES'] = env().TRUSTED_PROXIES): string | null {
+export function clientAddress(
+  headers: Headers,
+  proxies: Env['TRUSTED_PROXIES'] = env().TRUSTED_PROXIES,
+): string | null {
   // Vercel's edge overwrites these with the address it saw; nothing reaches a function without it.
-  if (proxies.vercel) return validAddress(headers.get('x-vercel-forwarded-for')?.split(',')[0]) ?? validAddress(headers.get('x-real-ip'))
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)
+  if (proxies.vercel)
+    return (
+      validAddress(headers.get('x-vercel-forwarded-for')?.split(',')[0]) ??
+      validAddress(headers.get('x-real-ip'))
+    )
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
   const peer = headers.get(PEER_HEADER) ?? hops.pop() ?? null
   let address = validAddress(peer)
   // Right to left: each hop was written by the one after it; stop at the first we do not run.
@@ -47,7 +59,10 @@ export function clientAddress(headers: Headers, proxies: Env['TRUSTED_PROXIES'] 
 }
 
 /** Whether the browser's connection is https: from the socket's proxy header only when that proxy is trusted. */
-export function forwardedHttps(headers: Headers, proxies: Env['TRUSTED_PROXIES'] = env().TRUSTED_PROXIES): boolean {
+export function forwardedHttps(
+  headers: Headers,
+  proxies: Env['TRUSTED_PROXIES'] = env().TRUSTED_PROXIES,
+): boolean {
   const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
   if (proto !== 'https') return false
   return proxies.vercel || isTrusted(validAddress(headers.get(PEER_HEADER)), proxies)
@@ -58,6 +73,11 @@ export function forwardedHttps(headers: Headers, proxies: Env['TRUSTED_PROXIES']
  * https address. One rule for the session cookie's `Secure` and for HSTS, so a client cannot turn
  * either on (or pin a plain-http console to https) by writing X-Forwarded-Proto itself.
  */
-export function browserHttps(headers: Headers, config: Pick<Env, 'TRUSTED_PROXIES' | 'APP_URL'> = env()): boolean {
-  return forwardedHttps(headers, config.TRUSTED_PROXIES) || (config.APP_URL ?? '').startsWith('https:')
+export function browserHttps(
+  headers: Headers,
+  config: Pick<Env, 'TRUSTED_PROXIES' | 'APP_URL'> = env(),
+): boolean {
+  return (
+    forwardedHttps(headers, config.TRUSTED_PROXIES) || (config.APP_URL ?? '').startsWith('https:')
+  )
 }

@@ -35,7 +35,11 @@ export interface Answer {
   body: unknown
 }
 
-export const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
+export const answer = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Answer => ({
   status,
   body,
   headers: { ...RECEIVER_HEADERS, ...headers },
@@ -64,7 +68,11 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array | nu
 /** A route handler (as the route files export) over a receiver. */
 export function webHandler(receive: (incoming: Incoming) => Promise<Answer>) {
   return async (req: Request): Promise<Response> => {
-    const a = await receive({ method: req.method, headers: req.headers, readBody: (limit) => readLimited(req, limit) })
+    const a = await receive({
+      method: req.method,
+      headers: req.headers,
+      readBody: (limit) => readLimited(req, limit),
+    })
     return Response.json(a.body, { status: a.status, headers: a.headers })
   }
 }

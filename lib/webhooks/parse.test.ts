@@ -5,9 +5,21 @@ import { createRateLimiter } from './rate-limit'
 describe('parseDelivery', () => {
   it('reads the event type and the ids in event_data', () => {
     const parsed = parseDelivery(
-      Buffer.from(JSON.stringify({ event_type: 'video_translate.success', event_data: { video_translate_id: 'vt1', callback_id: 'cb', project_id: 42 } })),
+      Buffer.from(
+        JSON.stringify({
+          event_type: 'video_translate.success',
+          event_data: { video_translate_id: 'vt1', callback_id: 'cb', project_id: 42 },
+        }),
+      ),
     )
-    expect(parsed).toMatchObject({ parseStatus: 'ok', eventType: 'video_translate.success', videoTranslateId: 'vt1', callbackId: 'cb', projectId: '42', videoId: null })
+    expect(parsed).toMatchObject({
+      parseStatus: 'ok',
+      eventType: 'video_translate.success',
+      videoTranslateId: 'vt1',
+      callbackId: 'cb',
+      projectId: '42',
+      videoId: null,
+    })
   })
 
   it.each([
@@ -15,12 +27,20 @@ describe('parseDelivery', () => {
     ['invalid JSON', Buffer.from('{"event_type": '), 'invalid_json'],
     ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'invalid_utf8'],
   ])('describes %s without throwing', (_, body, status) => {
-    expect(parseDelivery(body)).toMatchObject({ parseStatus: status, payload: null, eventType: null })
+    expect(parseDelivery(body)).toMatchObject({
+      parseStatus: status,
+      payload: null,
+      eventType: null,
+    })
   })
 
   it('keeps JSON nested deeper than the limit unparsed, and says why', () => {
     const deep = Buffer.from('{"a":'.repeat(4400) + '1' + '}'.repeat(4400))
-    expect(parseDelivery(deep)).toMatchObject({ parseStatus: 'too_deep', payload: null, eventType: null })
+    expect(parseDelivery(deep)).toMatchObject({
+      parseStatus: 'too_deep',
+      payload: null,
+      eventType: null,
+    })
     // Brackets inside strings do not count.
     const text = Buffer.from(JSON.stringify({ event_type: 'x', s: '['.repeat(1000) }))
     expect(parseDelivery(text)).toMatchObject({ parseStatus: 'ok', eventType: 'x' })
@@ -32,14 +52,20 @@ describe('parseDelivery', () => {
   })
 
   it('replaces lone surrogates, which PostgreSQL refuses in jsonb, and keeps pairs', () => {
-    const parsed = parseDelivery(Buffer.from('{"event_type":"x\\ud800y","\\udc00":["\\ud83d\\ude00",{"k":"\\udbff"}]}'))
+    const parsed = parseDelivery(
+      Buffer.from('{"event_type":"x\\ud800y","\\udc00":["\\ud83d\\ude00",{"k":"\\udbff"}]}'),
+    )
     expect(parsed.parseStatus).toBe('ok')
     expect(parsed.payload).toEqual({ event_type: 'x\ufffdy', '\ufffd': ['😀', { k: '\ufffd' }] })
     expect(parsed.eventType).toBe('x\ufffdy')
   })
 
   it('accepts JSON that is not an object', () => {
-    expect(parseDelivery(Buffer.from('[1,2]'))).toMatchObject({ parseStatus: 'ok', payload: [1, 2], eventType: null })
+    expect(parseDelivery(Buffer.from('[1,2]'))).toMatchObject({
+      parseStatus: 'ok',
+      payload: [1, 2],
+      eventType: null,
+    })
   })
 })
 

@@ -23,7 +23,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x7b || c === 0x5b) {
@@ -32,7 +33,8 @@ function nestingDepth(text: string): number {
   }
   return deepest
 }
-const idOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null)
+const idOf = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null
 
 const wellFormed = (value: unknown): unknown =>
   typeof value === 'string'
@@ -40,12 +42,21 @@ const wellFormed = (value: unknown): unknown =>
     : Array.isArray(value)
       ? value.map(wellFormed)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)]))
+        ? Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)]),
+          )
         : value
 
 /** Reads what it can from a body; bad input is described, never thrown. */
 export function parseDelivery(body: Uint8Array): ParsedDelivery {
-  const empty = { payload: null, eventType: null, videoId: null, callbackId: null, videoTranslateId: null, projectId: null }
+  const empty = {
+    payload: null,
+    eventType: null,
+    videoId: null,
+    callbackId: null,
+    videoTranslateId: null,
+    projectId: null,
+  }
   if (body.length === 0) return { ...empty, parseStatus: 'empty' }
   let text: string
   try {
@@ -63,8 +74,14 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
   } catch {
     return { ...empty, parseStatus: 'invalid_json' }
   }
-  const record = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {}
-  const data = record.event_data && typeof record.event_data === 'object' ? (record.event_data as Record<string, unknown>) : {}
+  const record =
+    payload && typeof payload === 'object' && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : {}
+  const data =
+    record.event_data && typeof record.event_data === 'object'
+      ? (record.event_data as Record<string, unknown>)
+      : {}
   return {
     payload,
     parseStatus: 'ok',

@@ -15,7 +15,9 @@ describeEachDatabase('receiver policy', (fresh) => {
   it('shares one read among a burst', async () => {
     const database = await fresh()
     await setReceiverPolicy(database.db, { rejectUnsigned: false }) // also forgets what was cached
-    const answers = await Promise.all(Array.from({ length: 50 }, () => getReceiverPolicy(database.db, 0)))
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => getReceiverPolicy(database.db, 0)),
+    )
     // Separate reads would each parse a policy object of their own.
     expect(new Set(answers).size).toBe(1)
     expect(answers[0]).toEqual({ rejectUnsigned: false })

@@ -6,12 +6,15 @@ export function createRateLimiter(limitPerMinute: number, windowMs = 60_000) {
     check(key: string, now = Date.now()): number | null {
       let w = windows.get(key)
       if (!w || now - w.start >= windowMs) {
-        if (windows.size > 50_000) for (const [k, v] of windows) if (now - v.start >= windowMs) windows.delete(k)
+        if (windows.size > 50_000)
+          for (const [k, v] of windows) if (now - v.start >= windowMs) windows.delete(k)
         w = { start: now, count: 0 }
         windows.set(key, w)
       }
       w.count++
-      return w.count > limitPerMinute ? Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) : null
+      return w.count > limitPerMinute
+        ? Math.max(1, Math.ceil((w.start + windowMs - now) / 1000))
+        : null
     },
   }
 }

@@ -27,10 +27,19 @@ export async function admitDelivery(
 ): Promise<{ ip: string | null; body: Uint8Array } | { refused: Answer }> {
   const ip = clientAddress(req.headers)
   const wait = deps.limiter.check(ip ?? 'unknown')
-  if (wait !== null) return { refused: answer(429, { error: `Too many deliveries from this address; retry in ${wait} s.` }, { 'retry-after': String(wait) }) }
+  if (wait !== null)
+    return {
+      refused: answer(
+        429,
+        { error: `Too many deliveries from this address; retry in ${wait} s.` },
+        { 'retry-after': String(wait) },
+      ),
+    }
   const body = await req.readBody(deps.maxBodyBytes).catch(() => undefined)
-  if (body === null) return { refused: answer(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` }) }
-  if (body === undefined) return { refused: answer(400, { error: 'The request body could not be read.' }) }
+  if (body === null)
+    return { refused: answer(413, { error: `Body larger than ${deps.maxBodyBytes} bytes.` }) }
+  if (body === undefined)
+    return { refused: answer(400, { error: 'The request body could not be read.' }) }
   return { ip, body }
 }
 
@@ -44,7 +53,8 @@ export function requestFacts(req: Incoming, ip: string | null, body: Uint8Array)
   const headers: Record<string, string> = {}
   req.headers.forEach((value, name) => {
     if (isInternalHeader(name)) return
-    headers[name] = value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE - 1)}…` : value
+    headers[name] =
+      value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE - 1)}…` : value
   })
   const contentType = req.headers.get('content-type')?.slice(0, MAX_CONTENT_TYPE) ?? null
   return { method: req.method, sourceIp: ip, contentType, size: body.byteLength, headers, body }
@@ -56,12 +66,20 @@ export async function storeAndAnswer(writer: Writer, row: Row, reason: string): 
   try {
     written = await writer.write(row)
   } catch (error) {
-    console.error(`Receiver could not store a ${row.provider ?? 'konpro'} delivery; answered 503 so the sender retries.`, error)
+    console.error(
+      `Receiver could not store a ${row.provider ?? 'konpro'} delivery; answered 503 so the sender retries.`,
+      error,
+    )
     return answer(503, { error: 'Storage is unavailable; retry later.' }, { 'retry-after': '5' })
   }
   const id = String(written.id)
-  if (row.responseStatus !== 200) return answer(row.responseStatus, { received: true, id, error: reason })
-  return answer(200, { received: true, id, ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}) })
+  if (row.responseStatus !== 200)
+    return answer(row.responseStatus, { received: true, id, error: reason })
+  return answer(200, {
+    received: true,
+    id,
+    ...(written.duplicateOf ? { duplicate_of: String(written.duplicateOf) } : {}),
+  })
 }
 
 /**
@@ -76,7 +94,11 @@ export async function receiveDelivery(req: Incoming, deps: ReceiverDeps): Promis
   let verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets() })
   if (verification.verdict === 'invalid' || verification.verdict === 'no_secret') {
     // The endpoint may be newer than the cached secrets: look again before judging.
-    verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets({ refresh: true }) })
+    verification = verifySignature({
+      body,
+      headers: req.headers,
+      secrets: await deps.secrets({ refresh: true }),
+    })
   }
   const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
   const signature = req.headers.get('signature') ?? req.headers.get('heygen-signature')

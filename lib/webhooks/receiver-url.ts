@@ -11,7 +11,9 @@ export async function appOrigin(): Promise<string> {
   if (configured) return configured.replace(/\/+$/, '')
   const h = await headers()
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${env().PORT}`
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https')
+  const proto =
+    h.get('x-forwarded-proto')?.split(',')[0]?.trim() ??
+    (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https')
   return `${proto}://${host}`
 }
 

@@ -9,5 +9,8 @@ export const KAYLE_RECEIVER_PATH = receivers.paths.kayle
 
 /** KonPro validates a new endpoint with OPTIONS and a 1-second timeout: answer at once, no I/O. */
 export function answerOptions() {
-  return new Response(null, { status: 200, headers: { ...RECEIVER_HEADERS, allow: 'OPTIONS, POST' } })
+  return new Response(null, {
+    status: 200,
+    headers: { ...RECEIVER_HEADERS, allow: 'OPTIONS, POST' },
+  })
 }

@@ -40,18 +40,24 @@ export async function purgeEvents(db: Db, { retentionDays, maxRows }: Retention)
     removed += done
     if (done < BATCH) break
   }
-  const [cut] = rowsOf<{ id: string | number }>(await db.execute(sql`select id from events order by id desc offset ${maxRows} limit 1`))
+  const [cut] = rowsOf<{ id: string | number }>(
+    await db.execute(sql`select id from events order by id desc offset ${maxRows} limit 1`),
+  )
   if (cut) {
     for (;;) {
       const done = rowsOf<{ id: number }>(
-        await db.execute(sql`delete from events where id in (select id from events where id <= ${Number(cut.id)} order by id limit ${BATCH}) returning id`),
+        await db.execute(
+          sql`delete from events where id in (select id from events where id <= ${Number(cut.id)} order by id limit ${BATCH}) returning id`,
+        ),
       ).length
       removed += done
       if (done < BATCH) break
     }
   }
   // First copies older than the redelivery window mark nothing any more.
-  await db.execute(sql`delete from event_first_copies where received_at < now() - interval '24 hours'`)
+  await db.execute(
+    sql`delete from event_first_copies where received_at < now() - interval '24 hours'`,
+  )
   return removed
 }
 

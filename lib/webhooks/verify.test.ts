@@ -7,14 +7,23 @@ const secrets = [
   { endpointId: 'webhook_other', url: 'https://x/api/webhooks/konpro', secret: 'whsec_other' },
   { endpointId: 'webhook_1', url: 'https://x/api/webhooks/konpro', secret },
 ]
-const body = Buffer.from(JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1' } }))
+const body = Buffer.from(
+  JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1' } }),
+)
 const sign = (b: Uint8Array, key = secret) => createHmac('sha256', key).update(b).digest('hex')
-const check = (headers: Record<string, string>, b: Uint8Array = body, list = secrets, nowSeconds?: number) =>
-  verifySignature({ body: b, headers: new Headers(headers), secrets: list, nowSeconds })
+const check = (
+  headers: Record<string, string>,
+  b: Uint8Array = body,
+  list = secrets,
+  nowSeconds?: number,
+) => verifySignature({ body: b, headers: new Headers(headers), secrets: list, nowSeconds })
 
 describe('Signature header', () => {
   it('verifies the raw body against the matching endpoint', () => {
-    expect(check({ signature: sign(body) })).toMatchObject({ verdict: 'verified', endpointId: 'webhook_1' })
+    expect(check({ signature: sign(body) })).toMatchObject({
+      verdict: 'verified',
+      endpointId: 'webhook_1',
+    })
   })
 
   it('rejects a body with one byte changed', () => {
@@ -48,17 +57,52 @@ describe('Signature header', () => {
 describe('Heygen-Signature header', () => {
   const now = 1_800_000_000
   it('verifies with a fresh timestamp, in seconds or milliseconds', () => {
-    expect(check({ 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 30) }, body, secrets, now).verdict).toBe('verified')
-    expect(check({ 'heygen-signature': sign(body), 'heygen-timestamp': String((now + 60) * 1000) }, body, secrets, now).verdict).toBe('verified')
+    expect(
+      check(
+        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 30) },
+        body,
+        secrets,
+        now,
+      ).verdict,
+    ).toBe('verified')
+    expect(
+      check(
+        { 'heygen-signature': sign(body), 'heygen-timestamp': String((now + 60) * 1000) },
+        body,
+        secrets,
+        now,
+      ).verdict,
+    ).toBe('verified')
   })
 
   it('rejects a timestamp more than five minutes off, or none', () => {
-    expect(check({ 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 301) }, body, secrets, now).verdict).toBe('invalid')
-    expect(check({ 'heygen-signature': sign(body), 'heygen-timestamp': String(now + 301) }, body, secrets, now).verdict).toBe('invalid')
+    expect(
+      check(
+        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 301) },
+        body,
+        secrets,
+        now,
+      ).verdict,
+    ).toBe('invalid')
+    expect(
+      check(
+        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now + 301) },
+        body,
+        secrets,
+        now,
+      ).verdict,
+    ).toBe('invalid')
     expect(check({ 'heygen-signature': sign(body) }, body, secrets, now).verdict).toBe('invalid')
   })
 
   it('rejects a wrong signature even with a fresh timestamp', () => {
-    expect(check({ 'heygen-signature': sign(body, 'nope'), 'heygen-timestamp': String(now) }, body, secrets, now).verdict).toBe('invalid')
+    expect(
+      check(
+        { 'heygen-signature': sign(body, 'nope'), 'heygen-timestamp': String(now) },
+        body,
+        secrets,
+        now,
+      ).verdict,
+    ).toBe('invalid')
   })
 })

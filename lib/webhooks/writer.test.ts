@@ -24,9 +24,13 @@ describeEachDatabase('event writer', (fresh) => {
     const woken: string[] = []
     const stop = await database.listen(EVENTS_CHANNEL, (p) => woken.push(p))
     const writer = createEventWriter(database.db)
-    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => writer.write(row(`{"n":${i}}`))))
+    const results = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => writer.write(row(`{"n":${i}}`))),
+    )
     expect(new Set(results.map((r) => r.id)).size).toBe(300)
-    const stored = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events`))
+    const stored = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from events`),
+    )
     expect(stored[0]?.n).toBe(300)
     // Far fewer notifications than rows: the writes were grouped.
     // Notifications arrive asynchronously: wait for the one naming the newest row.
@@ -55,13 +59,22 @@ describeEachDatabase('event writer', (fresh) => {
       responseStatus: 401,
       endpointId: 'ep_1',
     }
-    const [a, b] = await Promise.all([writer.write(full), writer.write({ ...row('x'), body: raw, size: raw.length, parseStatus: 'invalid_utf8' })])
+    const [a, b] = await Promise.all([
+      writer.write(full),
+      writer.write({ ...row('x'), body: raw, size: raw.length, parseStatus: 'invalid_utf8' }),
+    ])
     const stored = await database.db.select().from(events)
     const byId = new Map(stored.map((r) => [r.id, r]))
     expect(byId.get(a.id)).toMatchObject({ ...full, body: expect.anything(), duplicateOf: null })
     expect(Buffer.from(byId.get(a.id)!.body).toString()).toBe('{"ok":"é"}')
     expect(Buffer.from(byId.get(b.id)!.body).equals(raw)).toBe(true)
-    expect(byId.get(b.id)).toMatchObject({ provider: 'konpro', payload: null, sourceIp: null, rejected: false, parseStatus: 'invalid_utf8' })
+    expect(byId.get(b.id)).toMatchObject({
+      provider: 'konpro',
+      payload: null,
+      sourceIp: null,
+      rejected: false,
+      parseStatus: 'invalid_utf8',
+    })
   })
 
   it('marks the same body and signature seen again as a redelivery of the first', async () => {
@@ -78,7 +91,9 @@ describeEachDatabase('event writer', (fresh) => {
     expect([inBatchA?.duplicateOf, inBatchB?.duplicateOf].filter((d) => d !== null)).toHaveLength(1)
     const other = await writer.write(row('{"same":true}', 'other-signature'))
     expect(other.duplicateOf).toBeNull()
-    const stored = await database.db.select({ id: events.id, duplicateOf: events.duplicateOf }).from(events)
+    const stored = await database.db
+      .select({ id: events.id, duplicateOf: events.duplicateOf })
+      .from(events)
     expect(stored.find((r) => r.id === again?.id)?.duplicateOf).toBe(first.id)
   })
 
@@ -94,7 +109,11 @@ describeEachDatabase('event writer', (fresh) => {
     const database = await fresh()
     const writer = createEventWriter(database.db)
     const bad = { ...row('{}'), headers: null as unknown as Record<string, string> }
-    const results = await Promise.allSettled([writer.write(row('{"a":1}')), writer.write(bad), writer.write(row('{"b":2}'))])
+    const results = await Promise.allSettled([
+      writer.write(row('{"a":1}')),
+      writer.write(bad),
+      writer.write(row('{"b":2}')),
+    ])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect(await database.db.select({ id: events.id }).from(events)).toHaveLength(2)
   })
@@ -103,7 +122,9 @@ describeEachDatabase('event writer', (fresh) => {
     const database = await fresh()
     const writer = createEventWriter(database.db)
     for (let i = 0; i < 12; i++) await writer.write(row(`{"i":${i}}`))
-    await database.db.execute(sql`update events set received_at = now() - interval '40 days' where id in (select id from events order by id limit 2)`)
+    await database.db.execute(
+      sql`update events set received_at = now() - interval '40 days' where id in (select id from events order by id limit 2)`,
+    )
     expect(await purgeEvents(database.db, { retentionDays: 30, maxRows: 1000 })).toBe(2)
     expect(await purgeEvents(database.db, { retentionDays: 30, maxRows: 4 })).toBe(6)
     const left = await database.db.select({ id: events.id }).from(events)
@@ -120,19 +141,26 @@ describeEachDatabase('redelivery marking', (fresh) => {
     for (let round = 0; round < 10; round++) {
       const batch = await Promise.all([
         ...Array.from({ length: 1000 }, () => writer.write(row('{"retried":true}'))),
-        ...Array.from({ length: 200 }, (_, i) => writer.write(row(`{"distinct":${round * 1000 + i}}`))),
+        ...Array.from({ length: 200 }, (_, i) =>
+          writer.write(row(`{"distinct":${round * 1000 + i}}`)),
+        ),
       ])
       copies.push(...batch.slice(0, 1000))
     }
     expect(copies).toHaveLength(10_000)
     expect(copies.every((c) => c.duplicateOf === first.id)).toBe(true)
-    const [marked] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from events where duplicate_of = ${first.id}`))
+    const [marked] = rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from events where duplicate_of = ${first.id}`,
+      ),
+    )
     expect(marked?.n).toBe(10_000)
     // The lookup's plan: index scans on two primary keys, never a scan of events.
     await database.db.execute(sql`analyze events`)
     await database.db.execute(sql`analyze event_first_copies`)
     const plan = rowsOf<{ 'QUERY PLAN': string }>(
-      await database.db.execute(sql`explain select f.event_id from event_first_copies f join events e on e.id = f.event_id
+      await database.db
+        .execute(sql`explain select f.event_id from event_first_copies f join events e on e.id = f.event_id
         where f.dedupe_key = ${dedupeKey(Buffer.from('{"retried":true}'), 'sig')} and f.received_at > now() - interval '24 hours'`),
     )
       .map((r) => r['QUERY PLAN'])
@@ -153,7 +181,9 @@ describeEachDatabase('redelivery marking', (fresh) => {
     expect(second.duplicateOf).toBeNull()
     expect((await writer.write(row('{"again":1}'))).duplicateOf).toBe(second.id)
     // A day later, a copy starts over too.
-    await database.db.execute(sql`update event_first_copies set received_at = now() - interval '25 hours'`)
+    await database.db.execute(
+      sql`update event_first_copies set received_at = now() - interval '25 hours'`,
+    )
     await database.db.execute(sql`update events set received_at = now() - interval '25 hours'`)
     const third = await writer.write(row('{"again":1}'))
     expect(third.duplicateOf).toBeNull()

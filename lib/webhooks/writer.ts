@@ -36,13 +36,18 @@ export function createEventWriter(db: Db) {
       while (queue.length) {
         const batch = queue.splice(0, MAX_BATCH)
         try {
-          const written = await insertBatch(db, batch.map((p) => p.row))
+          const written = await insertBatch(
+            db,
+            batch.map((p) => p.row),
+          )
           batch.forEach((p, i) => p.resolve(written[i]!))
         } catch (error) {
           if (batch.length === 1 || !refusesRow(error)) batch.forEach((p) => p.reject(error))
           // One row the database (or building the statement) refuses must not fail the others:
           // write them one at a time.
-          else for (const p of batch) await insertBatch(db, [p.row]).then(([w]) => p.resolve(w!), p.reject)
+          else
+            for (const p of batch)
+              await insertBatch(db, [p.row]).then(([w]) => p.resolve(w!), p.reject)
         }
       }
     } finally {
@@ -66,12 +71,18 @@ export function createEventWriter(db: Db) {
  * not the database's.
  */
 function refusesRow(error: unknown): boolean {
-  const code = (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code
+  const code =
+    (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ??
+    (error as { code?: unknown }).code
   if (typeof code === 'string') return /^2[23]/.test(code)
   return error instanceof RangeError || error instanceof TypeError
 }
 
-type Column = readonly [name: string, type: 'text' | 'int4' | 'bool' | 'jsonb', value: (r: Row) => unknown]
+type Column = readonly [
+  name: string,
+  type: 'text' | 'int4' | 'bool' | 'jsonb',
+  value: (r: Row) => unknown,
+]
 
 // One array per small column, unnested on the server: the statement has the same shape and the
 // same plan for any batch size, where a VALUES list would be planned anew for every batch.
@@ -95,7 +106,9 @@ const COLUMNS: readonly Column[] = [
   ['dedupe_key', 'text', (r) => r.dedupeKey],
 ]
 const NAMES = COLUMNS.map(([name]) => name).join(', ')
-const SELECTED = COLUMNS.map(([name, type]) => (type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`)).join(', ')
+const SELECTED = COLUMNS.map(([name, type]) =>
+  type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`,
+).join(', ')
 
 /**
  * One statement for the whole batch; each row looks up the first copy of itself (same dedupe
@@ -112,7 +125,10 @@ export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
   const starts = bodies.map((b) => (next += b.byteLength) - b.byteLength)
   const arrays = sql.join(
     [
-      ...COLUMNS.map(([, type, value]) => sql`${sql.param(rows.map(value))}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`),
+      ...COLUMNS.map(
+        ([, type, value]) =>
+          sql`${sql.param(rows.map(value))}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`,
+      ),
       sql`${sql.param(starts)}::int4[]`,
       sql`${sql.param(bodies.map((b) => b.byteLength))}::int4[]`,
     ],
@@ -140,7 +156,10 @@ export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
       select id, duplicate_of from inserted`),
   )
   const written = returned
-    .map((r): Written => ({ id: Number(r.id), duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of) }))
+    .map((r): Written => ({
+      id: Number(r.id),
+      duplicateOf: r.duplicate_of === null ? null : Number(r.duplicate_of),
+    }))
     .sort((a, b) => a.id - b.id)
 
   // The same delivery twice within one batch: the statement could not see its own rows.

@@ -22,7 +22,8 @@ function flush() {
     if (error) throw error
     fdatasync(fd, (error2) => {
       if (error2) throw error2
-      for (const { res } of batch) res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}')
+      for (const { res } of batch)
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}')
       flushing = false
       flush()
     })

@@ -18,22 +18,50 @@ async function startConsole(dataDir) {
   const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, DATABASE_URL: '', KONPRO_API_KEY: '', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      KONPRO_API_KEY: '',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
+    },
   })
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => process.kill(-child.pid, 'SIGTERM') }
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, stop: () => process.kill(-child.pid, 'SIGTERM') }
     await sleep(100)
   }
   throw new Error('the console did not start')
 }
 
 async function createToken(url) {
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { origin: url, 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8'))
-  const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === 'createAccessTokenAction')[0]
-  const res = await fetch(`${url}/settings/tokens`, { method: 'POST', headers: { 'next-action': id, origin: url, cookie, 'content-type': 'text/plain;charset=UTF-8' }, body: '[{"name":"bench"}]' })
+  const id = Object.entries(manifest.node).find(
+    ([, e]) => e.exportedName === 'createAccessTokenAction',
+  )[0]
+  const res = await fetch(`${url}/settings/tokens`, {
+    method: 'POST',
+    headers: { 'next-action': id, origin: url, cookie, 'content-type': 'text/plain;charset=UTF-8' },
+    body: '[{"name":"bench"}]',
+  })
   return /kpt_[A-Za-z0-9_-]{43}/.exec(await res.text())[0]
 }
 
@@ -49,8 +77,15 @@ const target = http.createServer((req, res) => {
 
 const stored = new Map() // delivery id -> ms when the receiver answered (stored)
 async function deliver() {
-  const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: randomBytes(6).toString('hex') } })
-  const res = await fetch(`${console_.url}/api/webhooks/konpro`, { method: 'POST', headers: { 'content-type': 'application/json', signature: 'bench' }, body })
+  const body = JSON.stringify({
+    event_type: 'avatar_video.success',
+    event_data: { video_id: randomBytes(6).toString('hex') },
+  })
+  const res = await fetch(`${console_.url}/api/webhooks/konpro`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', signature: 'bench' },
+    body,
+  })
   const { id } = await res.json()
   stored.set(Number(id), performance.now())
   return Number(id)
@@ -66,10 +101,23 @@ let cli
 try {
   const token = await createToken(console_.url)
   await new Promise((r) => target.listen(0, '127.0.0.1', r))
-  cli = spawn(process.execPath, ['bin/konpro-console.mjs', 'forward', '--url', console_.url, '--to', `http://127.0.0.1:${target.address().port}/hook`, '--state', path.join(dataDir, 'state.json')], {
-    env: { ...process.env, KONPRO_CONSOLE_TOKEN: token },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
+  cli = spawn(
+    process.execPath,
+    [
+      'bin/konpro-console.mjs',
+      'forward',
+      '--url',
+      console_.url,
+      '--to',
+      `http://127.0.0.1:${target.address().port}/hook`,
+      '--state',
+      path.join(dataDir, 'state.json'),
+    ],
+    {
+      env: { ...process.env, KONPRO_CONSOLE_TOKEN: token },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  )
   let stderr = ''
   cli.stderr.on('data', (d) => (stderr += d))
   for (let i = 0; i < 200 && !stderr.includes('Following'); i++) await sleep(50)
@@ -86,12 +134,18 @@ try {
       await sleep(50)
     }
     lost += await waitFor(ids)
-    const latencies = ids.filter((id) => arrivals.has(id)).map((id) => arrivals.get(id) - stored.get(id))
+    const latencies = ids
+      .filter((id) => arrivals.has(id))
+      .map((id) => arrivals.get(id) - stored.get(id))
     paced.push({ p50: pct(latencies, 50), p95: pct(latencies, 95) })
     // Burst: 300 deliveries from 10 senders at once; forwarded per second from first stored to last arrival.
     const burstIds = []
     const started = performance.now()
-    await Promise.all(Array.from({ length: 10 }, async () => { for (let i = 0; i < 30; i++) burstIds.push(await deliver()) }))
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let i = 0; i < 30; i++) burstIds.push(await deliver())
+      }),
+    )
     const storedAt = performance.now()
     lost += await waitFor(burstIds)
     receivedPerSecond.push(burstIds.length / ((storedAt - started) / 1000))
@@ -99,9 +153,13 @@ try {
     burst.push(burstIds.length / ((last - started) / 1000))
   }
   const fmt = (n) => n.toFixed(1)
-  console.log('\n| forwarder (pglite, loopback) | p50 ms | p95 ms | stored/s (burst of 300) | forwarded/s (same burst) | lost |')
+  console.log(
+    '\n| forwarder (pglite, loopback) | p50 ms | p95 ms | stored/s (burst of 300) | forwarded/s (same burst) | lost |',
+  )
   console.log('|---|---|---|---|---|---|')
-  console.log(`| median of ${RUNS} runs | ${fmt(median(paced.map((r) => r.p50)))} | ${fmt(median(paced.map((r) => r.p95)))} | ${fmt(median(receivedPerSecond))} | ${fmt(median(burst))} | ${lost} |`)
+  console.log(
+    `| median of ${RUNS} runs | ${fmt(median(paced.map((r) => r.p50)))} | ${fmt(median(paced.map((r) => r.p95)))} | ${fmt(median(receivedPerSecond))} | ${fmt(median(burst))} | ${lost} |`,
+  )
 } finally {
   cli?.kill('SIGTERM')
   target.close()

@@ -12,23 +12,46 @@ import { freePort, median } from './stats.mjs'
 const ROWS = Number(process.env.BENCH_INSPECTOR_ROWS ?? 100_000)
 const REPEAT = 15
 const ADMIN = { email: 'bench-inspector@console.test', password: 'benchmark password 123' }
-const TYPES = ['avatar_video.success', 'avatar_video.fail', 'video_translate.success', 'personalized_video']
+const TYPES = [
+  'avatar_video.success',
+  'avatar_video.fail',
+  'video_translate.success',
+  'personalized_video',
+]
 
-const p90 = (v) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.9 * v.length) - 1)]
+const p90 = (v) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.9 * v.length) - 1)]
 
 async function startServer(dataDir) {
   const port = await freePort()
   const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, DATABASE_URL: '', KONPRO_API_KEY: '', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      KONPRO_API_KEY: '',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
   })
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
     await new Promise((r) => setTimeout(r, 200))
   }
-  return { url, stop: () => new Promise((r) => (child.once('exit', r), process.kill(-child.pid, 'SIGTERM'))) }
+  return {
+    url,
+    stop: () => new Promise((r) => (child.once('exit', r), process.kill(-child.pid, 'SIGTERM'))),
+  }
 }
 
 /** Fills the events table in one statement (the server is stopped: PGlite allows one process). */
@@ -54,7 +77,10 @@ async function timeToPaint(page, act, painted, arg) {
   await act()
   // A function, not a string: the console's CSP forbids eval.
   await page.waitForFunction(painted, arg, { polling: 'raf', timeout: 20_000 })
-  return page.evaluate((t0) => new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0))), start)
+  return page.evaluate(
+    (t0) => new Promise((r) => requestAnimationFrame(() => r(performance.now() - t0))),
+    start,
+  )
 }
 
 export async function benchInspector() {
@@ -63,7 +89,10 @@ export async function benchInspector() {
   await server.stop()
   const stored = await seed(dataDir)
   server = await startServer(dataDir)
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  })
   const results = { stored, select: [], jk: [], filter: [] }
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -78,18 +107,36 @@ export async function benchInspector() {
       const row = page.getByTestId('event-row').nth(i % 5)
       const id = await row.getAttribute('data-event-id')
       results.select.push(
-        await timeToPaint(page, () => row.getByRole('link').first().click(), (want) => !!document.querySelector(`[data-testid=delivery-pane][aria-label="Delivery #${want}"] h2`), id),
+        await timeToPaint(
+          page,
+          () => row.getByRole('link').first().click(),
+          (want) =>
+            !!document.querySelector(
+              `[data-testid=delivery-pane][aria-label="Delivery #${want}"] h2`,
+            ),
+          id,
+        ),
       )
       for (let k = 0; k < 4; k++) {
         const key = k % 2 ? 'k' : 'j'
-        const before = await page.evaluate(() => document.querySelector('[data-focused]')?.getAttribute('data-event-id') ?? null)
+        const before = await page.evaluate(
+          () => document.querySelector('[data-focused]')?.getAttribute('data-event-id') ?? null,
+        )
         results.jk.push(
           await timeToPaint(
             page,
             () => page.keyboard.press(key),
             (was) => {
-              const focused = document.querySelector('[data-focused]')?.getAttribute('data-event-id')
-              return !!focused && focused !== was && !!document.querySelector(`[data-testid=delivery-pane][aria-label="Delivery #${focused}"] h2`)
+              const focused = document
+                .querySelector('[data-focused]')
+                ?.getAttribute('data-event-id')
+              return (
+                !!focused &&
+                focused !== was &&
+                !!document.querySelector(
+                  `[data-testid=delivery-pane][aria-label="Delivery #${focused}"] h2`,
+                )
+              )
             },
             before,
           ),
@@ -100,7 +147,11 @@ export async function benchInspector() {
       results.filter.push(
         await timeToPaint(
           page,
-          () => page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Event type').selectOption(type),
+          () =>
+            page
+              .getByRole('search', { name: 'Filter deliveries' })
+              .getByLabel('Event type')
+              .selectOption(type),
           (want) => {
             const links = [...document.querySelectorAll('[data-testid=event-row] [data-row-link]')]
             return links.length > 0 && links.every((a) => a.textContent === want)
@@ -114,9 +165,20 @@ export async function benchInspector() {
     await server.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  const row = (name, v) => ({ action: name, runs: v.length, medianMs: Math.round(median(v)), p90Ms: Math.round(p90(v)) })
-  const rows = [row('select a row (detail painted)', results.select), row('j / k (next row focused)', results.jk), row('filter by type (first matching row painted)', results.filter)]
-  console.log(`\nInspector with ${stored.toLocaleString('en')} stored deliveries (time to the next painted row):`)
+  const row = (name, v) => ({
+    action: name,
+    runs: v.length,
+    medianMs: Math.round(median(v)),
+    p90Ms: Math.round(p90(v)),
+  })
+  const rows = [
+    row('select a row (detail painted)', results.select),
+    row('j / k (next row focused)', results.jk),
+    row('filter by type (first matching row painted)', results.filter),
+  ]
+  console.log(
+    `\nInspector with ${stored.toLocaleString('en')} stored deliveries (time to the next painted row):`,
+  )
   console.table(rows)
   return { stored, rows }
 }

@@ -14,7 +14,6 @@ const MIB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 9)
 const ADMIN = { email: 'render-bench@console.test', password: 'render benchmark password 1' }
 
-
 /** Repeats `unit` (with a separator) until the body is just under 1 MiB. */
 function fill(open, unit, close, separator = ',') {
   const count = Math.floor((MIB - open.length - close.length) / (unit.length + separator.length))
@@ -24,7 +23,12 @@ function fill(open, unit, close, separator = ',') {
 export const BODIES = {
   normal: JSON.stringify({
     event_type: 'avatar_video.success',
-    event_data: { video_id: 'v_render', url: 'https://files.example.com/v_render.mp4', callback_id: 'cb_render', folder_id: 'f1' },
+    event_data: {
+      video_id: 'v_render',
+      url: 'https://files.example.com/v_render.mp4',
+      callback_id: 'cb_render',
+      folder_id: 'f1',
+    },
   }),
   // 250 levels: just inside the parser's limit (lib/webhooks/parse.ts), repeated to 1 MiB.
   'deep (250 levels, repeated)': fill('[', '['.repeat(250) + ']'.repeat(250), ']'),
@@ -43,7 +47,6 @@ export const BODIES = {
   'huge string': `{"event_type":"x","s":"${'x'.repeat(MIB - 40)}"}`,
   'many small keys': fill('[', JSON.stringify({ a: 1, b: 'x', c: [1], d: { e: null } }), ']'),
 }
-
 
 /** RSS of every process in the server's process group. */
 function groupRss(pgid) {
@@ -66,7 +69,17 @@ async function start(dataDir) {
   const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, DATABASE_URL: '', KONPRO_API_KEY: '', KAYLE_API_KEY: '', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      KONPRO_API_KEY: '',
+      KAYLE_API_KEY: '',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
+    },
   })
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += d))
@@ -94,15 +107,24 @@ async function start(dataDir) {
 }
 
 async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(ADMIN) })
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(ADMIN),
+  })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`)
   return /(?:__Host-)?konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')[0]
 }
 
 async function deliver(url, body) {
-  const res = await fetch(`${url}/api/webhooks/konpro`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  const res = await fetch(`${url}/api/webhooks/konpro`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  })
   const answer = await res.json()
-  if (!answer.id) throw new Error(`the receiver stored nothing (${res.status}): ${JSON.stringify(answer)}`)
+  if (!answer.id)
+    throw new Error(`the receiver stored nothing (${res.status}): ${JSON.stringify(answer)}`)
   return answer.id
 }
 
@@ -119,7 +141,8 @@ async function measure(server, cookie, id) {
     const res = await fetch(page, { headers: { cookie } })
     const text = await res.text()
     times.push(performance.now() - started)
-    if (res.status !== 200 || !text.includes('Raw body')) throw new Error(`/events/${id} answered ${res.status}`)
+    if (res.status !== 200 || !text.includes('Raw body'))
+      throw new Error(`/events/${id} answered ${res.status}`)
     html = Buffer.byteLength(text)
   }
   // What a client navigation downloads: the RSC payload alone.
@@ -149,10 +172,14 @@ export async function benchRender() {
   console.log(`\nDetail page /events/<id>, full loads on server.mjs + PGlite, ${RUNS} runs each`)
   // The machine is shared: the ratio to the normal delivery's page, measured in the same run, says more than the milliseconds.
   const normal = rows[0].median
-  console.log('| body kind | bytes | median ms | p95 ms | × normal | HTML bytes | RSC bytes | RSS delta MiB |')
+  console.log(
+    '| body kind | bytes | median ms | p95 ms | × normal | HTML bytes | RSC bytes | RSS delta MiB |',
+  )
   console.log('|---|---|---|---|---|---|---|---|')
   for (const r of rows) {
-    console.log(`| ${r.kind} | ${r.bytes.toLocaleString('en')} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.median / normal).toFixed(1)} | ${r.html.toLocaleString('en')} (${kib(r.html)}) | ${r.rsc.toLocaleString('en')} | ${(r.rssDelta / MIB).toFixed(1)} |`)
+    console.log(
+      `| ${r.kind} | ${r.bytes.toLocaleString('en')} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.median / normal).toFixed(1)} | ${r.html.toLocaleString('en')} (${kib(r.html)}) | ${r.rsc.toLocaleString('en')} | ${(r.rssDelta / MIB).toFixed(1)} |`,
+    )
   }
   return rows
 }

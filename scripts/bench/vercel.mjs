@@ -15,25 +15,52 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 function request(url, method, body, headers = {}) {
   const started = performance.now()
   return new Promise((resolve) => {
-    const req = http.request(url, { method, agent, headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      let text = ''
-      res.on('data', (d) => (text += d))
-      res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, text }))
-    })
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (d) => (text += d))
+        res.on('end', () =>
+          resolve({ status: res.statusCode, ms: performance.now() - started, text }),
+        )
+      },
+    )
     req.on('error', () => resolve({ status: 0, ms: performance.now() - started, text: '' }))
     req.end(body)
   })
 }
-const delivery = (tag) => JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: tag } })
-const post = (url, tag) => request(`${url}/api/webhooks/konpro`, 'POST', delivery(tag), { 'content-type': 'application/json', signature: 'f'.repeat(64) })
+const delivery = (tag) =>
+  JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: tag } })
+const post = (url, tag) =>
+  request(`${url}/api/webhooks/konpro`, 'POST', delivery(tag), {
+    'content-type': 'application/json',
+    signature: 'f'.repeat(64),
+  })
 
 function nextStart(env) {
   return freePort().then((port) => {
-    const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KONPRO_API_KEY: '', RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
-    })
+    const child = spawn(
+      'node_modules/.bin/next',
+      ['start', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: '1',
+          KONPRO_API_KEY: '',
+          RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          ...env,
+        },
+      },
+    )
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     const url = `http://127.0.0.1:${port}`
@@ -68,8 +95,14 @@ async function coldOptions(env, burst = 20) {
       if (open) break
       await sleep(10)
     }
-    const answers = await Promise.all(Array.from({ length: burst }, () => request(`${server.url}/api/webhooks/konpro`, 'OPTIONS')))
-    return { latencies: answers.map((a) => a.ms), ok: answers.filter((a) => a.status === 200).length, sinceSpawn: performance.now() - spawned }
+    const answers = await Promise.all(
+      Array.from({ length: burst }, () => request(`${server.url}/api/webhooks/konpro`, 'OPTIONS')),
+    )
+    return {
+      latencies: answers.map((a) => a.ms),
+      ok: answers.filter((a) => a.status === 200).length,
+      sinceSpawn: performance.now() - spawned,
+    }
   } finally {
     await server.stop()
   }
@@ -93,7 +126,11 @@ async function optionsUnderLoad(url, ms = 5000, senders = 16) {
 }
 
 async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(ADMIN) })
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(ADMIN),
+  })
   return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? ''
 }
 
@@ -102,7 +139,10 @@ async function crossInstance(a, b, count, spacingMs) {
   const cookie = await signIn(b.url)
   const seen = new Map()
   const controller = new AbortController()
-  const res = await fetch(`${b.url}/api/events/stream`, { headers: { cookie }, signal: controller.signal })
+  const res = await fetch(`${b.url}/api/events/stream`, {
+    headers: { cookie },
+    signal: controller.signal,
+  })
   const reader = res.body.getReader()
   const decoder = new TextDecoder()
   void (async () => {
@@ -110,7 +150,8 @@ async function crossInstance(a, b, count, spacingMs) {
       for (;;) {
         const { done, value } = await reader.read()
         if (done) return
-        for (const m of decoder.decode(value, { stream: true }).matchAll(/^id: (\d+)$/gm)) if (!seen.has(m[1])) seen.set(m[1], performance.now())
+        for (const m of decoder.decode(value, { stream: true }).matchAll(/^id: (\d+)$/gm))
+          if (!seen.has(m[1])) seen.set(m[1], performance.now())
       }
     } catch {}
   })()
@@ -138,7 +179,10 @@ async function startPgbouncer(serverUrl) {
   const port = await freePort()
   const dir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-pgbouncer-'))
   chmodSync(dir, 0o777)
-  writeFileSync(path.join(dir, 'users.txt'), `"${decodeURIComponent(server.username)}" "${decodeURIComponent(server.password)}"\n`)
+  writeFileSync(
+    path.join(dir, 'users.txt'),
+    `"${decodeURIComponent(server.username)}" "${decodeURIComponent(server.password)}"\n`,
+  )
   writeFileSync(
     path.join(dir, 'pgbouncer.ini'),
     [
@@ -159,7 +203,10 @@ async function startPgbouncer(serverUrl) {
     ].join('\n') + '\n',
   )
   for (const f of ['users.txt', 'pgbouncer.ini']) chmodSync(path.join(dir, f), 0o644)
-  const child = spawn(binary, [path.join(dir, 'pgbouncer.ini')], { stdio: 'ignore', detached: true })
+  const child = spawn(binary, [path.join(dir, 'pgbouncer.ini')], {
+    stdio: 'ignore',
+    detached: true,
+  })
   await sleep(500)
   const pooled = new URL(serverUrl)
   pooled.port = String(port)
@@ -200,14 +247,23 @@ export async function benchVercel({ DATABASE_URL, AUTH_SECRET }) {
   const [warm] = await pair(env).then(async (servers) => (await servers[1].stop(), servers))
   try {
     const loaded = await optionsUnderLoad(warm.url)
-    results.optionsUnderLoad = { p99: pct(loaded.latencies, 99), p50: median(loaded.latencies), n: loaded.latencies.length, posts: loaded.posted }
+    results.optionsUnderLoad = {
+      p99: pct(loaded.latencies, 99),
+      p50: median(loaded.latencies),
+      n: loaded.latencies.length,
+      posts: loaded.posted,
+    }
   } finally {
     await warm.stop()
   }
 
   const bouncer = await startPgbouncer(DATABASE_URL)
   try {
-    const listen = await pair({ ...env, DATABASE_URL: bouncer?.url ?? DATABASE_URL, DATABASE_URL_UNPOOLED: DATABASE_URL })
+    const listen = await pair({
+      ...env,
+      DATABASE_URL: bouncer?.url ?? DATABASE_URL,
+      DATABASE_URL_UNPOOLED: DATABASE_URL,
+    })
     try {
       results.crossListen = await crossInstance(listen[0], listen[1], 40, () => 50)
     } finally {
@@ -229,13 +285,22 @@ export async function benchVercel({ DATABASE_URL, AUTH_SECRET }) {
   console.log('\n| route-file path (next start) | p50 ms | p99 / p95 ms | n | note |')
   console.log('|---|---|---|---|---|')
   const c = results.optionsCold
-  console.log(`| OPTIONS, cold start (5 starts x 20 at once) | ${fmt(c.p50)} | p99 ${fmt(c.p99)} | ${c.of} | ${c.ok} answered 200, the last ${fmt(c.msFromSpawnMedian)} ms after spawn (median); timed from the port accepting |`)
+  console.log(
+    `| OPTIONS, cold start (5 starts x 20 at once) | ${fmt(c.p50)} | p99 ${fmt(c.p99)} | ${c.of} | ${c.ok} answered 200, the last ${fmt(c.msFromSpawnMedian)} ms after spawn (median); timed from the port accepting |`,
+  )
   const l = results.optionsUnderLoad
-  console.log(`| OPTIONS under 16 POST senders | ${fmt(l.p50)} | p99 ${fmt(l.p99)} | ${l.n} | ${l.posts} POSTs meanwhile |`)
+  console.log(
+    `| OPTIONS under 16 POST senders | ${fmt(l.p50)} | p99 ${fmt(l.p99)} | ${l.n} | ${l.posts} POSTs meanwhile |`,
+  )
   const x = results.crossListen
-  console.log(`| A -> B live, LISTEN (unpooled URL) | ${fmt(x.p50)} | p95 ${fmt(x.p95)} | ${x.n} | lost ${x.lost} |`)
+  console.log(
+    `| A -> B live, LISTEN (unpooled URL) | ${fmt(x.p50)} | p95 ${fmt(x.p95)} | ${x.n} | lost ${x.lost} |`,
+  )
   const p = results.crossPoll
-  if (p) console.log(`| A -> B live, polling (PgBouncer only) | ${fmt(p.p50)} | p95 ${fmt(p.p95)} | ${p.n} | lost ${p.lost} |`)
+  if (p)
+    console.log(
+      `| A -> B live, polling (PgBouncer only) | ${fmt(p.p50)} | p95 ${fmt(p.p95)} | ${p.n} | lost ${p.lost} |`,
+    )
   else console.log('| A -> B live, polling | - | - | - | pgbouncer not installed |')
   return results
 }

@@ -8,7 +8,11 @@ import { getDb } from '@/lib/db'
 
 export const metadata: Metadata = { title: 'Sign in' }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>
+}) {
   if (!(await hasUsers(await getDb()))) redirect('/setup')
   // Only pages of this console: an open redirect after sign-in would help phishing.
   const next = (await searchParams).next
@@ -17,7 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      <p className="mt-1 mb-6 text-sm text-muted-foreground">to manage this team’s KonPro webhooks.</p>
+      <p className="mt-1 mb-6 text-sm text-muted-foreground">
+        to manage this team’s KonPro webhooks.
+      </p>
       <SignInForm next={safeNext} />
     </>
   )

@@ -19,6 +19,12 @@ export const setupAction = publicAction(setupSchema, async (input) => {
   const meta = clientMeta(h)
   const token = await createSession(db, admin.id, meta)
   ;(await cookies()).set(sessionCookie(token, isHttps(h)))
-  await recordAudit(db, { id: admin.id, email: admin.email, ip: meta.ip }, 'user.added', admin.email, { role: 'admin', via: 'setup' })
+  await recordAudit(
+    db,
+    { id: admin.id, email: admin.email, ip: meta.ip },
+    'user.added',
+    admin.email,
+    { role: 'admin', via: 'setup' },
+  )
   return ok(undefined)
 })

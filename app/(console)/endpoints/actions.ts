@@ -11,43 +11,80 @@ import { revealSecret } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
 import { toPublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { sendTestEvent } from '@/lib/konpro/sandbox/deliver'
-import { endpointFormSchema, endpointIdSchema, endpointUpdateSchema } from '@/lib/validations/endpoint'
+import {
+  endpointFormSchema,
+  endpointIdSchema,
+  endpointUpdateSchema,
+} from '@/lib/validations/endpoint'
 
-export const createEndpointAction = adminAction(endpointFormSchema, async ({ url, events, entityId }, { actor, db }) => {
-  const created = await (await getKonpro()).addEndpoint({ url, events, entityId: entityId || undefined })
-  await recordAudit(db, actor, 'endpoint.created', created.endpoint_id, { url: created.url, events: created.events })
-  revalidatePath('/endpoints')
-  return ok(toPublicEndpoint(created))
-})
+export const createEndpointAction = adminAction(
+  endpointFormSchema,
+  async ({ url, events, entityId }, { actor, db }) => {
+    const created = await (
+      await getKonpro()
+    ).addEndpoint({ url, events, entityId: entityId || undefined })
+    await recordAudit(db, actor, 'endpoint.created', created.endpoint_id, {
+      url: created.url,
+      events: created.events,
+    })
+    revalidatePath('/endpoints')
+    return ok(toPublicEndpoint(created))
+  },
+)
 
-export const updateEndpointAction = adminAction(endpointUpdateSchema, async (input, { actor, db }) => {
-  const updated = await (await getKonpro()).updateEndpoint(input)
-  const { endpointId, ...fields } = input
-  await recordAudit(db, actor, 'endpoint.updated', endpointId, { fields: Object.keys(fields), ...fields })
-  revalidatePath('/endpoints')
-  return ok(toPublicEndpoint(updated))
-})
+export const updateEndpointAction = adminAction(
+  endpointUpdateSchema,
+  async (input, { actor, db }) => {
+    const updated = await (await getKonpro()).updateEndpoint(input)
+    const { endpointId, ...fields } = input
+    await recordAudit(db, actor, 'endpoint.updated', endpointId, {
+      fields: Object.keys(fields),
+      ...fields,
+    })
+    revalidatePath('/endpoints')
+    return ok(toPublicEndpoint(updated))
+  },
+)
 
-export const deleteEndpointAction = adminAction(endpointIdSchema, async (endpointId, { actor, db }) => {
-  await (await getKonpro()).deleteEndpoint(endpointId)
-  await recordAudit(db, actor, 'endpoint.deleted', endpointId)
-  revalidatePath('/endpoints')
-  return ok(undefined)
-})
+export const deleteEndpointAction = adminAction(
+  endpointIdSchema,
+  async (endpointId, { actor, db }) => {
+    await (await getKonpro()).deleteEndpoint(endpointId)
+    await recordAudit(db, actor, 'endpoint.deleted', endpointId)
+    revalidatePath('/endpoints')
+    return ok(undefined)
+  },
+)
 
 /** The one place a webhook secret leaves the server: asked for explicitly, one endpoint at a time. */
-export const revealSecretAction = adminAction(endpointIdSchema, async (endpointId, { actor, db }) => {
-  const secret = await revealSecret(endpointId)
-  if (secret === null) return { ok: false, formError: 'This endpoint no longer exists in KonPro. Refresh the list.', kind: 'not_found' }
-  await recordAudit(db, actor, 'endpoint.secret_revealed', endpointId)
-  return ok({ secret })
-})
+export const revealSecretAction = adminAction(
+  endpointIdSchema,
+  async (endpointId, { actor, db }) => {
+    const secret = await revealSecret(endpointId)
+    if (secret === null)
+      return {
+        ok: false,
+        formError: 'This endpoint no longer exists in KonPro. Refresh the list.',
+        kind: 'not_found',
+      }
+    await recordAudit(db, actor, 'endpoint.secret_revealed', endpointId)
+    return ok({ secret })
+  },
+)
 
 const testEventSchema = z.string().trim().min(1, 'Pick an event type.').max(200)
 
-export const sendTestEventAction = adminAction(testEventSchema, async (eventType, { actor, db }) => {
-  if (!(await isSandbox())) return { ok: false, formError: 'Test events come from the sandbox; with a real API key KonPro sends the events.' }
-  const results = await sendTestEvent(db, eventType)
-  await recordAudit(db, actor, 'event.test_sent', eventType, { deliveries: results.length })
-  return ok(results)
-})
+export const sendTestEventAction = adminAction(
+  testEventSchema,
+  async (eventType, { actor, db }) => {
+    if (!(await isSandbox()))
+      return {
+        ok: false,
+        formError:
+          'Test events come from the sandbox; with a real API key KonPro sends the events.',
+      }
+    const results = await sendTestEvent(db, eventType)
+    await recordAudit(db, actor, 'event.test_sent', eventType, { deliveries: results.length })
+    return ok(results)
+  },
+)

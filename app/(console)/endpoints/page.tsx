@@ -17,11 +17,19 @@ import { endpointFiltersSchema } from '@/lib/validations/endpoint'
 
 export const metadata: Metadata = { title: 'Endpoints' }
 
-export default async function EndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EndpointsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const params = await searchParams
   const filters = endpointFiltersSchema.parse(params)
   const user = await requireUser()
-  const [endpoints, { types }, sandbox] = await Promise.all([loadEndpoints(), loadEventTypes(), isSandbox()])
+  const [endpoints, { types }, sandbox] = await Promise.all([
+    loadEndpoints(),
+    loadEventTypes(),
+    isSandbox(),
+  ])
   const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (
@@ -41,7 +49,9 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         description="The URLs KonPro sends its webhooks to, and the events each one receives."
         actions={
           <>
-            {canEdit && sandbox && endpoints.ok && endpoints.data.length ? <SendTestEvent eventTypes={eventTypes} /> : null}
+            {canEdit && sandbox && endpoints.ok && endpoints.data.length ? (
+              <SendTestEvent eventTypes={eventTypes} />
+            ) : null}
             {create}
           </>
         }
@@ -51,7 +61,8 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
         <ProviderErrorPanel error={endpoints.error} retryHref="/endpoints" />
       ) : endpoints.data.length === 0 ? (
         <EmptyState icon={WebhookIcon} title="No endpoints yet" action={canEdit ? create : null}>
-          An endpoint is a URL KonPro calls when something happens, such as <code className="font-mono">avatar_video.success</code>.
+          An endpoint is a URL KonPro calls when something happens, such as{' '}
+          <code className="font-mono">avatar_video.success</code>.
           {canEdit
             ? ' Create one, or point one at this console’s own receiver to watch deliveries arrive in the Events log.'
             : ' An admin of this console can create one.'}
@@ -59,14 +70,26 @@ export default async function EndpointsPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <EndpointFilters eventTypes={eventTypes} />
-          <Filtered endpoints={endpoints.data.filter((e) => matchesFilters(e, filters))} total={endpoints.data.length} canEdit={canEdit} />
+          <Filtered
+            endpoints={endpoints.data.filter((e) => matchesFilters(e, filters))}
+            total={endpoints.data.length}
+            canEdit={canEdit}
+          />
         </>
       )}
     </>
   )
 }
 
-function Filtered({ endpoints, total, canEdit }: { endpoints: Parameters<typeof EndpointsTable>[0]['endpoints']; total: number; canEdit: boolean }) {
+function Filtered({
+  endpoints,
+  total,
+  canEdit,
+}: {
+  endpoints: Parameters<typeof EndpointsTable>[0]['endpoints']
+  total: number
+  canEdit: boolean
+}) {
   if (endpoints.length === 0) {
     return (
       <EmptyState
@@ -86,7 +109,9 @@ function Filtered({ endpoints, total, canEdit }: { endpoints: Parameters<typeof 
     <>
       <EndpointsTable endpoints={endpoints} canEdit={canEdit} />
       <p className="mt-3 text-xs text-muted-foreground" role="status">
-        {endpoints.length === total ? `${total} endpoint${total === 1 ? '' : 's'}` : `${endpoints.length} of ${total} endpoints`}
+        {endpoints.length === total
+          ? `${total} endpoint${total === 1 ? '' : 's'}`
+          : `${endpoints.length} of ${total} endpoints`}
       </p>
     </>
   )

@@ -8,7 +8,9 @@ import { recordAudit } from '@/lib/audit'
 import { adminAction, viewerAction } from '@/lib/auth/action'
 import { clearEvents, countEvents } from '@/lib/events/queries'
 
-export const countStoredEvents = viewerAction(z.void(), async (_, { db }) => ok({ count: await countEvents(db) }))
+export const countStoredEvents = viewerAction(z.void(), async (_, { db }) =>
+  ok({ count: await countEvents(db) }),
+)
 
 export const clearEventLog = adminAction(z.void(), async (_, { actor, db }) => {
   const removed = await clearEvents(db)

@@ -13,7 +13,12 @@ import { requireSession } from '@/lib/auth/current'
 import { loadEndpoints } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
-import { RANGE_OF_SINCE, hasActiveFilters, histogramRangeSchema, parseEventFiltersLenient } from '@/lib/validations/event-filters'
+import {
+  RANGE_OF_SINCE,
+  hasActiveFilters,
+  histogramRangeSchema,
+  parseEventFiltersLenient,
+} from '@/lib/validations/event-filters'
 import { RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Events' }
@@ -25,7 +30,9 @@ export default async function EventsPage({ searchParams }: Props) {
   const params = await searchParams
   const { filters, invalid } = parseEventFiltersLenient(params)
   // The list's window decides the chart's span; `range` only matters for all time or a picked bar.
-  const range = filters.since ? RANGE_OF_SINCE[filters.since] : histogramRangeSchema.catch('day').parse(params.range)
+  const range = filters.since
+    ? RANGE_OF_SINCE[filters.since]
+    : histogramRangeSchema.catch('day').parse(params.range)
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
@@ -38,7 +45,9 @@ export default async function EventsPage({ searchParams }: Props) {
   ])
   const filtered = hasActiveFilters(filters)
   const isAdmin = user.role === 'admin'
-  const registered = endpoints.ok ? endpoints.data.filter((e) => pathOf(e.url) === RECEIVER_PATH) : []
+  const registered = endpoints.ok
+    ? endpoints.data.filter((e) => pathOf(e.url) === RECEIVER_PATH)
+    : []
   return (
     <>
       <PageHeader
@@ -61,13 +70,23 @@ export default async function EventsPage({ searchParams }: Props) {
             <RegisterReceiverButton url={url} />
           ) : null}
         </ReceiverUrlCard>
-        <LiveDeliveryChart buckets={histogram.buckets} range={range} filters={filters} renderedAt={startAfter} />
+        <LiveDeliveryChart
+          buckets={histogram.buckets}
+          range={range}
+          filters={filters}
+          renderedAt={startAfter}
+        />
         <div className="flex min-w-0 flex-col gap-3">
-          <FilterBar filters={filters} range={range} endpoints={endpoints.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []} />
+          <FilterBar
+            filters={filters}
+            range={range}
+            endpoints={endpoints.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []}
+          />
           {invalid.length > 0 ? (
             <p role="note" className="flex items-center gap-2 text-sm text-warning">
               <AlertTriangleIcon className="size-4" aria-hidden />
-              Ignored invalid filter{invalid.length > 1 ? 's' : ''} in the address: {invalid.join(', ')}.
+              Ignored invalid filter{invalid.length > 1 ? 's' : ''} in the address:{' '}
+              {invalid.join(', ')}.
             </p>
           ) : null}
           <EventLog

@@ -18,18 +18,22 @@ import { receiverPolicySchema, setReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention, purgeEvents, setRetention } from '@/lib/webhooks/retention'
 
 const count = (n: number) => `${n} endpoint${n === 1 ? '' : 's'}`
-const connected = (n: number, ms: number) => `Connected: KonPro answered in ${ms} ms and lists ${count(n)}.`
+const connected = (n: number, ms: number) =>
+  `Connected: KonPro answered in ${ms} ms and lists ${count(n)}.`
 
 function refresh() {
   revalidatePath('/', 'layout')
 }
 
-export const setReceiverPolicyAction = adminAction(receiverPolicySchema, async (policy, { actor, db }) => {
-  await setReceiverPolicy(db, policy)
-  await recordAudit(db, actor, 'settings.changed', 'receiver.policy', policy)
-  revalidatePath('/settings')
-  return ok(undefined)
-})
+export const setReceiverPolicyAction = adminAction(
+  receiverPolicySchema,
+  async (policy, { actor, db }) => {
+    await setReceiverPolicy(db, policy)
+    await recordAudit(db, actor, 'settings.changed', 'receiver.policy', policy)
+    revalidatePath('/settings')
+    return ok(undefined)
+  },
+)
 
 /** Calls endpoint.list with the key in use and says what happened: an outbound call with the team's key. */
 export const testConnectionAction = adminAction(z.void(), async () => {
@@ -39,7 +43,9 @@ export const testConnectionAction = adminAction(z.void(), async () => {
   const ms = Math.round(performance.now() - started)
   // Without a key nothing leaves the console: saying "KonPro answered" would claim a connection that was never made.
   if (sandbox) {
-    return ok({ message: `The built-in sandbox answered in ${ms} ms and lists ${count(endpoints.length)}. KonPro itself was not called: store an API key to test it.` })
+    return ok({
+      message: `The built-in sandbox answered in ${ms} ms and lists ${count(endpoints.length)}. KonPro itself was not called: store an API key to test it.`,
+    })
   }
   return ok({ message: connected(endpoints.length, ms) })
 })
@@ -51,23 +57,48 @@ export const testConnectionAction = adminAction(z.void(), async () => {
 export const storeApiKeyAction = adminAction(apiKeySchema, async ({ apiKey }, { actor, db }) => {
   const config = env()
   if (config.KONPRO_API_KEY) {
-    return { ok: false, formError: 'KONPRO_API_KEY is set in this server’s environment and wins. Change it there instead.' }
+    return {
+      ok: false,
+      formError:
+        'KONPRO_API_KEY is set in this server’s environment and wins. Change it there instead.',
+    }
   }
   const started = performance.now()
   let outcome: { message: string; tested: boolean }
   try {
-    const client = createKonproClient({ baseUrl: config.KONPRO_API_BASE_URL, apiKey, keySource: 'stored', retries: 0 })
+    const client = createKonproClient({
+      baseUrl: config.KONPRO_API_BASE_URL,
+      apiKey,
+      keySource: 'stored',
+      retries: 0,
+    })
     const endpoints = await client.listEndpoints()
-    outcome = { message: `Key saved. ${connected(endpoints.length, Math.round(performance.now() - started))}`, tested: true }
+    outcome = {
+      message: `Key saved. ${connected(endpoints.length, Math.round(performance.now() - started))}`,
+      tested: true,
+    }
   } catch (error) {
     if (!(error instanceof KonproError)) throw error
     if (error.kind === 'unauthorized') {
-      return { ok: false, fieldErrors: { apiKey: ['KonPro rejected this key. Check that you copied the whole key, from the right account.'] } }
+      return {
+        ok: false,
+        fieldErrors: {
+          apiKey: [
+            'KonPro rejected this key. Check that you copied the whole key, from the right account.',
+          ],
+        },
+      }
     }
-    outcome = { message: `Key saved, but the connection test failed: ${error.message}`, tested: false }
+    outcome = {
+      message: `Key saved, but the connection test failed: ${error.message}`,
+      tested: false,
+    }
   }
   await storeApiKey(db, apiKey)
-  await recordAudit(db, actor, 'settings.changed', 'konpro.api_key', { change: 'stored', tested: outcome.tested })
+  await recordAudit(db, actor, 'settings.changed', 'konpro.api_key', {
+    change: 'stored',
+    tested: outcome.tested,
+  })
   refresh()
   return ok(outcome)
 })
@@ -87,7 +118,11 @@ export const setRetentionAction = adminAction(retentionSchema, async (retention,
     to: retention,
   })
   // Shorter limits apply now, after the answer, without holding up the page.
-  after(() => purgeEvents(db, retention).catch((error) => console.error('Retention purge failed; it will run again.', error)))
+  after(() =>
+    purgeEvents(db, retention).catch((error) =>
+      console.error('Retention purge failed; it will run again.', error),
+    ),
+  )
   revalidatePath('/settings')
   return ok(undefined)
 })

@@ -6,7 +6,10 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const user = await requireUser()
   return (
     <>
-      <PageHeader title="Settings" description="How this console is connected, and who may use it." />
+      <PageHeader
+        title="Settings"
+        description="How this console is connected, and who may use it."
+      />
       <SettingsTabs isAdmin={user.role === 'admin'} />
       {children}
     </>

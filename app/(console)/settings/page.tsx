@@ -26,27 +26,35 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   )
 }
 
-const CONNECTION: Record<KonproConnection['source'], { badge: React.ReactNode; description: string }> = {
+const CONNECTION: Record<
+  KonproConnection['source'],
+  { badge: React.ReactNode; description: string }
+> = {
   sandbox: {
     badge: <Badge variant="warning">Sandbox</Badge>,
-    description: 'No API key is configured, so endpoints are managed in the built-in sandbox. Store a key below, or set KONPRO_API_KEY.',
+    description:
+      'No API key is configured, so endpoints are managed in the built-in sandbox. Store a key below, or set KONPRO_API_KEY.',
   },
   env: {
     badge: <Badge variant="success">KonPro API</Badge>,
-    description: 'Endpoints are managed through the KonPro API with the key from KONPRO_API_KEY, which wins over a stored key.',
+    description:
+      'Endpoints are managed through the KonPro API with the key from KONPRO_API_KEY, which wins over a stored key.',
   },
   stored: {
     badge: <Badge variant="success">KonPro API</Badge>,
-    description: 'Endpoints are managed through the KonPro API with the key stored, encrypted, in this console.',
+    description:
+      'Endpoints are managed through the KonPro API with the key stored, encrypted, in this console.',
   },
   unreadable: {
     badge: <Badge variant="destructive">Key unreadable</Badge>,
-    description: 'The stored key can no longer be decrypted because AUTH_SECRET has changed. Store the key again.',
+    description:
+      'The stored key can no longer be decrypted because AUTH_SECRET has changed. Store the key again.',
   },
 }
 
 function keyLine(connection: KonproConnection): string {
-  if (connection.source === 'env') return `Set in the environment (KONPRO_API_KEY), ending …${connection.last4}`
+  if (connection.source === 'env')
+    return `Set in the environment (KONPRO_API_KEY), ending …${connection.last4}`
   if (connection.source === 'stored') return `Stored in the console, ending …${connection.last4}`
   if (connection.source === 'unreadable') return 'Stored, but unreadable'
   return 'Not set'
@@ -76,12 +84,16 @@ export default async function SettingsPage() {
           <CardContent className="flex flex-col gap-5">
             <dl className="divide-y">
               <Row label="Mode">{badge}</Row>
-              <Row label="API base URL">{connection.source === 'sandbox' ? 'Built-in sandbox' : config.KONPRO_API_BASE_URL}</Row>
+              <Row label="API base URL">
+                {connection.source === 'sandbox' ? 'Built-in sandbox' : config.KONPRO_API_BASE_URL}
+              </Row>
               <Row label="API key">{keyLine(connection)}</Row>
             </dl>
             {/* An outbound call with the team's key: admins only, as the action is. */}
             {isAdmin ? <ConnectionTest /> : null}
-            {isAdmin && connection.source !== 'env' ? <ApiKeyForm stored={connection.source !== 'sandbox'} /> : null}
+            {isAdmin && connection.source !== 'env' ? (
+              <ApiKeyForm stored={connection.source !== 'sandbox'} />
+            ) : null}
           </CardContent>
         </Card>
         <Card>
@@ -92,17 +104,28 @@ export default async function SettingsPage() {
           <CardContent className="flex flex-col gap-5">
             <dl className="divide-y">
               <Row label="Database">
-                {kind === 'embedded' ? <Badge variant="muted">Embedded PostgreSQL</Badge> : <Badge variant="success">PostgreSQL</Badge>}
+                {kind === 'embedded' ? (
+                  <Badge variant="muted">Embedded PostgreSQL</Badge>
+                ) : (
+                  <Badge variant="success">PostgreSQL</Badge>
+                )}
               </Row>
               {kind === 'embedded' ? <Row label="Data directory">{config.DATA_DIR}</Row> : null}
               <Row label="Live updates">
-                {live.live === 'notify' ? <Badge variant="success">LISTEN/NOTIFY</Badge> : <Badge variant="warning">Polling every 2 s</Badge>}
+                {live.live === 'notify' ? (
+                  <Badge variant="success">LISTEN/NOTIFY</Badge>
+                ) : (
+                  <Badge variant="warning">Polling every 2 s</Badge>
+                )}
               </Row>
             </dl>
             <p className="text-xs text-muted-foreground" data-testid="live-reason">
               {live.reason}
             </p>
-            <RetentionForm value={{ retentionDays: retention.retentionDays, maxRows: retention.maxRows }} canEdit={isAdmin} />
+            <RetentionForm
+              value={{ retentionDays: retention.retentionDays, maxRows: retention.maxRows }}
+              canEdit={isAdmin}
+            />
             <p className="text-xs text-muted-foreground">
               {retention.source === 'env'
                 ? 'From EVENT_RETENTION_DAYS and EVENT_MAX_ROWS until saved here.'
@@ -118,13 +141,19 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent className="flex flex-col gap-5">
             <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-              <code className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all">{url}</code>
+              <code className="min-w-0 flex-1 rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all">
+                {url}
+              </code>
               <CopyButton value={url} label="Copy URL" />
             </div>
             <ReceiverPolicyForm rejectUnsigned={policy.rejectUnsigned} canEdit={isAdmin} />
             <dl className="divide-y">
-              <Row label="Largest accepted delivery">{Math.round(config.RECEIVER_MAX_BODY_BYTES / 1024)} KiB (RECEIVER_MAX_BODY_BYTES)</Row>
-              <Row label="Per-address limit">{config.RECEIVER_RATE_LIMIT_PER_MINUTE.toLocaleString('en')} per minute</Row>
+              <Row label="Largest accepted delivery">
+                {Math.round(config.RECEIVER_MAX_BODY_BYTES / 1024)} KiB (RECEIVER_MAX_BODY_BYTES)
+              </Row>
+              <Row label="Per-address limit">
+                {config.RECEIVER_RATE_LIMIT_PER_MINUTE.toLocaleString('en')} per minute
+              </Row>
             </dl>
           </CardContent>
         </Card>

@@ -12,7 +12,10 @@ export async function GET(request: NextRequest) {
   const parsed = parseEventListQuery(request.nextUrl.searchParams)
   if (!parsed.success) {
     return NextResponse.json(
-      { error: 'Invalid query', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+      {
+        error: 'Invalid query',
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
       { status: 400 },
     )
   }
@@ -20,7 +23,10 @@ export async function GET(request: NextRequest) {
   const { db } = session
   const headers = { 'Cache-Control': 'no-store' }
   if (after !== undefined) {
-    return NextResponse.json({ events: await listEventsAfter(db, { after, filters, limit }) }, { headers })
+    return NextResponse.json(
+      { events: await listEventsAfter(db, { after, filters, limit }) },
+      { headers },
+    )
   }
   return NextResponse.json(await listEvents(db, { filters, before, limit }), { headers })
 }

@@ -10,5 +10,8 @@ export async function GET() {
   // Healthy once migrated and prepared: a load balancer sends pages here only when they can work.
   const open = async () => (await startupReady().catch(() => {}), getDatabase())
   const health = await checkHealth(open, 3000, liveStatus)
-  return Response.json(health, { status: health.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } })
+  return Response.json(health, {
+    status: health.ok ? 200 : 503,
+    headers: { 'cache-control': 'no-store' },
+  })
 }

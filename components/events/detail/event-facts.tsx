@@ -26,7 +26,10 @@ export function EventFacts({ event }: { event: EventDetail }) {
           {event.duplicateOf !== null ? (
             <p className="text-sm text-muted-foreground">
               A redelivery: the same content arrived earlier as{' '}
-              <Link className="text-primary underline-offset-4 hover:underline" href={`/events/${event.duplicateOf}`}>
+              <Link
+                className="text-primary underline-offset-4 hover:underline"
+                href={`/events/${event.duplicateOf}`}
+              >
                 #{event.duplicateOf}
               </Link>
               .

@@ -4,7 +4,13 @@ import { CopyButton } from '@/components/copy-button'
 // The identifiers and media links from `event_data`. Links are plain anchors to a new tab with
 // no referrer or opener; nothing remote is fetched or embedded by this page.
 
-const ID_FIELDS = ['video_id', 'callback_id', 'folder_id', 'video_translate_id', 'project_id'] as const
+const ID_FIELDS = [
+  'video_id',
+  'callback_id',
+  'folder_id',
+  'video_translate_id',
+  'project_id',
+] as const
 const LINK_FIELDS = [
   ['url', 'Video'],
   ['gif_download_url', 'GIF'],
@@ -14,7 +20,8 @@ const LINK_FIELDS = [
 function eventData(payload: unknown): Record<string, unknown> {
   if (payload && typeof payload === 'object' && 'event_data' in payload) {
     const data = (payload as { event_data: unknown }).event_data
-    if (data && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>
+    if (data && typeof data === 'object' && !Array.isArray(data))
+      return data as Record<string, unknown>
   }
   return {}
 }
@@ -31,10 +38,20 @@ function httpUrl(value: unknown): string | null {
 
 export function EventIds({ payload }: { payload: unknown }) {
   const data = eventData(payload)
-  const ids = ID_FIELDS.flatMap((f) => (typeof data[f] === 'string' || typeof data[f] === 'number' ? [[f, String(data[f])] as const] : []))
-  const links = LINK_FIELDS.flatMap(([f, label]) => (data[f] !== undefined ? [[f, label, data[f]] as const] : []))
+  const ids = ID_FIELDS.flatMap((f) =>
+    typeof data[f] === 'string' || typeof data[f] === 'number'
+      ? [[f, String(data[f])] as const]
+      : [],
+  )
+  const links = LINK_FIELDS.flatMap(([f, label]) =>
+    data[f] !== undefined ? [[f, label, data[f]] as const] : [],
+  )
   if (ids.length === 0 && links.length === 0) {
-    return <p className="text-sm text-muted-foreground">This delivery carries no <code className="font-mono">event_data</code> ids or links.</p>
+    return (
+      <p className="text-sm text-muted-foreground">
+        This delivery carries no <code className="font-mono">event_data</code> ids or links.
+      </p>
+    )
   }
   return (
     <dl className="grid gap-3 text-sm">
@@ -68,7 +85,9 @@ export function EventIds({ payload }: { payload: unknown }) {
                   <ExternalLinkIcon className="mt-0.5 size-3.5 shrink-0" aria-hidden />
                 </a>
               ) : (
-                <span className="font-mono text-xs break-all text-muted-foreground">{String(raw)} (not an http link)</span>
+                <span className="font-mono text-xs break-all text-muted-foreground">
+                  {String(raw)} (not an http link)
+                </span>
               )}
             </dd>
           </div>

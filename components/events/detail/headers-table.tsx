@@ -8,12 +8,16 @@ export function HeadersTable({ headers }: { headers: Record<string, string> }) {
     const sb = SIGNATURE_HINT.test(b) ? 0 : 1
     return sa - sb || a.localeCompare(b, 'en', { numeric: true })
   })
-  if (entries.length === 0) return <p className="text-sm text-muted-foreground">No headers were stored.</p>
+  if (entries.length === 0)
+    return <p className="text-sm text-muted-foreground">No headers were stored.</p>
   return (
     <div className="max-h-[32rem] overflow-auto rounded-md border">
       <dl className="divide-y text-sm">
         {entries.map(([name, value]) => (
-          <div key={name} className="grid gap-1 px-3 py-2 sm:grid-cols-[minmax(10rem,16rem)_1fr] sm:gap-4">
+          <div
+            key={name}
+            className="grid gap-1 px-3 py-2 sm:grid-cols-[minmax(10rem,16rem)_1fr] sm:gap-4"
+          >
             <dt className="flex items-start gap-2 font-mono text-xs font-medium break-all text-muted-foreground">
               {name}
               {SIGNATURE_HINT.test(name) ? (

@@ -6,6 +6,12 @@ export function kayleEventIdOf(payload: unknown): string | null {
 }
 
 /** From a received Kayle delivery to its ids and to the event and delivery at Kayle. */
-export function KayleEventLinks({ payload, headers }: { payload: unknown; headers?: Record<string, string> }) {
+export function KayleEventLinks({
+  payload,
+  headers,
+}: {
+  payload: unknown
+  headers?: Record<string, string>
+}) {
   return <KayleDeliveryIdList ids={kayleIdsOf(payload, headers)} />
 }

@@ -25,7 +25,8 @@ export function RawBody({ text, base64 }: { text: string | null; base64: string 
       )}
       {clipped ? (
         <p className="text-xs text-muted-foreground">
-          Showing the first {PREVIEW_CHARS.toLocaleString('en')} characters; download the raw body for all of it.
+          Showing the first {PREVIEW_CHARS.toLocaleString('en')} characters; download the raw body
+          for all of it.
         </p>
       ) : null}
     </div>

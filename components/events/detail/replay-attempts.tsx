@@ -15,15 +15,27 @@ export interface AttemptView {
   createdAt: string
 }
 
-const statusVariant = (status: number | null) => (status === null ? 'destructive' : status < 300 ? 'success' : status < 500 ? 'warning' : 'destructive')
+const statusVariant = (status: number | null) =>
+  status === null
+    ? 'destructive'
+    : status < 300
+      ? 'success'
+      : status < 500
+        ? 'warning'
+        : 'destructive'
 
 /** Each "Send again" of this delivery and what came back, newest first. */
 export function ReplayAttempts({ attempts }: { attempts: AttemptView[] }) {
-  if (attempts.length === 0) return <p className="text-sm text-muted-foreground">Not sent again yet.</p>
+  if (attempts.length === 0)
+    return <p className="text-sm text-muted-foreground">Not sent again yet.</p>
   return (
     <ol aria-label="Attempts" className="flex flex-col gap-3">
       {attempts.map((a) => (
-        <li key={a.id} data-testid="replay-attempt" className="min-w-0 rounded-md border p-3 text-sm">
+        <li
+          key={a.id}
+          data-testid="replay-attempt"
+          className="min-w-0 rounded-md border p-3 text-sm"
+        >
           <div className="flex flex-wrap items-center gap-2">
             <Badge variant={statusVariant(a.status)}>{a.status ?? 'not sent'}</Badge>
             <span className="text-muted-foreground">{a.latencyMs} ms</span>
@@ -36,7 +48,7 @@ export function ReplayAttempts({ attempts }: { attempts: AttemptView[] }) {
             {a.mode === 'resigned' ? `Re-signed with endpoint ${a.signedWith}` : 'Original headers'}
             {a.actorEmail ? ` · by ${a.actorEmail}` : ''}
           </p>
-          {a.error ? <p className="mt-1 text-xs text-destructive break-words">{a.error}</p> : null}
+          {a.error ? <p className="mt-1 text-xs break-words text-destructive">{a.error}</p> : null}
           {a.responseHeaders ? (
             <details className="mt-2">
               <summary className="cursor-pointer text-xs font-medium">Answer</summary>

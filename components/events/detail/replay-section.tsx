@@ -12,14 +12,24 @@ export async function ReplaySection({ eventId, provider }: { eventId: number; pr
   const isAdmin = user.role === 'admin'
   const endpoints = isAdmin && provider === 'konpro' ? await loadEndpoints() : null
   return (
-    <DetailSection id="replay-title" title="Send again" description="Re-send this delivery to a URL; each answer is kept here.">
+    <DetailSection
+      id="replay-title"
+      title="Send again"
+      description="Re-send this delivery to a URL; each answer is kept here."
+    >
       <div className="flex flex-col gap-5">
         {isAdmin ? (
-          <ReplayForm eventId={eventId} canResign={provider === 'konpro'} endpoints={endpoints?.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []} />
+          <ReplayForm
+            eventId={eventId}
+            canResign={provider === 'konpro'}
+            endpoints={endpoints?.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []}
+          />
         ) : (
           <p className="text-sm text-muted-foreground">Only an admin can send a delivery again.</p>
         )}
-        <ReplayAttempts attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+        <ReplayAttempts
+          attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
+        />
       </div>
     </DetailSection>
   )

@@ -8,7 +8,8 @@ import type { EventSummary } from '@/lib/events/types'
 const SIGNAL = 'konpro:deliveries'
 
 export function announceDeliveries(rows: EventSummary[]) {
-  if (rows.length > 0) window.dispatchEvent(new CustomEvent<EventSummary[]>(SIGNAL, { detail: rows }))
+  if (rows.length > 0)
+    window.dispatchEvent(new CustomEvent<EventSummary[]>(SIGNAL, { detail: rows }))
 }
 
 export function useDeliverySignal(onRows: (rows: EventSummary[]) => void) {

@@ -10,13 +10,23 @@ export interface EventPage {
 }
 
 /** Older rows, page by page below the first (server-rendered) page; keyset on id. */
-export function useEventPages({ filters, initial, startAfter }: { filters: EventFilters; initial: EventPage; startAfter: number }) {
+export function useEventPages({
+  filters,
+  initial,
+  startAfter,
+}: {
+  filters: EventFilters
+  initial: EventPage
+  startAfter: number
+}) {
   const filterKey = filtersToSearchParams(filters).toString()
   return useInfiniteQuery({
     // startAfter changes whenever the server renders again (new rows, cleared log): a fresh list.
     queryKey: ['events', 'pages', filterKey, startAfter],
     queryFn: async ({ pageParam }): Promise<EventPage> => {
-      const res = await fetch(`/api/events?${filtersToSearchParams(filters, { before: pageParam ?? undefined, limit: 50 })}`)
+      const res = await fetch(
+        `/api/events?${filtersToSearchParams(filters, { before: pageParam ?? undefined, limit: 50 })}`,
+      )
       if (!res.ok) throw new Error(`GET /api/events answered ${res.status}`)
       return (await res.json()) as EventPage
     },

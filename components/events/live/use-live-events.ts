@@ -4,7 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { STREAM_END_EVENT } from '@/lib/events/stream-limit'
 import { STREAM_EVENT, type EventSummary } from '@/lib/events/types'
-import { filtersToSearchParams, hasActiveFilters, type EventFilters } from '@/lib/validations/event-filters'
+import {
+  filtersToSearchParams,
+  hasActiveFilters,
+  type EventFilters,
+} from '@/lib/validations/event-filters'
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'polling'
 
@@ -17,7 +21,9 @@ const MAX_FAILURES_AFTER_OPEN = 5
 const STREAM_RETRY_MS = 30_000
 
 async function fetchAfter(after: number, filters: EventFilters): Promise<EventSummary[]> {
-  const res = await fetch(`/api/events?${filtersToSearchParams(filters, { after, limit: 200 })}`, { cache: 'no-store' })
+  const res = await fetch(`/api/events?${filtersToSearchParams(filters, { after, limit: 200 })}`, {
+    cache: 'no-store',
+  })
   if (!res.ok) throw new Error(`GET /api/events answered ${res.status}`)
   return ((await res.json()) as { events: EventSummary[] }).events
 }
@@ -39,7 +45,9 @@ export function useLiveEvents({
   onEvents: (rows: EventSummary[]) => void
 }): ConnectionState {
   const [mode, setMode] = useState<'stream' | 'polling'>('stream')
-  const [streamState, setStreamState] = useState<'connecting' | 'live' | 'reconnecting'>('connecting')
+  const [streamState, setStreamState] = useState<'connecting' | 'live' | 'reconnecting'>(
+    'connecting',
+  )
   // Rows up to `cursor` are known to have been asked of the server (the catch-up position);
   // `seen` stops a row that comes both from the stream and from a catch-up showing twice.
   const cursor = useRef(startAfter)
@@ -66,7 +74,10 @@ export function useLiveEvents({
   )
 
   // One catch-up at a time; asking during one makes it run once more before it resolves.
-  const catchUp = useRef<{ running: Promise<void> | null; again: boolean }>({ running: null, again: false })
+  const catchUp = useRef<{ running: Promise<void> | null; again: boolean }>({
+    running: null,
+    again: false,
+  })
   const runCatchUp = useCallback((): Promise<void> => {
     const state = catchUp.current
     if (state.running) {
@@ -115,7 +126,10 @@ export function useLiveEvents({
     source.addEventListener(STREAM_EVENT, (message) => {
       if (hasActiveFilters(filtersRef.current)) return void runCatchUp()
       try {
-        deliver([JSON.parse((message as MessageEvent<string>).data) as EventSummary], joined.current)
+        deliver(
+          [JSON.parse((message as MessageEvent<string>).data) as EventSummary],
+          joined.current,
+        )
       } catch {
         void runCatchUp()
       }
@@ -130,7 +144,10 @@ export function useLiveEvents({
         return
       }
       failures++
-      if (source.readyState === EventSource.CLOSED || failures >= (opened ? MAX_FAILURES_AFTER_OPEN : MAX_FAILURES_NEVER_OPENED)) {
+      if (
+        source.readyState === EventSource.CLOSED ||
+        failures >= (opened ? MAX_FAILURES_AFTER_OPEN : MAX_FAILURES_NEVER_OPENED)
+      ) {
         source.close()
         setMode('polling')
       } else {

@@ -2,7 +2,13 @@
 
 import Link from 'next/link'
 import { useQuery } from '@tanstack/react-query'
-import { ArrowLeftIcon, ChevronDownIcon, ChevronUpIcon, ExternalLinkIcon, XIcon } from 'lucide-react'
+import {
+  ArrowLeftIcon,
+  ChevronDownIcon,
+  ChevronUpIcon,
+  ExternalLinkIcon,
+  XIcon,
+} from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { DetailSection } from '@/components/events/detail/detail-section'
 import { EventFacts } from '@/components/events/detail/event-facts'
@@ -45,7 +51,16 @@ export function DeliveryPane({
   onPrevious?: () => void
   onNext?: () => void
 }) {
-  const { data: event, isPending, isError, refetch } = useQuery({ queryKey: ['events', 'detail', id], queryFn: () => fetchDetail(id), staleTime: Infinity })
+  const {
+    data: event,
+    isPending,
+    isError,
+    refetch,
+  } = useQuery({
+    queryKey: ['events', 'detail', id],
+    queryFn: () => fetchDetail(id),
+    staleTime: Infinity,
+  })
   const parsed = event ? parsedBody(event) : undefined
   return (
     <aside
@@ -57,12 +72,28 @@ export function DeliveryPane({
         <Button variant="ghost" size="sm" onClick={onClose} className="lg:hidden">
           <ArrowLeftIcon /> Back to the list
         </Button>
-        <span className="hidden px-2 font-mono text-xs text-muted-foreground lg:inline">Delivery #{id}</span>
+        <span className="hidden px-2 font-mono text-xs text-muted-foreground lg:inline">
+          Delivery #{id}
+        </span>
         <div className="ml-auto flex items-center gap-1">
-          <Button variant="ghost" size="icon" aria-label="Previous delivery (k)" title="Previous (k)" disabled={!onPrevious} onClick={onPrevious}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Previous delivery (k)"
+            title="Previous (k)"
+            disabled={!onPrevious}
+            onClick={onPrevious}
+          >
             <ChevronUpIcon />
           </Button>
-          <Button variant="ghost" size="icon" aria-label="Next delivery (j)" title="Next (j)" disabled={!onNext} onClick={onNext}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Next delivery (j)"
+            title="Next (j)"
+            disabled={!onNext}
+            onClick={onNext}
+          >
             <ChevronDownIcon />
           </Button>
           <Button variant="ghost" size="icon" asChild>
@@ -70,7 +101,14 @@ export function DeliveryPane({
               <ExternalLinkIcon />
             </Link>
           </Button>
-          <Button variant="ghost" size="icon" aria-label="Close (Esc)" title="Close (Esc)" onClick={onClose} className="hidden lg:inline-flex">
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Close (Esc)"
+            title="Close (Esc)"
+            onClick={onClose}
+            className="hidden lg:inline-flex"
+          >
             <XIcon />
           </Button>
         </div>
@@ -89,18 +127,32 @@ export function DeliveryPane({
             </Button>
           </p>
         ) : event === null || event === undefined ? (
-          <p className="text-sm text-muted-foreground">This delivery is no longer stored (the log was cleared or it aged out).</p>
+          <p className="text-sm text-muted-foreground">
+            This delivery is no longer stored (the log was cleared or it aged out).
+          </p>
         ) : (
           <div className="flex flex-col gap-4">
             <div className="min-w-0">
-              <h2 className="font-mono text-lg font-semibold break-all">{event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}</h2>
+              <h2 className="font-mono text-lg font-semibold break-all">
+                {event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}
+              </h2>
               <div className="mt-2 flex flex-wrap items-center gap-2">
                 <VerdictBadge verdict={event.verdict} />
-                <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
+                <DeliveryMarkers
+                  rejected={event.rejected}
+                  duplicateOf={event.duplicateOf}
+                  status={event.responseStatus}
+                />
               </div>
             </div>
             <EventFacts event={event} />
-            <DetailSection id="pane-payload-title" title="Payload" description={parsed === undefined ? 'The body is not JSON; see the raw body below.' : undefined}>
+            <DetailSection
+              id="pane-payload-title"
+              title="Payload"
+              description={
+                parsed === undefined ? 'The body is not JSON; see the raw body below.' : undefined
+              }
+            >
               {parsed !== undefined ? (
                 <div className="overflow-auto rounded-md border bg-muted/40 p-3">
                   <JsonTree value={parsed} />

@@ -22,7 +22,13 @@ export function usePaneWidth() {
   return [width, set] as const
 }
 
-export function ResizeHandle({ width, onResize }: { width: number; onResize: (width: number) => void }) {
+export function ResizeHandle({
+  width,
+  onResize,
+}: {
+  width: number
+  onResize: (width: number) => void
+}) {
   return (
     <div
       role="separator"

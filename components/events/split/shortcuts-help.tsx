@@ -1,6 +1,12 @@
 'use client'
 
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog'
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog'
 
 const SHORTCUTS: [string[], string][] = [
   [['j', '↓'], 'Next delivery'],
@@ -11,20 +17,31 @@ const SHORTCUTS: [string[], string][] = [
   [['?'], 'This list'],
 ]
 
-export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ShortcutsHelp({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>They work anywhere in the event log except while typing in a field.</DialogDescription>
+          <DialogDescription>
+            They work anywhere in the event log except while typing in a field.
+          </DialogDescription>
         </DialogHeader>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={what} className="contents">
               <dt className="flex gap-1">
                 {keys.map((key) => (
-                  <kbd key={key} className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs">
+                  <kbd
+                    key={key}
+                    className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs"
+                  >
                     {key}
                   </kbd>
                 ))}

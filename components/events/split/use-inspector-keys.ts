@@ -30,7 +30,10 @@ export function useInspectorKeys(keys: InspectorKeys) {
       // A dialog (the help, a confirmation) owns the keyboard while it is open.
       if (document.querySelector('[role="dialog"]')) return
       const k = ref.current
-      const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="tab"]') && !e.target.closest('[data-testid="event-row"]')
+      const onControl =
+        e.target instanceof HTMLElement &&
+        e.target.closest('button, a, [role="tab"]') &&
+        !e.target.closest('[data-testid="event-row"]')
       switch (e.key) {
         case 'j':
         case 'ArrowDown':

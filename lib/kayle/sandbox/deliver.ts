@@ -24,12 +24,33 @@ export type TestDeliveryResult =
  * signed with its secret. Refuses (409) when Kayle would send nothing: paused, not subscribed,
  * or without an active key.
  */
-export async function sendKayleTestEvent(db: Db, endpointId: string, type: KayleEventTypeName = DEFAULT_EVENT_TYPE): Promise<TestDeliveryResult> {
+export async function sendKayleTestEvent(
+  db: Db,
+  endpointId: string,
+  type: KayleEventTypeName = DEFAULT_EVENT_TYPE,
+): Promise<TestDeliveryResult> {
   const endpoint = await getEndpoint(db, endpointId)
-  if (!endpoint) return { ok: false, status: 404, code: 'not_found', message: `endpoint ${endpointId} not found` }
-  if (!endpoint.enabled) return { ok: false, status: 409, code: 'endpoint_disabled', message: `endpoint ${endpointId} is disabled; enable it to receive deliveries` }
+  if (!endpoint)
+    return {
+      ok: false,
+      status: 404,
+      code: 'not_found',
+      message: `endpoint ${endpointId} not found`,
+    }
+  if (!endpoint.enabled)
+    return {
+      ok: false,
+      status: 409,
+      code: 'endpoint_disabled',
+      message: `endpoint ${endpointId} is disabled; enable it to receive deliveries`,
+    }
   if (endpoint.subscribedEventTypes.length > 0 && !endpoint.subscribedEventTypes.includes(type)) {
-    return { ok: false, status: 409, code: 'not_subscribed', message: `endpoint ${endpointId} is not subscribed to ${type}` }
+    return {
+      ok: false,
+      status: 409,
+      code: 'not_subscribed',
+      message: `endpoint ${endpointId} is not subscribed to ${type}`,
+    }
   }
   const key = await activeKeyOf(db, endpointId)
   if (!key) {
@@ -51,7 +72,12 @@ export async function sendKayleTestEvent(db: Db, endpointId: string, type: Kayle
       eventType: type,
       status: 'pending',
       body: await encryptForKayle(event, key.publicJwk, key.keyId),
-      headers: { 'content-type': 'application/jose', 'user-agent': 'Kayle-Sandbox/1.0', 'x-kayle-delivery-id': id, 'x-kayle-event': type },
+      headers: {
+        'content-type': 'application/jose',
+        'user-agent': 'Kayle-Sandbox/1.0',
+        'x-kayle-delivery-id': id,
+        'x-kayle-event': type,
+      },
     })
     .returning()
   return { ok: true, delivery: await attempt(db, row!, endpoint.url, signingSecretOf(endpoint)) }
@@ -70,17 +96,38 @@ const PAYLOAD_EXPIRED = {
  * only while its encrypted payload is retained; otherwise 409 WEBHOOK_PAYLOAD_EXPIRED.
  */
 export async function retryKayleDelivery(db: Db, deliveryId: string): Promise<TestDeliveryResult> {
-  const [row] = await db.select().from(kayleSandboxDeliveries).where(eq(kayleSandboxDeliveries.id, deliveryId))
-  if (!row) return { ok: false, status: 404, code: 'NOT_FOUND', message: `Webhook delivery ${deliveryId} not found.` }
+  const [row] = await db
+    .select()
+    .from(kayleSandboxDeliveries)
+    .where(eq(kayleSandboxDeliveries.id, deliveryId))
+  if (!row)
+    return {
+      ok: false,
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `Webhook delivery ${deliveryId} not found.`,
+    }
   const endpoint = await getEndpoint(db, row.endpointId)
   if (!endpoint || !retention(row, endpoint.retentionHours).retained) return PAYLOAD_EXPIRED
   return { ok: true, delivery: await attempt(db, row, endpoint.url, signingSecretOf(endpoint)) }
 }
 
 /** Requeues every delivery of an event that still has its payload; 409 when none has. */
-export async function replayKayleEvent(db: Db, eventId: string): Promise<{ ok: true } | Exclude<TestDeliveryResult, { ok: true }>> {
-  const rows = await db.select().from(kayleSandboxDeliveries).where(eq(kayleSandboxDeliveries.eventId, eventId))
-  if (rows.length === 0) return { ok: false, status: 404, code: 'NOT_FOUND', message: `Webhook event ${eventId} not found.` }
+export async function replayKayleEvent(
+  db: Db,
+  eventId: string,
+): Promise<{ ok: true } | Exclude<TestDeliveryResult, { ok: true }>> {
+  const rows = await db
+    .select()
+    .from(kayleSandboxDeliveries)
+    .where(eq(kayleSandboxDeliveries.eventId, eventId))
+  if (rows.length === 0)
+    return {
+      ok: false,
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `Webhook event ${eventId} not found.`,
+    }
   let replayed = 0
   for (const row of rows) {
     const endpoint = await getEndpoint(db, row.endpointId)
@@ -98,15 +145,32 @@ export async function replayKayleEvent(db: Db, eventId: string): Promise<{ ok: t
 export function retention(row: KayleSandboxDelivery, retentionHours: number | undefined) {
   const at = row.updatedAt
   if (row.status === 'succeeded' || row.body === '')
-    return { retained: false, expiresAt: null, scrubbedAt: at.toISOString(), reason: row.status === 'succeeded' ? 'delivered' : 'expired' }
-  if (row.status !== 'failed') return { retained: true, expiresAt: null, scrubbedAt: null, reason: 'pending_delivery' }
-  if (retentionHours === undefined || retentionHours === 0) return { retained: false, expiresAt: null, scrubbedAt: at.toISOString(), reason: 'expired' }
+    return {
+      retained: false,
+      expiresAt: null,
+      scrubbedAt: at.toISOString(),
+      reason: row.status === 'succeeded' ? 'delivered' : 'expired',
+    }
+  if (row.status !== 'failed')
+    return { retained: true, expiresAt: null, scrubbedAt: null, reason: 'pending_delivery' }
+  if (retentionHours === undefined || retentionHours === 0)
+    return { retained: false, expiresAt: null, scrubbedAt: at.toISOString(), reason: 'expired' }
   const expires = new Date(at.getTime() + retentionHours * 3600_000)
   const live = expires.getTime() > Date.now()
-  return { retained: live, expiresAt: expires.toISOString(), scrubbedAt: null, reason: live ? 'terminal_failure_retention' : 'expired' }
+  return {
+    retained: live,
+    expiresAt: expires.toISOString(),
+    scrubbedAt: null,
+    reason: live ? 'terminal_failure_retention' : 'expired',
+  }
 }
 
-async function attempt(db: Db, row: KayleSandboxDelivery, url: string, secret: string): Promise<KayleSandboxDelivery> {
+async function attempt(
+  db: Db,
+  row: KayleSandboxDelivery,
+  url: string,
+  secret: string,
+): Promise<KayleSandboxDelivery> {
   const t = Math.floor(Date.now() / 1000)
   // Refused addresses and network failures alike are a failed attempt without a status code, as Kayle records it.
   const result = await sendOutbound(url, {
@@ -143,7 +207,10 @@ export interface DeliveryFilter {
 }
 
 /** Newest first; `before` is the previous page's cursor. */
-export async function listKayleDeliveries(db: Db, filter: DeliveryFilter): Promise<{ rows: KayleSandboxDelivery[]; hasMore: boolean }> {
+export async function listKayleDeliveries(
+  db: Db,
+  filter: DeliveryFilter,
+): Promise<{ rows: KayleSandboxDelivery[]; hasMore: boolean }> {
   const where: SQL[] = []
   if (filter.status) where.push(eq(kayleSandboxDeliveries.status, filter.status))
   if (filter.endpointId) where.push(eq(kayleSandboxDeliveries.endpointId, filter.endpointId))
@@ -172,7 +239,10 @@ export async function deliveryJson(db: Db, row: KayleSandboxDelivery) {
     webhook_encryption_key_id: key ? kayleKeyIdOf(key) : null,
     status: row.status,
     attempt_count: row.attempts,
-    next_attempt_at: row.status === 'failed' || row.status === 'succeeded' ? null : (row.nextAttemptAt?.toISOString() ?? null),
+    next_attempt_at:
+      row.status === 'failed' || row.status === 'succeeded'
+        ? null
+        : (row.nextAttemptAt?.toISOString() ?? null),
     payload_expires_at: kept.expiresAt,
     payload_scrubbed_at: kept.scrubbedAt,
     payload_retention_reason: kept.reason,

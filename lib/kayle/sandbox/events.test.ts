@@ -9,7 +9,19 @@ describe('the sandbox’s delivered payloads', () => {
   })
 
   it('the check refuses a payload the document does not describe', () => {
-    expect(checkKaylePayload({ type: 'verification.session.succeeded', metadata: { contract_version: '2025-01-01', event_id: 'evt_1', verification_session_id: 'vs_1' }, data: {} })).not.toEqual([])
-    expect(checkKaylePayload({ type: 'verification.session.unknown' })).toEqual(['type verification.session.unknown is not a documented event type'])
+    expect(
+      checkKaylePayload({
+        type: 'verification.session.succeeded',
+        metadata: {
+          contract_version: '2025-01-01',
+          event_id: 'evt_1',
+          verification_session_id: 'vs_1',
+        },
+        data: {},
+      }),
+    ).not.toEqual([])
+    expect(checkKaylePayload({ type: 'verification.session.unknown' })).toEqual([
+      'type verification.session.unknown is not a documented event type',
+    ])
   })
 })

@@ -14,16 +14,34 @@ const random = (bytes = 8) => randomBytes(bytes).toString('hex')
 export function sampleEvent(type: KayleEventTypeName) {
   const data: Record<KayleEventTypeName, Record<string, unknown>> = {
     'verification.session.succeeded': {
-      claims: { date_of_birth: '1995-04-12', family_name: 'Curie', given_names: 'Marie', kayle_document_id: `kdid_${random(6)}` },
+      claims: {
+        date_of_birth: '1995-04-12',
+        family_name: 'Curie',
+        given_names: 'Marie',
+        kayle_document_id: `kdid_${random(6)}`,
+      },
       selected_field_keys: ['date_of_birth', 'family_name', 'given_names', 'kayle_document_id'],
     },
-    'verification.session.failed': { failure_code: 'document_chip_authentication_failed', nfc_tries_used: 3, liveness_tries_used: 0 },
+    'verification.session.failed': {
+      failure_code: 'document_chip_authentication_failed',
+      nfc_tries_used: 3,
+      liveness_tries_used: 0,
+    },
     'verification.session.expired': {},
-    'verification.session.cancelled': { outcome: 'not_verified', reason: 'cancelled_after_failed_check', nfc_tries_used: 0, liveness_tries_used: 2 },
+    'verification.session.cancelled': {
+      outcome: 'not_verified',
+      reason: 'cancelled_after_failed_check',
+      nfc_tries_used: 0,
+      liveness_tries_used: 2,
+    },
   }
   return {
     type,
-    metadata: { contract_version: CONTRACT_VERSION, event_id: `evt_${random()}`, verification_session_id: `vs_${random()}` },
+    metadata: {
+      contract_version: CONTRACT_VERSION,
+      event_id: `evt_${random()}`,
+      verification_session_id: `vs_${random()}`,
+    },
     data: data[type],
   }
 }

@@ -39,13 +39,31 @@ const DOCS = 'https://kayle.id/docs/api/errors'
 type Body = Record<string, unknown>
 
 const ok = (data: unknown, status = 200) => Response.json({ data, error: null }, { status })
-const fail = (status: number, code: string, message: string, hint: string, extra: Body = {}, headers?: Record<string, string>) =>
-  Response.json({ data: null, error: { code, message, hint, docs: DOCS }, ...extra }, { status, headers })
-const notFound = (what: string, id: string) => fail(404, 'NOT_FOUND', `${what} ${id} not found.`, 'Check the ID; it may have been deleted.')
-const badRequest = (message: string, hint = 'Fix the request to match the API reference.') => fail(400, 'BAD_REQUEST', message, hint)
+const fail = (
+  status: number,
+  code: string,
+  message: string,
+  hint: string,
+  extra: Body = {},
+  headers?: Record<string, string>,
+) =>
+  Response.json(
+    { data: null, error: { code, message, hint, docs: DOCS }, ...extra },
+    { status, headers },
+  )
+const notFound = (what: string, id: string) =>
+  fail(404, 'NOT_FOUND', `${what} ${id} not found.`, 'Check the ID; it may have been deleted.')
+const badRequest = (message: string, hint = 'Fix the request to match the API reference.') =>
+  fail(400, 'BAD_REQUEST', message, hint)
 const EMPTY_PAGE = { pagination: { limit: 10, has_more: false, next_cursor: null } }
 
-type Run = (ctx: { req: Request; db: Db; params: string[]; body: Body; query: URLSearchParams }) => Promise<Response>
+type Run = (ctx: {
+  req: Request
+  db: Db
+  params: string[]
+  body: Body
+  query: URLSearchParams
+}) => Promise<Response>
 interface Route {
   pattern: string[]
   method: string
@@ -63,20 +81,39 @@ function pageOf<T extends { id: string }>(items: T[], query: URLSearchParams): R
   let start = 0
   if (after) {
     const index = items.findIndex((i) => i.id === after)
-    if (index < 0) return fail(400, 'INVALID_REQUEST', `starting_after cursor ${after} does not exist.`, 'Use next_cursor from the previous page.', EMPTY_PAGE)
+    if (index < 0)
+      return fail(
+        400,
+        'INVALID_REQUEST',
+        `starting_after cursor ${after} does not exist.`,
+        'Use next_cursor from the previous page.',
+        EMPTY_PAGE,
+      )
     start = index + 1
   }
   const slice = items.slice(start, start + limit)
   const hasMore = start + limit < items.length
-  return Response.json({ data: slice, error: null, pagination: { limit, has_more: hasMore, next_cursor: hasMore ? slice.at(-1)!.id : null } })
+  return Response.json({
+    data: slice,
+    error: null,
+    pagination: { limit, has_more: hasMore, next_cursor: hasMore ? slice.at(-1)!.id : null },
+  })
 }
 
 const bool = (value: string | null) => (value === null ? undefined : value === 'true')
 
 const deliveryAnswer = async (db: Db, result: TestDeliveryResult) =>
-  result.ok ? ok(await deliveryJson(db, result.delivery)) : fail(result.status, result.code, result.message, result.hint ?? 'See the deliveries guide.')
+  result.ok
+    ? ok(await deliveryJson(db, result.delivery))
+    : fail(result.status, result.code, result.message, result.hint ?? 'See the deliveries guide.')
 
-const urlRefused = (problem: string) => fail(400, 'WEBHOOK_URL_REJECTED', problem, 'Use an https:// URL (http:// only for localhost while developing).')
+const urlRefused = (problem: string) =>
+  fail(
+    400,
+    'WEBHOOK_URL_REJECTED',
+    problem,
+    'Use an https:// URL (http:// only for localhost while developing).',
+  )
 
 const routes: Route[] = [
   {
@@ -88,13 +125,24 @@ const routes: Route[] = [
       let seq: number | undefined
       if (after) {
         seq = await endpointSeq(db, after)
-        if (seq === undefined) return fail(400, 'INVALID_REQUEST', `starting_after cursor ${after} does not exist.`, 'Use next_cursor from the previous page.', EMPTY_PAGE)
+        if (seq === undefined)
+          return fail(
+            400,
+            'INVALID_REQUEST',
+            `starting_after cursor ${after} does not exist.`,
+            'Use next_cursor from the previous page.',
+            EMPTY_PAGE,
+          )
       }
       const { rows, hasMore } = await listEndpoints(db, limit, seq, bool(query.get('enabled')))
       return Response.json({
         data: rows.map(endpointJson),
         error: null,
-        pagination: { limit, has_more: hasMore, next_cursor: hasMore ? (rows.at(-1)?.id ?? null) : null },
+        pagination: {
+          limit,
+          has_more: hasMore,
+          next_cursor: hasMore ? (rows.at(-1)?.id ?? null) : null,
+        },
       })
     },
   },
@@ -138,8 +186,12 @@ const routes: Route[] = [
         ...(body.name !== undefined ? { name: body.name as string | null } : {}),
         ...(body.labels !== undefined ? { labels: body.labels as string[] } : {}),
         ...(body.enabled !== undefined ? { enabled: body.enabled as boolean } : {}),
-        ...(body.subscribed_event_types !== undefined ? { subscribedEventTypes: body.subscribed_event_types as string[] } : {}),
-        ...(body.undelivered_payload_retention_hours !== undefined ? { retentionHours: body.undelivered_payload_retention_hours as number } : {}),
+        ...(body.subscribed_event_types !== undefined
+          ? { subscribedEventTypes: body.subscribed_event_types as string[] }
+          : {}),
+        ...(body.undelivered_payload_retention_hours !== undefined
+          ? { retentionHours: body.undelivered_payload_retention_hours as number }
+          : {}),
       })
       return row ? ok(endpointJson(row)) : notFound('Webhook endpoint', id!)
     },
@@ -148,14 +200,18 @@ const routes: Route[] = [
     pattern: ['endpoints', ':id'],
     method: 'DELETE',
     run: async ({ db, params: [id] }) =>
-      (await deleteEndpoint(db, id!)) ? ok({ message: 'Webhook endpoint deleted.', status: 'success' }) : notFound('Webhook endpoint', id!),
+      (await deleteEndpoint(db, id!))
+        ? ok({ message: 'Webhook endpoint deleted.', status: 'success' })
+        : notFound('Webhook endpoint', id!),
   },
   {
     pattern: ['endpoints', ':id', 'signing-secret', 'reveal'],
     method: 'POST',
     run: async ({ db, params: [id] }) => {
       const row = await getEndpoint(db, id!)
-      return row ? ok({ endpoint_id: row.id, signing_secret: signingSecretOf(row) }) : notFound('Webhook endpoint', id!)
+      return row
+        ? ok({ endpoint_id: row.id, signing_secret: signingSecretOf(row) })
+        : notFound('Webhook endpoint', id!)
     },
   },
   {
@@ -181,13 +237,23 @@ const routes: Route[] = [
       if (!(await getEndpoint(db, id!))) return notFound('Webhook endpoint', id!)
       const jwk = body.jwk as Record<string, unknown>
       const problem = await publicJwkProblem(jwk)
-      if (problem) return badRequest(problem, 'Send the public half of a 2048-bit or larger RSA key as a JWK.')
+      if (problem)
+        return badRequest(problem, 'Send the public half of a 2048-bit or larger RSA key as a JWK.')
       // encryption.mdx: a new key is created with is_active: true and used at once. Earlier keys
       // are left as they are; the caller deactivates them.
-      const row = await insertKey(db, { keyId: String(body.key_id), endpointId: id!, publicJwk: jwk as JsonWebKey })
+      const row = await insertKey(db, {
+        keyId: String(body.key_id),
+        endpointId: id!,
+        publicJwk: jwk as JsonWebKey,
+      })
       return row
         ? ok(keyJson(row))
-        : fail(409, 'CONFLICT', `A key with key_id ${String(body.key_id)} already exists.`, 'Choose a new key_id for each key.')
+        : fail(
+            409,
+            'CONFLICT',
+            `A key with key_id ${String(body.key_id)} already exists.`,
+            'Choose a new key_id for each key.',
+          )
     },
   },
   {
@@ -196,8 +262,12 @@ const routes: Route[] = [
     sandboxOnly: true,
     run: async ({ db, body, params: [id] }) => {
       const type = body.event_type
-      if (type !== undefined && (typeof type !== 'string' || !isKayleEventType(type))) return badRequest('event_type is not a Kayle event type.')
-      return deliveryAnswer(db, await sendKayleTestEvent(db, id!, type as Parameters<typeof sendKayleTestEvent>[2]))
+      if (type !== undefined && (typeof type !== 'string' || !isKayleEventType(type)))
+        return badRequest('event_type is not a Kayle event type.')
+      return deliveryAnswer(
+        db,
+        await sendKayleTestEvent(db, id!, type as Parameters<typeof sendKayleTestEvent>[2]),
+      )
     },
   },
   {
@@ -260,7 +330,13 @@ const routes: Route[] = [
     method: 'POST',
     run: async ({ db, params: [id] }) => {
       const result = await replayKayleEvent(db, id!)
-      if (!result.ok) return fail(result.status, result.code, result.message, result.hint ?? 'See the deliveries guide.')
+      if (!result.ok)
+        return fail(
+          result.status,
+          result.code,
+          result.message,
+          result.hint ?? 'See the deliveries guide.',
+        )
       const rows = (await listKayleEvents(db)).find((e) => e[0]!.eventId === id)!
       return ok(await eventJson(db, rows), 202)
     },
@@ -307,20 +383,49 @@ export function kayleSandboxPath(url: string): string[] {
  * Serves one Kayle API call from the sandbox's database state. `segments` is the decoded path
  * after the sandbox's base path, e.g. ['v1', 'webhooks', 'endpoints', 'we_1'].
  */
-export async function handleKayleSandboxRequest(req: Request, db: Db, segments = kayleSandboxPath(req.url)): Promise<Response> {
-  if (segments[0] !== 'v1' || segments[1] !== 'webhooks') return fail(404, 'NOT_FOUND', `Unknown path /${segments.join('/')}.`, 'Kayle serves /v1/webhooks/...')
+export async function handleKayleSandboxRequest(
+  req: Request,
+  db: Db,
+  segments = kayleSandboxPath(req.url),
+): Promise<Response> {
+  if (segments[0] !== 'v1' || segments[1] !== 'webhooks')
+    return fail(
+      404,
+      'NOT_FOUND',
+      `Unknown path /${segments.join('/')}.`,
+      'Kayle serves /v1/webhooks/...',
+    )
   const rest = segments.slice(2)
   const candidates = routes.flatMap((route) => {
     const params = match(route.pattern, rest)
     return params ? [{ route, params }] : []
   })
-  if (candidates.length === 0) return fail(404, 'NOT_FOUND', `Unknown path /${segments.join('/')}.`, 'Check the path against the API reference.')
+  if (candidates.length === 0)
+    return fail(
+      404,
+      'NOT_FOUND',
+      `Unknown path /${segments.join('/')}.`,
+      'Check the path against the API reference.',
+    )
   const chosen = candidates.find((c) => c.route.method === req.method)
   if (!chosen) {
     const allow = candidates.map((c) => c.route.method).join(', ')
-    return fail(405, 'METHOD_NOT_ALLOWED', `/${segments.join('/')} accepts ${allow}.`, `Use ${allow}.`, {}, { allow })
+    return fail(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `/${segments.join('/')} accepts ${allow}.`,
+      `Use ${allow}.`,
+      {},
+      { allow },
+    )
   }
-  if (!(await authorized(req, db))) return fail(401, 'UNAUTHORIZED', 'Missing or invalid API key.', 'Send Authorization: Bearer <API key>.')
+  if (!(await authorized(req, db)))
+    return fail(
+      401,
+      'UNAUTHORIZED',
+      'Missing or invalid API key.',
+      'Send Authorization: Bearer <API key>.',
+    )
   const text = await req.text()
   let body: unknown
   if (text.trim()) {
@@ -332,7 +437,12 @@ export async function handleKayleSandboxRequest(req: Request, db: Db, segments =
   }
   const query = new URL(req.url).searchParams
   if (!chosen.route.sandboxOnly) {
-    const check = checkKayleRequest(req.method, `/${segments.map(encodeURIComponent).join('/')}`, query, body)
+    const check = checkKayleRequest(
+      req.method,
+      `/${segments.map(encodeURIComponent).join('/')}`,
+      query,
+      body,
+    )
     if (check.problems.length) return badRequest(`Invalid request: ${check.problems.join('; ')}.`)
   }
   const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {}

@@ -32,19 +32,27 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
       const created = await call('POST', '/v1/webhooks/endpoints', { url })
       expect(created.status, url).toBe(200)
       const id = (created.json.data.endpoint as { id: string }).id
-      const key = await call('POST', `/v1/webhooks/endpoints/${id}/keys`, { key_id: `key_${id}`, algorithm: 'RSA-OAEP-256', key_type: 'RSA', jwk: (await generateEncryptionKey()).publicJwk })
+      const key = await call('POST', `/v1/webhooks/endpoints/${id}/keys`, {
+        key_id: `key_${id}`,
+        algorithm: 'RSA-OAEP-256',
+        key_type: 'RSA',
+        jwk: (await generateEncryptionKey()).publicJwk,
+      })
       expect(key.status).toBe(200)
       return id
     }
     return { db: database.db, v4, v6, endpointAt }
   }
 
-
   it('sends nothing to a private or internal address: the attempt fails without a status code', async () => {
     const { db, v4, v6, endpointAt } = await setup()
     for (const [name, url] of internalTargets(v4, v6)) {
       const result = await sendKayleTestEvent(db, await endpointAt(url))
-      expect(result.ok && result.delivery, name).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null })
+      expect(result.ok && result.delivery, name).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        lastStatusCode: null,
+      })
     }
     // Refused before connecting: the listeners behind those addresses never saw a connection.
     expect(v4.connections + v6.connections).toBe(0)
@@ -57,9 +65,17 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
     const before = process.env.PORT
     process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
     try {
-      const result = await sendKayleTestEvent(db, await endpointAt(`${receiver.url}/api/webhooks/kayle`))
-      expect(result.ok && result.delivery).toMatchObject({ status: 'succeeded', lastStatusCode: 200 })
-      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/webhooks/kayle'])
+      const result = await sendKayleTestEvent(
+        db,
+        await endpointAt(`${receiver.url}/api/webhooks/kayle`),
+      )
+      expect(result.ok && result.delivery).toMatchObject({
+        status: 'succeeded',
+        lastStatusCode: 200,
+      })
+      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'POST /api/webhooks/kayle',
+      ])
       expect(receiver.requests[0]?.headers['x-kayle-signature']).toBeTruthy()
     } finally {
       if (before === undefined) delete process.env.PORT

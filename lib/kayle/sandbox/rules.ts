@@ -14,7 +14,8 @@ export function urlProblem(value: string): string | null {
     return 'url must be an absolute URL'
   }
   if (url.protocol === 'https:') return null
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return null
+  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+    return null
   return 'url must use https:// (http:// is accepted only for localhost and 127.0.0.1)'
 }
 
@@ -27,18 +28,34 @@ const url = z
   })
 
 const fields = {
-  name: z.string({ error: 'name must be a string' }).min(1, 'name must be 1 to 120 characters').max(120, 'name must be 1 to 120 characters'),
+  name: z
+    .string({ error: 'name must be a string' })
+    .min(1, 'name must be 1 to 120 characters')
+    .max(120, 'name must be 1 to 120 characters'),
   labels: z
-    .array(z.string({ error: 'labels must be strings' }).min(1, 'labels must not be empty').max(64, 'each label must be at most 64 characters'), {
-      error: 'labels must be an array of strings',
-    })
+    .array(
+      z
+        .string({ error: 'labels must be strings' })
+        .min(1, 'labels must not be empty')
+        .max(64, 'each label must be at most 64 characters'),
+      {
+        error: 'labels must be an array of strings',
+      },
+    )
     .max(8, 'labels must have at most 8 entries'),
   enabled: z.boolean({ error: 'enabled must be true or false' }),
-  subscribed_event_types: z.array(z.enum(KAYLE_EVENT_TYPE_NAMES, { error: `subscribed_event_types may hold only ${KAYLE_EVENT_TYPE_NAMES.join(', ')}` }), {
-    error: 'subscribed_event_types must be an array',
-  }),
+  subscribed_event_types: z.array(
+    z.enum(KAYLE_EVENT_TYPE_NAMES, {
+      error: `subscribed_event_types may hold only ${KAYLE_EVENT_TYPE_NAMES.join(', ')}`,
+    }),
+    {
+      error: 'subscribed_event_types must be an array',
+    },
+  ),
   undelivered_payload_retention_hours: z
-    .number({ error: `undelivered_payload_retention_hours must be one of ${KAYLE_RETENTION_HOURS.join(', ')}` })
+    .number({
+      error: `undelivered_payload_retention_hours must be one of ${KAYLE_RETENTION_HOURS.join(', ')}`,
+    })
     .refine((h) => (KAYLE_RETENTION_HOURS as readonly number[]).includes(h), {
       message: `undelivered_payload_retention_hours must be one of ${KAYLE_RETENTION_HOURS.join(', ')}`,
     }),
@@ -53,9 +70,10 @@ export const createBody = z.strictObject({
   undelivered_payload_retention_hours: fields.undelivered_payload_retention_hours.optional(),
 })
 
-export const updateBody = createBody
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'the body must change at least one of name, labels, url, enabled, subscribed_event_types, undelivered_payload_retention_hours' })
+export const updateBody = createBody.partial().refine((body) => Object.keys(body).length > 0, {
+  message:
+    'the body must change at least one of name, labels, url, enabled, subscribed_event_types, undelivered_payload_retention_hours',
+})
 
 export const keyBody = z.object({
   key_id: z
@@ -65,15 +83,21 @@ export const keyBody = z.object({
 })
 
 export const testBody = z.object({
-  event_type: z.enum(KAYLE_EVENT_TYPE_NAMES, { error: `event_type must be one of ${KAYLE_EVENT_TYPE_NAMES.join(', ')}` }).optional(),
+  event_type: z
+    .enum(KAYLE_EVENT_TYPE_NAMES, {
+      error: `event_type must be one of ${KAYLE_EVENT_TYPE_NAMES.join(', ')}`,
+    })
+    .optional(),
 })
 
 /** Why a JWK cannot be used to encrypt deliveries, or null when it can. */
 export async function publicJwkProblem(jwk: Record<string, unknown>): Promise<string | null> {
   if (jwk.kty !== 'RSA') return 'jwk must be an RSA key (kty "RSA")'
-  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((k) => k in jwk)) return 'jwk must be a public key: it contains private key material'
+  if (['d', 'p', 'q', 'dp', 'dq', 'qi'].some((k) => k in jwk))
+    return 'jwk must be a public key: it contains private key material'
   if (jwk.alg !== undefined && jwk.alg !== 'RSA-OAEP-256') return 'jwk alg must be RSA-OAEP-256'
-  if (typeof jwk.n !== 'string' || Buffer.from(jwk.n, 'base64url').length * 8 < 2048) return 'jwk must be an RSA key of at least 2048 bits'
+  if (typeof jwk.n !== 'string' || Buffer.from(jwk.n, 'base64url').length * 8 < 2048)
+    return 'jwk must be an RSA key of at least 2048 bits'
   try {
     await importJWK(jwk as JWK, 'RSA-OAEP-256')
     return null

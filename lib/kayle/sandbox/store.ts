@@ -3,7 +3,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, desc, eq, gt } from 'drizzle-orm'
 import { seal, unseal } from '../../crypto/seal'
 import type { Db } from '../../db/client'
-import { kayleSandboxEndpoints, kayleSandboxKeys, settings, type KayleSandboxEndpoint, type KayleSandboxKey } from '../../db/schema'
+import {
+  kayleSandboxEndpoints,
+  kayleSandboxKeys,
+  settings,
+  type KayleSandboxEndpoint,
+  type KayleSandboxKey,
+} from '../../db/schema'
 
 const API_KEY_SETTING = 'kayle.sandbox.apiKey'
 const API_KEY_PURPOSE = 'kayle-sandbox-api-key'
@@ -18,14 +24,19 @@ const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64url')}`
  * it as a Bearer token like a real key. A key sealed under an older AUTH_SECRET is replaced.
  */
 export async function kayleSandboxApiKey(db: Db): Promise<string> {
-  const fresh = () => ({ sealed: seal(`ksbx_${randomBytes(24).toString('base64url')}`, API_KEY_PURPOSE) })
+  const fresh = () => ({
+    sealed: seal(`ksbx_${randomBytes(24).toString('base64url')}`, API_KEY_PURPOSE),
+  })
   await db.insert(settings).values({ key: API_KEY_SETTING, value: fresh() }).onConflictDoNothing()
   const [row] = await db.select().from(settings).where(eq(settings.key, API_KEY_SETTING))
   try {
     return unseal((row!.value as { sealed: string }).sealed, API_KEY_PURPOSE)
   } catch {
     const value = fresh()
-    await db.update(settings).set({ value, updatedAt: new Date() }).where(eq(settings.key, API_KEY_SETTING))
+    await db
+      .update(settings)
+      .set({ value, updatedAt: new Date() })
+      .where(eq(settings.key, API_KEY_SETTING))
     return unseal(value.sealed, API_KEY_PURPOSE)
   }
 }
@@ -39,7 +50,10 @@ export interface SandboxEndpointFields {
   retentionHours?: number
 }
 
-export async function insertEndpoint(db: Db, input: SandboxEndpointFields): Promise<{ row: KayleSandboxEndpoint; signingSecret: string }> {
+export async function insertEndpoint(
+  db: Db,
+  input: SandboxEndpointFields,
+): Promise<{ row: KayleSandboxEndpoint; signingSecret: string }> {
   const id = `we_${random(8)}`
   const signingSecret = newSigningSecret()
   const enabled = input.enabled ?? true
@@ -67,7 +81,12 @@ export async function endpointSeq(db: Db, id: string): Promise<number | undefine
 }
 
 /** One page in creation order; `after` is the `seq` of the previous page's last endpoint. */
-export async function listEndpoints(db: Db, limit: number, after?: number, enabled?: boolean): Promise<{ rows: KayleSandboxEndpoint[]; hasMore: boolean }> {
+export async function listEndpoints(
+  db: Db,
+  limit: number,
+  after?: number,
+  enabled?: boolean,
+): Promise<{ rows: KayleSandboxEndpoint[]; hasMore: boolean }> {
   const rows = await db
     .select()
     .from(kayleSandboxEndpoints)
@@ -83,12 +102,19 @@ export async function listEndpoints(db: Db, limit: number, after?: number, enabl
 }
 
 export async function getEndpoint(db: Db, id: string): Promise<KayleSandboxEndpoint | undefined> {
-  const [row] = await db.select().from(kayleSandboxEndpoints).where(eq(kayleSandboxEndpoints.id, id))
+  const [row] = await db
+    .select()
+    .from(kayleSandboxEndpoints)
+    .where(eq(kayleSandboxEndpoints.id, id))
   return row
 }
 
 /** Applies the given fields; pausing sets `disabled_at`, enabling clears it. */
-export async function updateEndpoint(db: Db, current: KayleSandboxEndpoint, patch: Partial<SandboxEndpointFields>) {
+export async function updateEndpoint(
+  db: Db,
+  current: KayleSandboxEndpoint,
+  patch: Partial<SandboxEndpointFields>,
+) {
   const pausing = patch.enabled === false && current.enabled
   const resuming = patch.enabled === true && !current.enabled
   const [row] = await db
@@ -104,12 +130,16 @@ export async function updateEndpoint(db: Db, current: KayleSandboxEndpoint, patc
 }
 
 export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
-  const rows = await db.delete(kayleSandboxEndpoints).where(eq(kayleSandboxEndpoints.id, id)).returning({ id: kayleSandboxEndpoints.id })
+  const rows = await db
+    .delete(kayleSandboxEndpoints)
+    .where(eq(kayleSandboxEndpoints.id, id))
+    .returning({ id: kayleSandboxEndpoints.id })
   await db.delete(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, id))
   return rows.length > 0
 }
 
-export const signingSecretOf = (row: KayleSandboxEndpoint) => unseal(row.secretSealed, secretPurpose(row.id))
+export const signingSecretOf = (row: KayleSandboxEndpoint) =>
+  unseal(row.secretSealed, secretPurpose(row.id))
 
 export async function rotateSigningSecret(db: Db, id: string): Promise<string> {
   const signingSecret = newSigningSecret()
@@ -124,7 +154,8 @@ export async function rotateSigningSecret(db: Db, id: string): Promise<string> {
  * Kayle's own id for a key (`whk_...`), which deactivate and reactivate take. Derived from the
  * caller's key_id (unique in this table), so the sandbox needs no column for it.
  */
-export const kayleKeyIdOf = (row: Pick<KayleSandboxKey, 'keyId'>) => `whk_${createHash('sha256').update(row.keyId).digest('hex').slice(0, 24)}`
+export const kayleKeyIdOf = (row: Pick<KayleSandboxKey, 'keyId'>) =>
+  `whk_${createHash('sha256').update(row.keyId).digest('hex').slice(0, 24)}`
 
 /** The key with Kayle's id `whk_...`. */
 export async function keyByKayleId(db: Db, kayleId: string): Promise<KayleSandboxKey | undefined> {
@@ -132,18 +163,34 @@ export async function keyByKayleId(db: Db, kayleId: string): Promise<KayleSandbo
   return (await db.select().from(kayleSandboxKeys)).find((row) => kayleKeyIdOf(row) === kayleId)
 }
 
-export async function listKeys(db: Db, endpointId: string, isActive: boolean | undefined): Promise<KayleSandboxKey[]> {
-  const rows = await db.select().from(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, endpointId)).orderBy(asc(kayleSandboxKeys.createdAt))
+export async function listKeys(
+  db: Db,
+  endpointId: string,
+  isActive: boolean | undefined,
+): Promise<KayleSandboxKey[]> {
+  const rows = await db
+    .select()
+    .from(kayleSandboxKeys)
+    .where(eq(kayleSandboxKeys.endpointId, endpointId))
+    .orderBy(asc(kayleSandboxKeys.createdAt))
   return isActive === undefined ? rows : rows.filter((r) => (r.status === 'active') === isActive)
 }
 
 /** Reactivates (or deactivates) a key by Kayle's id. */
-export async function setKeyActive(db: Db, kayleId: string, active: boolean): Promise<KayleSandboxKey | undefined> {
+export async function setKeyActive(
+  db: Db,
+  kayleId: string,
+  active: boolean,
+): Promise<KayleSandboxKey | undefined> {
   const current = await keyByKayleId(db, kayleId)
   if (!current) return undefined
   const [row] = await db
     .update(kayleSandboxKeys)
-    .set(active ? { status: 'active', deactivatedAt: null } : { status: 'inactive', deactivatedAt: current.deactivatedAt ?? new Date() })
+    .set(
+      active
+        ? { status: 'active', deactivatedAt: null }
+        : { status: 'inactive', deactivatedAt: current.deactivatedAt ?? new Date() },
+    )
     .where(eq(kayleSandboxKeys.keyId, current.keyId))
     .returning()
   return row
@@ -155,7 +202,10 @@ export async function getKey(db: Db, keyId: string): Promise<KayleSandboxKey | u
 }
 
 /** Null when the key id is already taken. */
-export async function insertKey(db: Db, input: { keyId: string; endpointId: string; publicJwk: JsonWebKey }): Promise<KayleSandboxKey | null> {
+export async function insertKey(
+  db: Db,
+  input: { keyId: string; endpointId: string; publicJwk: JsonWebKey },
+): Promise<KayleSandboxKey | null> {
   const [row] = await db.insert(kayleSandboxKeys).values(input).onConflictDoNothing().returning()
   return row ?? null
 }
@@ -172,7 +222,10 @@ export async function deactivateKey(db: Db, keyId: string): Promise<KayleSandbox
 }
 
 /** The key deliveries are encrypted for: the newest active one. */
-export async function activeKeyOf(db: Db, endpointId: string): Promise<KayleSandboxKey | undefined> {
+export async function activeKeyOf(
+  db: Db,
+  endpointId: string,
+): Promise<KayleSandboxKey | undefined> {
   const [row] = await db
     .select()
     .from(kayleSandboxKeys)

@@ -14,13 +14,18 @@ export interface DeliveryResult {
   durationMs: number
 }
 
-export const signBody = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex')
+export const signBody = (secret: string, body: string) =>
+  createHmac('sha256', secret).update(body).digest('hex')
 
 /**
  * Sends one sample event to every enabled endpoint subscribed to its type, signed as KonPro
  * signs (`Signature`: hex HMAC-SHA256 of the raw body with the endpoint's secret).
  */
-export async function sendTestEvent(db: Db, eventType: string, timeoutMs = 10_000): Promise<DeliveryResult[]> {
+export async function sendTestEvent(
+  db: Db,
+  eventType: string,
+  timeoutMs = 10_000,
+): Promise<DeliveryResult[]> {
   const targets = await subscribersOf(db, eventType)
   const results = await Promise.all(
     targets.map(async (endpoint): Promise<DeliveryResult> => {
@@ -28,15 +33,26 @@ export async function sendTestEvent(db: Db, eventType: string, timeoutMs = 10_00
       const started = performance.now()
       const result = await sendOutbound(endpoint.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'KonPro-Sandbox/1.0', signature: signBody(endpoint.secret, body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'KonPro-Sandbox/1.0',
+          signature: signBody(endpoint.secret, body),
+        },
         body,
         timeoutMs,
       })
       const statusCode = result.ok ? result.status : null
       const error = result.ok ? null : result.message
-      return { endpointId: endpoint.endpointId, url: endpoint.url, statusCode, error, durationMs: Math.round(performance.now() - started) }
+      return {
+        endpointId: endpoint.endpointId,
+        url: endpoint.url,
+        statusCode,
+        error,
+        durationMs: Math.round(performance.now() - started),
+      }
     }),
   )
-  if (results.length) await db.insert(sandboxDeliveries).values(results.map((r) => ({ ...r, eventType })))
+  if (results.length)
+    await db.insert(sandboxDeliveries).values(results.map((r) => ({ ...r, eventType })))
   return results
 }

@@ -34,13 +34,14 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
     return { db: database.db, v4, v6, add }
   }
 
-
   it('refuses each private or internal address at the OPTIONS check without sending anything', async () => {
     const { v4, v6, add, db } = await setup()
     for (const [name, url] of internalTargets(v4, v6)) {
       const answer = await add(url)
       expect(answer.status, name).toBe(400)
-      expect(answer.json.message, name).toBe(`the OPTIONS check to ${url} was not sent: ${BLOCKED_MESSAGE}`)
+      expect(answer.json.message, name).toBe(
+        `the OPTIONS check to ${url} was not sent: ${BLOCKED_MESSAGE}`,
+      )
     }
     expect(v4.connections + v6.connections).toBe(0)
     expect(await listSandboxEndpoints(db)).toEqual([])
@@ -49,9 +50,14 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   it('refuses to deliver a test event to any of them', async () => {
     const { v4, v6, db } = await setup()
     // As if each name had pointed elsewhere when its endpoint was added.
-    for (const [, url] of internalTargets(v4, v6)) await insertSandboxEndpoint(db, { url, events: null })
+    for (const [, url] of internalTargets(v4, v6))
+      await insertSandboxEndpoint(db, { url, events: null })
     const results = await sendTestEvent(db, 'avatar_video.success', 1000)
-    expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(internalTargets(v4, v6).map(([, url]) => [url, null, BLOCKED_MESSAGE]).sort())
+    expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(
+      internalTargets(v4, v6)
+        .map(([, url]) => [url, null, BLOCKED_MESSAGE])
+        .sort(),
+    )
     expect(v4.connections + v6.connections).toBe(0)
   })
 
@@ -59,7 +65,10 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
     const { add, db } = await setup()
     const silent = await startTcpTap('127.0.0.2')
     defer(silent.close)
-    const urls = [`https://127.0.0.2:${await closedPort('127.0.0.2')}/hook`, `https://127.0.0.2:${silent.port}/hook`]
+    const urls = [
+      `https://127.0.0.2:${await closedPort('127.0.0.2')}/hook`,
+      `https://127.0.0.2:${silent.port}/hook`,
+    ]
     const messages = []
     for (const url of urls) {
       const answer = await add(url)
@@ -91,7 +100,10 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
       expect((await add(url)).status).toBe(201)
       const [result] = await sendTestEvent(db, 'avatar_video.success')
       expect(result).toMatchObject({ statusCode: 200, error: null })
-      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['OPTIONS /api/webhooks/konpro', 'POST /api/webhooks/konpro'])
+      expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+        'OPTIONS /api/webhooks/konpro',
+        'POST /api/webhooks/konpro',
+      ])
       expect(receiver.requests[1]?.headers.signature).toMatch(/^[0-9a-f]{64}$/)
     } finally {
       if (before === undefined) delete process.env.PORT

@@ -23,14 +23,21 @@ async function serveSandbox(database: Database) {
     const body = chunks.length ? Buffer.concat(chunks) : undefined
     const url = new URL(req.url ?? '/', 'http://sandbox.test')
     const action = url.pathname.split('/').pop() ?? ''
-    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body })
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body,
+    })
     const answer = await handleSandboxRequest(request, action, database.db)
     res.writeHead(answer.status, Object.fromEntries(answer.headers))
     res.end(Buffer.from(await answer.arrayBuffer()))
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return { base, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) }
+  return {
+    base,
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  }
 }
 
 describeEachDatabase('KonPro sandbox', (fresh, defer) => {
@@ -45,26 +52,48 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
     return { database, sandbox, receiver, apiKey, client }
   }
 
-  const rejection = (p: Promise<unknown>) => p.then(() => null, (e: KonproError) => e)
+  const rejection = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: KonproError) => e,
+    )
 
   it('adds, lists, updates and deletes like KonPro', async () => {
     const { client, receiver } = await setup()
-    const created = await client.addEndpoint({ url: `${receiver.url}/hook`, events: ['avatar_video.success'], entityId: 'project123' })
+    const created = await client.addEndpoint({
+      url: `${receiver.url}/hook`,
+      events: ['avatar_video.success'],
+      entityId: 'project123',
+    })
     expect(created.endpoint_id).toMatch(/^webhook_[0-9a-f]{16}$/)
     expect(created.secret).toMatch(/^whsec_/)
-    expect(created).toMatchObject({ status: 'enabled', username: 'sandbox', events: ['avatar_video.success'], entity_id: 'project123' })
+    expect(created).toMatchObject({
+      status: 'enabled',
+      username: 'sandbox',
+      events: ['avatar_video.success'],
+      entity_id: 'project123',
+    })
     expect(new Date(created.created_at ?? '').getTime()).toBeGreaterThan(Date.now() - 60_000)
     // It validated the URL with an OPTIONS request first.
     expect(receiver.requests.map((r) => r.method)).toEqual(['OPTIONS'])
 
     const updated = await client.updateEndpoint({ endpointId: created.endpoint_id, events: [] })
-    expect(updated).toMatchObject({ url: `${receiver.url}/hook`, events: [], secret: created.secret })
+    expect(updated).toMatchObject({
+      url: `${receiver.url}/hook`,
+      events: [],
+      secret: created.secret,
+    })
     expect(receiver.requests).toHaveLength(1) // URL unchanged: no new OPTIONS check
 
     await client.updateEndpoint({ endpointId: created.endpoint_id, url: `${receiver.url}/other` })
-    expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['OPTIONS /hook', 'OPTIONS /other'])
+    expect(receiver.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'OPTIONS /hook',
+      'OPTIONS /other',
+    ])
 
-    expect((await client.listEndpoints()).map((e) => [e.endpoint_id, e.url])).toEqual([[created.endpoint_id, `${receiver.url}/other`]])
+    expect((await client.listEndpoints()).map((e) => [e.endpoint_id, e.url])).toEqual([
+      [created.endpoint_id, `${receiver.url}/other`],
+    ])
     await client.deleteEndpoint(created.endpoint_id)
     expect(await client.listEndpoints()).toEqual([])
     expect((await rejection(client.deleteEndpoint(created.endpoint_id)))?.kind).toBe('not_found')
@@ -73,7 +102,15 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
   it('lists the documented event types', async () => {
     const { client } = await setup()
     const types = (await client.listEventTypes()).map((t) => t.eventType)
-    expect(types).toEqual(expect.arrayContaining(['avatar_video.success', 'avatar_video.fail', 'video_translate.success', 'video_translate.fail', 'personalized_video']))
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'avatar_video.success',
+        'avatar_video.fail',
+        'video_translate.success',
+        'video_translate.fail',
+        'personalized_video',
+      ]),
+    )
   })
 
   it('answers 401 to a wrong key and 404 to an unknown endpoint', async () => {
@@ -83,12 +120,20 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
     const raw = await fetch(`${sandbox.base}/v1/webhook/endpoint.list`)
     expect(raw.status).toBe(401)
     expect(await raw.json()).toMatchObject({ code: 401, message: expect.any(String) })
-    expect((await rejection(client.updateEndpoint({ endpointId: 'webhook_nope', url: 'https://x.test' })))?.kind).toBe('not_found')
+    expect(
+      (
+        await rejection(
+          client.updateEndpoint({ endpointId: 'webhook_nope', url: 'https://x.test' }),
+        )
+      )?.kind,
+    ).toBe('not_found')
   })
 
   it('refuses non-https URLs except on this machine', async () => {
     const { client } = await setup()
-    const error = await rejection(client.addEndpoint({ url: 'http://example.com/hook', events: [] }))
+    const error = await rejection(
+      client.addEndpoint({ url: 'http://example.com/hook', events: [] }),
+    )
     expect(error?.kind).toBe('bad_request')
     expect(error?.message).toContain('url must use https')
   })
@@ -123,7 +168,10 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
   it('delivers signed test events to subscribed, enabled endpoints', async () => {
     const { client, receiver, database } = await setup()
     const all = await client.addEndpoint({ url: `${receiver.url}/all`, events: [] })
-    const failOnly = await client.addEndpoint({ url: `${receiver.url}/fail`, events: ['avatar_video.fail'] })
+    const failOnly = await client.addEndpoint({
+      url: `${receiver.url}/fail`,
+      events: ['avatar_video.fail'],
+    })
     receiver.requests.length = 0
 
     const results = await sendTestEvent(database.db, 'avatar_video.success')
@@ -132,11 +180,16 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
     expect(delivery?.method).toBe('POST')
     expect(delivery?.url).toBe('/all')
     expect(delivery?.headers.signature).toBe(signBody(all.secret, delivery?.body ?? ''))
-    expect(JSON.parse(delivery?.body ?? '')).toMatchObject({ event_type: 'avatar_video.success', event_data: { video_id: expect.any(String), url: expect.any(String) } })
+    expect(JSON.parse(delivery?.body ?? '')).toMatchObject({
+      event_type: 'avatar_video.success',
+      event_data: { video_id: expect.any(String), url: expect.any(String) },
+    })
 
     receiver.requests.length = 0
     const fail = await sendTestEvent(database.db, 'avatar_video.fail')
-    expect(fail.map((r) => r.endpointId).sort()).toEqual([all.endpoint_id, failOnly.endpoint_id].sort())
+    expect(fail.map((r) => r.endpointId).sort()).toEqual(
+      [all.endpoint_id, failOnly.endpoint_id].sort(),
+    )
     expect(receiver.requests.map((r) => r.headers.signature)).toHaveLength(2)
   })
 })

@@ -15,14 +15,24 @@ export async function sandboxApiKey(db: Db): Promise<string> {
   return row!.value as string
 }
 
-export const listSandboxEndpoints = (db: Db) => db.select().from(sandboxEndpoints).orderBy(asc(sandboxEndpoints.createdAt))
+export const listSandboxEndpoints = (db: Db) =>
+  db.select().from(sandboxEndpoints).orderBy(asc(sandboxEndpoints.createdAt))
 
-export async function getSandboxEndpoint(db: Db, endpointId: string): Promise<SandboxEndpoint | undefined> {
-  const [row] = await db.select().from(sandboxEndpoints).where(eq(sandboxEndpoints.endpointId, endpointId))
+export async function getSandboxEndpoint(
+  db: Db,
+  endpointId: string,
+): Promise<SandboxEndpoint | undefined> {
+  const [row] = await db
+    .select()
+    .from(sandboxEndpoints)
+    .where(eq(sandboxEndpoints.endpointId, endpointId))
   return row
 }
 
-export async function insertSandboxEndpoint(db: Db, input: { url: string; events: string[] | null; entityId?: string | null }) {
+export async function insertSandboxEndpoint(
+  db: Db,
+  input: { url: string; events: string[] | null; entityId?: string | null },
+) {
   const [row] = await db
     .insert(sandboxEndpoints)
     .values({
@@ -37,13 +47,24 @@ export async function insertSandboxEndpoint(db: Db, input: { url: string; events
   return row!
 }
 
-export async function updateSandboxEndpoint(db: Db, endpointId: string, patch: { url?: string; events?: string[] | null }) {
-  const [row] = await db.update(sandboxEndpoints).set(patch).where(eq(sandboxEndpoints.endpointId, endpointId)).returning()
+export async function updateSandboxEndpoint(
+  db: Db,
+  endpointId: string,
+  patch: { url?: string; events?: string[] | null },
+) {
+  const [row] = await db
+    .update(sandboxEndpoints)
+    .set(patch)
+    .where(eq(sandboxEndpoints.endpointId, endpointId))
+    .returning()
   return row
 }
 
 export async function deleteSandboxEndpoint(db: Db, endpointId: string): Promise<boolean> {
-  const rows = await db.delete(sandboxEndpoints).where(eq(sandboxEndpoints.endpointId, endpointId)).returning({ id: sandboxEndpoints.endpointId })
+  const rows = await db
+    .delete(sandboxEndpoints)
+    .where(eq(sandboxEndpoints.endpointId, endpointId))
+    .returning({ id: sandboxEndpoints.endpointId })
   return rows.length > 0
 }
 

@@ -10,7 +10,8 @@ export function sandboxUrlProblem(value: string): string | null {
     return 'url must be an absolute URL'
   }
   if (url.protocol === 'https:') return null
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return null
+  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+    return null
   return 'url must use https (http is accepted only for localhost and 127.0.0.1 in the sandbox)'
 }
 
@@ -20,9 +21,15 @@ export function sandboxUrlProblem(value: string): string | null {
  * refused before anything is sent, and every network failure reads the same.
  */
 export async function optionsCheck(url: string, timeoutMs = 1000): Promise<string | null> {
-  const result = await sendOutbound(url, { method: 'OPTIONS', headers: { 'user-agent': 'KonPro-Sandbox/1.0' }, timeoutMs })
-  if (!result.ok && result.reason === 'blocked') return `the OPTIONS check to ${url} was not sent: ${result.message}`
-  if (!result.ok) return `the OPTIONS check to ${url} failed: ${result.message}; the endpoint must answer OPTIONS with 2xx within ${timeoutMs / 1000} second`
+  const result = await sendOutbound(url, {
+    method: 'OPTIONS',
+    headers: { 'user-agent': 'KonPro-Sandbox/1.0' },
+    timeoutMs,
+  })
+  if (!result.ok && result.reason === 'blocked')
+    return `the OPTIONS check to ${url} was not sent: ${result.message}`
+  if (!result.ok)
+    return `the OPTIONS check to ${url} failed: ${result.message}; the endpoint must answer OPTIONS with 2xx within ${timeoutMs / 1000} second`
   if (result.status >= 200 && result.status < 300) return null
   return `the OPTIONS check to ${url} answered HTTP ${result.status}; the endpoint must answer OPTIONS with 2xx`
 }

@@ -23,7 +23,11 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   const id = decodeURIComponent((await params).id)
   // The session first: nothing is loaded (or asked of KonPro) for a caller without one.
   const user = await requireUser()
-  const [endpoints, { types, fallback }, receiver] = await Promise.all([loadEndpoints(), loadEventTypes(), receiverUrl()])
+  const [endpoints, { types, fallback }, receiver] = await Promise.all([
+    loadEndpoints(),
+    loadEventTypes(),
+    receiverUrl(),
+  ])
   const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
@@ -36,7 +40,10 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
     return (
       <>
         {back}
-        <ProviderErrorPanel error={endpoints.error} retryHref={`/endpoints/${encodeURIComponent(id)}`} />
+        <ProviderErrorPanel
+          error={endpoints.error}
+          retryHref={`/endpoints/${encodeURIComponent(id)}`}
+        />
       </>
     )
   }
@@ -46,7 +53,10 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   return (
     <div className="max-w-3xl">
       {back}
-      <PageHeader title={canEdit ? 'Edit endpoint' : 'Endpoint'} description={<span className="font-mono break-all">{endpoint.url}</span>} />
+      <PageHeader
+        title={canEdit ? 'Edit endpoint' : 'Endpoint'}
+        description={<span className="font-mono break-all">{endpoint.url}</span>}
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
@@ -60,7 +70,9 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
               <Fact label="Created">
                 <RelativeTime value={endpoint.createdAt} />
               </Fact>
-              <Fact label="Entity ID">{endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}</Fact>
+              <Fact label="Entity ID">
+                {endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}
+              </Fact>
               <Fact label="Signing secret">
                 {canEdit ? (
                   <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
@@ -74,17 +86,17 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         </Card>
         {canEdit ? (
           <>
-        <Card>
-          <CardHeader>
-            <CardTitle>Settings</CardTitle>
-            <CardDescription>Only the fields you change are sent to KonPro.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {fallback ? <EventTypesFallbackNote /> : null}
-            <EndpointForm eventTypes={types} receiverUrl={receiver} endpoint={endpoint} />
-          </CardContent>
-        </Card>
-        <EndpointDangerZone endpointId={endpoint.id} url={endpoint.url} />
+            <Card>
+              <CardHeader>
+                <CardTitle>Settings</CardTitle>
+                <CardDescription>Only the fields you change are sent to KonPro.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {fallback ? <EventTypesFallbackNote /> : null}
+                <EndpointForm eventTypes={types} receiverUrl={receiver} endpoint={endpoint} />
+              </CardContent>
+            </Card>
+            <EndpointDangerZone endpointId={endpoint.id} url={endpoint.url} />
           </>
         ) : (
           <Card>

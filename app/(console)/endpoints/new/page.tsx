@@ -14,7 +14,10 @@ export default async function NewEndpointPage() {
   const [{ types, fallback }, receiver] = await Promise.all([loadEventTypes(), receiverUrl()])
   return (
     <div className="max-w-3xl">
-      <PageHeader title="New endpoint" description="Tell KonPro where to send events and which ones." />
+      <PageHeader
+        title="New endpoint"
+        description="Tell KonPro where to send events and which ones."
+      />
       {fallback ? <EventTypesFallbackNote /> : null}
       <Card>
         <CardContent className="pt-5">

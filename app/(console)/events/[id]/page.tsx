@@ -51,23 +51,39 @@ export default async function EventDetailPage({ params }: Props) {
   const copyable = (event.bodyText ?? event.bodyBase64).length <= MAX_COPY_CHARS
   const json = parsed === undefined || !copyable ? null : JSON.stringify(parsed, null, 2)
   const curl = copyable
-    ? curlCommand({ url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined), headers, bodyText: event.bodyText, bodyBase64: event.bodyBase64 })
+    ? curlCommand({
+        url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined),
+        headers,
+        bodyText: event.bodyText,
+        bodyBase64: event.bodyBase64,
+      })
     : null
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">
-        <Link href="/events" className="inline-flex w-fit items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground">
+        <Link
+          href="/events"
+          className="inline-flex w-fit items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground"
+        >
           <ArrowLeftIcon className="size-4" aria-hidden /> All events
         </Link>
         <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
           <div className="min-w-0">
             <p className="font-mono text-xs text-muted-foreground">Delivery #{event.id}</p>
             <h1 className="mt-1 font-mono text-xl font-semibold tracking-tight [overflow-wrap:anywhere] sm:text-2xl">
-              {event.eventType !== null ? <Breakable text={event.eventType} /> : <span className="text-muted-foreground">(no event type)</span>}
+              {event.eventType !== null ? (
+                <Breakable text={event.eventType} />
+              ) : (
+                <span className="text-muted-foreground">(no event type)</span>
+              )}
             </h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               <VerdictBadge verdict={event.verdict} />
-              <DeliveryMarkers rejected={event.rejected} duplicateOf={event.duplicateOf} status={event.responseStatus} />
+              <DeliveryMarkers
+                rejected={event.rejected}
+                duplicateOf={event.duplicateOf}
+                status={event.responseStatus}
+              />
               <time dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>
             </div>
           </div>
@@ -88,7 +104,11 @@ export default async function EventDetailPage({ params }: Props) {
           <DetailSection
             id="payload-title"
             title="Payload"
-            description={parsed === undefined ? 'The body is not JSON; see the raw body below.' : 'Parsed from the raw body. Click a key to fold it.'}
+            description={
+              parsed === undefined
+                ? 'The body is not JSON; see the raw body below.'
+                : 'Parsed from the raw body. Click a key to fold it.'
+            }
           >
             {parsed !== undefined ? (
               <div className="max-h-[40rem] overflow-auto rounded-md border bg-muted/40 p-3">
@@ -103,12 +123,16 @@ export default async function EventDetailPage({ params }: Props) {
                     : event.parseStatus === 'too_deep'
                       ? `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels, so it was stored as raw bytes and not parsed.`
                       : event.parseStatus === 'undecryptable'
-                      ? 'The body is an encrypted Kayle delivery that was refused or that no stored private key opens.'
-                      : 'The body is text but not valid JSON.'}
+                        ? 'The body is an encrypted Kayle delivery that was refused or that no stored private key opens.'
+                        : 'The body is text but not valid JSON.'}
               </p>
             )}
           </DetailSection>
-          <DetailSection id="raw-title" title="Raw body" description={`${event.size.toLocaleString('en')} bytes as received.`}>
+          <DetailSection
+            id="raw-title"
+            title="Raw body"
+            description={`${event.size.toLocaleString('en')} bytes as received.`}
+          >
             <RawBody text={event.bodyText} base64={event.bodyBase64} />
           </DetailSection>
           <DetailSection
@@ -121,11 +145,19 @@ export default async function EventDetailPage({ params }: Props) {
         </div>
         <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
           <EventFacts event={event} />
-          <DetailSection id="ids-title" title="Event data" description="Links open in a new tab; nothing is loaded here.">
+          <DetailSection
+            id="ids-title"
+            title="Event data"
+            description="Links open in a new tab; nothing is loaded here."
+          >
             <EventIds payload={parsed ?? null} />
           </DetailSection>
           {kayleEventIdOf(parsed ?? null) ? (
-            <DetailSection id="kayle-event-title" title="At Kayle" description="Kayle's ids for this delivery, its event and a replay.">
+            <DetailSection
+              id="kayle-event-title"
+              title="At Kayle"
+              description="Kayle's ids for this delivery, its event and a replay."
+            >
               <KayleEventLinks payload={parsed ?? null} headers={event.headers} />
             </DetailSection>
           ) : null}

@@ -13,15 +13,36 @@ export const replayDeliveryAction = adminAction(replaySchema, async (input, { ac
   let secret: { endpointId: string; value: string } | undefined
   if (input.mode === 'resigned') {
     const value = await revealSecret(input.endpointId!)
-    if (!value) return { ok: false, fieldErrors: { endpointId: ['That endpoint no longer exists or has no secret. Choose another.'] } }
+    if (!value)
+      return {
+        ok: false,
+        fieldErrors: {
+          endpointId: ['That endpoint no longer exists or has no secret. Choose another.'],
+        },
+      }
     secret = { endpointId: input.endpointId!, value }
   }
-  const outcome = await replayDelivery(db, { eventId: input.eventId, url: input.url, secret }, actor.email)
+  const outcome = await replayDelivery(
+    db,
+    { eventId: input.eventId, url: input.url, secret },
+    actor.email,
+  )
   if (!outcome.ok) {
-    return { ok: false, formError: outcome.problem === 'not_found' ? 'This delivery is no longer stored.' : 'Only KonPro deliveries can be re-signed with a KonPro endpoint’s secret.' }
+    return {
+      ok: false,
+      formError:
+        outcome.problem === 'not_found'
+          ? 'This delivery is no longer stored.'
+          : 'Only KonPro deliveries can be re-signed with a KonPro endpoint’s secret.',
+    }
   }
   const { attempt } = outcome
-  await recordAudit(db, actor, 'event.replayed', String(input.eventId), { url: input.url, mode: attempt.mode, signedWith: attempt.signedWith, status: attempt.status })
+  await recordAudit(db, actor, 'event.replayed', String(input.eventId), {
+    url: input.url,
+    mode: attempt.mode,
+    signedWith: attempt.signedWith,
+    status: attempt.status,
+  })
   revalidatePath(`/events/${input.eventId}`)
   return ok({ status: attempt.status, error: attempt.error, latencyMs: attempt.latencyMs })
 })

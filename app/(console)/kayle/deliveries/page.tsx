@@ -22,22 +22,40 @@ const filtersSchema = z.object({
 })
 const selectClass = 'h-9 min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm'
 
-export default async function KayleDeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KayleDeliveriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const user = await requireUser()
   const filters = filtersSchema.parse(await searchParams)
   const [deliveries, endpoints] = await Promise.all([
-    loadKayleDeliveries({ status: filters.status, endpointId: filters.endpoint || undefined, eventId: filters.event || undefined }),
+    loadKayleDeliveries({
+      status: filters.status,
+      endpointId: filters.endpoint || undefined,
+      eventId: filters.event || undefined,
+    }),
     loadKayleEndpoints(),
   ])
-  const names = Object.fromEntries((endpoints.ok ? endpoints.data : []).map((e) => [e.id, e.name ?? e.url]))
+  const names = Object.fromEntries(
+    (endpoints.ok ? endpoints.data : []).map((e) => [e.id, e.name ?? e.url]),
+  )
   const filtered = !!(filters.status || filters.endpoint || filters.event)
   return (
     <>
-      <PageHeader title="Kayle deliveries" description="Every attempt Kayle made to deliver an event: its status, attempts, and the answer it got." />
+      <PageHeader
+        title="Kayle deliveries"
+        description="Every attempt Kayle made to deliver an event: its status, attempts, and the answer it got."
+      />
       <KayleModeNote sandbox={isKayleSandbox()} />
       {/* A plain GET form: the filters live in the URL and work before any script loads. */}
       <form className="mb-4 flex flex-wrap items-center gap-2" action="/kayle/deliveries">
-        <select name="status" aria-label="Delivery status" defaultValue={filters.status ?? ''} className={selectClass}>
+        <select
+          name="status"
+          aria-label="Delivery status"
+          defaultValue={filters.status ?? ''}
+          className={selectClass}
+        >
           <option value="">All statuses</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -45,7 +63,12 @@ export default async function KayleDeliveriesPage({ searchParams }: { searchPara
             </option>
           ))}
         </select>
-        <select name="endpoint" aria-label="Endpoint" defaultValue={filters.endpoint ?? ''} className={`${selectClass} max-w-72`}>
+        <select
+          name="endpoint"
+          aria-label="Endpoint"
+          defaultValue={filters.endpoint ?? ''}
+          className={`${selectClass} max-w-72`}
+        >
           <option value="">All endpoints</option>
           {Object.entries(names).map(([id, name]) => (
             <option key={id} value={id}>
@@ -70,15 +93,26 @@ export default async function KayleDeliveriesPage({ searchParams }: { searchPara
         ) : null}
       </form>
       {!deliveries.ok ? (
-        <ProviderErrorPanel provider="Kayle" error={deliveries.error} retryHref="/kayle/deliveries" />
+        <ProviderErrorPanel
+          provider="Kayle"
+          error={deliveries.error}
+          retryHref="/kayle/deliveries"
+        />
       ) : deliveries.data.length === 0 ? (
-        <EmptyState icon={InboxIcon} title={filtered ? 'No delivery matches these filters' : 'No deliveries yet'}>
+        <EmptyState
+          icon={InboxIcon}
+          title={filtered ? 'No delivery matches these filters' : 'No deliveries yet'}
+        >
           {filtered
             ? 'Try another status or endpoint.'
             : 'Kayle lists a delivery here for each event it sends to one of your endpoints. In the sandbox, send a test event from an endpoint’s page.'}
         </EmptyState>
       ) : (
-        <KayleDeliveriesTable deliveries={deliveries.data} endpointNames={names} canRetry={user.role === 'admin'} />
+        <KayleDeliveriesTable
+          deliveries={deliveries.data}
+          endpointNames={names}
+          canRetry={user.role === 'admin'}
+        />
       )}
     </>
   )

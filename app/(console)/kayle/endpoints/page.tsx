@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: 'Kayle endpoints' }
 
 const LIST = '/kayle/endpoints'
 
-export default async function KayleEndpointsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KayleEndpointsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const params = pagerParamsSchema.parse(await searchParams)
   // The session first: an unauthorized request must not even spend the team's key.
   const user = await requireUser()
@@ -31,20 +35,33 @@ export default async function KayleEndpointsPage({ searchParams }: { searchParam
   ) : null
   return (
     <>
-      <PageHeader title="Kayle endpoints" description="Where Kayle sends its encrypted verification events." actions={create} />
+      <PageHeader
+        title="Kayle endpoints"
+        description="Where Kayle sends its encrypted verification events."
+        actions={create}
+      />
       <KayleModeNote sandbox={isKayleSandbox()} />
       {!endpoints.ok ? (
         <ProviderErrorPanel provider="Kayle" error={endpoints.error} retryHref={LIST} />
       ) : endpoints.data.endpoints.length === 0 && !params.after ? (
         <EmptyState icon={ShieldCheckIcon} title="No Kayle endpoints yet" action={create}>
-          Kayle calls an endpoint when a verification session succeeds, fails, expires or is cancelled, encrypting each delivery for a key
-          the console holds.
-          {canEdit ? ' Create one pointing at this console’s receiver to watch them arrive, decrypted, in the Events log.' : ' An admin of this console can create one.'}
+          Kayle calls an endpoint when a verification session succeeds, fails, expires or is
+          cancelled, encrypting each delivery for a key the console holds.
+          {canEdit
+            ? ' Create one pointing at this console’s receiver to watch them arrive, decrypted, in the Events log.'
+            : ' An admin of this console can create one.'}
         </EmptyState>
       ) : (
         <>
           <KayleEndpointsTable endpoints={endpoints.data.endpoints} />
-          <Pager links={pagerLinks(LIST, params, endpoints.data.hasMore ? endpoints.data.nextCursor : null)} shown={endpoints.data.endpoints.length} />
+          <Pager
+            links={pagerLinks(
+              LIST,
+              params,
+              endpoints.data.hasMore ? endpoints.data.nextCursor : null,
+            )}
+            shown={endpoints.data.endpoints.length}
+          />
         </>
       )}
     </>
@@ -55,7 +72,10 @@ function Pager({ links, shown }: { links: ReturnType<typeof pagerLinks>; shown: 
   if (!links.previous && !links.next) return null
   const from = (links.page - 1) * ENDPOINTS_PAGE_SIZE + 1
   return (
-    <nav aria-label="Pages of endpoints" className="mt-4 flex flex-wrap items-center justify-between gap-2">
+    <nav
+      aria-label="Pages of endpoints"
+      className="mt-4 flex flex-wrap items-center justify-between gap-2"
+    >
       <p className="text-sm text-muted-foreground">
         Page {links.page} · endpoints {shown ? `${from}–${from + shown - 1}` : 'none'}
       </p>

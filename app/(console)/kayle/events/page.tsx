@@ -19,14 +19,21 @@ export const metadata: Metadata = { title: 'Kayle events' }
 
 const paramsSchema = z.object({ after: z.string().trim().max(200).optional().catch(undefined) })
 
-export default async function KayleEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KayleEventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { after } = paramsSchema.parse(await searchParams)
   // The session first: an unauthorized request must not even spend the team's key.
   const user = await requireUser()
   const events = await loadKayleEvents(after)
   return (
     <>
-      <PageHeader title="Kayle events" description="Each event Kayle emitted, the deliveries it made for it, and a way to send it again." />
+      <PageHeader
+        title="Kayle events"
+        description="Each event Kayle emitted, the deliveries it made for it, and a way to send it again."
+      />
       <KayleModeNote sandbox={isKayleSandbox()} />
       {!events.ok ? (
         <ProviderErrorPanel provider="Kayle" error={events.error} retryHref="/kayle/events" />
@@ -38,19 +45,29 @@ export default async function KayleEventsPage({ searchParams }: { searchParams: 
         <>
           <ul className="divide-y rounded-lg border bg-card shadow-sm" aria-label="Kayle events">
             {events.data.items.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center gap-3 p-4 text-sm" data-testid="kayle-event-row">
+              <li
+                key={e.id}
+                className="flex flex-wrap items-center gap-3 p-4 text-sm"
+                data-testid="kayle-event-row"
+              >
                 {/* A line of its own on a phone: beside the buttons the event type broke mid-word. */}
                 <div className="min-w-0 basis-full sm:flex-1 sm:basis-0">
-                  <Link href={kayleEventHref(e.id)} className="font-mono text-xs font-medium break-words text-primary underline-offset-4 hover:underline">
+                  <Link
+                    href={kayleEventHref(e.id)}
+                    className="font-mono text-xs font-medium break-words text-primary underline-offset-4 hover:underline"
+                  >
                     {e.type}
                   </Link>
                   <p className="mt-1 font-mono text-xs break-all text-muted-foreground">{e.id}</p>
                   <p className="mt-1 text-xs text-muted-foreground">
-                    {e.deliveries.length} deliver{e.deliveries.length === 1 ? 'y' : 'ies'} · <RelativeTime value={e.createdAt || null} />
+                    {e.deliveries.length} deliver{e.deliveries.length === 1 ? 'y' : 'ies'} ·{' '}
+                    <RelativeTime value={e.createdAt || null} />
                   </p>
                 </div>
                 <Button asChild variant="ghost" size="sm">
-                  <Link href={`/kayle/deliveries?event=${encodeURIComponent(e.id)}`}>Deliveries</Link>
+                  <Link href={`/kayle/deliveries?event=${encodeURIComponent(e.id)}`}>
+                    Deliveries
+                  </Link>
                 </Button>
                 {user.role === 'admin' ? <KayleReplayButton eventId={e.id} /> : null}
               </li>
@@ -59,7 +76,9 @@ export default async function KayleEventsPage({ searchParams }: { searchParams: 
           {events.data.hasMore && events.data.nextCursor ? (
             <div className="mt-4 flex justify-end">
               <Button asChild variant="outline">
-                <Link href={`/kayle/events?after=${encodeURIComponent(events.data.nextCursor)}`}>Next</Link>
+                <Link href={`/kayle/events?after=${encodeURIComponent(events.data.nextCursor)}`}>
+                  Next
+                </Link>
               </Button>
             </div>
           ) : null}

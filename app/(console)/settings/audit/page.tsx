@@ -3,7 +3,14 @@ import Link from 'next/link'
 import { ScrollTextIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table'
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
 import { auditActions, listAudit } from '@/lib/audit'
@@ -16,32 +23,55 @@ export const metadata: Metadata = { title: 'Audit log' }
 const PAGE = 100
 
 /** Read-only by design: nothing here edits or deletes entries. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>
+}) {
   await requireAdmin()
   const params = await searchParams
   const filters = auditFiltersSchema.parse(params)
   const before = Number(params.before) || undefined
   const db = await getDb()
-  const [entries, actions] = await Promise.all([listAudit(db, { ...filters, before }, PAGE), auditActions(db)])
-  const older = entries.length === PAGE ? new URLSearchParams({ ...filters, before: String(entries.at(-1)!.id) }).toString() : null
+  const [entries, actions] = await Promise.all([
+    listAudit(db, { ...filters, before }, PAGE),
+    auditActions(db),
+  ])
+  const older =
+    entries.length === PAGE
+      ? new URLSearchParams({ ...filters, before: String(entries.at(-1)!.id) }).toString()
+      : null
 
   return (
     <div className="flex flex-col gap-4">
       <form className="flex flex-col gap-2 sm:flex-row" action="/settings/audit">
-        <select name="action" defaultValue={filters.action} aria-label="Action" className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64">
+        <select
+          name="action"
+          defaultValue={filters.action}
+          aria-label="Action"
+          className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64"
+        >
           <option value="">Any action</option>
           {actions.map((a) => (
             <option key={a}>{a}</option>
           ))}
         </select>
-        <Input name="actor" defaultValue={filters.actor} aria-label="Who or from where" placeholder="Email or address" className="sm:max-w-xs" />
+        <Input
+          name="actor"
+          defaultValue={filters.actor}
+          aria-label="Who or from where"
+          placeholder="Email or address"
+          className="sm:max-w-xs"
+        />
         <Button type="submit" variant="outline">
           Filter
         </Button>
       </form>
       {entries.length === 0 ? (
         <EmptyState icon={ScrollTextIcon} title="Nothing recorded here">
-          {filters.action || filters.actor ? 'No entry matches these filters.' : 'Sign-ins and every change to endpoints, users and settings will be listed here.'}
+          {filters.action || filters.actor
+            ? 'No entry matches these filters.'
+            : 'Sign-ins and every change to endpoints, users and settings will be listed here.'}
         </EmptyState>
       ) : (
         <div className="rounded-lg border bg-card shadow-sm">
@@ -64,11 +94,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <span>{e.actorEmail ?? '—'}</span>
-                    {e.ip ? <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span> : null}
+                    {e.ip ? (
+                      <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                  <TableCell className="max-w-48 font-mono text-xs break-all">{e.target ?? '—'}</TableCell>
-                  <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">{e.details ? JSON.stringify(e.details) : '—'}</TableCell>
+                  <TableCell className="max-w-48 font-mono text-xs break-all">
+                    {e.target ?? '—'}
+                  </TableCell>
+                  <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">
+                    {e.details ? JSON.stringify(e.details) : '—'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -9,17 +9,27 @@ import { newTokenSchema, tokenIdSchema } from '@/lib/tokens/schema'
 import { createAccessToken, revokeAccessToken } from '@/lib/tokens/tokens'
 
 /** Returns the token once; only its keyed hash is stored, and the audit log names only its prefix. */
-export const createAccessTokenAction = viewerAction(newTokenSchema, async ({ name }, { user, actor, db }) => {
-  const created = await createAccessToken(db, user.id, name)
-  await recordAudit(db, actor, 'token.created', name, { prefix: created.prefix })
-  revalidatePath('/settings/tokens')
-  return ok({ name, token: created.token })
-})
+export const createAccessTokenAction = viewerAction(
+  newTokenSchema,
+  async ({ name }, { user, actor, db }) => {
+    const created = await createAccessToken(db, user.id, name)
+    await recordAudit(db, actor, 'token.created', name, { prefix: created.prefix })
+    revalidatePath('/settings/tokens')
+    return ok({ name, token: created.token })
+  },
+)
 
-export const revokeAccessTokenAction = viewerAction(tokenIdSchema, async (id, { user, actor, db }) => {
-  const revoked = await revokeAccessToken(db, user.id, id)
-  if (!revoked) return { ok: false, formError: 'That token is already revoked or is not yours. Refresh the page.' }
-  await recordAudit(db, actor, 'token.revoked', revoked.name, { prefix: revoked.prefix })
-  revalidatePath('/settings/tokens')
-  return ok(undefined)
-})
+export const revokeAccessTokenAction = viewerAction(
+  tokenIdSchema,
+  async (id, { user, actor, db }) => {
+    const revoked = await revokeAccessToken(db, user.id, id)
+    if (!revoked)
+      return {
+        ok: false,
+        formError: 'That token is already revoked or is not yours. Refresh the page.',
+      }
+    await recordAudit(db, actor, 'token.revoked', revoked.name, { prefix: revoked.prefix })
+    revalidatePath('/settings/tokens')
+    return ok(undefined)
+  },
+)

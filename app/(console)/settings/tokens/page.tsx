@@ -16,15 +16,22 @@ export default async function TokensPage() {
         <CardHeader>
           <CardTitle>Create an access token</CardTitle>
           <CardDescription>
-            A token lets <code className="font-mono">npx konpro-console forward</code> follow the live log and read delivery bodies as you. It can read
-            nothing else and change nothing; revoke it here when the laptop or script no longer needs it.
+            A token lets <code className="font-mono">npx konpro-console forward</code> follow the
+            live log and read delivery bodies as you. It can read nothing else and change nothing;
+            revoke it here when the laptop or script no longer needs it.
           </CardDescription>
         </CardHeader>
         <CardContent>
           <TokensCreateForm />
         </CardContent>
       </Card>
-      <TokensTable tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+      <TokensTable
+        tokens={tokens.map((t) => ({
+          ...t,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+        }))}
+      />
     </div>
   )
 }

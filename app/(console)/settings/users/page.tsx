@@ -17,14 +17,18 @@ export default async function UsersPage() {
         <CardHeader>
           <CardTitle>Add a teammate</CardTitle>
           <CardDescription>
-            Admins can change endpoints, reveal secrets and manage users. Viewers see endpoints (never secrets) and events.
+            Admins can change endpoints, reveal secrets and manage users. Viewers see endpoints
+            (never secrets) and events.
           </CardDescription>
         </CardHeader>
         <CardContent>
           <AddUserForm />
         </CardContent>
       </Card>
-      <UsersTable users={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} meId={me.id} />
+      <UsersTable
+        users={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))}
+        meId={me.id}
+      />
     </div>
   )
 }

@@ -22,7 +22,10 @@ export async function GET(request: NextRequest) {
   }
   const parsed = parseEventFilters(params)
   if (!parsed.success) {
-    return NextResponse.json({ error: 'Invalid filters', issues: parsed.error.issues.map((i) => i.message) }, { status: 400 })
+    return NextResponse.json(
+      { error: 'Invalid filters', issues: parsed.error.issues.map((i) => i.message) },
+      { status: 400 },
+    )
   }
   const { type, row, header } = FORMATS[format]
   const rows = exportEvents(session.db, parsed.data)

@@ -12,7 +12,8 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams
   const filters = parseEventFilters(params)
   const range = histogramRangeSchema.safeParse(params.get('range') ?? undefined)
-  if (!filters.success || !range.success) return NextResponse.json({ error: 'Invalid query' }, { status: 400 })
+  if (!filters.success || !range.success)
+    return NextResponse.json({ error: 'Invalid query' }, { status: 400 })
   const histogram = await eventHistogram(session.db, { range: range.data, filters: filters.data })
   return NextResponse.json(histogram, { headers: { 'Cache-Control': 'no-store' } })
 }

@@ -27,7 +27,10 @@ export async function GET(req: Request) {
         ? await lastIdBefore(db, new Date(Date.now() - since))
         : await latestEventId(db)
   // Ending on schedule cancels the inner stream, which stops its reads and timers.
-  const body = limitStream(eventStream(db, after, req.signal), { limitMs: env().STREAM_MAX_SECONDS * 1000, after })
+  const body = limitStream(eventStream(db, after, req.signal), {
+    limitMs: env().STREAM_MAX_SECONDS * 1000,
+    after,
+  })
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -16,7 +16,13 @@ import { loadKayleDelivery } from '@/lib/kayle/endpoints'
 export const metadata: Metadata = { title: 'Kayle delivery' }
 
 // Kayle's id pattern for path and query parameters.
-const eventSchema = z.object({ event: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional().catch(undefined) })
+const eventSchema = z.object({
+  event: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional()
+    .catch(undefined),
+})
 
 export default async function KayleDeliveryPage({
   params,
@@ -43,7 +49,11 @@ export default async function KayleDeliveryPage({
     return (
       <>
         {back}
-        <ProviderErrorPanel provider="Kayle" error={loaded.error} retryHref={kayleDeliveryHref(eventId, deliveryId)} />
+        <ProviderErrorPanel
+          provider="Kayle"
+          error={loaded.error}
+          retryHref={kayleDeliveryHref(eventId, deliveryId)}
+        />
       </>
     )
   }
@@ -51,8 +61,15 @@ export default async function KayleDeliveryPage({
   return (
     <div className="max-w-3xl">
       {back}
-      <PageHeader title="Kayle delivery" description={<span className="font-mono break-all">{delivery.id}</span>} />
-      <KayleDeliveryFacts delivery={delivery} endpointName={endpointName} canRetry={user.role === 'admin'} />
+      <PageHeader
+        title="Kayle delivery"
+        description={<span className="font-mono break-all">{delivery.id}</span>}
+      />
+      <KayleDeliveryFacts
+        delivery={delivery}
+        endpointName={endpointName}
+        canRetry={user.role === 'admin'}
+      />
     </div>
   )
 }

@@ -24,7 +24,10 @@ export const metadata: Metadata = { title: 'Kayle endpoint' }
 export default async function KayleEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser()
   const id = decodeURIComponent((await params).id)
-  const [loaded, receiver] = await Promise.all([loadKayleEndpoint(id), receiverUrl(KAYLE_RECEIVER_PATH)])
+  const [loaded, receiver] = await Promise.all([
+    loadKayleEndpoint(id),
+    receiverUrl(KAYLE_RECEIVER_PATH),
+  ])
   const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
@@ -38,7 +41,11 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
     return (
       <>
         {back}
-        <ProviderErrorPanel provider="Kayle" error={loaded.error} retryHref={`/kayle/endpoints/${encodeURIComponent(id)}`} />
+        <ProviderErrorPanel
+          provider="Kayle"
+          error={loaded.error}
+          retryHref={`/kayle/endpoints/${encodeURIComponent(id)}`}
+        />
       </>
     )
   }
@@ -46,7 +53,10 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
   return (
     <div className="max-w-3xl">
       {back}
-      <PageHeader title={endpoint.name ?? 'Unnamed endpoint'} description={<span className="font-mono break-all">{endpoint.url}</span>} />
+      <PageHeader
+        title={endpoint.name ?? 'Unnamed endpoint'}
+        description={<span className="font-mono break-all">{endpoint.url}</span>}
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2">
@@ -67,18 +77,29 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
               <Fact label="Created">
                 <RelativeTime value={endpoint.createdAt || null} />
               </Fact>
-              <Fact label="Undelivered payloads kept">{endpoint.undeliveredPayloadRetentionHours} hours</Fact>
+              <Fact label="Undelivered payloads kept">
+                {endpoint.undeliveredPayloadRetentionHours} hours
+              </Fact>
               <Fact label="Events">
                 <EventChips events={endpoint.subscribedEventTypes} max={4} />
               </Fact>
-              <Fact label="Signing secret">{canEdit ? <KayleSecret endpointId={endpoint.id} /> : <span className="text-muted-foreground">Visible to admins only</span>}</Fact>
+              <Fact label="Signing secret">
+                {canEdit ? (
+                  <KayleSecret endpointId={endpoint.id} />
+                ) : (
+                  <span className="text-muted-foreground">Visible to admins only</span>
+                )}
+              </Fact>
             </dl>
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Encryption keys</CardTitle>
-            <CardDescription>Kayle encrypts each delivery (JWE, RSA-OAEP-256) for the endpoint’s active key; the receiver decrypts it.</CardDescription>
+            <CardDescription>
+              Kayle encrypts each delivery (JWE, RSA-OAEP-256) for the endpoint’s active key; the
+              receiver decrypts it.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <KayleKeys endpointId={endpoint.id} keys={keys} canEdit={canEdit} />
@@ -100,7 +121,12 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
                 <CardTitle>Actions</CardTitle>
               </CardHeader>
               <CardContent>
-                <KayleEndpointControls endpointId={endpoint.id} url={endpoint.url} enabled={endpoint.enabled} sandbox={isKayleSandbox()} />
+                <KayleEndpointControls
+                  endpointId={endpoint.id}
+                  url={endpoint.url}
+                  enabled={endpoint.enabled}
+                  sandbox={isKayleSandbox()}
+                />
               </CardContent>
             </Card>
           </>

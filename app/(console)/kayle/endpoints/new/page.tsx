@@ -20,7 +20,10 @@ export default async function NewKayleEndpointPage() {
           <ArrowLeftIcon /> Kayle endpoints
         </Link>
       </Button>
-      <PageHeader title="New Kayle endpoint" description="Kayle signs every delivery with the endpoint’s secret and encrypts it for the endpoint’s key." />
+      <PageHeader
+        title="New Kayle endpoint"
+        description="Kayle signs every delivery with the endpoint’s secret and encrypts it for the endpoint’s key."
+      />
       <Card>
         <CardContent className="pt-5">
           <KayleEndpointForm receiverUrl={receiver} />

@@ -35,7 +35,11 @@ export default async function KayleEventPage({ params }: { params: Promise<{ id:
     return (
       <>
         {back}
-        <ProviderErrorPanel provider="Kayle" error={loaded.error} retryHref={`/kayle/events/${encodeURIComponent(id)}`} />
+        <ProviderErrorPanel
+          provider="Kayle"
+          error={loaded.error}
+          retryHref={`/kayle/events/${encodeURIComponent(id)}`}
+        />
       </>
     )
   }
@@ -73,7 +77,11 @@ export default async function KayleEventPage({ params }: { params: Promise<{ id:
           Kayle makes one delivery per endpoint subscribed to the event’s type when it fires.
         </EmptyState>
       ) : (
-        <KayleDeliveriesTable deliveries={deliveries} endpointNames={names} canRetry={user.role === 'admin'} />
+        <KayleDeliveriesTable
+          deliveries={deliveries}
+          endpointNames={names}
+          canRetry={user.role === 'admin'}
+        />
       )}
     </>
   )

@@ -19,11 +19,19 @@ export async function GET(request: Request, ctx: RouteContext<'/api/events/[id]/
   const at = query.get('at') ?? ''
   const from = query.get('from') ?? '0'
   if (!/^\d{1,15}$/.test(id)) return Response.json({ error: 'No such delivery.' }, { status: 404 })
-  if (!PATH.test(at) || !FROM.test(from)) return Response.json({ error: 'Expected at=<positions separated by dots> and from=<number>.' }, { status: 400 })
+  if (!PATH.test(at) || !FROM.test(from))
+    return Response.json(
+      { error: 'Expected at=<positions separated by dots> and from=<number>.' },
+      { status: 400 },
+    )
   const event = await getEvent(session.db, Number(id))
   if (!event) return Response.json({ error: 'No such delivery.' }, { status: 404 })
   const value = payloadValue(event)
-  const chunk = value === undefined ? null : subtreeChunk(value, at === '' ? [] : at.split('.').map(Number), Number(from))
-  if (!chunk) return Response.json({ error: 'That part of the payload does not exist.' }, { status: 404 })
+  const chunk =
+    value === undefined
+      ? null
+      : subtreeChunk(value, at === '' ? [] : at.split('.').map(Number), Number(from))
+  if (!chunk)
+    return Response.json({ error: 'That part of the payload does not exist.' }, { status: 404 })
   return Response.json(chunk, { headers: { 'Cache-Control': 'no-store' } })
 }

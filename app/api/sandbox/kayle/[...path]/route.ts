@@ -7,7 +7,16 @@ export const dynamic = 'force-dynamic'
 
 async function handle(req: Request) {
   if (!isKayleSandbox()) {
-    return Response.json({ data: null, error: { code: 'not_found', message: 'the Kayle sandbox is off: a real KAYLE_API_KEY is configured' } }, { status: 404 })
+    return Response.json(
+      {
+        data: null,
+        error: {
+          code: 'not_found',
+          message: 'the Kayle sandbox is off: a real KAYLE_API_KEY is configured',
+        },
+      },
+      { status: 404 },
+    )
   }
   return handleKayleSandboxRequest(req, await getDb())
 }

@@ -6,7 +6,11 @@ import { handleSandboxRequest } from '@/lib/konpro/sandbox/handler'
 export const dynamic = 'force-dynamic'
 
 async function handle(req: Request, { params }: { params: Promise<{ action: string }> }) {
-  if (!(await isSandbox())) return Response.json({ code: 404, message: 'the sandbox is off: a real KonPro API key is configured' }, { status: 404 })
+  if (!(await isSandbox()))
+    return Response.json(
+      { code: 404, message: 'the sandbox is off: a real KonPro API key is configured' },
+      { status: 404 },
+    )
   return handleSandboxRequest(req, (await params).action, await getDb())
 }
 
