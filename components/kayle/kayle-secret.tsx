@@ -7,16 +7,7 @@ import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { useRevealedSecret } from '@/components/use-revealed-secret'
 import { CopyButton } from '@/components/copy-button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { kayleSecretAction } from '@/app/(console)/kayle/actions'
 
 /** The signing secret: masked, revealed on demand for 30 s; rotation asks first and shows the new one. */
@@ -66,33 +57,17 @@ export function KayleSecret({ endpointId }: { endpointId: string }) {
           <EyeIcon /> Reveal
         </Button>
       )}
-      <Dialog>
-        <DialogTrigger asChild>
+      <ConfirmDialog
+        trigger={
           <Button variant="ghost" size="sm" disabled={pending || !hydrated}>
             <RefreshCwIcon /> Rotate
           </Button>
-        </DialogTrigger>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Rotate the signing secret?</DialogTitle>
-            <DialogDescription>
-              Kayle signs every delivery from now on with a new secret. Anything else that verifies
-              this endpoint’s deliveries with the old secret will reject them until it is given the
-              new one.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <DialogClose asChild>
-              <Button variant="destructive" onClick={() => run('rotate')}>
-                Rotate secret
-              </Button>
-            </DialogClose>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+        }
+        title="Rotate the signing secret?"
+        description="Kayle signs every delivery from now on with a new secret. Anything else that verifies this endpoint’s deliveries with the old secret will reject them until it is given the new one."
+        confirmLabel="Rotate secret"
+        onConfirm={() => run('rotate')}
+      />
     </div>
   )
 }

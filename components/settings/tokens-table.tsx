@@ -4,16 +4,7 @@ import { useTransition } from 'react'
 import { KeySquareIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import {
   Table,
   TableBody,
@@ -83,8 +74,8 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
                 {t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}
               </TableCell>
               <TableCell className="text-right">
-                <Dialog>
-                  <DialogTrigger asChild>
+                <ConfirmDialog
+                  trigger={
                     <Button
                       variant="outline"
                       size="sm"
@@ -93,27 +84,12 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
                     >
                       Revoke
                     </Button>
-                  </DialogTrigger>
-                  <DialogContent>
-                    <DialogHeader>
-                      <DialogTitle>Revoke “{t.name}”?</DialogTitle>
-                      <DialogDescription>
-                        Anything using it is refused from its next request on. This cannot be
-                        undone.
-                      </DialogDescription>
-                    </DialogHeader>
-                    <DialogFooter>
-                      <DialogClose asChild>
-                        <Button variant="outline">Cancel</Button>
-                      </DialogClose>
-                      <DialogClose asChild>
-                        <Button variant="destructive" onClick={() => revoke(t)}>
-                          Revoke token
-                        </Button>
-                      </DialogClose>
-                    </DialogFooter>
-                  </DialogContent>
-                </Dialog>
+                  }
+                  title={`Revoke “${t.name}”?`}
+                  description="Anything using it is refused from its next request on. This cannot be undone."
+                  confirmLabel="Revoke token"
+                  onConfirm={() => revoke(t)}
+                />
               </TableCell>
             </TableRow>
           ))}
