@@ -62,7 +62,7 @@ export async function sendKayleTestEvent(
     }
   }
   const event = sampleEvent(type)
-  const id = `dlv_${randomBytes(8).toString('hex')}`
+  const id = `whd_${randomBytes(8).toString('hex')}`
   const [row] = await db
     .insert(kayleSandboxDeliveries)
     .values({

@@ -381,7 +381,7 @@ export function kayleSandboxPath(url: string): string[] {
 
 /**
  * Serves one Kayle API call from the sandbox's database state. `segments` is the decoded path
- * after the sandbox's base path, e.g. ['v1', 'webhooks', 'endpoints', 'we_1'].
+ * after the sandbox's base path, e.g. ['v1', 'webhooks', 'endpoints', 'whe_1'].
  */
 export async function handleKayleSandboxRequest(
   req: Request,

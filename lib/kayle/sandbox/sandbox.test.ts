@@ -134,6 +134,8 @@ describeEachDatabase('Kayle sandbox', (fresh, defer) => {
       disabled_at: null,
     })
     const id = created.endpoint.id
+    // Kayle's documents name endpoints whe_… (configuring-endpoints.mdx, encryption.mdx).
+    expect(id).toMatch(/^whe_/)
     expect((await call('GET', `/v1/webhooks/endpoints/${id}`)).json.data).toMatchObject({
       id,
       url: `${receiver.url}/hook`,
@@ -319,6 +321,8 @@ describeEachDatabase('Kayle sandbox', (fresh, defer) => {
     const [request] = receiver.requests
     expect(request?.headers['content-type']).toBe('application/jose')
     expect(request?.headers['x-kayle-delivery-id']).toBe(delivered.id)
+    // …and deliveries whd_… (the retry operation in openapi-webhooks.json).
+    expect(delivered.id).toMatch(/^whd_/)
     expect(request?.headers['x-kayle-event']).toBe('verification.session.failed')
     const signature = request!.headers['x-kayle-signature'] as string
     expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
@@ -387,7 +391,7 @@ describeEachDatabase('Kayle sandbox', (fresh, defer) => {
         secrets: [{ endpointId: endpoint.id, secret: signing_secret }],
       }).verdict,
     ).toBe('verified')
-    expect((await call('POST', '/v1/webhooks/deliveries/dlv_none/retry')).status).toBe(404)
+    expect((await call('POST', '/v1/webhooks/deliveries/whd_none/retry')).status).toBe(404)
   })
 
   it('keeps nothing to retry when the retention window is 0', async () => {

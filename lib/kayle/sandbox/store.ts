@@ -54,7 +54,7 @@ export async function insertEndpoint(
   db: Db,
   input: SandboxEndpointFields,
 ): Promise<{ row: KayleSandboxEndpoint; signingSecret: string }> {
-  const id = `we_${random(8)}`
+  const id = `whe_${random(8)}`
   const signingSecret = newSigningSecret()
   const enabled = input.enabled ?? true
   const [row] = await db
