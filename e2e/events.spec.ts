@@ -235,9 +235,10 @@ test('a body that is not JSON renders as text', async ({ page, request }) => {
   expect(res.status()).not.toBe(404)
   const events = new EventsPage(page)
   await events.goto()
-  await page.goto(
-    `/events/${await page.getByTestId('event-row').first().getAttribute('data-event-id')}`,
-  )
+  const row = page.getByTestId('event-row').first()
+  // The list says so beside the verdict instead of a bare signature verdict.
+  await expect(row.locator('[data-verdict]')).toContainText('· not JSON')
+  await page.goto(`/events/${await row.getAttribute('data-event-id')}`)
   await expect(page.getByTestId('raw-body')).toHaveText('plain <b>text</b>, not json')
   await expect(page.getByText('The body is text but not valid JSON.')).toBeVisible()
   await captureEveryLook(page, 'event-detail-text')

@@ -78,6 +78,8 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(row).toBeVisible()
   await expect(row).toContainText('Kayle')
   await expect(row).toContainText('Verified')
+  // Kayle's own ids in the row, as KonPro's video and callback ids are.
+  await expect(row).toContainText(/event evt_\S+ · session \S+ · delivery whd_/)
   await captureEveryLook(live, 'events-kayle')
   // The permalink page (a plain click opens the split view on /events instead).
   await live.goto(`/events/${await row.getAttribute('data-event-id')}`)

@@ -31,6 +31,9 @@ export function EventRow({
     event.callbackId ? `callback ${event.callbackId}` : null,
     event.videoTranslateId ? `translate ${event.videoTranslateId}` : null,
     event.projectId ? `project ${event.projectId}` : null,
+    event.kayle?.eventId ? `event ${event.kayle.eventId}` : null,
+    event.kayle?.sessionId ? `session ${event.kayle.sessionId}` : null,
+    event.kayle?.deliveryId ? `delivery ${event.kayle.deliveryId}` : null,
   ].filter((v): v is string => v !== null)
   return (
     <div
@@ -67,7 +70,7 @@ export function EventRow({
               {PROVIDER_LABELS[event.provider] ?? event.provider}
             </span>
           ) : null}
-          <VerdictBadge verdict={event.verdict} />
+          <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
           <DeliveryMarkers
             rejected={event.rejected}
             duplicateOf={event.duplicateOf}

@@ -7,8 +7,8 @@ import {
   BanIcon,
 } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import { VERDICT_LABELS } from '@/lib/events/format'
-import type { Verdict } from '@/lib/events/types'
+import { PARSE_STATUS_NOTES, VERDICT_LABELS } from '@/lib/events/format'
+import type { ParseStatus, Verdict } from '@/lib/events/types'
 
 const variants = {
   verified: 'success',
@@ -23,12 +23,26 @@ const icons = {
   no_secret: ShieldOffIcon,
 }
 
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+export function VerdictBadge({
+  verdict,
+  parseStatus = 'ok',
+}: {
+  verdict: Verdict
+  /** A body that is not usable JSON is said in the badge itself ("Verified · not JSON"). */
+  parseStatus?: ParseStatus
+}) {
   const Icon = icons[verdict]
+  const note = parseStatus === 'ok' ? null : PARSE_STATUS_NOTES[parseStatus]
   return (
-    <Badge variant={variants[verdict]} data-verdict={verdict}>
+    <Badge
+      variant={note && verdict === 'verified' ? 'warning' : variants[verdict]}
+      data-verdict={verdict}
+      data-parse-status={parseStatus}
+      title={note ? `${VERDICT_LABELS[verdict]}, but the body is ${note}` : undefined}
+    >
       <Icon className="size-3" aria-hidden />
       {VERDICT_LABELS[verdict]}
+      {note ? ` · ${note}` : null}
     </Badge>
   )
 }

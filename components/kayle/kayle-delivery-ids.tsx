@@ -1,47 +1,12 @@
 import Link from 'next/link'
 import { CopyButton } from '@/components/copy-button'
+import type { KayleIds } from '@/lib/events/types'
 import { kayleDeliveryHref, kayleEventHref } from './kayle-paths'
-
-// Kayle's own identifiers of a received delivery, shown the way KonPro's `event_data` ids are:
-// `metadata.event_id` and `metadata.verification_session_id` from the decrypted payload (the four
-// payload guides), and the delivery id from the `X-Kayle-Delivery-Id` header (verifying-signatures.mdx).
-
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
-const text = (value: unknown) => (typeof value === 'string' && value ? value : null)
-
-export interface KayleDeliveryIds {
-  eventId: string | null
-  sessionId: string | null
-  deliveryId: string | null
-}
-
-/** The ids of a Kayle delivery; all null for anything that is not one. */
-export function kayleIdsOf(
-  payload: unknown,
-  headers: Record<string, string> = {},
-): KayleDeliveryIds {
-  const body = record(payload)
-  const kayle = typeof body.type === 'string' && body.type.startsWith('verification.session.')
-  const metadata = record(body.metadata)
-  const header = Object.entries(headers).find(
-    ([name]) => name.toLowerCase() === 'x-kayle-delivery-id',
-  )?.[1]
-  return {
-    eventId: kayle ? text(metadata.event_id) : null,
-    sessionId: kayle
-      ? (text(metadata.verification_session_id) ?? text(record(body.data).verification_session_id))
-      : null,
-    deliveryId: text(header),
-  }
-}
 
 const linkClass = 'text-primary underline-offset-4 hover:underline'
 
 /** The ids with copy buttons, and links to the event and this delivery at Kayle. */
-export function KayleDeliveryIdList({ ids }: { ids: KayleDeliveryIds }) {
+export function KayleDeliveryIdList({ ids }: { ids: KayleIds }) {
   const rows = [
     ['metadata.event_id', ids.eventId],
     ['metadata.verification_session_id', ids.sessionId],

@@ -21,6 +21,7 @@ const event: ExportedEvent = {
   videoTranslateId: null,
   projectId: null,
   duplicateOf: null,
+  kayle: null,
   headers: { a: 'b' },
   payload: { note: 'say "hi"\nthere' },
   bodyText: '{}',

@@ -1,4 +1,4 @@
-import type { Verdict } from './types'
+import type { ParseStatus, Verdict } from './types'
 
 // Display helpers shared by server and browser components.
 
@@ -23,6 +23,18 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   invalid: 'Invalid signature',
   unsigned: 'Unsigned',
   no_secret: 'No secret',
+}
+
+/**
+ * What the badge adds when the body is not readable JSON, so a delivery whose signature matched
+ * but whose payload cannot be used never reads as simply "Verified".
+ */
+export const PARSE_STATUS_NOTES: Record<Exclude<ParseStatus, 'ok'>, string> = {
+  invalid_json: 'not JSON',
+  invalid_utf8: 'not text',
+  empty: 'empty body',
+  too_deep: 'too deep to parse',
+  undecryptable: 'not decrypted',
 }
 
 export const VERDICT_EXPLANATIONS: Record<Verdict, string> = {

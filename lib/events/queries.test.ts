@@ -48,6 +48,39 @@ describeEachDatabase('event queries', (fresh) => {
     expect(typeof first.events[0]?.receivedAt).toBe('string')
   })
 
+  it("gives Kayle rows Kayle's own ids, from the payload and the delivery header, and KonPro rows none", async () => {
+    const db = await open()
+    const kayle = {
+      type: 'verification.session.succeeded',
+      metadata: { event_id: 'evt_9a1', verification_session_id: 'vs_42' },
+      data: {},
+    }
+    const [konproRow, kayleRow] = await db
+      .insert(events)
+      .values([
+        storedRow(),
+        storedRow({
+          json: kayle,
+          provider: 'kayle',
+          eventType: kayle.type,
+          videoId: null,
+          callbackId: null,
+          headers: { 'x-kayle-delivery-id': 'whd_7' },
+        }),
+      ])
+      .returning({ id: events.id })
+    const listed = await listEvents(db, {})
+    const byId = new Map(listed.events.map((e) => [e.id, e]))
+    expect(byId.get(kayleRow!.id)?.kayle).toEqual({
+      eventId: 'evt_9a1',
+      sessionId: 'vs_42',
+      deliveryId: 'whd_7',
+    })
+    expect(byId.get(konproRow!.id)?.kayle).toBeNull()
+    // The detail derives the same ids from the row in JS: the two readings agree.
+    expect((await getEvent(db, kayleRow!.id))?.kayle).toEqual(byId.get(kayleRow!.id)?.kayle)
+  })
+
   it('filters by endpoint, response, rejected, non-JSON bodies, several types or verdicts, and a payload field', async () => {
     const db = await open()
     await db.insert(events).values([

@@ -50,6 +50,17 @@ const summaryColumns = {
   responseStatus: events.responseStatus,
   endpointId: events.endpointId,
   duplicateOf: events.duplicateOf,
+  // Kayle's own ids (lib/kayle/delivery-ids.ts reads the same paths); CASE keeps KonPro rows from
+  // reading their payload at all.
+  kayleEventId: sql<
+    string | null
+  >`case when ${events.provider} = 'kayle' and ${events.payload}->>'type' like 'verification.session.%' then ${events.payload} #>> '{metadata,event_id}' end`,
+  kayleSessionId: sql<
+    string | null
+  >`case when ${events.provider} = 'kayle' and ${events.payload}->>'type' like 'verification.session.%' then coalesce(${events.payload} #>> '{metadata,verification_session_id}', ${events.payload} #>> '{data,verification_session_id}') end`,
+  kayleDeliveryId: sql<
+    string | null
+  >`case when ${events.provider} = 'kayle' then ${events.headers}->>'x-kayle-delivery-id' end`,
 }
 
 /** Escapes LIKE wildcards so a search for "50%_off" matches those characters literally. */

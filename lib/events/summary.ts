@@ -1,10 +1,23 @@
 import type { StoredEvent } from '../db/schema'
-import type { EventDetail, EventSummary, ParseStatus, Verdict } from './types'
+import { kayleIdsOf } from '../kayle/delivery-ids'
+import type { EventDetail, EventSummary, KayleIds, ParseStatus, Verdict } from './types'
 
 /** A stored row as one line of the live log (JSON-safe). */
 export function toSummary(
-  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'>,
+  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'> & {
+    kayleEventId?: string | null
+    kayleSessionId?: string | null
+    kayleDeliveryId?: string | null
+  },
 ): EventSummary {
+  const kayle: KayleIds | null =
+    row.kayleEventId || row.kayleSessionId || row.kayleDeliveryId
+      ? {
+          eventId: row.kayleEventId ?? null,
+          sessionId: row.kayleSessionId ?? null,
+          deliveryId: row.kayleDeliveryId ?? null,
+        }
+      : null
   return {
     id: row.id,
     provider: row.provider,
@@ -24,6 +37,7 @@ export function toSummary(
     videoTranslateId: row.videoTranslateId,
     projectId: row.projectId,
     duplicateOf: row.duplicateOf,
+    kayle,
   }
 }
 
@@ -40,8 +54,14 @@ export function bodyAsText(body: Uint8Array): string | null {
 
 export function toDetail(row: StoredEvent): EventDetail {
   const body = Buffer.from(row.body)
+  const ids = row.provider === 'kayle' ? kayleIdsOf(row.payload, row.headers) : null
   return {
-    ...toSummary(row),
+    ...toSummary({
+      ...row,
+      kayleEventId: ids?.eventId,
+      kayleSessionId: ids?.sessionId,
+      kayleDeliveryId: ids?.deliveryId,
+    }),
     headers: row.headers,
     bodyText: bodyAsText(body),
     bodyBase64: body.toString('base64'),

@@ -24,6 +24,14 @@ export interface EventSummary {
   videoTranslateId: string | null
   projectId: string | null
   duplicateOf: number | null
+  /** Kayle's own ids (event, verification session, delivery); null for other providers. */
+  kayle: KayleIds | null
+}
+
+export interface KayleIds {
+  eventId: string | null
+  sessionId: string | null
+  deliveryId: string | null
 }
 
 /** Everything stored for one delivery, for the detail view. */

@@ -21,7 +21,7 @@ export function EventFacts({ event }: { event: EventDetail }) {
     <DetailSection id="verdict-title" title="Signature">
       <div className="flex flex-col gap-4">
         <div className="flex flex-col items-start gap-2" data-testid="verdict">
-          <VerdictBadge verdict={event.verdict} />
+          <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
           <p className="text-sm text-muted-foreground">{VERDICT_EXPLANATIONS[event.verdict]}</p>
           {event.duplicateOf !== null ? (
             <p className="text-sm text-muted-foreground">

@@ -1,4 +1,5 @@
-import { KayleDeliveryIdList, kayleIdsOf } from '@/components/kayle/kayle-delivery-ids'
+import { KayleDeliveryIdList } from '@/components/kayle/kayle-delivery-ids'
+import { kayleIdsOf } from '@/lib/kayle/delivery-ids'
 
 /** Kayle's `metadata.event_id` from a decrypted payload, or null for any other payload. */
 export function kayleEventIdOf(payload: unknown): string | null {

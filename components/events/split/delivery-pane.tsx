@@ -137,7 +137,7 @@ export function DeliveryPane({
                 {event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}
               </h2>
               <div className="mt-2 flex flex-wrap items-center gap-2">
-                <VerdictBadge verdict={event.verdict} />
+                <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
                 <DeliveryMarkers
                   rejected={event.rejected}
                   duplicateOf={event.duplicateOf}

@@ -78,7 +78,7 @@ export default async function EventDetailPage({ params }: Props) {
               )}
             </h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              <VerdictBadge verdict={event.verdict} />
+              <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
               <DeliveryMarkers
                 rejected={event.rejected}
                 duplicateOf={event.duplicateOf}
