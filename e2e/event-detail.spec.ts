@@ -255,3 +255,97 @@ test('a long event type wraps after its dots and underscores on a phone', async 
   await page.setViewportSize(reviewViewports.desktop)
   await captureEveryLook(page, 'event-detail-long-type', reviewViewports)
 })
+
+test('a delivery that did not verify says why: what arrived against each known secret, and the clock skew', async ({
+  page,
+  request,
+}) => {
+  // The receiver registered with the sandbox, so one endpoint secret is known to compare with.
+  await page.goto('/events')
+  const register = page.getByRole('button', { name: 'Register this receiver' })
+  if (await register.isVisible()) await register.click()
+  await expect(page.getByText('Registered with KonPro')).toBeVisible()
+
+  const wrong = 'ab12'.repeat(16)
+  const id = await store(request, '{"event_type":"avatar_video.success"}', { signature: wrong })
+  await page.goto(`/events/${id}`)
+  const why = page.getByTestId('signature-diagnosis')
+  await expect(why).toContainText('Signature: ab12ab12…')
+  await expect(why).toContainText(/None of the \d+ known secrets? gives this signature/)
+  const candidate = why.getByTestId('diagnosis-candidate').first()
+  await expect(candidate.getByLabel('does not match')).toBeVisible()
+  // Eight hex characters of the expected signature, never the whole of it.
+  await expect(candidate.locator('code')).toHaveText(/^[0-9a-f]{8}…$/)
+  await captureEveryLook(page, 'event-detail-why-invalid', reviewViewports)
+
+  const stale = Math.floor(Date.now() / 1000) - 900
+  const heygen = await store(request, '{"event_type":"avatar_video.fail"}', {
+    'heygen-signature': wrong,
+    'heygen-timestamp': String(stale),
+  })
+  await page.goto(`/events/${heygen}`)
+  await expect(page.getByTestId('signature-skew')).toContainText(
+    /arrived 9\d\d s after its timestamp/,
+  )
+  await expect(why).toContainText('more than the 300 s allowed')
+})
+
+test('two deliveries compared: the payload key by key and the headers side by side', async ({
+  page,
+  request,
+}) => {
+  const a = await store(
+    request,
+    JSON.stringify({
+      event_type: 'avatar_video.success',
+      event_data: { video_id: 'cmp', url: 'https://a.example/1.mp4', folder_id: 'f1' },
+    }),
+    { 'x-render-region': 'eu-west-1', 'x-only-in-a': 'yes' },
+  )
+  const b = await store(
+    request,
+    JSON.stringify({
+      event_type: 'avatar_video.success',
+      event_data: {
+        video_id: 'cmp',
+        url: `https://b.example/${'long-path/'.repeat(30)}2.mp4`,
+        caption: true,
+      },
+    }),
+    { 'x-render-region': 'us-east-1' },
+  )
+  await page.goto(`/events/${a}`)
+  const form = page.getByRole('region', { name: 'Compare' })
+  await form.getByLabel('Delivery B').fill('not a number')
+  await form.getByRole('button', { name: 'Compare' }).click()
+  await expect(form.getByText('Enter a delivery number, for example 1042.')).toBeVisible()
+  await form.getByLabel('Delivery B').fill(b)
+  await form.getByRole('button', { name: 'Compare' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/compare\\?a=${a}&b=${b}$`))
+
+  const changes = page.getByTestId('payload-changes')
+  await expect(changes.locator('[data-kind="changed"]')).toHaveCount(1)
+  await expect(changes.locator('[data-kind="changed"]')).toContainText('event_data.url')
+  await expect(changes.locator('[data-kind="removed"]')).toContainText('event_data.folder_id')
+  await expect(changes.locator('[data-kind="added"]')).toContainText('event_data.caption')
+  const headers = page.getByTestId('header-changes')
+  await expect(headers.locator('[data-header="x-render-region"]')).toHaveAttribute(
+    'data-kind',
+    'changed',
+  )
+  await expect(headers.locator('[data-header="x-only-in-a"]')).toContainText('absent')
+  await expect(page.getByTestId('compare-facts').locator('tr[data-differs]')).toHaveCount(1) // size
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-compare', reviewViewports)
+
+  await page.getByRole('link', { name: 'Swap' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/compare\\?a=${b}&b=${a}$`))
+  await expect(page.getByTestId('payload-changes').locator('[data-kind="added"]')).toContainText(
+    'event_data.folder_id',
+  )
+
+  await page.goto(`/events/compare?a=${a}&b=987654321`)
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'No stored delivery #987654321' }),
+  ).toBeVisible()
+})

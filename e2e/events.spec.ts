@@ -277,6 +277,38 @@ test('exports download the filtered view as NDJSON and CSV', async ({ page }) =>
   expect(text.trim().split('\r\n')).toHaveLength(count.events.length + 1)
 })
 
+test('Clear log with a filter on removes only what the filter shows, unless the person picks everything', async ({
+  page,
+  request,
+}) => {
+  const marker = `clear-${Date.now()}`
+  for (const type of ['avatar_video.fail', 'avatar_video.fail', 'avatar_video_gif.success'])
+    await request.post('/api/webhooks/konpro', {
+      data: JSON.stringify({ event_type: type, event_data: { video_id: marker } }),
+      headers: { 'content-type': 'application/json' },
+    })
+  const events = new EventsPage(page)
+  await events.goto(`?q=${marker}&type=avatar_video.fail`)
+  // The export has no page limit: it counts everything a filter shows.
+  const countOf = async (query: string) =>
+    (await (await request.get(`/api/events/export?format=ndjson${query}`)).text())
+      .split('\n')
+      .filter(Boolean).length
+  const total = await countOf('')
+  await page.getByRole('button', { name: 'Clear log' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Clear the event log?' })
+  await expect(dialog.getByLabel('Only what this filter shows (2 deliveries)')).toBeChecked()
+  await expect(dialog.getByLabel(`Everything stored (${total} deliveries)`)).not.toBeChecked()
+  await expect(dialog.getByTestId('clear-count')).toContainText(
+    'the 2 deliveries this filter shows',
+  )
+  await captureEveryLook(page, 'events-clear-filtered-dialog')
+  await dialog.getByRole('button', { name: 'Remove 2 deliveries' }).click()
+  await expect(page.getByText('Removed 2 deliveries.')).toBeVisible()
+  expect(await countOf(`&q=${marker}`)).toBe(1)
+  expect(await countOf('')).toBe(total - 2)
+})
+
 test('Clear log names how many deliveries go, then empties the log', async ({ page }) => {
   const events = new EventsPage(page)
   await events.goto()

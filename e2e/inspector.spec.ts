@@ -508,3 +508,47 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   for (const row of await page.getByTestId('event-row').all())
     await expect(row).toContainText(/avatar_video\.fail|personalized_video/)
 })
+
+test('"All events" and Back return to the same filters and place in the list', async ({
+  page,
+  request,
+}) => {
+  const tag = `place_${Date.now().toString(36)}`
+  for (let i = 0; i < 90; i++) await deliver(request, 'avatar_video.success', { tag })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(`/events?q=${tag}&type=avatar_video.success`)
+  const scroller = page.getByTestId('event-scroller')
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  // Well past the first page of 50, so the way back must load older pages too.
+  await expect
+    .poll(async () => {
+      await scroller.evaluate((el) => el.scrollBy(0, 1200))
+      return scroller.evaluate((el) => el.scrollTop)
+    })
+    .toBeGreaterThan(3600)
+  // The first row wholly in view: the one to come back to.
+  const id = await scroller.evaluate((el) => {
+    const top = el.getBoundingClientRect().top
+    const rows = [...el.querySelectorAll<HTMLElement>('[data-testid="event-row"]')]
+    return rows.find((r) => r.getBoundingClientRect().top >= top)?.dataset.eventId ?? ''
+  })
+  const row = page.locator(`[data-event-id="${id}"]`)
+  await row.getByRole('link').first().click()
+  await page.getByRole('link', { name: 'Open the full page' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/${id}$`))
+
+  const backAtPlace = async () => {
+    await expect(page).toHaveURL(new RegExp(`/events\\?q=${tag}&type=avatar_video.success$`))
+    await expect(row).toBeInViewport()
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(3000)
+  }
+  await page.getByRole('link', { name: 'All events' }).click()
+  await backAtPlace()
+
+  await row.getByRole('link').first().click()
+  await page.getByRole('link', { name: 'Open the full page' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/${id}$`))
+  await page.goBack()
+  await page.goBack()
+  await backAtPlace()
+})

@@ -16,39 +16,45 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog'
 import { clearEventLog, countStoredEvents } from '@/app/(console)/events/actions'
+import { hasActiveFilters, type EventFilters } from '@/lib/validations/event-filters'
 
-/** "Clear log", confirmed in a dialog that says how many deliveries go (counted when it opens). */
-export function ClearLogButton() {
+const deliveries = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'delivery' : 'deliveries'}`
+
+/**
+ * "Clear log", confirmed in a dialog that says how many deliveries go (counted when it opens).
+ * With a filter on, the person chooses between what the filter shows (the default, the smaller
+ * loss) and everything stored.
+ */
+export function ClearLogButton({ filters }: { filters: EventFilters }) {
   const router = useRouter()
+  const filtered = hasActiveFilters(filters)
   const [open, setOpen] = useState(false)
-  const [count, setCount] = useState<number | null>(null)
+  const [counts, setCounts] = useState<{ all: number; filtered: number } | null>(null)
+  const [scope, setScope] = useState<'filtered' | 'all'>('filtered')
   const [clearing, startClearing] = useTransition()
 
   const onOpenChange = (next: boolean) => {
     setOpen(next)
     if (!next) return
-    setCount(null)
-    void countStoredEvents().then((r) => setCount(r.ok ? r.data.count : null))
+    setCounts(null)
+    setScope(filtered ? 'filtered' : 'all')
+    void countStoredEvents({ filters }).then((r) => setCounts(r.ok ? r.data : null))
   }
 
   const confirm = () =>
     startClearing(async () => {
-      const result = await clearEventLog()
+      const result = await clearEventLog({ scope, filters })
       if (!result.ok) {
         toast.error(result.formError ?? 'Could not clear the log. Try again.')
         return
       }
       setOpen(false)
-      toast.success(
-        `Removed ${result.data.removed.toLocaleString('en')} ${result.data.removed === 1 ? 'delivery' : 'deliveries'}.`,
-      )
+      toast.success(`Removed ${deliveries(result.data.removed)}.`)
       router.refresh()
     })
 
-  const what =
-    count === null
-      ? 'every stored delivery'
-      : `${count.toLocaleString('en')} ${count === 1 ? 'delivery' : 'deliveries'}`
+  const chosen = counts === null ? null : scope === 'all' ? counts.all : counts.filtered
+  const what = chosen === null ? 'every stored delivery' : deliveries(chosen)
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
@@ -60,17 +66,42 @@ export function ClearLogButton() {
         <DialogHeader>
           <DialogTitle>Clear the event log?</DialogTitle>
           <DialogDescription data-testid="clear-count">
-            This permanently removes {what} from this console, with their headers and bodies. KonPro
-            is not affected and keeps sending new deliveries.
+            This permanently removes{' '}
+            {scope === 'filtered' && filtered ? `the ${what} this filter shows` : what} from this
+            console, with their headers and bodies. KonPro is not affected and keeps sending new
+            deliveries.
           </DialogDescription>
         </DialogHeader>
+        {filtered ? (
+          <fieldset className="flex flex-col gap-2 text-sm">
+            <legend className="mb-1 font-medium">What to remove</legend>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="clear-scope"
+                checked={scope === 'filtered'}
+                onChange={() => setScope('filtered')}
+              />
+              Only what this filter shows{counts ? ` (${deliveries(counts.filtered)})` : ''}
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="clear-scope"
+                checked={scope === 'all'}
+                onChange={() => setScope('all')}
+              />
+              Everything stored{counts ? ` (${deliveries(counts.all)})` : ''}
+            </label>
+          </fieldset>
+        ) : null}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline">Cancel</Button>
           </DialogClose>
-          <Button variant="destructive" onClick={confirm} disabled={clearing || count === null}>
+          <Button variant="destructive" onClick={confirm} disabled={clearing || chosen === null}>
             <Trash2Icon />{' '}
-            {clearing ? 'Clearing…' : count === null ? 'Counting…' : `Remove ${what}`}
+            {clearing ? 'Clearing…' : chosen === null ? 'Counting…' : `Remove ${what}`}
           </Button>
         </DialogFooter>
       </DialogContent>

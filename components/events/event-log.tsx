@@ -12,6 +12,7 @@ import { EventRow, ROW_GRID } from './event-row'
 import { useEventPages, type EventPage } from './live/use-event-pages'
 import { useLiveEvents } from './live/use-live-events'
 import { announceDeliveries } from './live/delivery-signal'
+import { listSearch, recallListPlace, rememberListPlace } from './live/list-place'
 import { DeliveryPane } from './split/delivery-pane'
 import { ResizeHandle, usePaneWidth } from './split/resize-handle'
 import { ShortcutsHelp } from './split/shortcuts-help'
@@ -166,6 +167,35 @@ export function EventLog({
   }
   const lastIndex = items[items.length - 1]?.index ?? 0
 
+  // ---- the place in the list, kept for "All events" and Back --------------------------------
+  // The row at the top of the view is kept, not a pixel offset (rows change height with the
+  // list's width). Coming back, older pages load until that row is there, then it goes to the
+  // top again; the person's own scrolling ends the search.
+  const restoreRef = useRef<number | null>(null)
+  useEffect(() => {
+    const place = recallListPlace()
+    if (place && place.search === listSearch()) restoreRef.current = place.anchorId
+    else rememberListPlace({ search: listSearch(), anchorId: null })
+  }, [])
+  useEffect(() => {
+    const anchor = restoreRef.current
+    const el = scrollRef.current
+    if (anchor === null || !el) return
+    const index = rows.findIndex((r) => r.id === anchor)
+    if (index >= 0) {
+      restoreRef.current = null
+      virtualizer.scrollToIndex(index, { align: 'start' })
+    } else if (pages.hasNextPage) el.scrollTop = el.scrollHeight
+    else restoreRef.current = null
+  }, [rows, pages.hasNextPage, virtualizer])
+  const keepPlace = () => {
+    const el = scrollRef.current
+    if (restoreRef.current !== null || !el) return
+    const top = virtualizer.getVirtualItems().find((item) => item.end > el.scrollTop + 1)
+    const anchorId = top && el.scrollTop > 0 ? (rows[top.index]?.id ?? null) : null
+    rememberListPlace({ search: listSearch(), anchorId })
+  }
+
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
   useEffect(() => {
     if (
@@ -257,7 +287,12 @@ export function EventLog({
           <div
             ref={scrollRef}
             data-testid="event-scroller"
-            onScroll={() => updateHold(paused)}
+            onScroll={() => {
+              updateHold(paused)
+              keepPlace()
+            }}
+            onWheel={() => (restoreRef.current = null)}
+            onTouchMove={() => (restoreRef.current = null)}
             className="h-[calc(100dvh-8.5rem)] min-h-80 overflow-y-auto overscroll-contain [overflow-anchor:none]"
           >
             <div

@@ -280,7 +280,11 @@ describeEachDatabase('event queries', (fresh) => {
     for await (const row of exportEvents(db, { type: 'avatar_video.fail' }, 4))
       seen.push(row.videoId ?? '')
     expect(seen).toEqual(['v11', 'v9', 'v7', 'v5', 'v3', 'v1'])
-    expect(await clearEvents(db)).toBe(12)
+    // Clearing a filtered view removes exactly what the filter shows and keeps the rest.
+    expect(await clearEvents(db, { type: 'avatar_video.fail', q: 'v1' })).toBe(2)
+    expect(await countEvents(db, { type: 'avatar_video.fail' })).toBe(4)
+    expect(await countEvents(db)).toBe(10)
+    expect(await clearEvents(db)).toBe(10)
     expect(await countEvents(db)).toBe(0)
   })
 

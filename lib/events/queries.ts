@@ -206,9 +206,12 @@ export async function countEvents(db: SessionDb, filters: EventFilters = {}): Pr
   return Number(row?.n ?? 0)
 }
 
-/** Removes every stored delivery; answers how many went. */
-export async function clearEvents(db: SessionDb): Promise<number> {
-  const deleted = await db.delete(events).returning({ id: events.id })
+/** Removes the deliveries a filter shows (every stored one without filters); answers how many went. */
+export async function clearEvents(db: SessionDb, filters: EventFilters = {}): Promise<number> {
+  const deleted = await db
+    .delete(events)
+    .where(and(...filterConditions(filters)))
+    .returning({ id: events.id })
   return deleted.length
 }
 

@@ -22,17 +22,17 @@ export interface KayleVerifyResult {
 
 const HEX_64 = /^[0-9a-f]{64}$/
 
-function hmac(secret: string, t: number | string, body: Uint8Array | string): Buffer {
+export function kayleHmac(secret: string, t: number | string, body: Uint8Array | string): Buffer {
   return createHmac('sha256', secret).update(`${t}.`).update(body).digest()
 }
 
 /** The `X-Kayle-Signature` value for a body: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export function signKayle(body: Uint8Array | string, secret: string, t: number): string {
-  return `t=${t},v1=${hmac(secret, t, body).toString('hex')}`
+  return `t=${t},v1=${kayleHmac(secret, t, body).toString('hex')}`
 }
 
 /** `t` and every `v1` of a header; null when it does not have that shape. */
-function parseHeader(header: string): { t: number; v1: string[] } | null {
+export function parseKayleHeader(header: string): { t: number; v1: string[] } | null {
   let t: number | null = null
   const v1: string[] = []
   for (const part of header.split(',')) {
@@ -65,7 +65,7 @@ export function verifyKayleSignature(input: {
   const header = input.header?.trim()
   if (!header)
     return { verdict: 'unsigned', endpointId: null, reason: 'No X-Kayle-Signature header.' }
-  const parsed = parseHeader(header)
+  const parsed = parseKayleHeader(header)
   if (!parsed)
     return {
       verdict: 'invalid',
@@ -97,7 +97,7 @@ export function verifyKayleSignature(input: {
   }
   const given = parsed.v1.filter((v) => HEX_64.test(v)).map((v) => Buffer.from(v, 'hex'))
   for (const { endpointId, secret } of input.secrets) {
-    const expected = hmac(secret, parsed.t, input.body)
+    const expected = kayleHmac(secret, parsed.t, input.body)
     // Every candidate is compared, so timing does not reveal which one matched.
     let matched = false
     for (const candidate of given) matched = timingSafeEqual(expected, candidate) || matched

@@ -23,7 +23,7 @@ function matches(expectedHex: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-const hmacHex = (secret: string, body: Uint8Array) =>
+export const hmacHex = (secret: string, body: Uint8Array) =>
   createHmac('sha256', secret).update(body).digest('hex')
 
 /**

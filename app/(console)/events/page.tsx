@@ -56,7 +56,7 @@ export default async function EventsPage({ searchParams }: Props) {
         actions={
           <>
             <ExportButtons filters={filters} />
-            {isAdmin ? <ClearLogButton /> : null}
+            {isAdmin ? <ClearLogButton filters={filters} /> : null}
           </>
         }
       />

@@ -31,8 +31,15 @@ export function EventFacts({ event }: { event: EventDetail }) {
                 href={`/events/${event.duplicateOf}`}
               >
                 #{event.duplicateOf}
+              </Link>{' '}
+              (
+              <Link
+                className="text-primary underline-offset-4 hover:underline"
+                href={`/events/compare?a=${event.duplicateOf}&b=${event.id}`}
+              >
+                compare
               </Link>
-              .
+              ).
             </p>
           ) : null}
         </div>

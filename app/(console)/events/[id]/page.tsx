@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-import { ArrowLeftIcon, DownloadIcon } from 'lucide-react'
+import { DownloadIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
+import { BackToEvents } from '@/components/events/detail/back-to-events'
 import { Breakable } from '@/components/events/detail/breakable'
+import { CompareForm } from '@/components/events/compare/compare-form'
 import { DetailSection } from '@/components/events/detail/detail-section'
 import { KayleEventLinks, kayleEventIdOf } from '@/components/events/detail/kayle-event-links'
 import { EventIds } from '@/components/events/detail/event-ids'
@@ -13,13 +14,17 @@ import { EventFacts } from '@/components/events/detail/event-facts'
 import { HeadersTable } from '@/components/events/detail/headers-table'
 import { RawBody } from '@/components/events/detail/raw-body'
 import { ReplaySection } from '@/components/events/detail/replay-section'
+import { SignatureDiagnosisSection } from '@/components/events/detail/signature-diagnosis'
 import { JsonTree } from '@/components/events/json-tree'
 import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
 import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
+import type { EventDetail } from '@/lib/events/types'
 import { payloadValue } from '@/lib/events/payload-value'
 import { getEvent } from '@/lib/events/queries'
+import { diagnosisSecrets } from '@/lib/webhooks/diagnosis-secrets'
+import { diagnoseSignature } from '@/lib/webhooks/signature-diagnosis'
 import { deliveryHeaders } from '@/lib/webhooks/incoming'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -36,6 +41,18 @@ const load = cache(async (id: string) => {
   return getEvent(db, Number(id))
 })
 
+/** For a delivery that did not verify: why, from its stored bytes and the secrets known now. */
+async function diagnose(event: EventDetail) {
+  if (event.verdict === 'verified') return null
+  const { db } = await requireSession()
+  const { secrets, problem } =
+    event.verdict === 'unsigned'
+      ? { secrets: [], problem: null }
+      : await diagnosisSecrets(db, event.provider)
+  const body = Buffer.from(event.bodyBase64, 'base64')
+  return { diagnosis: diagnoseSignature({ ...event, body, secrets }), problem }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await load((await params).id)
   return { title: event ? `Delivery #${event.id}` : 'Delivery not found' }
@@ -46,6 +63,7 @@ export default async function EventDetailPage({ params }: Props) {
   if (!event) notFound()
   const parsed = payloadValue(event)
   const headers = deliveryHeaders(event.headers)
+  const why = await diagnose(event)
   // A copy button carries its text into the page: past this size the download is the way, and
   // the (pretty, so larger) copies are not even built.
   const copyable = (event.bodyText ?? event.bodyBase64).length <= MAX_COPY_CHARS
@@ -61,12 +79,7 @@ export default async function EventDetailPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">
-        <Link
-          href="/events"
-          className="inline-flex w-fit items-center gap-1.5 text-sm text-muted-foreground hover:text-foreground"
-        >
-          <ArrowLeftIcon className="size-4" aria-hidden /> All events
-        </Link>
+        <BackToEvents />
         <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
           <div className="min-w-0">
             <p className="font-mono text-xs text-muted-foreground">Delivery #{event.id}</p>
@@ -145,6 +158,7 @@ export default async function EventDetailPage({ params }: Props) {
         </div>
         <div className="order-first flex min-w-0 flex-col gap-6 lg:order-none">
           <EventFacts event={event} />
+          {why ? <SignatureDiagnosisSection {...why} /> : null}
           <DetailSection
             id="ids-title"
             title="Event data"
@@ -161,6 +175,13 @@ export default async function EventDetailPage({ params }: Props) {
               <KayleEventLinks payload={parsed ?? null} headers={event.headers} />
             </DetailSection>
           ) : null}
+          <DetailSection
+            id="compare-title"
+            title="Compare"
+            description="Payload and header differences against another delivery."
+          >
+            <CompareForm a={event.id} />
+          </DetailSection>
           <ReplaySection eventId={event.id} provider={event.provider} />
         </div>
       </div>
