@@ -68,8 +68,8 @@ export function ClearLogButton({ filters }: { filters: EventFilters }) {
           <DialogDescription data-testid="clear-count">
             This permanently removes{' '}
             {scope === 'filtered' && filtered ? `the ${what} this filter shows` : what} from this
-            console, with their headers and bodies. KonPro is not affected and keeps sending new
-            deliveries.
+            console, with their headers and bodies. The senders are not affected and keep sending
+            new deliveries.
           </DialogDescription>
         </DialogHeader>
         {filtered ? (

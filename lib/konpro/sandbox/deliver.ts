@@ -4,7 +4,7 @@ import type { Db } from '../../db/client'
 import { sandboxDeliveries } from '../../db/schema'
 import { sendOutbound } from '../../net/outbound'
 import { samplePayload } from './payloads'
-import { subscribersOf } from './store'
+import { getSandboxEndpoint, subscribersOf } from './store'
 
 export interface DeliveryResult {
   endpointId: string
@@ -18,36 +18,38 @@ export const signBody = (secret: string, body: string) =>
   createHmac('sha256', secret).update(body).digest('hex')
 
 /**
- * Sends one sample event to every enabled endpoint subscribed to its type, signed as KonPro
- * signs (`Signature`: hex HMAC-SHA256 of the raw body with the endpoint's secret).
+ * Sends one event, signed as KonPro signs (`Signature`: hex HMAC-SHA256 of the raw body with the
+ * endpoint's secret): a sample payload to every enabled endpoint subscribed to its type, or, with
+ * `endpointId`, to that one endpoint only, with `payload` (raw JSON text) instead of the sample.
  */
 export async function sendTestEvent(
   db: Db,
   eventType: string,
-  timeoutMs = 10_000,
+  options: { endpointId?: string; payload?: string; timeoutMs?: number } = {},
 ): Promise<DeliveryResult[]> {
-  const targets = await subscribersOf(db, eventType)
+  const { endpointId, payload, timeoutMs = 10_000 } = options
+  const targets = endpointId
+    ? [await getSandboxEndpoint(db, endpointId)].filter((e) => e?.status === 'enabled')
+    : await subscribersOf(db, eventType)
   const results = await Promise.all(
     targets.map(async (endpoint): Promise<DeliveryResult> => {
-      const body = JSON.stringify(samplePayload(eventType))
+      const body = payload ?? JSON.stringify(samplePayload(eventType))
       const started = performance.now()
-      const result = await sendOutbound(endpoint.url, {
+      const result = await sendOutbound(endpoint!.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'user-agent': 'KonPro-Sandbox/1.0',
-          signature: signBody(endpoint.secret, body),
+          signature: signBody(endpoint!.secret, body),
         },
         body,
         timeoutMs,
       })
-      const statusCode = result.ok ? result.status : null
-      const error = result.ok ? null : result.message
       return {
-        endpointId: endpoint.endpointId,
-        url: endpoint.url,
-        statusCode,
-        error,
+        endpointId: endpoint!.endpointId,
+        url: endpoint!.url,
+        statusCode: result.ok ? result.status : null,
+        error: result.ok ? null : result.message,
         durationMs: Math.round(performance.now() - started),
       }
     }),

@@ -52,7 +52,7 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
     // As if each name had pointed elsewhere when its endpoint was added.
     for (const [, url] of internalTargets(v4, v6))
       await insertSandboxEndpoint(db, { url, events: null })
-    const results = await sendTestEvent(db, 'avatar_video.success', 1000)
+    const results = await sendTestEvent(db, 'avatar_video.success', { timeoutMs: 1000 })
     expect(results.map((r) => [r.url, r.statusCode, r.error]).sort()).toEqual(
       internalTargets(v4, v6)
         .map(([, url]) => [url, null, BLOCKED_MESSAGE])
@@ -82,7 +82,7 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
     expect(silent.connections).toBe(1)
 
     for (const url of urls) await insertSandboxEndpoint(db, { url, events: null })
-    const results = await sendTestEvent(db, 'avatar_video.success', 500)
+    const results = await sendTestEvent(db, 'avatar_video.success', { timeoutMs: 500 })
     expect(results.map((r) => [r.statusCode, r.error])).toEqual([
       [null, UNREACHABLE_MESSAGE],
       [null, UNREACHABLE_MESSAGE],

@@ -7,6 +7,7 @@ import { startHttpServer } from '../../test/http-server'
 import { createKonproClient } from '../client'
 import { KonproError } from '../errors'
 import { signBody, sendTestEvent } from './deliver'
+import { sandboxEndpointHistory } from './history'
 import { handleSandboxRequest } from './handler'
 import { sandboxApiKey } from './store'
 
@@ -191,5 +192,40 @@ describeEachDatabase('KonPro sandbox', (fresh, defer) => {
       [all.endpoint_id, failOnly.endpoint_id].sort(),
     )
     expect(receiver.requests.map((r) => r.headers.signature)).toHaveLength(2)
+  })
+
+  it('sends one endpoint only, with a custom payload as given, and keeps its history', async () => {
+    const { client, receiver, database } = await setup()
+    const one = await client.addEndpoint({
+      url: `${receiver.url}/one`,
+      events: ['avatar_video.fail'],
+    })
+    await client.addEndpoint({ url: `${receiver.url}/other`, events: [] })
+    receiver.requests.length = 0
+    // Not subscribed to the type, and sent to it alone all the same: the person picked it.
+    const custom = '{"event_type":"avatar_video.success", "event_data":{"video_id":"mine"}}'
+    const results = await sendTestEvent(database.db, 'avatar_video.success', {
+      endpointId: one.endpoint_id,
+      payload: custom,
+    })
+    expect(results.map((r) => [r.endpointId, r.statusCode])).toEqual([[one.endpoint_id, 200]])
+    expect(receiver.requests.map((r) => r.url)).toEqual(['/one'])
+    expect(receiver.requests[0]?.body).toBe(custom)
+    expect(receiver.requests[0]?.headers.signature).toBe(signBody(one.secret, custom))
+    await sendTestEvent(database.db, 'avatar_video.fail', { endpointId: one.endpoint_id })
+
+    const history = await sandboxEndpointHistory(database.db, one.endpoint_id)
+    expect(history.recent.map((r) => [r.eventType, r.statusCode])).toEqual([
+      ['avatar_video.fail', 200],
+      ['avatar_video.success', 200],
+    ])
+    expect(history.stats).toMatchObject({ sent: 2, accepted: 2 })
+    expect(history.stats.p50Ms).toBeGreaterThanOrEqual(0)
+    expect((await sandboxEndpointHistory(database.db, 'webhook_none')).stats).toEqual({
+      sent: 0,
+      accepted: 0,
+      p50Ms: null,
+      p95Ms: null,
+    })
   })
 })
