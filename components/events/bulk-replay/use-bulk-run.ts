@@ -20,7 +20,8 @@ export interface BulkRun {
 
 /**
  * Drives a run from the browser: one batch per server call, one after the other, so the server
- * keeps nothing between calls. Cancel takes effect after the batch in flight.
+ * keeps nothing between calls. Cancel, leaving the page or closing the tab take effect after the
+ * batch in flight; every answer received so far is already stored.
  */
 export function useBulkRun() {
   const [run, setRun] = useState<BulkRun | null>(null)
@@ -35,6 +36,14 @@ export function useBulkRun() {
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)
   }, [running])
+
+  // Leaving the page ends the run as closing the tab does: after the batch in flight.
+  useEffect(
+    () => () => {
+      cancelled.current = true
+    },
+    [],
+  )
 
   const start = useCallback(async (runId: string, ids: number[], target: RunTarget) => {
     cancelled.current = false
