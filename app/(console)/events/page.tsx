@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { AlertTriangleIcon } from 'lucide-react'
 import { PageHeader } from '@/components/page-header'
+import { BulkReplayButton } from '@/components/events/bulk-replay/bulk-replay-button'
 import { ClearLogButton } from '@/components/events/clear-log-button'
 import { LiveDeliveryChart } from '@/components/events/live-delivery-chart'
 import { EventLog } from '@/components/events/event-log'
@@ -56,6 +57,14 @@ export default async function EventsPage({ searchParams }: Props) {
         actions={
           <>
             <ExportButtons filters={filters} />
+            {isAdmin ? (
+              <BulkReplayButton
+                filters={filters}
+                endpoints={
+                  endpoints.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []
+                }
+              />
+            ) : null}
             {isAdmin ? <ClearLogButton filters={filters} /> : null}
           </>
         }
