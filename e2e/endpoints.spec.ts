@@ -138,6 +138,38 @@ test('sends a signed test event to subscribed endpoints', async ({ page }) => {
   await captureEveryLook(page, 'endpoints-test-event')
 })
 
+test('one endpoint gets a custom test payload alone, and its page shows what it got', async ({
+  page,
+}) => {
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  await page.getByRole('link', { name: `Edit endpoint ${target.base}/hook-one` }).click()
+  const history = page.getByTestId('endpoint-history')
+  // The earlier test sent it one sample.
+  await expect(history.getByText('Sent by the sandbox').locator('..')).toContainText('1')
+  target.deliveries.length = 0
+
+  const payload = page.getByLabel('Payload')
+  await page.getByLabel('Event type').selectOption('avatar_video.fail')
+  await expect(payload).toHaveValue(/"event_type": "avatar_video.fail"/)
+  await payload.fill('{"event_type": "avatar_video.fail", oops}')
+  await page.getByRole('button', { name: 'Send to this endpoint' }).click()
+  await expect(page.getByText(/^This is not valid JSON/)).toBeVisible()
+  expect(target.deliveries).toHaveLength(0)
+
+  const custom = '{"event_type":"avatar_video.fail","event_data":{"video_id":"hand-written"}}'
+  await payload.fill(custom)
+  await page.getByRole('button', { name: 'Send to this endpoint' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'HTTP 200' })).toBeVisible()
+  expect(target.deliveries.map((d) => [d.path, d.body])).toEqual([['/hook-one', custom]])
+  await expect(history.getByText('Sent by the sandbox').locator('..')).toContainText('2')
+  await expect(history.getByText('Accepted (2xx)').locator('..')).toContainText('100%')
+  await expect(
+    history.getByRole('list', { name: 'Latest sends' }).getByRole('listitem').first(),
+  ).toContainText('avatar_video.fail')
+  await captureEveryLook(page, 'endpoint-history')
+})
+
 test('asks before deleting, naming the URL, and removes the row', async ({ page }) => {
   const endpoints = new EndpointsPage(page)
   await endpoints.goto()

@@ -25,7 +25,7 @@ export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
 
   const send = () =>
     startTransition(async () => {
-      const result = await sendTestEventAction(eventType)
+      const result = await sendTestEventAction({ eventType })
       if (!result.ok) {
         toast.error(
           result.formError ?? result.fieldErrors?.['']?.[0] ?? 'The test event was not sent.',

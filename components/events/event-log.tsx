@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { ArrowUpIcon, PauseIcon, PlayIcon } from 'lucide-react'
+import Link from 'next/link'
+import { ArrowUpIcon, GitCompareIcon, PauseIcon, PlayIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import type { EventSummary } from '@/lib/events/types'
 import type { EventFilters } from '@/lib/validations/event-filters'
@@ -108,6 +109,12 @@ export function EventLog({
   const [selectedId, setSelectedId] = useState<number | null>(initialSelected ?? null)
   const [focusIndex, setFocusIndex] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
+  // Two ticked rows open the comparison; the older one is A.
+  const [picked, setPicked] = useState<number[]>([])
+  const pick = (id: number, on: boolean) =>
+    setPicked((current) =>
+      on ? [...current.filter((p) => p !== id), id].slice(-2) : current.filter((p) => p !== id),
+    )
   const [paneWidth, setPaneWidth] = usePaneWidth()
   // The address follows the selection, so a view can be shared; opening pushes a history entry
   // (Back closes it again, the list untouched underneath), moving between rows replaces it.
@@ -318,6 +325,9 @@ export function EventLog({
                       fresh={fresh.has(event.id)}
                       selected={event.id === selectedId}
                       focused={item.index === focusIndex}
+                      picked={picked.includes(event.id)}
+                      picking={picked.length > 0}
+                      onPick={(on) => pick(event.id, on)}
                       onSelect={() => {
                         setFocusIndex(item.index)
                         select(event.id, selectedId === null ? 'push' : 'replace')
@@ -351,6 +361,30 @@ export function EventLog({
           </div>
         )}
       </div>
+      {picked.length > 0 ? (
+        <div
+          className="flex flex-wrap items-center justify-between gap-2 border-t bg-muted/40 px-4 py-2 text-sm"
+          data-testid="compare-bar"
+        >
+          <span>
+            {picked.length === 1
+              ? `#${picked[0]} picked: tick one more delivery to compare.`
+              : `#${Math.min(...picked)} and #${Math.max(...picked)} picked.`}
+          </span>
+          <span className="flex gap-2">
+            <Button variant="ghost" size="sm" onClick={() => setPicked([])}>
+              Clear
+            </Button>
+            {picked.length === 2 ? (
+              <Button size="sm" asChild>
+                <Link href={`/events/compare?a=${Math.min(...picked)}&b=${Math.max(...picked)}`}>
+                  <GitCompareIcon /> Compare
+                </Link>
+              </Button>
+            ) : null}
+          </span>
+        </div>
+      ) : null}
     </section>
   )
   return (

@@ -17,6 +17,9 @@ export function EventRow({
   selected,
   focused,
   onSelect,
+  picked,
+  picking,
+  onPick,
 }: {
   event: EventSummary
   fresh?: boolean
@@ -25,6 +28,11 @@ export function EventRow({
   /** Where j/k stand: drawn as clearly as a selection, not as a thin line. */
   focused?: boolean
   onSelect?: () => void
+  /** Ticked to compare with another delivery. */
+  picked?: boolean
+  /** Some row is ticked: every box shows (otherwise only on hover or focus). */
+  picking?: boolean
+  onPick?: (picked: boolean) => void
 }) {
   const ids = [
     event.videoId ? `video ${event.videoId}` : null,
@@ -51,6 +59,19 @@ export function EventRow({
     >
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+          {onPick ? (
+            <input
+              type="checkbox"
+              checked={!!picked}
+              onChange={(e) => onPick(e.target.checked)}
+              aria-label={`Pick #${event.id} to compare`}
+              title="Pick to compare"
+              className={cn(
+                'relative z-10 size-4 shrink-0 accent-primary transition-opacity group-hover:opacity-100 focus-visible:opacity-100',
+                picking ? 'opacity-100' : 'opacity-0',
+              )}
+            />
+          ) : null}
           <Link
             href={`/events/${event.id}`}
             data-row-link

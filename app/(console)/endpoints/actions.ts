@@ -2,7 +2,6 @@
 // Endpoint mutations, the explicit secret reveal and sandbox test deliveries.
 
 import { revalidatePath } from 'next/cache'
-import { z } from 'zod'
 import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
 import { adminAction } from '@/lib/auth/action'
@@ -11,6 +10,7 @@ import { revealSecret } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
 import { toPublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { sendTestEvent } from '@/lib/konpro/sandbox/deliver'
+import { testEventSchema } from '@/lib/validations/test-event'
 import {
   endpointFormSchema,
   endpointIdSchema,
@@ -72,19 +72,26 @@ export const revealSecretAction = adminAction(
   },
 )
 
-const testEventSchema = z.string().trim().min(1, 'Pick an event type.').max(200)
-
 export const sendTestEventAction = adminAction(
   testEventSchema,
-  async (eventType, { actor, db }) => {
+  async ({ eventType, endpointId, payload }, { actor, db }) => {
     if (!(await isSandbox()))
       return {
         ok: false,
         formError:
           'Test events come from the sandbox; with a real API key KonPro sends the events.',
       }
-    const results = await sendTestEvent(db, eventType)
-    await recordAudit(db, actor, 'event.test_sent', eventType, { deliveries: results.length })
+    const results = await sendTestEvent(db, eventType, { endpointId, payload })
+    if (endpointId && results.length === 0)
+      return {
+        ok: false,
+        formError: 'This endpoint is disabled or no longer exists, so nothing was sent.',
+      }
+    await recordAudit(db, actor, 'event.test_sent', endpointId ?? eventType, {
+      eventType,
+      deliveries: results.length,
+      ...(payload ? { customPayload: true } : {}),
+    })
     return ok(results)
   },
 )

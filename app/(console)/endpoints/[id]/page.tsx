@@ -13,7 +13,13 @@ import { EndpointForm } from '@/components/endpoints/endpoint-form'
 import { EventTypesFallbackNote } from '@/components/endpoints/event-types-fallback-note'
 import { EventChips, StatusBadge } from '@/components/endpoints/event-chips'
 import { SecretReveal } from '@/components/endpoints/secret-reveal'
-import { requireUser } from '@/lib/auth/current'
+import { EndpointHistoryView } from '@/components/endpoints/endpoint-history'
+import { EndpointTestSend } from '@/components/endpoints/endpoint-test-send'
+import { requireSession } from '@/lib/auth/current'
+import { countEvents } from '@/lib/events/queries'
+import { isSandbox } from '@/lib/konpro/mode'
+import { sandboxEndpointHistory } from '@/lib/konpro/sandbox/history'
+import { samplePayload } from '@/lib/konpro/sandbox/payloads'
 import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
@@ -22,11 +28,13 @@ export const metadata: Metadata = { title: 'Endpoint' }
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const id = decodeURIComponent((await params).id)
   // The session first: nothing is loaded (or asked of KonPro) for a caller without one.
-  const user = await requireUser()
-  const [endpoints, { types, fallback }, receiver] = await Promise.all([
+  const { user, db } = await requireSession()
+  const [endpoints, { types, fallback }, receiver, sandbox, received] = await Promise.all([
     loadEndpoints(),
     loadEventTypes(),
     receiverUrl(),
+    isSandbox(),
+    countEvents(db, { endpoint: id }),
   ])
   const canEdit = user.role === 'admin'
   const back = (
@@ -49,6 +57,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   }
   const endpoint = endpoints.data.find((e) => e.id === id)
   if (!endpoint) notFound()
+  const history = sandbox ? await sandboxEndpointHistory(db, endpoint.id) : null
 
   return (
     <div className="max-w-3xl">
@@ -84,6 +93,33 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
             </dl>
           </CardContent>
         </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Deliveries</CardTitle>
+            <CardDescription>What this endpoint got, and how it answered.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EndpointHistoryView history={history} received={received} endpointId={endpoint.id} />
+          </CardContent>
+        </Card>
+        {canEdit && sandbox ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Send a test event</CardTitle>
+              <CardDescription>
+                The sandbox signs it with this endpoint’s secret and sends it here only.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <EndpointTestSend
+                endpointId={endpoint.id}
+                examples={Object.fromEntries(
+                  types.map((t) => [t.eventType, samplePayload(t.eventType)]),
+                )}
+              />
+            </CardContent>
+          </Card>
+        ) : null}
         {canEdit ? (
           <>
             <Card>
