@@ -31,7 +31,7 @@ export async function sendTestEvent(
     targets.map(async (endpoint): Promise<DeliveryResult> => {
       const body = JSON.stringify(samplePayload(eventType))
       const started = performance.now()
-      const result = await sendOutbound(endpoint.url, {
+      const result = await sendOutbound(db, endpoint.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
