@@ -1,8 +1,11 @@
-import { expect, test } from '@playwright/test'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { expect, test, type Page } from '@playwright/test'
 import { deliver } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 
-// Access tokens under Settings (shown once, last use, revoke) and "Send again" on a delivery.
+// Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
+// hosts an admin allows it to reach.
 
 test('an access token is shown once, records its last use, and stops working when revoked', async ({
   page,
@@ -88,6 +91,100 @@ test('"Send again" re-sends a delivery and lists each answer as an attempt', asy
   await expect(page.getByTestId('replay-attempt').nth(1)).toContainText('"received":true')
   await captureEveryLook(page, 'event-detail-replay', reviewViewports)
 })
+
+test('an admin allows a host under Settings, and "Send again" reaches it until it is removed', async ({
+  page,
+  request,
+}) => {
+  // A target on loopback, which every outbound request refuses unless it is allowed.
+  const received: string[] = []
+  const target = createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`)
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('staging took it')
+  })
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve))
+  const port = (target.address() as AddressInfo).port
+  const hookUrl = `http://127.0.0.1:${port}/hook`
+  try {
+    const videoId = await deliver(request)
+    await page.goto(`/events?q=${videoId}`)
+    const deliveryPage =
+      (await page
+        .getByRole('link', { name: /avatar_video\.success/ })
+        .first()
+        .getAttribute('href')) ?? ''
+    const sendAgain = async () => {
+      await page.goto(deliveryPage)
+      const before = await page.getByTestId('replay-attempt').count()
+      await page.getByLabel('Send again to').fill(hookUrl)
+      await page.getByRole('button', { name: 'Send again' }).click()
+      await expect(page.getByTestId('replay-attempt')).toHaveCount(before + 1)
+      return page.getByTestId('replay-attempt').first()
+    }
+    await expect(await sendAgain()).toContainText('not sent')
+    expect(received).toEqual([])
+
+    await page.goto('/settings')
+    const card = page.getByRole('region', { name: 'Allowed outbound hosts' })
+    await expect(card.getByText('No hosts are allowed here yet')).toBeVisible()
+    const field = card.getByLabel('Host', { exact: true })
+
+    // A URL is not a host: the message sits by the field, and what was typed stays.
+    await field.fill('https://staging.internal:8443/hook')
+    await card.getByRole('button', { name: 'Allow host' }).click()
+    await expect(card.getByText('Enter the host without http:// or https://')).toBeVisible()
+    await expect(field).toHaveValue('https://staging.internal:8443/hook')
+    await expect(field).toHaveAttribute('aria-invalid', 'true')
+    await captureSettings(page, 'settings-allowed-hosts-error')
+
+    await field.fill(`127.0.0.1:${port}`)
+    await card.getByRole('button', { name: 'Allow host' }).click()
+    await expect(card.getByTestId('allowed-host')).toHaveCount(1)
+    await expect(field).toHaveValue('')
+    await field.fill('a-rather-long-staging-host-name.eu-central-1.internal.example.com')
+    await card.getByRole('button', { name: 'Allow host' }).click()
+    await expect(card.getByTestId('allowed-host')).toHaveCount(2)
+    // Listed already: the server says so by the field.
+    await field.fill(`127.0.0.1:${port}`)
+    await card.getByRole('button', { name: 'Allow host' }).click()
+    await expect(card.getByText(`127.0.0.1:${port} is already in the list.`)).toBeVisible()
+    await field.fill('')
+    await page.reload()
+    await expect(
+      card.getByTestId('allowed-host').filter({ hasText: `127.0.0.1:${port}` }),
+    ).toContainText('by admin@e2e.test')
+    await expect(
+      card.getByTestId('allowed-host').filter({ hasText: 'a-rather-long-staging-host-name' }),
+    ).toContainText('Any port')
+    await captureSettings(page, 'settings-allowed-hosts')
+
+    await expect(await sendAgain()).toContainText('200')
+    expect(received).toEqual(['POST /hook'])
+
+    await page.goto('/settings')
+    for (const host of [
+      `127.0.0.1:${port}`,
+      'a-rather-long-staging-host-name.eu-central-1.internal.example.com',
+    ]) {
+      await card.getByRole('button', { name: `Remove ${host}` }).click()
+      await page
+        .getByRole('dialog', { name: `Stop allowing ${host}?` })
+        .getByRole('button', { name: 'Remove host' })
+        .click()
+      await expect(card.getByRole('button', { name: `Remove ${host}` })).toHaveCount(0)
+    }
+    await expect(card.getByText('No hosts are allowed here yet')).toBeVisible()
+
+    await expect(await sendAgain()).toContainText('not sent')
+    expect(received).toEqual(['POST /hook'])
+  } finally {
+    target.closeAllConnections()
+    await new Promise<void>((resolve) => target.close(() => resolve()))
+  }
+})
+
+/** Settings as reviewed: light and dark, a wide laptop and a small phone. */
+const captureSettings = (page: Page, name: string) => captureEveryLook(page, name, reviewViewports)
 
 // The later specs start from an empty log: leave none behind.
 test.afterAll(async ({ browser, baseURL }) => {

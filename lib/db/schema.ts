@@ -304,3 +304,23 @@ export const replayAttempts = pgTable(
   (t) => [index('replay_attempts_event_idx').on(t.eventId, t.createdAt.desc())],
 )
 export type ReplayAttempt = typeof replayAttempts.$inferSelect
+
+/**
+ * Hosts an admin allowed under Settings for outbound requests although they resolve to private
+ * or loopback addresses (lib/net/allowed-hosts.ts). `hostname` is kept as the URL parser writes
+ * it (IPv6 in brackets); a null port allows every port.
+ */
+export const outboundAllowedHosts = pgTable(
+  'outbound_allowed_hosts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    hostname: text('hostname').notNull(),
+    port: integer('port'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [
+    uniqueIndex('outbound_allowed_hosts_host_port_idx').on(t.hostname, sql`coalesce(${t.port}, 0)`),
+  ],
+)
+export type OutboundAllowedHost = typeof outboundAllowedHosts.$inferSelect

@@ -2,13 +2,18 @@ import 'server-only'
 import ipaddr from 'ipaddr.js'
 import { env } from '../env'
 import { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from '../webhooks/receivers'
+import { isMetadataName, isNameableAddress } from './always-refused'
 
-// Where the sandboxes may send: the public internet, the console's own receivers, and hosts an
-// operator opted in with SANDBOX_ALLOW_HOSTS. Anything else would let whoever can create an
-// endpoint make this server call its own network (cloud metadata, databases, admin ports).
+// Where outbound requests (replays, the sandboxes' sends) may go: the public internet, the
+// console's own receivers, hosts an operator opted in with SANDBOX_ALLOW_HOSTS and hosts an admin
+// allowed under Settings. Anything else would let whoever can create an endpoint or replay a
+// delivery make this server call its own network (cloud metadata, databases, admin ports).
 
-/** Names that reach cloud metadata services; their addresses are refused too, this skips the lookup. */
-const METADATA_NAMES = new Set(['metadata.google.internal'])
+/** A host as the URL parser writes it (IPv6 in brackets), and its port; null allows every port. */
+export interface AllowedHost {
+  hostname: string
+  port: number | null
+}
 
 const RECEIVER_PATHS = new Set([RECEIVER_PATH, KAYLE_RECEIVER_PATH])
 
@@ -39,13 +44,28 @@ const consolePort = () => Number(process.env.PORT ?? env().PORT)
 
 /** Refused by name alone, before any lookup. */
 export function isRefusedName(url: URL): boolean {
-  return METADATA_NAMES.has(bareHostname(url).replace(/\.$/, ''))
+  return isMetadataName(bareHostname(url))
 }
 
-function isAllowedHost(url: URL): boolean {
-  return env().SANDBOX_ALLOW_HOSTS.some(
-    (entry) =>
-      entry.hostname === url.hostname && (entry.port === null || entry.port === effectivePort(url)),
+const names = (url: URL) => (entry: AllowedHost) =>
+  entry.hostname === url.hostname.replace(/\.$/, '') &&
+  (entry.port === null || entry.port === effectivePort(url))
+
+/** The operator's own list: trusted as far as the operator says, like any other setting of theirs. */
+function isOperatorAllowed(url: URL): boolean {
+  return env().SANDBOX_ALLOW_HOSTS.some(names(url))
+}
+
+/**
+ * Settings' list: the named host may reach private and loopback addresses, never link-local or
+ * metadata ones, which an admin's typing (or a name that later resolves there) must not open.
+ */
+function isTeamAllowed(url: URL, addresses: readonly string[], allowed: readonly AllowedHost[]) {
+  return (
+    allowed.some(names(url)) &&
+    !isRefusedName(url) &&
+    addresses.length > 0 &&
+    addresses.every(isNameableAddress)
   )
 }
 
@@ -61,10 +81,18 @@ function isOwnReceiver(url: URL, addresses: readonly string[]): boolean {
   return effectivePort(url) === consolePort() && addresses.length > 0 && addresses.every(isLoopback)
 }
 
-/** Whether a request to `url`, connecting to `addresses` (what its host resolved to), may be sent. */
-export function mayConnect(url: URL, addresses: readonly string[]): boolean {
+/**
+ * Whether a request to `url`, connecting to `addresses` (what its host resolved to), may be sent;
+ * `allowed` is the list admins keep under Settings.
+ */
+export function mayConnect(
+  url: URL,
+  addresses: readonly string[],
+  allowed: readonly AllowedHost[] = [],
+): boolean {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
-  if (isAllowedHost(url) || isOwnReceiver(url, addresses)) return true
+  if (isOperatorAllowed(url) || isOwnReceiver(url, addresses)) return true
+  if (isTeamAllowed(url, addresses, allowed)) return true
   if (isRefusedName(url)) return false
   return addresses.length > 0 && addresses.every(isPublicAddress)
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { databaseForFile } from '../test/databases'
 import { startHttpServer } from '../test/http-server'
 import { closedPort, startTcpTap } from '../test/sockets'
 import { isIP } from 'node:net'
@@ -11,6 +12,8 @@ vi.hoisted(() => {
   process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.2'
   process.env.APP_URL = 'https://console.internal.test'
 })
+
+const db = databaseForFile()
 
 const blocked = { ok: false, reason: 'blocked', message: BLOCKED_MESSAGE }
 const unreachable = { ok: false, reason: 'unreachable', message: UNREACHABLE_MESSAGE }
@@ -48,7 +51,7 @@ describe('sendOutbound', () => {
     ['[::]', () => `http://[::]:${v6.port}/hook`],
     ['[::ffff:127.0.0.1]', () => `http://[::ffff:127.0.0.1]:${v4.port}/hook`],
   ])('refuses %s without connecting', async (_, url) => {
-    const result = await sendOutbound(url(), { method: 'OPTIONS', timeoutMs: 1000 })
+    const result = await sendOutbound(db(), url(), { method: 'OPTIONS', timeoutMs: 1000 })
     expect(result).toEqual(blocked)
     expect(v4.connections + v6.connections).toBe(0)
   })
@@ -86,7 +89,7 @@ describe('sendOutbound', () => {
         'https://no-such-host.invalid/hook',
       ]
       const results = await Promise.all(
-        urls.map((url) => sendOutbound(url, { method: 'POST', body: '{}', timeoutMs: 500 })),
+        urls.map((url) => sendOutbound(db(), url, { method: 'POST', body: '{}', timeoutMs: 500 })),
       )
       expect(results).toEqual([unreachable, unreachable, unreachable, unreachable])
       expect(silent.connections).toBe(1)
@@ -103,7 +106,7 @@ describe('sendOutbound', () => {
       '127.0.0.2',
     )
     try {
-      const result = await sendOutbound(`${target.url}/hook?x=1`, {
+      const result = await sendOutbound(db(), `${target.url}/hook?x=1`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', signature: 'abc' },
         body: '{"ok":true}',
@@ -141,7 +144,7 @@ describe('the console’s own receiver', () => {
             `http://127.0.0.1:${server.port}/api/health`,
             `http://127.0.0.1:${server.port}/api/webhooks/konpro/../../health`,
           ].map((url) =>
-            sendOutbound(url, {
+            sendOutbound(db(), url, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body: '{"a":1}',
@@ -170,7 +173,7 @@ describe('the console’s own receiver', () => {
     try {
       expect(
         await asConsoleOn(other.port + 1, () =>
-          sendOutbound(`http://127.0.0.1:${other.port}/api/webhooks/konpro`, {
+          sendOutbound(db(), `http://127.0.0.1:${other.port}/api/webhooks/konpro`, {
             method: 'OPTIONS',
             timeoutMs: 1000,
           }),

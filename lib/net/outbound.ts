@@ -4,11 +4,15 @@ import { lookup } from 'node:dns/promises'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
+import type { Db } from '../db/client'
 import { bareHostname, isRefusedName, mayConnect } from './address-policy'
+import { allowedHostsForPolicy } from './allowed-hosts'
 
-// The one way the sandboxes call a URL someone typed. The host is resolved once, every address is
-// checked, and the socket is opened to those checked addresses only: a name that answers a public
-// address to the check and a private one to the connection (DNS rebinding) gets nowhere.
+// The one way the console calls a URL someone typed (replays, the sandboxes' sends). The host is
+// resolved once, every address is checked, and the socket is opened to those checked addresses
+// only: a name that answers a public address to the check and a private one to the connection
+// (DNS rebinding) gets nowhere. That holds for the hosts allowed under Settings too: they are
+// judged on the addresses the socket is pinned to.
 
 export type OutboundResult =
   { ok: true; status: number } | { ok: false; reason: 'blocked' | 'unreachable'; message: string }
@@ -35,8 +39,22 @@ export interface OutboundRequest {
   timeoutMs: number
 }
 
+/**
+ * The policy for the addresses about to be connected to. Settings' list is read only when the
+ * fixed rules refuse, and then on every call: a public target costs no query, and a host removed
+ * under Settings is refused from the next request on, on every instance.
+ */
+export async function mayConnectNow(
+  db: Db,
+  url: URL,
+  addresses: readonly string[],
+): Promise<boolean> {
+  return mayConnect(url, addresses) || mayConnect(url, addresses, await allowedHostsForPolicy(db))
+}
+
 /** Sends one request to a checked address, without following redirects, and reports its status. */
 export async function sendOutbound(
+  db: Db,
   target: string,
   request: OutboundRequest,
 ): Promise<OutboundResult> {
@@ -55,10 +73,11 @@ export async function sendOutbound(
     return unreachable
   }
   if (
-    !mayConnect(
+    !(await mayConnectNow(
+      db,
       url,
       addresses.map((a) => a.address),
-    )
+    ))
   )
     return blocked
   try {
@@ -140,6 +159,7 @@ export type CapturedResult =
  * socket pinned to them, no redirects followed, one deadline for the whole call.
  */
 export async function sendOutboundCapturing(
+  db: Db,
   target: string,
   request: {
     method: string
@@ -166,10 +186,11 @@ export async function sendOutboundCapturing(
     return { ...unreachable, latencyMs: elapsed() } as CapturedResult
   }
   if (
-    !mayConnect(
+    !(await mayConnectNow(
+      db,
       url,
       addresses.map((a) => a.address),
-    )
+    ))
   )
     return { ...blocked, latencyMs: elapsed() } as CapturedResult
   const withBody = request.method !== 'GET' && request.method !== 'HEAD'

@@ -59,7 +59,7 @@ export async function replayDelivery(
   if (!event) return { ok: false, problem: 'not_found' }
   if (input.secret && event.provider !== 'konpro') return { ok: false, problem: 'not_konpro' }
   const body = Buffer.from(event.bodyBase64, 'base64')
-  const result = await sendOutboundCapturing(input.url, {
+  const result = await sendOutboundCapturing(db, input.url, {
     method: event.method,
     headers: replayHeaders(event.headers, body, input.secret?.value),
     body,

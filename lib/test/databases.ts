@@ -1,5 +1,5 @@
-import { inject, describe } from 'vitest'
-import { openDatabase, type Database } from '../db/client'
+import { afterAll, beforeAll, inject, describe } from 'vitest'
+import { openDatabase, type Database, type Db } from '../db/client'
 import { migrate } from '../db/migrate'
 import { cleanupAfterEach, type Defer } from './cleanup'
 import { createScratchDatabase } from './postgres'
@@ -39,5 +39,28 @@ export function describeEachDatabase(
         return { ...database, kind, url: scratch.url, close }
       }, defer)
     })
+  }
+}
+
+/**
+ * One migrated database on the embedded default for the whole file, for suites about something
+ * else whose code takes a database (outbound requests read Settings' allowed hosts from it).
+ */
+export function databaseForFile(): () => Db {
+  let database: Database | undefined
+  let drop: (() => Promise<void>) | undefined
+  beforeAll(async () => {
+    const scratch = await createScratchDatabase(inject('embeddedAdminUrl'))
+    drop = scratch.drop
+    database = await openDatabase({ url: scratch.url })
+    await migrate(database.db)
+  })
+  afterAll(async () => {
+    await database?.close()
+    await drop?.()
+  })
+  return () => {
+    if (!database) throw new Error('the database opens in beforeAll')
+    return database.db
   }
 }

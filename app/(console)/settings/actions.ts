@@ -1,5 +1,6 @@
 'use server'
-// Console settings changed from the UI (admins only): the KonPro key and its connection test, receiver policy, retention.
+// Console settings changed from the UI (admins only): the KonPro key and its connection test, receiver policy, retention,
+// hosts allowed for outbound requests.
 
 import { after } from 'next/server'
 import { revalidatePath } from 'next/cache'
@@ -13,6 +14,12 @@ import { createKonproClient } from '@/lib/konpro/client'
 import { removeStoredApiKey, storeApiKey } from '@/lib/konpro/connection'
 import { isSandbox } from '@/lib/konpro/mode'
 import { KonproError } from '@/lib/konpro/errors'
+import { addAllowedHost, removeAllowedHost } from '@/lib/net/allowed-hosts'
+import {
+  formatOutboundHost,
+  outboundHostIdSchema,
+  outboundHostSchema,
+} from '@/lib/validations/outbound-host'
 import { apiKeySchema, retentionSchema } from '@/lib/validations/settings'
 import { receiverPolicySchema, setReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention, purgeEvents, setRetention } from '@/lib/webhooks/retention'
@@ -126,3 +133,35 @@ export const setRetentionAction = adminAction(retentionSchema, async (retention,
   revalidatePath('/settings')
   return ok(undefined)
 })
+
+/** Lets replays and the sandboxes reach one more host, although it resolves to a private address. */
+export const addAllowedHostAction = adminAction(
+  outboundHostSchema,
+  async ({ host }, { actor, db }) => {
+    const written = formatOutboundHost(host)
+    const added = await addAllowedHost(db, host, actor.email)
+    if (!added) return { ok: false, fieldErrors: { host: [`${written} is already in the list.`] } }
+    await recordAudit(db, actor, 'settings.changed', 'outbound.allowed_hosts', {
+      change: 'added',
+      host: written,
+    })
+    revalidatePath('/settings')
+    return ok({ host: written })
+  },
+)
+
+export const removeAllowedHostAction = adminAction(
+  outboundHostIdSchema,
+  async (id, { actor, db }) => {
+    const removed = await removeAllowedHost(db, id)
+    if (!removed)
+      return { ok: false, formError: 'That host was already removed. Refresh the page.' }
+    const written = formatOutboundHost(removed)
+    await recordAudit(db, actor, 'settings.changed', 'outbound.allowed_hosts', {
+      change: 'removed',
+      host: written,
+    })
+    revalidatePath('/settings')
+    return ok({ host: written })
+  },
+)

@@ -6,6 +6,8 @@ import { liveStatus } from '@/lib/events/live-mode'
 import { env } from '@/lib/env'
 import { requireUser } from '@/lib/auth/current'
 import { konproConnection, type KonproConnection } from '@/lib/konpro/connection'
+import { listAllowedHosts } from '@/lib/net/allowed-hosts'
+import { formatOutboundHost } from '@/lib/validations/outbound-host'
 import { getReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention } from '@/lib/webhooks/retention'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -13,6 +15,7 @@ import { ApiKeyForm } from '@/components/settings/api-key-form'
 import { ConnectionTest } from '@/components/settings/connection-test'
 import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
 import { RetentionForm } from '@/components/settings/retention-form'
+import { AllowedHostsForm } from '@/components/settings/allowed-hosts-form'
 import { CopyButton } from '@/components/copy-button'
 
 export const metadata: Metadata = { title: 'Settings' }
@@ -64,11 +67,12 @@ export default async function SettingsPage() {
   const user = await requireUser()
   const [database, url] = await Promise.all([getDatabase(), receiverUrl()])
   const { kind, db } = database
-  const [policy, retention, connection, live] = await Promise.all([
+  const [policy, retention, connection, live, allowedHosts] = await Promise.all([
     getReceiverPolicy(db, 0),
     getRetention(db),
     konproConnection(db),
     liveStatus(database),
+    listAllowedHosts(db),
   ])
   const config = env()
   const isAdmin = user.role === 'admin'
@@ -155,6 +159,37 @@ export default async function SettingsPage() {
                 {config.RECEIVER_RATE_LIMIT_PER_MINUTE.toLocaleString('en')} per minute
               </Row>
             </dl>
+          </CardContent>
+        </Card>
+        <Card role="region" aria-labelledby="allowed-hosts" className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle id="allowed-hosts">Allowed outbound hosts</CardTitle>
+            <CardDescription>
+              “Send again to…” and the sandboxes’ deliveries reach public addresses only. A host
+              listed here may also be reached on a private or loopback address, such as a staging
+              server or a tool on this machine. Link-local and cloud metadata addresses stay
+              refused.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <AllowedHostsForm
+              canEdit={isAdmin}
+              hosts={allowedHosts.map((h) => ({
+                id: h.id,
+                host: formatOutboundHost(h),
+                anyPort: h.port === null,
+                createdAt: h.createdAt.toISOString(),
+                createdBy: h.createdBy,
+              }))}
+            />
+            {config.SANDBOX_ALLOW_HOSTS.length ? (
+              <p className="text-xs break-all text-muted-foreground">
+                Also allowed by this server’s SANDBOX_ALLOW_HOSTS:{' '}
+                <code className="font-mono">
+                  {config.SANDBOX_ALLOW_HOSTS.map(formatOutboundHost).join(', ')}
+                </code>
+              </p>
+            ) : null}
           </CardContent>
         </Card>
       </div>

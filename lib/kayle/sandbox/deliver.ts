@@ -173,7 +173,7 @@ async function attempt(
 ): Promise<KayleSandboxDelivery> {
   const t = Math.floor(Date.now() / 1000)
   // Refused addresses and network failures alike are a failed attempt without a status code, as Kayle records it.
-  const result = await sendOutbound(url, {
+  const result = await sendOutbound(db, url, {
     method: 'POST',
     headers: { ...row.headers, 'x-kayle-signature': signKayle(row.body, secret, t) },
     body: row.body,

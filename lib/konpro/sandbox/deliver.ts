@@ -1,7 +1,7 @@
 import 'server-only'
 import { createHmac } from 'node:crypto'
 import type { Db } from '../../db/client'
-import { sandboxDeliveries } from '../../db/schema'
+import { sandboxDeliveries, type SandboxEndpoint } from '../../db/schema'
 import { sendOutbound } from '../../net/outbound'
 import { samplePayload } from './payloads'
 import { getSandboxEndpoint, subscribersOf } from './store'
@@ -29,25 +29,27 @@ export async function sendTestEvent(
 ): Promise<DeliveryResult[]> {
   const { endpointId, payload, timeoutMs = 10_000 } = options
   const targets = endpointId
-    ? [await getSandboxEndpoint(db, endpointId)].filter((e) => e?.status === 'enabled')
+    ? [await getSandboxEndpoint(db, endpointId)].filter(
+        (e): e is SandboxEndpoint => e?.status === 'enabled',
+      )
     : await subscribersOf(db, eventType)
   const results = await Promise.all(
     targets.map(async (endpoint): Promise<DeliveryResult> => {
       const body = payload ?? JSON.stringify(samplePayload(eventType))
       const started = performance.now()
-      const result = await sendOutbound(endpoint!.url, {
+      const result = await sendOutbound(db, endpoint.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'user-agent': 'KonPro-Sandbox/1.0',
-          signature: signBody(endpoint!.secret, body),
+          signature: signBody(endpoint.secret, body),
         },
         body,
         timeoutMs,
       })
       return {
-        endpointId: endpoint!.endpointId,
-        url: endpoint!.url,
+        endpointId: endpoint.endpointId,
+        url: endpoint.url,
         statusCode: result.ok ? result.status : null,
         error: result.ok ? null : result.message,
         durationMs: Math.round(performance.now() - started),

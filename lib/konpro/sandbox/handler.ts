@@ -33,7 +33,7 @@ const routes: Record<string, { method: string; run: (req: Request, db: Db) => Pr
         const body = addBody.safeParse(await readJson(req))
         if (!body.success)
           return error(400, 'body must be JSON with a string url and an optional events array')
-        const problem = sandboxUrlProblem(body.data.url) ?? (await optionsCheck(body.data.url))
+        const problem = sandboxUrlProblem(body.data.url) ?? (await optionsCheck(db, body.data.url))
         if (problem) return error(400, problem)
         const row = await insertSandboxEndpoint(db, {
           url: body.data.url,
@@ -58,7 +58,7 @@ const routes: Record<string, { method: string; run: (req: Request, db: Db) => Pr
         if (!current) return error(404, `endpoint ${body.data.endpoint_id} not found`)
         const { url, events } = body.data
         if (url !== undefined && url !== current.url) {
-          const problem = sandboxUrlProblem(url) ?? (await optionsCheck(url))
+          const problem = sandboxUrlProblem(url) ?? (await optionsCheck(db, url))
           if (problem) return error(400, problem)
         }
         // Only provided fields change; the secret never does.

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { Db } from '../../db/client'
 import { sendOutbound } from '../../net/outbound'
 
 /** KonPro delivers only to https; the sandbox also takes plain http on this machine. */
@@ -20,8 +21,8 @@ export function sandboxUrlProblem(value: string): string | null {
  * same so a console pointed at it learns the same lesson. Private and internal addresses are
  * refused before anything is sent, and every network failure reads the same.
  */
-export async function optionsCheck(url: string, timeoutMs = 1000): Promise<string | null> {
-  const result = await sendOutbound(url, {
+export async function optionsCheck(db: Db, url: string, timeoutMs = 1000): Promise<string | null> {
+  const result = await sendOutbound(db, url, {
     method: 'OPTIONS',
     headers: { 'user-agent': 'KonPro-Sandbox/1.0' },
     timeoutMs,
