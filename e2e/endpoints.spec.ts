@@ -149,8 +149,8 @@ test('one endpoint gets a custom test payload alone, and its page shows what it 
   await expect(history.getByText('Sent by the sandbox').locator('..')).toContainText('1')
   target.deliveries.length = 0
 
-  const payload = page.getByLabel('Payload')
-  await page.getByLabel('Event type').selectOption('avatar_video.fail')
+  const payload = page.getByLabel('Payload', { exact: true })
+  await page.getByLabel('Event type', { exact: true }).selectOption('avatar_video.fail')
   await expect(payload).toHaveValue(/"event_type": "avatar_video.fail"/)
   await payload.fill('{"event_type": "avatar_video.fail", oops}')
   await page.getByRole('button', { name: 'Send to this endpoint' }).click()

@@ -315,7 +315,7 @@ test('two deliveries compared: the payload key by key and the headers side by si
     { 'x-render-region': 'us-east-1' },
   )
   await page.goto(`/events/${a}`)
-  const form = page.getByRole('region', { name: 'Compare' })
+  const form = page.locator('[aria-labelledby="compare-title"]')
   await form.getByLabel('Delivery B').fill('not a number')
   await form.getByRole('button', { name: 'Compare' }).click()
   await expect(form.getByText('Enter a delivery number, for example 1042.')).toBeVisible()
@@ -343,6 +343,14 @@ test('two deliveries compared: the payload key by key and the headers side by si
   await expect(page.getByTestId('payload-changes').locator('[data-kind="added"]')).toContainText(
     'event_data.folder_id',
   )
+
+  // Or ticked in the log: two rows, then Compare.
+  await page.goto('/events')
+  for (const id of [b, a])
+    await page.getByRole('checkbox', { name: `Pick #${id} to compare` }).check()
+  await expect(page.getByTestId('compare-bar')).toContainText(`#${a} and #${b} picked.`)
+  await page.getByTestId('compare-bar').getByRole('link', { name: 'Compare' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/compare\\?a=${a}&b=${b}$`))
 
   await page.goto(`/events/compare?a=${a}&b=987654321`)
   await expect(

@@ -552,3 +552,28 @@ test('"All events" and Back return to the same filters and place in the list', a
   await page.goBack()
   await backAtPlace()
 })
+
+test('the full page of a delivery steps to the previous and next one within the log’s filter', async ({
+  page,
+  request,
+}) => {
+  const tag = `steps_${Date.now().toString(36)}`
+  for (let i = 0; i < 3; i++) await deliver(request, 'avatar_video.fail', { tag })
+  // Another delivery in between that the filter leaves out.
+  await deliver(request, 'avatar_video.success', { tag })
+  await page.goto(`/events?q=${tag}&type=avatar_video.fail`)
+  const ids = await page
+    .getByTestId('event-row')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId ?? ''))
+  expect(ids).toHaveLength(3)
+  const [newest, middle, oldest] = ids
+  await page.goto(`/events/${middle}`)
+  const steps = page.getByTestId('detail-neighbours')
+  await steps.getByRole('link', { name: `Previous delivery (#${newest})` }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/${newest}$`))
+  await expect(steps.getByRole('button', { name: 'Previous' })).toBeDisabled()
+  await steps.getByRole('link', { name: `Next delivery (#${middle})` }).click()
+  await steps.getByRole('link', { name: `Next delivery (#${oldest})` }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/${oldest}$`))
+  await expect(steps.getByRole('button', { name: 'Next' })).toBeDisabled()
+})

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
 import { BackToEvents } from '@/components/events/detail/back-to-events'
 import { Breakable } from '@/components/events/detail/breakable'
+import { DetailNeighbours } from '@/components/events/detail/detail-neighbours'
 import { CompareForm } from '@/components/events/compare/compare-form'
 import { DetailSection } from '@/components/events/detail/detail-section'
 import { KayleEventLinks, kayleEventIdOf } from '@/components/events/detail/kayle-event-links'
@@ -79,7 +80,10 @@ export default async function EventDetailPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">
-        <BackToEvents />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <BackToEvents />
+          <DetailNeighbours id={event.id} />
+        </div>
         <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
           <div className="min-w-0">
             <p className="font-mono text-xs text-muted-foreground">Delivery #{event.id}</p>

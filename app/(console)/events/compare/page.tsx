@@ -92,17 +92,11 @@ export default async function ComparePage({ searchParams }: Props) {
       }
       subtitle={
         <>
-          <Link
-            className="text-primary underline-offset-4 hover:underline"
-            href={`/events/${a.id}`}
-          >
+          <Link className="text-primary underline underline-offset-4" href={`/events/${a.id}`}>
             A: #{a.id}
           </Link>{' '}
           against{' '}
-          <Link
-            className="text-primary underline-offset-4 hover:underline"
-            href={`/events/${b.id}`}
-          >
+          <Link className="text-primary underline underline-offset-4" href={`/events/${b.id}`}>
             B: #{b.id}
           </Link>
           {' · '}
