@@ -3,7 +3,7 @@ import type { EventDetail, EventSummary, ParseStatus, Verdict } from './types'
 
 /** A stored row as one line of the live log (JSON-safe). */
 export function toSummary(
-  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'>,
+  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey' | 'answer'>,
 ): EventSummary {
   return {
     id: row.id,
@@ -46,5 +46,6 @@ export function toDetail(row: StoredEvent): EventDetail {
     bodyText: bodyAsText(body),
     bodyBase64: body.toString('base64'),
     payload: row.payload ?? null,
+    answer: row.answer ?? null,
   }
 }

@@ -6,9 +6,11 @@ import { liveStatus } from '@/lib/events/live-mode'
 import { env } from '@/lib/env'
 import { requireUser } from '@/lib/auth/current'
 import { konproConnection, type KonproConnection } from '@/lib/konpro/connection'
+import { listAnswerRules } from '@/lib/webhooks/answer-rules'
 import { getReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention } from '@/lib/webhooks/retention'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { AnswerRuleCard } from '@/components/settings/answer-rule-card'
 import { ApiKeyForm } from '@/components/settings/api-key-form'
 import { ConnectionTest } from '@/components/settings/connection-test'
 import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
@@ -64,12 +66,14 @@ export default async function SettingsPage() {
   const user = await requireUser()
   const [database, url] = await Promise.all([getDatabase(), receiverUrl()])
   const { kind, db } = database
-  const [policy, retention, connection, live] = await Promise.all([
+  const [policy, retention, connection, live, answerRules] = await Promise.all([
     getReceiverPolicy(db, 0),
     getRetention(db),
     konproConnection(db),
     liveStatus(database),
+    listAnswerRules(db),
   ])
+  const ruleOf = (provider: string) => answerRules.find((r) => r.provider === provider) ?? null
   const config = env()
   const isAdmin = user.role === 'admin'
   const { badge, description } = CONNECTION[connection.source]
@@ -157,6 +161,8 @@ export default async function SettingsPage() {
             </dl>
           </CardContent>
         </Card>
+        <AnswerRuleCard provider="konpro" rule={ruleOf('konpro')} canEdit={isAdmin} />
+        <AnswerRuleCard provider="kayle" rule={ruleOf('kayle')} canEdit={isAdmin} />
       </div>
     </>
   )
