@@ -101,9 +101,9 @@ export function AnswerRuleForm({
         <div className="flex flex-col gap-2">
           <Label htmlFor={id('mode')}>Applies to</Label>
           <select id={id('mode')} className={FIELD} {...form.register('mode')}>
-            <option value="count">The next N deliveries</option>
-            <option value="percent">A percentage of deliveries</option>
-            <option value="until_cleared">Every delivery until cleared</option>
+            <option value="count">Next N deliveries</option>
+            <option value="percent">Percentage</option>
+            <option value="until_cleared">Until cleared</option>
           </select>
           <FieldError message={errors.mode?.message} />
         </div>
@@ -135,14 +135,18 @@ export function AnswerRuleForm({
           <div />
         )}
         <div className="flex flex-col gap-2">
-          <Label htmlFor={id('delay')}>Delay (ms, at most {MAX_ANSWER_DELAY_MS})</Label>
+          <Label htmlFor={id('delay')}>Delay (ms)</Label>
           <Input
             id={id('delay')}
             type="number"
             inputMode="numeric"
             aria-invalid={!!errors.delayMs}
+            aria-describedby={id('delay-hint')}
             {...form.register('delayMs')}
           />
+          <p id={id('delay-hint')} className="text-xs text-muted-foreground">
+            0 to {MAX_ANSWER_DELAY_MS}, waited after storing
+          </p>
           <FieldError message={errors.delayMs?.message} />
         </div>
         <div className="flex flex-col gap-2 sm:col-span-2">

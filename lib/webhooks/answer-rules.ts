@@ -51,6 +51,7 @@ export async function setAnswerRule(db: Db, rule: AnswerRule, updatedBy: string 
     .insert(receiverAnswers)
     .values({ provider: rule.provider, ...values })
     .onConflictDoUpdate({ target: receiverAnswers.provider, set: values })
+  forget()
 }
 
 /** Removes the rule; whether there was one, so the audit log says what changed. */
@@ -59,7 +60,35 @@ export async function clearAnswerRule(db: Db, provider: AnswerProvider): Promise
     .delete(receiverAnswers)
     .where(eq(receiverAnswers.provider, provider))
     .returning({ provider: receiverAnswers.provider })
+  forget()
   return removed.length > 0
+}
+
+// Whether any rule exists, per process (globalThis: every route bundle and the actions share it).
+// Deliveries read it instead of the table, so a burst without a rule costs one read a second, not
+// one a delivery. A rule set here applies at once; set by another instance, within a second.
+const EXISTS_MAX_AGE_MS = 1_000
+const KEY = Symbol.for('konpro-console.answer-rules.exists')
+type Exists = { at: number; providers: Promise<Set<string>> }
+const store = globalThis as typeof globalThis & { [KEY]?: Exists | null }
+
+function forget() {
+  store[KEY] = null
+}
+
+/** Whether `provider` may have a rule; false skips the statement for a delivery entirely. */
+export async function mayHaveRule(db: Db, provider: string): Promise<boolean> {
+  let exists = store[KEY]
+  if (!exists || Date.now() - exists.at > EXISTS_MAX_AGE_MS) {
+    const providers = db
+      .select({ provider: receiverAnswers.provider })
+      .from(receiverAnswers)
+      .then((rows) => new Set(rows.map((r) => r.provider)))
+    exists = store[KEY] = { at: Date.now(), providers }
+    // A failed read is not kept: the next delivery reads again.
+    providers.catch(() => store[KEY] === exists && forget())
+  }
+  return (await exists.providers).has(provider)
 }
 
 export interface ChosenAnswer {
@@ -92,6 +121,7 @@ export async function chooseAnswer(
   provider: string,
   eventId: number,
 ): Promise<ChosenAnswer | null> {
+  if (!(await mayHaveRule(db, provider))) return null
   const [row] = rowsOf<ChosenRow>(
     await db.execute(sql`
       with counted as (

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { ArrowLeftIcon, DownloadIcon } from 'lucide-react'
+import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
 import { Breakable } from '@/components/events/detail/breakable'
@@ -20,6 +21,7 @@ import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
 import { payloadValue } from '@/lib/events/payload-value'
 import { getEvent } from '@/lib/events/queries'
+import { describeAnswer } from '@/lib/webhooks/answer-text'
 import { deliveryHeaders } from '@/lib/webhooks/incoming'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -84,6 +86,11 @@ export default async function EventDetailPage({ params }: Props) {
                 duplicateOf={event.duplicateOf}
                 status={event.responseStatus}
               />
+              {event.answer ? (
+                <Badge variant="warning" title={describeAnswer(event.answer)}>
+                  Test answer {event.answer.status}
+                </Badge>
+              ) : null}
               <time dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>
             </div>
           </div>
