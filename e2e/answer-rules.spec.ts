@@ -29,6 +29,7 @@ test('a test answer set in Settings answers deliveries, warns on Events, and cle
   await konpro.getByRole('button', { name: 'Set test answer' }).click()
   await expect(konpro.getByText('Status must be at least 200.')).toBeVisible()
   await expect(konpro.getByLabel('Status')).toHaveAttribute('aria-invalid', 'true')
+  await captureEveryLook(page, 'settings-test-answer-error', { phone: reviewViewports.phone })
 
   await konpro.getByLabel('Status').fill('503')
   await konpro.getByLabel('Deliveries').fill('2')
@@ -56,8 +57,9 @@ test('a test answer set in Settings answers deliveries, warns on Events, and cle
 
   await page.goto('/events')
   await expect(page.getByRole('status', { name: 'Test answer rule active' })).toContainText(
-    'KonPro receiver: Answering 503 to the next 1 delivery',
+    'KonPro receiver: Answering 503 to the next delivery, after 200 ms.',
   )
+  await captureEveryLook(page, 'events-test-answer', reviewViewports)
   const row = page.getByTestId('event-row').filter({ hasText: 'avatar_video.success' }).first()
   await page.goto(`/events/${await row.getAttribute('data-event-id')}`)
   await expect(page.getByText('Test answer 503')).toBeVisible()

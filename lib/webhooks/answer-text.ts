@@ -34,10 +34,12 @@ export const ruleIsActive = (rule: Pick<AnswerRuleView, 'remaining'>) =>
 export function describeRule(rule: AnswerRuleView): string {
   if (!ruleIsActive(rule)) return `Spent: its deliveries were answered ${rule.status}`
   const which =
-    rule.remaining !== null
-      ? `the next ${rule.remaining} deliver${rule.remaining === 1 ? 'y' : 'ies'}`
-      : rule.percent !== null
-        ? `${rule.percent}% of deliveries`
-        : 'every delivery until cleared'
+    rule.remaining === 1
+      ? 'the next delivery'
+      : rule.remaining !== null
+        ? `the next ${rule.remaining} deliveries`
+        : rule.percent !== null
+          ? `${rule.percent}% of deliveries`
+          : 'every delivery until cleared'
   return `Answering ${rule.status} to ${which}${rule.delayMs > 0 ? `, after ${rule.delayMs} ms` : ''}`
 }
