@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { signIn } from './support/sign-in'
 
 // An admin sets a test answer for KonPro's receiver, a delivery gets it, the log warns, and it is cleared.
 const RULE_BODY = '{"error":"overloaded, as configured in Settings"}'
@@ -72,4 +73,34 @@ test('a test answer set in Settings answers deliveries, warns on Events, and cle
   await expect(card(page).getByText('No rule: deliveries get the normal answer.')).toBeVisible()
   await page.goto('/events')
   await expect(page.getByRole('status', { name: 'Test answer rule active' })).toHaveCount(0)
+})
+
+test('a viewer sees the rule in force, read-only', async ({ page, browser, baseURL }) => {
+  await page.goto('/settings')
+  await card(page).getByLabel('Applies to').selectOption('until_cleared')
+  await card(page).getByRole('button', { name: 'Set test answer' }).click()
+  await expect(page.getByText('Test answer set: 503.')).toBeVisible()
+
+  const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@answers.test`
+  await page.goto('/settings/users')
+  await page.getByLabel('Email').fill(viewerEmail)
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
+  await page.getByRole('button', { name: 'Add user' }).click()
+  const password = (await page.getByTestId('one-time-password').textContent())!.trim()
+
+  const context = await browser.newContext({ baseURL, storageState: undefined })
+  try {
+    await signIn(context.request, baseURL!, viewerEmail, password)
+    const asViewer = await context.newPage()
+    await asViewer.goto('/settings')
+    const konpro = card(asViewer)
+    await expect(konpro.getByText('Rule active')).toBeVisible()
+    await expect(asViewer.getByTestId('konpro-answer-rule')).toContainText(
+      'Answering 503 to every delivery until cleared',
+    )
+    await expect(konpro.getByLabel('Status')).toBeDisabled()
+    await expect(konpro.getByRole('button')).toHaveCount(0)
+  } finally {
+    await context.close()
+  }
 })
