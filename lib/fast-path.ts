@@ -1,7 +1,7 @@
 import 'server-only'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { kayleReceiver } from './kayle/receiver'
-import type { Answer, HeaderReader, Incoming } from './webhooks/incoming'
+import { answerPayload, type Answer, type HeaderReader, type Incoming } from './webhooks/incoming'
 import { konproReceiver } from './webhooks/konpro-receiver'
 import { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from './webhooks/receivers'
 
@@ -58,15 +58,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | nul
   })
 }
 
-function send(res: ServerResponse, { status, headers, body }: Answer) {
-  const json = JSON.stringify(body)
+function send(res: ServerResponse, answer: Answer) {
+  const { text, contentType } = answerPayload(answer)
   res
-    .writeHead(status, {
-      ...headers,
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(json),
+    .writeHead(answer.status, {
+      ...answer.headers,
+      'content-type': contentType,
+      ...(text === null ? {} : { 'content-length': Buffer.byteLength(text) }),
     })
-    .end(json)
+    .end(text ?? undefined)
 }
 
 /** A Node request handler for POSTs to `routes`; it declines (returns false) everything else. */

@@ -66,6 +66,8 @@ export const events = pgTable(
     endpointId: text('endpoint_id'),
     dedupeKey: text('dedupe_key').notNull(),
     duplicateOf: bigint('duplicate_of', { mode: 'number' }),
+    // What a test answer rule (receiver_answers) made the receiver answer; null: no rule answered.
+    answer: jsonb('answer').$type<RecordedAnswer>(),
   },
   (t) => [
     index('events_received_at_idx').on(t.receivedAt.desc(), t.id.desc()),
@@ -75,6 +77,17 @@ export const events = pgTable(
   ],
 )
 export type StoredEvent = typeof events.$inferSelect
+
+/** The answer a rule chose for one delivery; `left` is what a "next N" rule had left after it. */
+export interface RecordedAnswer {
+  status: number
+  delay_ms: number
+  rule:
+    | { mode: 'count'; left: number }
+    | { mode: 'percent'; percent: number }
+    | { mode: 'until_cleared' }
+    | null
+}
 export type NewStoredEvent = typeof events.$inferInsert
 
 /**
@@ -324,3 +337,20 @@ export const outboundAllowedHosts = pgTable(
   ],
 )
 export type OutboundAllowedHost = typeof outboundAllowedHosts.$inferSelect
+
+/**
+ * Per receiver, the answer an admin set for testing a sender's retries: `remaining` deliveries
+ * (null: until cleared), or a `percent` of them, get `status` and `body` after `delay_ms`.
+ */
+export const receiverAnswers = pgTable('receiver_answers', {
+  provider: text('provider').primaryKey(),
+  status: integer('status').notNull(),
+  remaining: integer('remaining'),
+  percent: integer('percent'),
+  delayMs: integer('delay_ms').notNull().default(0),
+  body: text('body').notNull().default(''),
+  contentType: text('content_type').notNull().default('application/json'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+})
+export type ReceiverAnswer = typeof receiverAnswers.$inferSelect

@@ -4,7 +4,7 @@ import type { EventDetail, EventSummary, KayleIds, ParseStatus, Verdict } from '
 
 /** A stored row as one line of the live log (JSON-safe). */
 export function toSummary(
-  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey'> & {
+  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey' | 'answer'> & {
     kayleEventId?: string | null
     kayleSessionId?: string | null
     kayleDeliveryId?: string | null
@@ -66,5 +66,6 @@ export function toDetail(row: StoredEvent): EventDetail {
     bodyText: bodyAsText(body),
     bodyBase64: body.toString('base64'),
     payload: row.payload ?? null,
+    answer: row.answer ?? null,
   }
 }

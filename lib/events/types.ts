@@ -1,4 +1,5 @@
 // Shapes of stored deliveries as the browser sees them (JSON-safe: dates as ISO strings).
+import type { RecordedAnswer } from '../db/schema'
 
 export type Verdict = 'verified' | 'invalid' | 'unsigned' | 'no_secret'
 export type ParseStatus =
@@ -41,6 +42,8 @@ export interface EventDetail extends EventSummary {
   bodyText: string | null
   bodyBase64: string
   payload: unknown
+  /** What a test answer rule answered instead of the normal answer; null when none did. */
+  answer: RecordedAnswer | null
 }
 
 /**

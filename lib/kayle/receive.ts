@@ -100,7 +100,7 @@ export async function receiveKayleDelivery(
     : undefined
 
   return storeAndAnswer(
-    deps.writer,
+    deps,
     {
       provider: 'kayle',
       ...requestFacts(req, ip, body),

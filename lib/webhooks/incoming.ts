@@ -28,11 +28,27 @@ export interface Incoming {
   readBody(limit: number): Promise<Uint8Array | null>
 }
 
-/** A receiver's JSON answer, written as a web Response or straight to Node's response. */
+/**
+ * A receiver's answer, written as a web Response or straight to Node's response: `body` as JSON,
+ * or `raw` sent as given (a test answer rule's body, under the rule's own content type).
+ */
 export interface Answer {
   status: number
   headers: Record<string, string>
   body: unknown
+  raw?: string
+}
+
+// Statuses that carry no body: writing one is an error for a web Response.
+const NO_BODY = new Set([204, 205, 304])
+
+/** The bytes and content type an answer is written with. */
+export function answerPayload(a: Answer): { text: string | null; contentType: string } {
+  if (NO_BODY.has(a.status))
+    return { text: null, contentType: a.headers['content-type'] ?? 'application/json' }
+  if (a.raw !== undefined)
+    return { text: a.raw, contentType: a.headers['content-type'] ?? 'text/plain' }
+  return { text: JSON.stringify(a.body), contentType: 'application/json' }
 }
 
 export const answer = (
@@ -73,6 +89,10 @@ export function webHandler(receive: (incoming: Incoming) => Promise<Answer>) {
       headers: req.headers,
       readBody: (limit) => readLimited(req, limit),
     })
-    return Response.json(a.body, { status: a.status, headers: a.headers })
+    const { text, contentType } = answerPayload(a)
+    return new Response(text, {
+      status: a.status,
+      headers: { ...a.headers, 'content-type': contentType },
+    })
   }
 }

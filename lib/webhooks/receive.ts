@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Db } from '../db/client'
+import { chooseAnswer } from './answer-rules'
 import { clientAddress } from './client-address'
 import { answer, isInternalHeader, type Answer, type Incoming } from './incoming'
 import { dedupeKey, parseDelivery } from './parse'
@@ -60,8 +61,17 @@ export function requestFacts(req: Incoming, ip: string | null, body: Uint8Array)
   return { method: req.method, sourceIp: ip, contentType, size: body.byteLength, headers, body }
 }
 
-/** Stores the delivery durably, then answers; 503 (so the sender retries) only when the database refuses. */
-export async function storeAndAnswer(writer: Writer, row: Row, reason: string): Promise<Answer> {
+/**
+ * Stores the delivery durably, then answers; 503 (so the sender retries) only when the database
+ * refuses. An accepted delivery may then get an admin's test answer (lib/webhooks/answer-rules.ts):
+ * its delay and its status and body, recorded on the stored row. Refused deliveries (a bad
+ * signature's 401) keep their answer, so a rule never hides a signing problem.
+ */
+export async function storeAndAnswer(
+  { writer, db }: Pick<ReceiverDeps, 'writer' | 'db'>,
+  row: Row,
+  reason: string,
+): Promise<Answer> {
   let written
   try {
     written = await writer.write(row)
@@ -75,6 +85,20 @@ export async function storeAndAnswer(writer: Writer, row: Row, reason: string): 
   const id = String(written.id)
   if (row.responseStatus !== 200)
     return answer(row.responseStatus, { received: true, id, error: reason })
+  const chosen = await chooseAnswer(db, row.provider ?? 'konpro', written.id).catch(
+    (error: unknown) => {
+      // The delivery is stored: answer it normally rather than fail it over a test rule.
+      console.error('Receiver could not read its test answer rule; answered normally.', error)
+      return null
+    },
+  )
+  if (chosen) {
+    if (chosen.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, chosen.delayMs))
+    return {
+      ...answer(chosen.status, null, { 'content-type': chosen.contentType }),
+      raw: chosen.body,
+    }
+  }
   return answer(200, {
     received: true,
     id,
@@ -103,7 +127,7 @@ export async function receiveDelivery(req: Incoming, deps: ReceiverDeps): Promis
   const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
   const signature = req.headers.get('signature') ?? req.headers.get('heygen-signature')
   return storeAndAnswer(
-    deps.writer,
+    deps,
     {
       provider: deps.provider ?? 'konpro',
       ...requestFacts(req, ip, body),

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { AlertTriangleIcon } from 'lucide-react'
 import { PageHeader } from '@/components/page-header'
 import { BulkReplayButton } from '@/components/events/bulk-replay/bulk-replay-button'
+import { AnswerRuleWarning } from '@/components/events/answer-rule-warning'
 import { ClearLogButton } from '@/components/events/clear-log-button'
 import { LiveDeliveryChart } from '@/components/events/live-delivery-chart'
 import { EventLog } from '@/components/events/event-log'
@@ -20,6 +21,7 @@ import {
   histogramRangeSchema,
   parseEventFiltersLenient,
 } from '@/lib/validations/event-filters'
+import { listAnswerRules } from '@/lib/webhooks/answer-rules'
 import { RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Events' }
@@ -37,12 +39,13 @@ export default async function EventsPage({ searchParams }: Props) {
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [endpoints, url, initial, histogram, sandbox] = await Promise.all([
+  const [endpoints, url, initial, histogram, sandbox, answerRules] = await Promise.all([
     loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),
     eventHistogram(db, { range, filters }),
     isSandbox(),
+    listAnswerRules(db),
   ])
   const filtered = hasActiveFilters(filters)
   const isAdmin = user.role === 'admin'
@@ -70,6 +73,7 @@ export default async function EventsPage({ searchParams }: Props) {
         }
       />
       <div className="flex min-w-0 flex-col gap-3">
+        <AnswerRuleWarning rules={answerRules} />
         <ReceiverUrlCard url={url} collapsed={registered.length > 0}>
           {registered.length ? (
             <Badge variant="success" title={registered.map((e) => e.url).join('\n')}>

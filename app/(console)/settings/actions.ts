@@ -1,5 +1,5 @@
 'use server'
-// Console settings changed from the UI (admins only): the KonPro key and its connection test, receiver policy, retention,
+// Console settings changed from the UI (admins only): the KonPro key and its connection test, receiver policy and test answers, retention,
 // hosts allowed for outbound requests.
 
 import { after } from 'next/server'
@@ -21,6 +21,12 @@ import {
   outboundHostSchema,
 } from '@/lib/validations/outbound-host'
 import { apiKeySchema, retentionSchema } from '@/lib/validations/settings'
+import {
+  answerRuleSchema,
+  clearAnswerRule,
+  clearAnswerRuleSchema,
+  setAnswerRule,
+} from '@/lib/webhooks/answer-rules'
 import { receiverPolicySchema, setReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention, purgeEvents, setRetention } from '@/lib/webhooks/retention'
 
@@ -163,5 +169,31 @@ export const removeAllowedHostAction = adminAction(
     })
     revalidatePath('/settings')
     return ok({ host: written })
+  },
+)
+
+/** Sets a receiver's test answer; the audit entry keeps the rule, with the body's size only. */
+export const setAnswerRuleAction = adminAction(answerRuleSchema, async (rule, { actor, db }) => {
+  await setAnswerRule(db, rule, actor.email)
+  const { body, ...shown } = rule
+  await recordAudit(db, actor, 'settings.changed', `receiver.answer.${rule.provider}`, {
+    ...shown,
+    bodyBytes: Buffer.byteLength(body),
+  })
+  // The Events page warns while a rule answers: every page, not only Settings.
+  refresh()
+  return ok(undefined)
+})
+
+export const clearAnswerRuleAction = adminAction(
+  clearAnswerRuleSchema,
+  async ({ provider }, { actor, db }) => {
+    const removed = await clearAnswerRule(db, provider)
+    if (removed)
+      await recordAudit(db, actor, 'settings.changed', `receiver.answer.${provider}`, {
+        change: 'cleared',
+      })
+    refresh()
+    return ok(undefined)
   },
 )

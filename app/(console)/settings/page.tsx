@@ -8,9 +8,11 @@ import { requireUser } from '@/lib/auth/current'
 import { konproConnection, type KonproConnection } from '@/lib/konpro/connection'
 import { listAllowedHosts } from '@/lib/net/allowed-hosts'
 import { formatOutboundHost } from '@/lib/validations/outbound-host'
+import { listAnswerRules } from '@/lib/webhooks/answer-rules'
 import { getReceiverPolicy } from '@/lib/webhooks/policy'
 import { getRetention } from '@/lib/webhooks/retention'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { AnswerRuleCard } from '@/components/settings/answer-rule-card'
 import { ApiKeyForm } from '@/components/settings/api-key-form'
 import { ConnectionTest } from '@/components/settings/connection-test'
 import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
@@ -67,13 +69,15 @@ export default async function SettingsPage() {
   const user = await requireUser()
   const [database, url] = await Promise.all([getDatabase(), receiverUrl()])
   const { kind, db } = database
-  const [policy, retention, connection, live, allowedHosts] = await Promise.all([
+  const [policy, retention, connection, live, allowedHosts, answerRules] = await Promise.all([
     getReceiverPolicy(db, 0),
     getRetention(db),
     konproConnection(db),
     liveStatus(database),
     listAllowedHosts(db),
+    listAnswerRules(db),
   ])
+  const ruleOf = (provider: string) => answerRules.find((r) => r.provider === provider) ?? null
   const config = env()
   const isAdmin = user.role === 'admin'
   const { badge, description } = CONNECTION[connection.source]
@@ -192,6 +196,8 @@ export default async function SettingsPage() {
             ) : null}
           </CardContent>
         </Card>
+        <AnswerRuleCard provider="konpro" rule={ruleOf('konpro')} canEdit={isAdmin} />
+        <AnswerRuleCard provider="kayle" rule={ruleOf('kayle')} canEdit={isAdmin} />
       </div>
     </>
   )

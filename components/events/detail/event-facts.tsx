@@ -3,6 +3,7 @@ import { VerdictBadge } from '@/components/events/verdict-badge'
 import { VERDICT_EXPLANATIONS, formatBytes, PROVIDER_LABELS } from '@/lib/events/format'
 import { LocalTime } from '@/components/relative-time'
 import type { EventDetail } from '@/lib/events/types'
+import { describeAnswer } from '@/lib/webhooks/answer-text'
 import Link from 'next/link'
 
 // The signature verdict with its reason, and the delivery's request facts.
@@ -12,7 +13,16 @@ export function EventFacts({ event }: { event: EventDetail }) {
     ['Received', <LocalTime key="t" value={event.receivedAt} data-testid="received-at" />],
     ['Request', `${event.method} · ${event.contentType ?? 'no content type'}`],
     ['Size', formatBytes(event.size)],
-    ['Response', `${event.responseStatus}${event.rejected ? ' (rejected)' : ''}`],
+    [
+      'Response',
+      event.answer ? (
+        <span key="a" className="break-words" data-testid="answered-by-rule">
+          {describeAnswer(event.answer)}
+        </span>
+      ) : (
+        `${event.responseStatus}${event.rejected ? ' (rejected)' : ''}`
+      ),
+    ],
     ['Source IP', event.sourceIp ?? 'unknown'],
     ['Provider', PROVIDER_LABELS[event.provider] ?? event.provider],
     ['Endpoint', event.endpointId ?? 'unknown'],

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { DownloadIcon } from 'lucide-react'
+import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { CopyButton } from '@/components/copy-button'
 import { BackToEvents } from '@/components/events/detail/back-to-events'
@@ -26,6 +27,7 @@ import { payloadValue } from '@/lib/events/payload-value'
 import { getEvent } from '@/lib/events/queries'
 import { diagnosisSecrets } from '@/lib/webhooks/diagnosis-secrets'
 import { diagnoseSignature } from '@/lib/webhooks/signature-diagnosis'
+import { describeAnswer } from '@/lib/webhooks/answer-text'
 import { deliveryHeaders } from '@/lib/webhooks/incoming'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -101,6 +103,11 @@ export default async function EventDetailPage({ params }: Props) {
                 duplicateOf={event.duplicateOf}
                 status={event.responseStatus}
               />
+              {event.answer ? (
+                <Badge variant="warning" title={describeAnswer(event.answer)}>
+                  Test answer {event.answer.status}
+                </Badge>
+              ) : null}
               <time dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>
             </div>
           </div>
