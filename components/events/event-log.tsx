@@ -2,8 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import Link from 'next/link'
-import { ArrowUpIcon, GitCompareIcon, PauseIcon, PlayIcon } from 'lucide-react'
+import { ArrowUpIcon, PauseIcon, PlayIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import type { EventSummary } from '@/lib/events/types'
 import type { EventFilters } from '@/lib/validations/event-filters'
@@ -13,7 +12,8 @@ import { EventRow, ROW_GRID } from './event-row'
 import { useEventPages, type EventPage } from './live/use-event-pages'
 import { useLiveEvents } from './live/use-live-events'
 import { announceDeliveries } from './live/delivery-signal'
-import { listSearch, recallListPlace, rememberListPlace } from './live/list-place'
+import { useListPlace } from './live/use-list-place'
+import { CompareBar } from './compare/compare-bar'
 import { DeliveryPane } from './split/delivery-pane'
 import { ResizeHandle, usePaneWidth } from './split/resize-handle'
 import { ShortcutsHelp } from './split/shortcuts-help'
@@ -174,34 +174,12 @@ export function EventLog({
   }
   const lastIndex = items[items.length - 1]?.index ?? 0
 
-  // ---- the place in the list, kept for "All events" and Back --------------------------------
-  // The row at the top of the view is kept, not a pixel offset (rows change height with the
-  // list's width). Coming back, older pages load until that row is there, then it goes to the
-  // top again; the person's own scrolling ends the search.
-  const restoreRef = useRef<number | null>(null)
-  useEffect(() => {
-    const place = recallListPlace()
-    if (place && place.search === listSearch()) restoreRef.current = place.anchorId
-    else rememberListPlace({ search: listSearch(), anchorId: null })
-  }, [])
-  useEffect(() => {
-    const anchor = restoreRef.current
-    const el = scrollRef.current
-    if (anchor === null || !el) return
-    const index = rows.findIndex((r) => r.id === anchor)
-    if (index >= 0) {
-      restoreRef.current = null
-      virtualizer.scrollToIndex(index, { align: 'start' })
-    } else if (pages.hasNextPage) el.scrollTop = el.scrollHeight
-    else restoreRef.current = null
-  }, [rows, pages.hasNextPage, virtualizer])
-  const keepPlace = () => {
-    const el = scrollRef.current
-    if (restoreRef.current !== null || !el) return
-    const top = virtualizer.getVirtualItems().find((item) => item.end > el.scrollTop + 1)
-    const anchorId = top && el.scrollTop > 0 ? (rows[top.index]?.id ?? null) : null
-    rememberListPlace({ search: listSearch(), anchorId })
-  }
+  const { keepPlace, stopRestoring } = useListPlace({
+    scrollRef,
+    rows,
+    hasNextPage: pages.hasNextPage,
+    virtualizer,
+  })
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = pages
   useEffect(() => {
@@ -298,8 +276,8 @@ export function EventLog({
               updateHold(paused)
               keepPlace()
             }}
-            onWheel={() => (restoreRef.current = null)}
-            onTouchMove={() => (restoreRef.current = null)}
+            onWheel={stopRestoring}
+            onTouchMove={stopRestoring}
             className="h-[calc(100dvh-8.5rem)] min-h-80 overflow-y-auto overscroll-contain [overflow-anchor:none]"
           >
             <div
@@ -361,30 +339,7 @@ export function EventLog({
           </div>
         )}
       </div>
-      {picked.length > 0 ? (
-        <div
-          className="flex flex-wrap items-center justify-between gap-2 border-t bg-muted/40 px-4 py-2 text-sm"
-          data-testid="compare-bar"
-        >
-          <span>
-            {picked.length === 1
-              ? `#${picked[0]} picked: tick one more delivery to compare.`
-              : `#${Math.min(...picked)} and #${Math.max(...picked)} picked.`}
-          </span>
-          <span className="flex gap-2">
-            <Button variant="ghost" size="sm" onClick={() => setPicked([])}>
-              Clear
-            </Button>
-            {picked.length === 2 ? (
-              <Button size="sm" asChild>
-                <Link href={`/events/compare?a=${Math.min(...picked)}&b=${Math.max(...picked)}`}>
-                  <GitCompareIcon /> Compare
-                </Link>
-              </Button>
-            ) : null}
-          </span>
-        </div>
-      ) : null}
+      <CompareBar picked={picked} onClear={() => setPicked([])} />
     </section>
   )
   return (
