@@ -562,6 +562,7 @@ test('the full page of a delivery steps to the previous and next one within the 
   // Another delivery in between that the filter leaves out.
   await deliver(request, 'avatar_video.success', { tag })
   await page.goto(`/events?q=${tag}&type=avatar_video.fail`)
+  await expect(page.getByTestId('event-row')).toHaveCount(3)
   const ids = await page
     .getByTestId('event-row')
     .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.eventId ?? ''))
