@@ -14,6 +14,7 @@ import {
   formatShort,
 } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
+import { eventsHref } from '@/lib/events/events-href'
 import { MoreFilters, type EndpointOption } from './more-filters'
 import {
   VERDICTS,
@@ -58,9 +59,7 @@ export function FilterBar({
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
     setSentQ(next.q)
     const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
-    // Commas stay readable (`verdict=invalid,unsigned`); they mean the same either way.
-    const href =
-      params.size > 0 ? `${pathname}?${params.toString().replaceAll('%2C', ',')}` : pathname
+    const href = eventsHref(params, pathname)
     startTransition(() =>
       mode === 'push'
         ? router.push(href, { scroll: false })

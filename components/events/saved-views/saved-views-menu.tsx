@@ -19,6 +19,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
 import { useHydrated } from '@/components/use-hydrated'
+import { eventsHref } from '@/lib/events/events-href'
 import type { SavedViewListing } from '@/lib/events/saved-views'
 import { ManageViewsDialog } from './manage-views-dialog'
 import { SaveViewDialog } from './save-view-dialog'
@@ -56,7 +57,7 @@ export function SavedViewsMenu({ views, query }: { views: SavedViewListing[]; qu
               return (
                 <DropdownMenuItem key={view.id} asChild>
                   <Link
-                    href={`/events?${view.query}`}
+                    href={eventsHref(view.query)}
                     aria-current={current ? 'page' : undefined}
                     title={view.name}
                   >

@@ -1,0 +1,127 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expectAccessible } from './support/axe'
+import { RECEIVER, deliver, konproPayload } from './support/deliveries'
+import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { EventsPage } from './pages/events-page'
+
+// The views build on each other: saved in one test, opened, renamed and deleted in the next.
+test.describe.configure({ mode: 'serial' })
+
+const VIEW = 'Failed renders last 24h'
+
+/** A delivery whose Signature matches no secret: "Invalid signature", or "No secret" with none known. */
+async function deliverBadlySigned(request: APIRequestContext) {
+  const { videoId, body } = konproPayload('avatar_video.fail')
+  const res = await request.post(RECEIVER, {
+    data: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', signature: 'ab12'.repeat(16) },
+  })
+  expect(res.status()).toBeLessThan(500)
+  return videoId
+}
+
+test('Event type and Signature verdict each take several values, kept in the URL', async ({
+  page,
+  request,
+}) => {
+  test.slow()
+  const unsigned = await deliver(request, 'avatar_video.success')
+  const signed = await deliverBadlySigned(request)
+  const events = new EventsPage(page)
+  await events.goto()
+  await expect(events.filter('Signature verdict')).toHaveText('All verdicts')
+  await expect(events.row(unsigned)).toBeVisible()
+
+  await events.filter('Signature verdict').click()
+  const menu = page.getByRole('menu', { name: 'Signature verdict' })
+  await menu.getByRole('menuitemcheckbox', { name: 'Invalid signature' }).click()
+  await menu.getByRole('menuitemcheckbox', { name: 'No secret' }).click()
+  await expect(page).toHaveURL(/verdict=invalid,no_secret(&|$)/)
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'No secret' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await expect(events.row(signed)).toBeVisible()
+  await expect(events.row(unsigned)).toHaveCount(0)
+  for (const row of await page.getByTestId('event-row').all())
+    await expect(row.locator('[data-verdict]')).toHaveAttribute('data-verdict', /invalid|no_secret/)
+  await expect(events.filter('Signature verdict')).toHaveText('2 verdicts')
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-multi-select-open', reviewViewports)
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+
+  // Keyboard only: open, move, tick with Space, close with Escape.
+  await events.filter('Event type').focus()
+  await page.keyboard.press('Enter')
+  const types = page.getByRole('menu', { name: 'Event type' })
+  await expect(types.getByRole('menuitemcheckbox').first()).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Space')
+  await expect(page).toHaveURL(/type=avatar_video\.fail/)
+  await page.keyboard.press('Escape')
+  await expect(types).toBeHidden()
+  await expect(events.filter('Event type')).toHaveText('avatar_video.fail')
+  await expect(events.filter('Event type')).toBeFocused()
+
+  await page.reload()
+  await events.hydrated()
+  await expect(events.filter('Signature verdict')).toHaveText('2 verdicts')
+  await expect(events.row(signed)).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page).toHaveURL(/\/events$/)
+  await expect(events.filter('Signature verdict')).toHaveText('All verdicts')
+})
+
+test('the current filters save as a named view, which opens, renames and deletes', async ({
+  page,
+}) => {
+  test.slow()
+  const events = new EventsPage(page)
+  await events.goto('?verdict=invalid,no_secret')
+  await events.savedViews.click()
+  await page.getByRole('menuitem', { name: 'Save current filters…' }).click()
+  const save = page.getByRole('dialog', { name: 'Save view' })
+  await save.getByLabel('View name').fill(VIEW)
+  await save.getByRole('button', { name: 'Save view' }).click()
+  await expect(save).toBeHidden()
+
+  // Somewhere else, then back through the menu.
+  await events.goto()
+  await events.savedViews.click()
+  const item = page.getByRole('menuitem', { name: VIEW })
+  await expect(item).toBeVisible()
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-saved-views-open', reviewViewports)
+  await item.click()
+  await expect(page).toHaveURL(/\/events\?verdict=invalid,no_secret$/)
+  await expect(events.filter('Signature verdict')).toHaveText('2 verdicts')
+
+  // The same name again is refused next to the field, and what was typed stays.
+  await events.savedViews.click()
+  await expect(page.getByRole('menuitem', { name: VIEW })).toHaveAttribute('aria-current', 'page')
+  await page.getByRole('menuitem', { name: 'Save current filters…' }).click()
+  await save.getByLabel('View name').fill(VIEW)
+  await save.getByRole('button', { name: 'Save view' }).click()
+  await expect(save.getByText(`You already have a view named “${VIEW}”.`)).toBeVisible()
+  await expect(save.getByLabel('View name')).toHaveValue(VIEW)
+  await expect(save.getByLabel('View name')).toHaveAttribute('aria-invalid', 'true')
+  await captureEveryLook(page, 'events-saved-view-duplicate', reviewViewports)
+  await save.getByRole('button', { name: 'Cancel' }).click()
+  await expect(save).toBeHidden()
+
+  await events.savedViews.click()
+  await page.getByRole('menuitem', { name: 'Rename or delete…' }).click()
+  const manage = page.getByRole('dialog', { name: 'Saved views' })
+  await manage.getByRole('button', { name: `Rename ${VIEW}` }).click()
+  await manage.getByLabel(`New name for ${VIEW}`).fill('Bad signatures')
+  await manage.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(manage.getByTestId('saved-view')).toHaveText(/Bad signatures/)
+  await manage.getByRole('button', { name: 'Delete Bad signatures' }).click()
+  await page.getByRole('button', { name: 'Delete view' }).click()
+  await expect(manage.getByTestId('saved-view')).toHaveCount(0)
+  await expect(manage.getByText('No saved views.')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await events.savedViews.click()
+  await expect(page.getByRole('menuitem', { name: 'None yet' })).toBeVisible()
+})
