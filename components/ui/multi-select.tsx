@@ -80,7 +80,7 @@ export function MultiSelect({
         </span>
         <ChevronDownIcon className="size-4 shrink-0 opacity-60" aria-hidden />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" aria-label={label}>
+      <DropdownMenuContent align="start" aria-labelledby={`${id}-label`}>
         {options.map((o) => (
           <DropdownMenuCheckboxItem
             key={o.value}

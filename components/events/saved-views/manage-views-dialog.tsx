@@ -11,6 +11,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog'
+import { eventsHref } from '@/lib/events/events-href'
 import { FormError } from '@/components/auth/form-messages'
 import type { SavedViewListing } from '@/lib/events/saved-views'
 import { deleteViewAction } from '@/app/(console)/events/saved-view-actions'
@@ -65,7 +66,7 @@ export function ManageViewsDialog({
                         {view.name}
                       </span>
                       <span className="truncate font-mono text-xs text-muted-foreground">
-                        ?{view.query}
+                        {eventsHref(view.query, '')}
                       </span>
                     </div>
                     <Button

@@ -14,6 +14,7 @@ import {
 } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import { eventsHref } from '@/lib/events/events-href'
 import { FieldError, FormError } from '@/components/auth/form-messages'
 import { saveViewSchema } from '@/lib/validations/saved-view'
 import { saveViewAction } from '@/app/(console)/events/saved-view-actions'
@@ -80,7 +81,7 @@ export function SaveViewDialog({
             </div>
           </div>
           <code className="rounded bg-muted px-2 py-1 font-mono text-xs break-all text-muted-foreground">
-            ?{query}
+            {eventsHref(query, '')}
           </code>
           <FormError message={errors.root?.message ?? errors.query?.message} />
           <DialogFooter>
