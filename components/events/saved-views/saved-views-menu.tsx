@@ -35,8 +35,9 @@ export function SavedViewsMenu({ views, query }: { views: SavedViewListing[]; qu
     <>
       <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" disabled={!hydrated}>
-            <BookmarkIcon aria-hidden /> Saved views
+          {/* Icon only on a phone, where another row of buttons would push the log below the fold. */}
+          <Button variant="outline" disabled={!hydrated} className="max-sm:gap-1 max-sm:px-2.5">
+            <BookmarkIcon aria-hidden /> <span className="max-sm:sr-only">Saved views</span>
             <ChevronDownIcon aria-hidden className="opacity-60" />
           </Button>
         </DropdownMenuTrigger>
