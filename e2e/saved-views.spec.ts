@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { RECEIVER, deliver, konproPayload } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
@@ -124,4 +124,54 @@ test('the current filters save as a named view, which opens, renames and deletes
   await page.keyboard.press('Escape')
   await events.savedViews.click()
   await expect(page.getByRole('menuitem', { name: 'None yet' })).toBeVisible()
+})
+
+/** Saves the page's current filters as a view named `name` through the menu. */
+async function saveView(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Saved views' }).click()
+  await page.getByRole('menuitem', { name: 'Save current filters…' }).click()
+  const save = page.getByRole('dialog', { name: 'Save view' })
+  await save.getByLabel('View name').fill(name)
+  await save.getByRole('button', { name: 'Save view' }).click()
+  await expect(save).toBeHidden()
+}
+
+test('a viewer saves views of their own, and nobody else sees them', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const email = `viewer-${Date.now().toString(36)}@views.test`
+  await page.goto('/settings/users')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
+  await page.getByRole('button', { name: 'Add user' }).click()
+  const password = (await page.getByTestId('one-time-password').textContent()) ?? ''
+
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
+  try {
+    const theirs = await context.newPage()
+    await theirs.goto('/login')
+    await theirs.getByLabel('Email').fill(email)
+    await theirs.getByLabel('Password').fill(password)
+    await theirs.getByRole('button', { name: 'Sign in' }).click()
+    await expect(theirs).toHaveURL(/\/endpoints/)
+    const events = new EventsPage(theirs)
+    await events.goto('?verdict=unsigned')
+    await saveView(theirs, 'Unsigned only')
+    await events.savedViews.click()
+    await expect(theirs.getByRole('menuitem', { name: 'Unsigned only' })).toBeVisible()
+  } finally {
+    await context.close()
+  }
+
+  // The admin has the same name free, and does not see the viewer's view.
+  const events = new EventsPage(page)
+  await events.goto('?verdict=unsigned')
+  await events.savedViews.click()
+  await expect(page.getByRole('menuitem', { name: 'Unsigned only' })).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await saveView(page, 'Unsigned only')
+  await events.savedViews.click()
+  await expect(page.getByRole('menuitem', { name: 'Unsigned only' })).toHaveCount(1)
 })
