@@ -8,6 +8,7 @@ import { EventsPage } from './pages/events-page'
 test.describe.configure({ mode: 'serial' })
 
 const VIEW = 'Failed renders last 24h'
+const LONG = `Deliveries whose signature did not verify, from every endpoint we ${'x'.repeat(14)}`
 
 /** A delivery whose Signature matches no secret: "Invalid signature", or "No secret" with none known. */
 async function deliverBadlySigned(request: APIRequestContext) {
@@ -110,15 +111,29 @@ test('the current filters save as a named view, which opens, renames and deletes
   await save.getByRole('button', { name: 'Cancel' }).click()
   await expect(save).toBeHidden()
 
+  // A long name fits the menu and the list without widening them.
+  await saveView(page, LONG)
   await events.savedViews.click()
   await page.getByRole('menuitem', { name: 'Rename or delete…' }).click()
   const manage = page.getByRole('dialog', { name: 'Saved views' })
+  const rows = manage.getByTestId('saved-view')
+  await expect(rows).toHaveCount(2)
   await manage.getByRole('button', { name: `Rename ${VIEW}` }).click()
-  await manage.getByLabel(`New name for ${VIEW}`).fill('Bad signatures')
+  const rename = manage.getByLabel(`New name for ${VIEW}`)
+  await rename.fill(LONG)
   await manage.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(manage.getByTestId('saved-view')).toHaveText(/Bad signatures/)
-  await manage.getByRole('button', { name: 'Delete Bad signatures' }).click()
-  await page.getByRole('button', { name: 'Delete view' }).click()
+  await expect(manage.getByText(`You already have a view named “${LONG}”.`)).toBeVisible()
+  await expectAccessible(page)
+  await captureEveryLook(page, 'events-saved-views-manage', reviewViewports)
+  await rename.fill('Bad signatures')
+  await manage.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(rows.filter({ hasText: 'Bad signatures' })).toBeVisible()
+  await expect(rows.filter({ hasText: VIEW })).toHaveCount(0)
+  for (const name of ['Bad signatures', LONG]) {
+    await manage.getByRole('button', { name: `Delete ${name}` }).click()
+    await page.getByRole('button', { name: 'Delete view' }).click()
+    await expect(rows.filter({ hasText: name })).toHaveCount(0)
+  }
   await expect(manage.getByTestId('saved-view')).toHaveCount(0)
   await expect(manage.getByText('No saved views.')).toBeVisible()
   await page.keyboard.press('Escape')
