@@ -33,7 +33,15 @@ const PUBLIC_PAGES = ['/login', '/setup', '/_not-found', '/_global-error']
 const ADMIN_PAGES = ['/endpoints/new', '/kayle/endpoints/new', '/settings/users', '/settings/audit']
 // Actions anyone may call (first-run setup, ending one's own session) and those a viewer may call.
 const PUBLIC_ACTIONS = ['setupAction', 'signOutAction']
-const VIEWER_ACTIONS = ['countStoredEvents', 'createAccessTokenAction', 'revokeAccessTokenAction']
+const VIEWER_ACTIONS = [
+  'countStoredEvents',
+  'createAccessTokenAction',
+  'revokeAccessTokenAction',
+  // Each acts on the caller's own saved views only.
+  'saveViewAction',
+  'renameViewAction',
+  'deleteViewAction',
+]
 
 type Identity = { name: string; cookie: string | null }
 type Seed = {

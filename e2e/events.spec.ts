@@ -117,7 +117,7 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   test.slow()
   const events = new EventsPage(page)
   await events.goto()
-  await events.filter('Event type').selectOption('personalized_video')
+  await events.pick('Event type', ['personalized_video'])
   await expect(page).toHaveURL(/type=personalized_video/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()
   for (const row of await page.getByTestId('event-row').all())

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation'
 import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
+import { MultiSelect } from '@/components/ui/multi-select'
 import { useHydrated } from '@/components/use-hydrated'
 import {
   KNOWN_EVENT_TYPES,
@@ -13,6 +14,7 @@ import {
   formatShort,
 } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
+import { eventsHref } from '@/lib/events/events-href'
 import { MoreFilters, type EndpointOption } from './more-filters'
 import {
   VERDICTS,
@@ -57,7 +59,7 @@ export function FilterBar({
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
     setSentQ(next.q)
     const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
-    const href = params.size > 0 ? `${pathname}?${params}` : pathname
+    const href = eventsHref(params, pathname)
     startTransition(() =>
       mode === 'push'
         ? router.push(href, { scroll: false })
@@ -74,11 +76,11 @@ export function FilterBar({
   }, [text])
 
   const custom = filters.from || filters.to
-  // Several types or verdicts (`type=a,b`, from a shared link or the API) show as one choice naming them.
-  const types =
-    filters.type && !(KNOWN_EVENT_TYPES as readonly string[]).includes(filters.type)
-      ? [filters.type, ...KNOWN_EVENT_TYPES]
-      : KNOWN_EVENT_TYPES
+  // A type from a shared link or the API that the console does not know still shows, ticked.
+  const types = [
+    ...listOf(filters.type).filter((t) => !(KNOWN_EVENT_TYPES as readonly string[]).includes(t)),
+    ...KNOWN_EVENT_TYPES,
+  ]
 
   return (
     <form
@@ -124,43 +126,24 @@ export function FilterBar({
           </option>
         ))}
       </select>
-      <select
+      <MultiSelect
+        label="Event type"
         disabled={!hydrated}
-        aria-label="Event type"
-        className={selectClass}
-        value={filters.type ?? ''}
-        onChange={(e) => go({ ...filters, type: e.target.value || undefined })}
-      >
-        <option value="">All event types</option>
-        {types.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </select>
-      <select
+        options={types.map((t) => ({ value: t, label: t }))}
+        value={listOf(filters.type)}
+        onChange={(next) => go({ ...filters, type: next.join(',') || undefined })}
+        allLabel="All event types"
+        countLabel={(n) => `${n} types`}
+      />
+      <MultiSelect
+        label="Signature verdict"
         disabled={!hydrated}
-        aria-label="Signature verdict"
-        className={selectClass}
-        value={filters.verdict ?? ''}
-        onChange={(e) =>
-          go({ ...filters, verdict: (e.target.value || undefined) as EventFilters['verdict'] })
-        }
-      >
-        <option value="">All verdicts</option>
-        {filters.verdict?.includes(',') ? (
-          <option value={filters.verdict}>
-            {listOf(filters.verdict)
-              .map((v) => VERDICT_LABELS[v as keyof typeof VERDICT_LABELS] ?? v)
-              .join(' or ')}
-          </option>
-        ) : null}
-        {VERDICTS.map((v) => (
-          <option key={v} value={v}>
-            {VERDICT_LABELS[v]}
-          </option>
-        ))}
-      </select>
+        options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+        value={listOf(filters.verdict)}
+        onChange={(next) => go({ ...filters, verdict: next.join(',') || undefined })}
+        allLabel="All verdicts"
+        countLabel={(n) => `${n} verdicts`}
+      />
       <MoreFilters filters={filters} endpoints={endpoints} disabled={!hydrated} go={go} />
       {/* The time window itself is the chart's control; a picked bar shows here, removable. */}
       {custom ? (

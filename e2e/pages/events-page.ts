@@ -41,6 +41,20 @@ export class EventsPage {
     return this.page.getByRole('search', { name: 'Filter deliveries' }).getByLabel(label)
   }
 
+  /** Ticks these options of a multi-select filter (the URL follows each tick), then closes it. */
+  async pick(label: 'Event type' | 'Signature verdict', options: string[]) {
+    await this.filter(label).click()
+    const menu = this.page.getByRole('menu', { name: label })
+    for (const option of options)
+      await menu.getByRole('menuitemcheckbox', { name: option, exact: true }).click()
+    await this.page.keyboard.press('Escape')
+    await expect(menu).toBeHidden()
+  }
+
+  get savedViews() {
+    return this.page.getByRole('button', { name: 'Saved views' })
+  }
+
   get search() {
     return this.page.getByRole('searchbox', { name: 'Search payloads' })
   }

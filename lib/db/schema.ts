@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -354,3 +355,26 @@ export const receiverAnswers = pgTable('receiver_answers', {
   updatedBy: text('updated_by'),
 })
 export type ReceiverAnswer = typeof receiverAnswers.$inferSelect
+
+/**
+ * A person's named filter sets for /events ("Failed renders last 24h"). `query` is the canonical
+ * search string of the filters (`filtersToSearchParams(filters).toString()`), so opening a view is
+ * navigating to it. Names are unique per person; views go with their owner.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('saved_views_user_name_idx').on(t.userId, t.name),
+    check('saved_views_name_length', sql`char_length(${t.name}) BETWEEN 1 AND 80`),
+  ],
+)
+export type SavedView = typeof savedViews.$inferSelect

@@ -8,6 +8,7 @@ import { LiveDeliveryChart } from '@/components/events/live-delivery-chart'
 import { EventLog } from '@/components/events/event-log'
 import { ExportButtons } from '@/components/events/export-buttons'
 import { FilterBar } from '@/components/events/filter-bar'
+import { SavedViewsMenu } from '@/components/events/saved-views/saved-views-menu'
 import { ReceiverUrlCard } from '@/components/events/receiver-url-card'
 import { Badge } from '@/components/ui/badge'
 import { RegisterReceiverButton } from '@/components/events/register-receiver-button'
@@ -15,8 +16,10 @@ import { requireSession } from '@/lib/auth/current'
 import { loadEndpoints } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
+import { listSavedViews } from '@/lib/events/saved-views'
 import {
   RANGE_OF_SINCE,
+  filtersToSearchParams,
   hasActiveFilters,
   histogramRangeSchema,
   parseEventFiltersLenient,
@@ -39,13 +42,14 @@ export default async function EventsPage({ searchParams }: Props) {
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
-  const [endpoints, url, initial, histogram, sandbox, answerRules] = await Promise.all([
+  const [endpoints, url, initial, histogram, sandbox, answerRules, views] = await Promise.all([
     loadEndpoints(),
     receiverUrl(),
     listEvents(db, { filters, before: startAfter + 1 }),
     eventHistogram(db, { range, filters }),
     isSandbox(),
     listAnswerRules(db),
+    listSavedViews(db, user.id),
   ])
   const filtered = hasActiveFilters(filters)
   const isAdmin = user.role === 'admin'
@@ -59,6 +63,7 @@ export default async function EventsPage({ searchParams }: Props) {
         description="Every webhook this console receives, live."
         actions={
           <>
+            <SavedViewsMenu views={views} query={filtersToSearchParams(filters).toString()} />
             <ExportButtons filters={filters} />
             {isAdmin ? (
               <BulkReplayButton
