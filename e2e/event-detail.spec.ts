@@ -264,7 +264,7 @@ test('a delivery that did not verify says why: what arrived against each known s
   await page.goto('/events')
   const register = page.getByRole('button', { name: 'Register this receiver' })
   if (await register.isVisible()) await register.click()
-  await expect(page.getByText('Registered with KonPro')).toBeVisible()
+  await expect(page.getByText('Registered with KonPro', { exact: true })).toBeVisible()
 
   const wrong = 'ab12'.repeat(16)
   const id = await store(request, '{"event_type":"avatar_video.success"}', { signature: wrong })
