@@ -106,10 +106,10 @@ export default async function ComparePage({ searchParams }: Props) {
     >
       <DetailSection id="facts-title" title="Delivery">
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[28rem] text-sm" data-testid="compare-facts">
+          <table className="w-full table-fixed text-sm" data-testid="compare-facts">
             <thead>
               <tr className="text-left text-xs text-muted-foreground">
-                <th className="w-32 pb-2 font-medium" />
+                <th className="w-24 pb-2 font-medium sm:w-32" />
                 <th className="pb-2 font-medium">A · #{a.id}</th>
                 <th className="pb-2 font-medium">B · #{b.id}</th>
               </tr>
@@ -134,8 +134,8 @@ export default async function ComparePage({ searchParams }: Props) {
                   >
                     {label}
                   </th>
-                  <td className="py-2 pr-3 break-all">{show(a)}</td>
-                  <td className="py-2 break-all">{show(b)}</td>
+                  <td className="py-2 pr-3 [overflow-wrap:anywhere]">{show(a)}</td>
+                  <td className="py-2 [overflow-wrap:anywhere]">{show(b)}</td>
                 </tr>
               ))}
             </tbody>
