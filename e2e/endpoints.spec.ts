@@ -167,6 +167,7 @@ test('one endpoint gets a custom test payload alone, and its page shows what it 
   await expect(
     history.getByRole('list', { name: 'Latest sends' }).getByRole('listitem').first(),
   ).toContainText('avatar_video.fail')
+  await expectAccessible(page)
   await captureEveryLook(page, 'endpoint-history')
 })
 

@@ -276,6 +276,7 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(candidate.getByLabel('does not match')).toBeVisible()
   // Eight hex characters of the expected signature, never the whole of it.
   await expect(candidate.locator('code')).toHaveText(/^[0-9a-f]{8}…$/)
+  await expectAccessible(page)
   await captureEveryLook(page, 'event-detail-why-invalid', reviewViewports)
 
   const stale = Math.floor(Date.now() / 1000) - 900

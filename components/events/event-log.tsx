@@ -304,7 +304,6 @@ export function EventLog({
                       selected={event.id === selectedId}
                       focused={item.index === focusIndex}
                       picked={picked.includes(event.id)}
-                      picking={picked.length > 0}
                       onPick={(on) => pick(event.id, on)}
                       onSelect={() => {
                         setFocusIndex(item.index)

@@ -18,7 +18,6 @@ export function EventRow({
   focused,
   onSelect,
   picked,
-  picking,
   onPick,
 }: {
   event: EventSummary
@@ -30,8 +29,6 @@ export function EventRow({
   onSelect?: () => void
   /** Ticked to compare with another delivery. */
   picked?: boolean
-  /** Some row is ticked: every box shows (otherwise only on hover or focus). */
-  picking?: boolean
   onPick?: (picked: boolean) => void
 }) {
   const ids = [
@@ -66,10 +63,7 @@ export function EventRow({
               onChange={(e) => onPick(e.target.checked)}
               aria-label={`Pick #${event.id} to compare`}
               title="Pick to compare"
-              className={cn(
-                'relative z-10 size-4 shrink-0 accent-primary transition-opacity group-hover:opacity-100 focus-visible:opacity-100',
-                picking ? 'opacity-100' : 'opacity-0',
-              )}
+              className="relative z-10 size-4 shrink-0 accent-primary"
             />
           ) : null}
           <Link

@@ -1,15 +1,12 @@
 import type { Page } from '@playwright/test'
 
+/** The sizes every page is reviewed at: a wide laptop and a small phone. */
 export const viewports = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 375, height: 812 },
-} as const
-
-/** The sizes the Kayle pages are reviewed at: a wide laptop and a small phone. */
-export const reviewViewports = {
   desktop: { width: 1440, height: 900 },
   phone: { width: 375, height: 812 },
 } as const
+
+export const reviewViewports = viewports
 
 /**
  * Saves a full-page screenshot of the current page in light and dark, at desktop and phone
