@@ -10,6 +10,8 @@ const card = (page: Page) => page.getByRole('region', { name: /Test answers: Kon
 
 async function clearRule(page: Page) {
   await page.goto('/settings')
+  // The card streams in after the page starts: wait for it before asking whether a rule is set.
+  await expect(card(page).getByRole('button', { name: 'Set test answer' })).toBeVisible()
   const clear = card(page).getByRole('button', { name: 'Clear test answer' })
   if (await clear.isVisible()) {
     await clear.click()
