@@ -1,4 +1,4 @@
-// Forwarder benchmark: the production build (server.mjs on PGlite), the real `konpro-console forward`
+// Forwarder benchmark: the production build (server.mjs on the embedded PostgreSQL), the real `konpro-console forward`
 // process and a local target on loopback. Measures, per delivery, the time from the receiver's
 // answer (stored) to the target receiving the re-sent request, at a paced rate, and the end-to-end
 // throughput of a burst. Each load runs three times; medians are printed. Loopback only.
@@ -154,7 +154,7 @@ try {
   }
   const fmt = (n) => n.toFixed(1)
   console.log(
-    '\n| forwarder (pglite, loopback) | p50 ms | p95 ms | stored/s (burst of 300) | forwarded/s (same burst) | lost |',
+    '\n| forwarder (embedded PostgreSQL, loopback) | p50 ms | p95 ms | stored/s (burst of 300) | forwarded/s (same burst) | lost |',
   )
   console.log('|---|---|---|---|---|---|')
   console.log(
