@@ -1,6 +1,6 @@
 // Detail-page benchmark: stores hostile 1 MiB bodies (deep, wide, one huge string, many small
 // keys, nested past the parser's limit) and a normal delivery, then renders /events/<id> several
-// times each on the production build (server.mjs, PGlite) and reports the server's time, the
+// times each on the production build (server.mjs, embedded PostgreSQL) and reports the server's time, the
 // page's size (the HTML document with its inline RSC payload, and the RSC payload of a client
 // navigation) and how much the server's memory grew. Loopback only.
 // Usage: node scripts/bench/render.mjs   (also run by scripts/bench.mjs)
@@ -169,7 +169,9 @@ export async function benchRender() {
     rmSync(dataDir, { recursive: true, force: true })
   }
   const kib = (n) => `${(n / 1024).toFixed(0)} KiB`
-  console.log(`\nDetail page /events/<id>, full loads on server.mjs + PGlite, ${RUNS} runs each`)
+  console.log(
+    `\nDetail page /events/<id>, full loads on server.mjs + embedded PostgreSQL, ${RUNS} runs each`,
+  )
   // The machine is shared: the ratio to the normal delivery's page, measured in the same run, says more than the milliseconds.
   const normal = rows[0].median
   console.log(
