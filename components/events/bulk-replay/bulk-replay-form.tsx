@@ -10,6 +10,7 @@ import { DialogClose, DialogFooter } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { FieldError, FormError } from '@/components/auth/form-messages'
+import { ReplayTargetFields } from '@/components/events/replay-target-fields'
 import { BULK_CAP_DEFAULT, BULK_CAP_MAX, bulkReplaySchema } from '@/lib/replay/schema'
 import type { EventFilters } from '@/lib/validations/event-filters'
 import { startBulkReplay } from '@/app/(console)/events/bulk-replay-actions'
@@ -82,63 +83,23 @@ export function BulkReplayForm({
               ? `This filter matches ${deliveries(total)}. The first ${n(cap)} of ${n(total)}, oldest first, will be sent.`
               : `This filter matches ${deliveries(total)}. All ${n(total)}, oldest first, will be sent.`}
       </p>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="bulk-replay-url">Send again to</Label>
-        <Input
-          id="bulk-replay-url"
-          type="url"
-          placeholder="https://staging.example.com/webhooks"
-          autoComplete="off"
-          aria-invalid={!!errors.url}
-          {...form.register('url')}
-        />
-        <FieldError message={errors.url?.message} />
-      </div>
-      <fieldset className="flex min-w-0 flex-col gap-2 text-sm">
-        <legend className="mb-1 font-medium">Headers</legend>
-        <label className="flex items-center gap-2">
-          <input type="radio" value="original" {...form.register('mode')} /> Original headers and
-          signature
-        </label>
-        <label
-          className={
-            endpoints.length > 0
-              ? 'flex items-center gap-2'
-              : 'flex items-center gap-2 text-muted-foreground'
-          }
-        >
-          <input
-            type="radio"
-            value="resigned"
-            disabled={endpoints.length === 0}
-            {...form.register('mode')}
-          />{' '}
-          Re-signed with an endpoint’s secret
-        </label>
-        <p className="text-xs text-muted-foreground">
-          {endpoints.length === 0
+      <ReplayTargetFields
+        idPrefix="bulk-replay"
+        fields={{
+          url: form.register('url'),
+          mode: form.register('mode'),
+          endpointId: form.register('endpointId'),
+        }}
+        errors={{ url: errors.url?.message, endpointId: errors.endpointId?.message }}
+        mode={mode}
+        endpoints={endpoints}
+        canResign
+        note={
+          endpoints.length === 0
             ? 'There is no KonPro endpoint whose secret could sign them.'
-            : 'Only KonPro deliveries can be re-signed; others in the filter are reported as not sent.'}
-        </p>
-      </fieldset>
-      {mode === 'resigned' ? (
-        <div className="flex min-w-0 flex-col gap-2">
-          <Label htmlFor="bulk-replay-endpoint">Endpoint</Label>
-          <select
-            id="bulk-replay-endpoint"
-            className="h-9 w-full min-w-0 truncate rounded-md border border-input bg-card px-3 text-sm shadow-sm"
-            aria-invalid={!!errors.endpointId}
-            {...form.register('endpointId')}
-          >
-            {endpoints.map((e) => (
-              <option key={e.id} value={e.id} title={e.url}>
-                {e.url}
-              </option>
-            ))}
-          </select>
-          <FieldError message={errors.endpointId?.message} />
-        </div>
-      ) : null}
+            : 'Only KonPro deliveries can be re-signed; others in the filter are reported as not sent.'
+        }
+      />
       <div className="flex flex-col gap-2">
         <Label htmlFor="bulk-replay-cap">At most</Label>
         <Input
