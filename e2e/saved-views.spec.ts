@@ -58,6 +58,10 @@ test('Event type and Signature verdict each take several values, kept in the URL
   const types = page.getByRole('menu', { name: 'Event type' })
   await expect(types.getByRole('menuitemcheckbox').first()).toBeFocused()
   await page.keyboard.press('ArrowDown')
+  // The menu moves focus on a timer after the key, so Space waits for it to land.
+  await expect(
+    types.getByRole('menuitemcheckbox', { name: 'avatar_video.fail', exact: true }),
+  ).toBeFocused()
   await page.keyboard.press('Space')
   await expect(page).toHaveURL(/type=avatar_video\.fail/)
   await page.keyboard.press('Escape')

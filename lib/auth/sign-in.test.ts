@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../test/databases'
 import * as password from './password'
 import { createSession, SESSION_MAX_AGE_MS, userForSession } from './sessions'
 import { signIn } from './sign-in'
-import { MAX_ATTEMPTS } from './sign-in-throttle'
+import { MAX_ATTEMPTS, releaseAttempt, reserveAttempt, WINDOW_MS } from './sign-in-throttle'
 import { createUser } from './users'
 
 const RIGHT = 'a long and sturdy passphrase'
@@ -95,6 +95,39 @@ describeEachDatabase('sign-in attempt limit', (fresh) => {
     ).toMatchObject({ reason: 'mismatch' })
     expect(await signIn(db, { email: 'ana@team.test', password: RIGHT, ...meta })).toMatchObject({
       reason: 'locked',
+    })
+  })
+
+  it('lets no more than five through in a burst that straddles the end of a minute', async () => {
+    const db = await setup()
+    const t0 = Date.parse('2026-12-03T12:00:00Z')
+    // A sign-in that worked, and one that failed, a minute before the burst.
+    const worked = await reserveAttempt(db, 'ana@team.test', meta.ip, t0)
+    if (worked.ok) await releaseAttempt(db, worked.keys)
+    await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + 1000)
+    let through = 0
+    for (const at of [WINDOW_MS - 100, WINDOW_MS + 100, WINDOW_MS + 1100])
+      for (let i = 0; i < 4; i++)
+        if ((await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + at)).ok) through++
+    expect(through).toBeLessThanOrEqual(MAX_ATTEMPTS)
+    const refused = await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + WINDOW_MS + 2000)
+    expect(refused).toMatchObject({ ok: false })
+    // Locked for a minute from the guess that crossed the limit, however often it is tried meanwhile.
+    if (!refused.ok) expect(refused.retryAfter).toBeGreaterThan(50)
+    expect(await audits(db, 'auth.sign_in_locked')).toBe(2)
+  })
+
+  it('opens again for one try after the lock, and locks again on the next failure', async () => {
+    const db = await setup()
+    const t0 = Date.parse('2026-12-03T12:00:00Z')
+    for (let i = 0; i <= MAX_ATTEMPTS; i++) await reserveAttempt(db, 'ana@team.test', meta.ip, t0)
+    expect(await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + WINDOW_MS - 1000)).toMatchObject(
+      { ok: false, retryAfter: 1 },
+    )
+    expect((await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + WINDOW_MS)).ok).toBe(true)
+    expect(await reserveAttempt(db, 'ana@team.test', meta.ip, t0 + WINDOW_MS + 10)).toMatchObject({
+      ok: false,
+      retryAfter: WINDOW_MS / 1000,
     })
   })
 
