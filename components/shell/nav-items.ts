@@ -6,6 +6,7 @@ import {
   WebhookIcon,
   type LucideIcon,
 } from 'lucide-react'
+import { PROVIDER_LIST, type ProviderId } from '@/lib/providers/catalog'
 
 export interface NavItem {
   href: string
@@ -13,12 +14,11 @@ export interface NavItem {
   icon: LucideIcon
 }
 
-export type Provider = 'konpro' | 'kayle'
+export type Provider = ProviderId
 
-export const providers: Array<{ id: Provider; label: string; home: string }> = [
-  { id: 'konpro', label: 'KonPro', home: '/endpoints' },
-  { id: 'kayle', label: 'Kayle', home: '/kayle/endpoints' },
-]
+export const providers: Array<{ id: Provider; label: string; home: string }> = PROVIDER_LIST.map(
+  ({ id, label, home }) => ({ id, label, home }),
+)
 
 /** Each provider's own pages, then the pages they share (the log shows that provider's events). */
 export const navItems: Record<Provider, NavItem[]> = {

@@ -2,21 +2,7 @@ import type { ParseStatus, Verdict } from './types'
 
 // Display helpers shared by server and browser components.
 
-export const KNOWN_EVENT_TYPES = [
-  'avatar_video.success',
-  'avatar_video.fail',
-  'avatar_video_gif.success',
-  'avatar_video_gif.fail',
-  'video_translate.success',
-  'video_translate.fail',
-  'personalized_video',
-  'verification.session.succeeded',
-  'verification.session.failed',
-  'verification.session.expired',
-  'verification.session.cancelled',
-] as const
-
-export const PROVIDER_LABELS: Record<string, string> = { konpro: 'KonPro', kayle: 'Kayle' }
+export { KNOWN_EVENT_TYPES, PROVIDER_LABELS } from '../providers/catalog'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   verified: 'Verified',
