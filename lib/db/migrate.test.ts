@@ -8,7 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate, MIGRATIONS_FOLDER } from './migrate'
 import { settings } from './schema'
 import { describeEachDatabase } from '../test/databases'
-import { createEventWriter } from '../webhooks/writer'
+import { createEventWriter } from '../events/writer'
 
 describeEachDatabase('migrations', (fresh, defer) => {
   it('creates every table, and running again applies nothing', async () => {

@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm'
 import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
-import { dedupeKey } from './parse'
-import { purgeEvents } from './retention'
-import { createEventWriter, EVENTS_CHANNEL } from './writer'
+import { dedupeKey } from '../webhooks/parse'
+import { purgeEvents } from '../webhooks/retention'
+import { EVENTS_CHANNEL } from './channel'
+import { createEventWriter } from './writer'
 
 const row = (body: string, signature: string | null = 'sig') => ({
   method: 'POST',

@@ -3,8 +3,6 @@ import { sql } from 'drizzle-orm'
 import { rowsOf, type Db } from '../db/client'
 import type { NewStoredEvent } from '../db/schema'
 
-/** The channel migration 0003's trigger notifies, with the newest id, after every insert. */
-export const EVENTS_CHANNEL = 'konpro_events'
 const MAX_BATCH = 500
 
 export interface Written {
