@@ -20,7 +20,8 @@ const row = (n: number) => {
     body,
     parseStatus: 'ok',
     eventType: 'avatar_video.success',
-    videoId: `live-${n}-${'x'.repeat(200)}`, // a fuller summary, so a few thousand rows pass the buffer bound
+    // A fuller summary, so a few thousand rows pass the buffer bound.
+    correlation: { video_id: `live-${n}-${'x'.repeat(200)}` },
     verdict: 'verified',
     responseStatus: 200,
     dedupeKey: `live-${n}-${Math.random()}`,
