@@ -6,6 +6,7 @@ import { createEventWriter } from '../events/writer'
 import { rowsOf } from './client'
 import { migrate } from './migrate'
 import { describeEachDatabase } from '../test/databases'
+import { storedRow } from '../test/event-rows'
 import { migrateBefore } from '../test/migrations'
 
 // 0010 moves KonPro's four id columns into `correlation`: rows stored before it keep every id.
@@ -95,17 +96,9 @@ describeEachDatabase('migration 0010 on rows with the four id columns', (fresh) 
     })
 
     // A delivery written after the migration stores its ids in the new column.
-    const { id } = await createEventWriter(db).write({
-      method: 'POST',
-      size: 2,
-      headers: {},
-      body: Buffer.from('{}'),
-      parseStatus: 'ok',
-      verdict: 'verified',
-      responseStatus: 200,
-      correlation: { video_id: 'v-new' },
-      dedupeKey: 'k-new',
-    })
+    const { id } = await createEventWriter(db).write(
+      storedRow({ correlation: { video_id: 'v-new' }, dedupeKey: 'k-new' }),
+    )
     expect((await getEvent(session, id))?.correlation).toEqual({ video_id: 'v-new' })
     // Running it again (the bookkeeping row gone) changes nothing.
     await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = 1796800000000`)

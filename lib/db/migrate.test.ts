@@ -5,6 +5,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate, MIGRATIONS_FOLDER } from './migrate'
 import { settings } from './schema'
 import { describeEachDatabase } from '../test/databases'
+import { storedRow } from '../test/event-rows'
 import { migrateBefore } from '../test/migrations'
 import { createEventWriter } from '../events/writer'
 
@@ -81,17 +82,7 @@ describeEachDatabase('migrations', (fresh, defer) => {
     ])
     // A copy arriving now is marked against the first copy stored before the migration.
     const writer = createEventWriter(database.db)
-    const copyOf = (dedupeKey: string) =>
-      writer.write({
-        method: 'POST',
-        size: 2,
-        headers: {},
-        body: Buffer.from('{}'),
-        parseStatus: 'ok',
-        verdict: 'verified',
-        responseStatus: 200,
-        dedupeKey,
-      })
+    const copyOf = (dedupeKey: string) => writer.write(storedRow({ dedupeKey }))
     expect((await copyOf('k-recent')).duplicateOf).toBe(Number(original!.id))
     expect((await copyOf('k-old')).duplicateOf).toBeNull()
   })
