@@ -22,7 +22,9 @@ interface Pending {
  * Group commit: requests queue their rows, and one INSERT writes everything queued while the
  * previous one ran. Each caller's promise settles only after its row is committed, so the
  * receiver answers 2xx for stored rows only, and throughput grows with concurrency. One batch
- * at a time also keeps copies of one delivery in order, so each sees the one before it.
+ * at a time also keeps copies of one delivery in order, so each sees the one before it. Each
+ * INSERT wakes the live streams once: the `events_notify` trigger notifies EVENTS_CHANNEL
+ * (./channel.ts) with the batch's newest id. A row's `correlation` holds its provider's ids.
  */
 export function createEventWriter(db: Db) {
   const queue: Pending[] = []
