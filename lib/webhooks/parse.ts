@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { CORRELATION_FIELDS } from '../events/correlation'
 import type { ParseStatus } from '../events/types'
 
 export interface ParsedDelivery {
@@ -33,7 +34,6 @@ function nestingDepth(text: string): number {
 }
 const idOf = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null
-const CORRELATION_IDS = ['video_id', 'callback_id', 'video_translate_id', 'project_id'] as const
 
 const wellFormed = (value: unknown): unknown =>
   typeof value === 'string'
@@ -79,7 +79,7 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
     parseStatus: 'ok',
     eventType: idOf(record.event_type),
     correlation: Object.fromEntries(
-      CORRELATION_IDS.flatMap((key) => {
+      CORRELATION_FIELDS.flatMap(({ key }) => {
         const id = idOf(data[key])
         return id === null ? [] : [[key, id]]
       }),
