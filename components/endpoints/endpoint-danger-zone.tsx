@@ -6,7 +6,7 @@ import { Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
+import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
 import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 
 export function EndpointDangerZone({ endpointId, url }: { endpointId: string; url: string }) {
@@ -19,7 +19,7 @@ export function EndpointDangerZone({ endpointId, url }: { endpointId: string; ur
         toast.success(result.ok ? 'Endpoint deleted' : 'That endpoint was already gone', {
           description: url,
         })
-        router.push('/endpoints')
+        router.push('/konpro/endpoints')
       } else toast.error('The endpoint was not deleted', { description: result.formError })
     })
   return (

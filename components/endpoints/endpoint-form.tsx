@@ -18,7 +18,10 @@ import {
   endpointFormSchema,
   type EndpointFormValues,
 } from '@/lib/validations/endpoint'
-import { createEndpointAction, updateEndpointAction } from '@/app/(console)/endpoints/actions'
+import {
+  createEndpointAction,
+  updateEndpointAction,
+} from '@/app/(console)/konpro/endpoints/actions'
 import { EventPicker } from './event-picker'
 
 interface Props {
@@ -65,7 +68,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
       const result = await createEndpointAction(values)
       if (!result.ok) return showFailure(result)
       toast.success('Endpoint created', { description: result.data.url })
-      router.push('/endpoints')
+      router.push('/konpro/endpoints')
       return
     }
     const changes = changedFields(endpoint, values)
@@ -187,7 +190,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
                 ? 'Save changes'
                 : 'Create endpoint'}
           </Button>
-          <Button type="button" variant="outline" onClick={() => router.push('/endpoints')}>
+          <Button type="button" variant="outline" onClick={() => router.push('/konpro/endpoints')}>
             Cancel
           </Button>
         </div>

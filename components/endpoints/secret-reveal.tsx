@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { useRevealedSecret } from '@/components/use-revealed-secret'
 import { CopyButton } from '@/components/copy-button'
-import { revealSecretAction } from '@/app/(console)/endpoints/actions'
+import { revealSecretAction } from '@/app/(console)/konpro/endpoints/actions'
 
 /** Masked by default; "Reveal" fetches this one secret from the server and masks it again after 30 s. */
 export function SecretReveal({ endpointId, prefix }: { endpointId: string; prefix: string }) {

@@ -39,7 +39,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   const canEdit = user.role === 'admin'
   const back = (
     <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
-      <Link href="/endpoints">
+      <Link href="/konpro/endpoints">
         <ArrowLeftIcon /> All endpoints
       </Link>
     </Button>
@@ -50,7 +50,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         {back}
         <ProviderErrorPanel
           error={endpoints.error}
-          retryHref={`/endpoints/${encodeURIComponent(id)}`}
+          retryHref={`/konpro/endpoints/${encodeURIComponent(id)}`}
         />
       </>
     )

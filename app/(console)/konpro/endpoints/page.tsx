@@ -34,7 +34,7 @@ export default async function EndpointsPage({
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (
     <Button asChild>
-      <Link href="/endpoints/new">
+      <Link href="/konpro/endpoints/new">
         <PlusIcon /> Create endpoint
       </Link>
     </Button>
@@ -58,7 +58,7 @@ export default async function EndpointsPage({
       />
       {!canEdit && params.denied === 'admin' ? <AdminOnlyNotice /> : null}
       {!endpoints.ok ? (
-        <ProviderErrorPanel error={endpoints.error} retryHref="/endpoints" />
+        <ProviderErrorPanel error={endpoints.error} retryHref="/konpro/endpoints" />
       ) : endpoints.data.length === 0 ? (
         <EmptyState icon={WebhookIcon} title="No endpoints yet" action={canEdit ? create : null}>
           An endpoint is a URL KonPro calls when something happens, such as{' '}
@@ -97,7 +97,7 @@ function Filtered({
         title="No endpoint matches these filters"
         action={
           <Button asChild variant="outline">
-            <Link href="/endpoints">Clear filters</Link>
+            <Link href="/konpro/endpoints">Clear filters</Link>
           </Button>
         }
       >
