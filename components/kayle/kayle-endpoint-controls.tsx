@@ -6,7 +6,7 @@ import { PauseIcon, PlayIcon, SendIcon, Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
-import { DeleteEndpointDialog } from '@/components/endpoints/delete-endpoint-dialog'
+import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import {
   deleteKayleEndpointAction,

@@ -7,7 +7,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
-import { DeleteEndpointDialog } from './delete-endpoint-dialog'
+import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
 
 export function EndpointDangerZone({ endpointId, url }: { endpointId: string; url: string }) {
   const router = useRouter()

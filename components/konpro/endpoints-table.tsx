@@ -17,8 +17,8 @@ import {
 import { RelativeTime } from '@/components/relative-time'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
-import { DeleteEndpointDialog } from './delete-endpoint-dialog'
-import { EventChips, StatusBadge } from './event-chips'
+import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
+import { EventChips, StatusBadge } from '@/components/provider/event-chips'
 import { SecretReveal } from './secret-reveal'
 import { CopyButton } from '@/components/copy-button'
 
