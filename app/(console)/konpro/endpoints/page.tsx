@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { PlusIcon, SearchXIcon, WebhookIcon } from 'lucide-react'
+import { SearchXIcon, WebhookIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 import { ProviderErrorPanel } from '@/components/provider-error'
 import { PageHeader } from '@/components/page-header'
 import { AdminOnlyNotice, ViewerNote } from '@/components/shell/viewer-note'
+import { CreateEndpointButton } from '@/components/provider/create-endpoint-button'
 import { EndpointFilters } from '@/components/konpro/endpoint-filters'
 import { EndpointsTable } from '@/components/konpro/endpoints-table'
 import { SendTestEvent } from '@/components/konpro/send-test-event'
@@ -33,11 +34,7 @@ export default async function EndpointsPage({
   const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (
-    <Button asChild>
-      <Link href="/konpro/endpoints/new">
-        <PlusIcon /> Create endpoint
-      </Link>
-    </Button>
+    <CreateEndpointButton href="/konpro/endpoints/new" />
   ) : (
     <ViewerNote>Only an admin can create endpoints, reveal secrets or send test events.</ViewerNote>
   )
