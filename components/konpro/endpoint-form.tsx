@@ -4,11 +4,14 @@ import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { AlertCircleIcon, RadioTowerIcon } from 'lucide-react'
 import { toast } from 'sonner'
-import { Button } from '@/components/ui/button'
-import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
+import { FormError } from '@/components/auth/form-messages'
+import {
+  EndpointFormActions,
+  EndpointUrlField,
+  TextField,
+  showEndpointFailure,
+} from '@/components/provider/endpoint-form-fields'
 import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
@@ -47,16 +50,9 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
   const { register, handleSubmit, control, setError, setValue, formState } = form
   const { errors, isSubmitting } = formState
 
-  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (field in form.getValues())
-        setError(field as keyof EndpointFormValues, { message: messages?.[0] })
-    }
-    // KonPro's 400s are about the URL (https, the OPTIONS check), so say it next to that field.
-    if (result.kind === 'bad_request' && result.formError)
-      setError('url', { message: result.formError })
-    else setFormError(result.formError ?? null)
-  }
+  // KonPro's 400s are about the URL (https, the OPTIONS check), so they show next to that field.
+  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) =>
+    showEndpointFailure(result, form.getValues(), setError, setFormError)
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null)
@@ -93,39 +89,15 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       {/* Nothing typed before hydration can be lost: the fields wait for it. */}
       <fieldset disabled={!hydrated} className="contents">
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="url">Endpoint URL</Label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Input
-              id="url"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              placeholder="https://example.com/webhooks/konpro"
-              className="font-mono"
-              aria-invalid={!!errors.url}
-              aria-describedby="url-help url-error"
-              {...register('url')}
-            />
-            <Button
-              type="button"
-              variant="outline"
-              onClick={() =>
-                setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })
-              }
-            >
-              <RadioTowerIcon /> Use this console’s receiver
-            </Button>
-          </div>
-          <p id="url-help" className="text-xs text-muted-foreground">
-            KonPro checks the URL with an OPTIONS request that must answer within 1 second.
-          </p>
-          {errors.url ? (
-            <p id="url-error" className="text-sm text-destructive" role="alert" aria-live="polite">
-              {errors.url.message}
-            </p>
-          ) : null}
-        </div>
+        <EndpointUrlField
+          registration={register('url')}
+          error={errors.url?.message}
+          placeholder="https://example.com/webhooks/konpro"
+          help="KonPro checks the URL with an OPTIONS request that must answer within 1 second."
+          onUseReceiver={() =>
+            setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })
+          }
+        />
 
         <div className="flex flex-col gap-2">
           <Controller
@@ -150,50 +122,25 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
         </div>
 
         {endpoint ? null : (
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="entityId">
-              Entity ID <span className="font-normal text-muted-foreground">(optional)</span>
-            </Label>
-            <Input
-              id="entityId"
-              placeholder="e.g. project123"
-              className="font-mono sm:max-w-sm"
-              aria-invalid={!!errors.entityId}
-              {...register('entityId')}
-            />
-            <p className="text-xs text-muted-foreground">
-              Only receive events about this video or project.
-            </p>
-            {errors.entityId ? (
-              <p className="text-sm text-destructive">{errors.entityId.message}</p>
-            ) : null}
-          </div>
+          <TextField
+            id="entityId"
+            label="Entity ID"
+            hint="optional"
+            help="Only receive events about this video or project."
+            placeholder="e.g. project123"
+            className="font-mono sm:max-w-sm"
+            registration={register('entityId')}
+            error={errors.entityId?.message}
+          />
         )}
 
-        {formError ? (
-          <div
-            role="alert"
-            className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm"
-          >
-            <AlertCircleIcon className="size-4 shrink-0 text-destructive" aria-hidden />
-            <span className="break-words">{formError}</span>
-          </div>
-        ) : null}
-
-        <div className="flex gap-2">
-          <Button type="submit" disabled={isSubmitting || !hydrated}>
-            {isSubmitting
-              ? endpoint
-                ? 'Saving…'
-                : 'Creating…'
-              : endpoint
-                ? 'Save changes'
-                : 'Create endpoint'}
-          </Button>
-          <Button type="button" variant="outline" onClick={() => router.push('/konpro/endpoints')}>
-            Cancel
-          </Button>
-        </div>
+        <FormError message={formError} />
+        <EndpointFormActions
+          editing={!!endpoint}
+          submitting={isSubmitting}
+          disabled={!hydrated}
+          cancelHref="/konpro/endpoints"
+        />
       </fieldset>
     </form>
   )
