@@ -43,6 +43,16 @@ const FIELD_NAMES: Record<string, string> = {
   eventTypes: 'event types',
   retentionHours: 'retention',
 }
+const URL_HELP = 'https:// only; http:// is accepted for localhost while developing.'
+const TEXT_FIELDS = [
+  { id: 'name', label: 'Name', hint: 'optional', placeholder: 'Production verifications' },
+  {
+    id: 'labels',
+    label: 'Labels',
+    hint: 'comma-separated, up to 8',
+    placeholder: 'billing, fraud-review',
+  },
+] as const
 const selectClass =
   'h-9 w-full rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:max-w-xs disabled:opacity-50'
 
@@ -74,7 +84,7 @@ export function KayleEndpointForm({
     resolver: zodResolver(kayleCreateSchema),
     defaultValues: initial,
   })
-  const { register, handleSubmit, setError, setValue, formState } = form
+  const { register, handleSubmit, setError, formState } = form
   const { errors, isSubmitting, dirtyFields } = formState
 
   // Kayle's 400s are nearly always about the URL, so they show next to that field.
@@ -111,33 +121,17 @@ export function KayleEndpointForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <fieldset disabled={!hydrated} className="contents">
-        <EndpointUrlField
-          registration={register('url')}
-          error={errors.url?.message}
-          placeholder="https://example.com/webhooks/kayle"
-          help="https:// only; http:// is accepted for localhost while developing."
-          onUseReceiver={() =>
-            setValue('url', receiverUrl, { shouldDirty: true, shouldValidate: true })
-          }
-        />
+        <EndpointUrlField form={form} receiverUrl={receiverUrl} provider="kayle" help={URL_HELP} />
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            id="name"
-            label="Name"
-            hint="optional"
-            placeholder="Production verifications"
-            registration={register('name')}
-            error={errors.name?.message}
-          />
-          <TextField
-            id="labels"
-            label="Labels"
-            hint="comma-separated, up to 8"
-            placeholder="billing, fraud-review"
-            registration={register('labels')}
-            error={errors.labels?.message}
-          />
+          {TEXT_FIELDS.map((f) => (
+            <TextField
+              key={f.id}
+              {...f}
+              registration={register(f.id)}
+              error={errors[f.id]?.message}
+            />
+          ))}
         </div>
 
         <fieldset className="flex flex-col gap-2">

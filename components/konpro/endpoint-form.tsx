@@ -27,6 +27,8 @@ import {
 } from '@/app/(console)/konpro/endpoints/actions'
 import { EventPicker } from './event-picker'
 
+const URL_HELP = 'KonPro checks the URL with an OPTIONS request that must answer within 1 second.'
+
 interface Props {
   eventTypes: KonproEventType[]
   receiverUrl: string
@@ -47,7 +49,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
       entityId: endpoint?.entityId ?? '',
     },
   })
-  const { register, handleSubmit, control, setError, setValue, formState } = form
+  const { register, handleSubmit, control, setError, formState } = form
   const { errors, isSubmitting } = formState
 
   // KonPro's 400s are about the URL (https, the OPTIONS check), so they show next to that field.
@@ -89,15 +91,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       {/* Nothing typed before hydration can be lost: the fields wait for it. */}
       <fieldset disabled={!hydrated} className="contents">
-        <EndpointUrlField
-          registration={register('url')}
-          error={errors.url?.message}
-          placeholder="https://example.com/webhooks/konpro"
-          help="KonPro checks the URL with an OPTIONS request that must answer within 1 second."
-          onUseReceiver={() =>
-            setValue('url', receiverUrl, { shouldValidate: true, shouldDirty: true })
-          }
-        />
+        <EndpointUrlField form={form} receiverUrl={receiverUrl} provider="konpro" help={URL_HELP} />
 
         <div className="flex flex-col gap-2">
           <Controller

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation'
 import { ProviderErrorPanel } from '@/components/provider-error'
+import { PROVIDERS, type ProviderId } from '@/lib/providers/catalog'
 
 /**
  * What a detail page shows when its provider did not answer with the record: the way back and
@@ -16,14 +17,18 @@ export function DetailFailure({
   back: React.ReactNode
   error: { kind: string; message: string; hint?: string }
   retryHref: string
-  provider?: string
+  provider: ProviderId
   missingIsNotFound?: boolean
 }) {
   if (missingIsNotFound && error.kind === 'not_found') notFound()
   return (
     <>
       {back}
-      <ProviderErrorPanel provider={provider} error={error} retryHref={retryHref} />
+      <ProviderErrorPanel
+        provider={PROVIDERS[provider].label}
+        error={error}
+        retryHref={retryHref}
+      />
     </>
   )
 }

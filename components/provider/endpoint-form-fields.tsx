@@ -3,28 +3,46 @@
 // The field groups both providers' endpoint forms are made of; each form keeps its own schema,
 // its own provider-specific fields and its own submit.
 import { useRouter } from 'next/navigation'
-import type { FieldValues, Path, UseFormRegisterReturn, UseFormSetError } from 'react-hook-form'
+import type {
+  FieldValues,
+  Path,
+  PathValue,
+  UseFormRegisterReturn,
+  UseFormReturn,
+  UseFormSetError,
+} from 'react-hook-form'
 import { RadioTowerIcon } from 'lucide-react'
 import { FieldError } from '@/components/auth/form-messages'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import type { ActionResult } from '@/lib/actions/result'
+import type { ProviderId } from '@/lib/providers/catalog'
 
-/** The URL with a button that fills in this console's own receiver, and why the provider may refuse it. */
-export function EndpointUrlField({
-  registration,
-  error,
-  placeholder,
+/**
+ * The form's `url` field, with a button that fills in this console's own receiver, and a line on
+ * what the provider accepts.
+ */
+export function EndpointUrlField<T extends FieldValues & { url: string }, R extends FieldValues>({
+  form,
+  receiverUrl,
+  provider,
   help,
-  onUseReceiver,
 }: {
-  registration: UseFormRegisterReturn
-  error?: string
-  placeholder: string
-  help: React.ReactNode
-  onUseReceiver: () => void
+  form: UseFormReturn<T, unknown, R>
+  receiverUrl: string
+  provider: ProviderId
+  help: string
 }) {
+  const url = 'url' as Path<T>
+  const error = form.getFieldState(url, form.formState).error?.message
+  const registration = form.register(url)
+  const onUseReceiver = () =>
+    form.setValue(url, receiverUrl as PathValue<T, Path<T>>, {
+      shouldValidate: true,
+      shouldDirty: true,
+    })
+  const placeholder = `https://example.com/webhooks/${provider}`
   return (
     <div className="flex flex-col gap-2">
       <Label htmlFor="url">Endpoint URL</Label>

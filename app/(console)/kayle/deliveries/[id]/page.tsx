@@ -34,6 +34,7 @@ export default async function KayleDeliveryPage({
   const { event: eventId } = eventSchema.parse(await searchParams)
   // Without its event there is no documented way to find one delivery.
   if (!eventId) notFound()
+  const here = kayleDeliveryHref(eventId, deliveryId)
   const loaded = await loadKayleDelivery(eventId, deliveryId)
   const back = (
     <BackLink href={kayleEventHref(eventId)} className="max-w-full">
@@ -41,14 +42,7 @@ export default async function KayleDeliveryPage({
     </BackLink>
   )
   if (!loaded.ok)
-    return (
-      <DetailFailure
-        back={back}
-        provider="Kayle"
-        error={loaded.error}
-        retryHref={kayleDeliveryHref(eventId, deliveryId)}
-      />
-    )
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { delivery, endpointName } = loaded.data
   return (
     <div className="max-w-3xl">

@@ -30,15 +30,9 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
   ])
   const canEdit = user.role === 'admin'
   const back = <BackLink href="/kayle/endpoints">Kayle endpoints</BackLink>
+  const here = `/kayle/endpoints/${encodeURIComponent(id)}`
   if (!loaded.ok)
-    return (
-      <DetailFailure
-        back={back}
-        provider="Kayle"
-        error={loaded.error}
-        retryHref={`/kayle/endpoints/${encodeURIComponent(id)}`}
-      />
-    )
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { endpoint, keys } = loaded.data
   return (
     <div className="max-w-3xl">

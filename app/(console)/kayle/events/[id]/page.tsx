@@ -21,17 +21,11 @@ export const metadata: Metadata = { title: 'Kayle event' }
 export default async function KayleEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser()
   const id = decodeURIComponent((await params).id)
+  const here = kayleEventHref(id)
   const loaded = await loadKayleEvent(id)
   const back = <BackLink href="/kayle/events">Kayle events</BackLink>
   if (!loaded.ok)
-    return (
-      <DetailFailure
-        back={back}
-        provider="Kayle"
-        error={loaded.error}
-        retryHref={kayleEventHref(id)}
-      />
-    )
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { event, deliveries, names } = loaded.data
   return (
     <>

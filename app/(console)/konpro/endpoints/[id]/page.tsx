@@ -42,6 +42,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   if (!endpoints.ok)
     return (
       <DetailFailure
+        provider="konpro"
         back={back}
         error={endpoints.error}
         retryHref={`/konpro/endpoints/${encodeURIComponent(id)}`}
