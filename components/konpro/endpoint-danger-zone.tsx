@@ -1,27 +1,11 @@
 'use client'
 
-import { useTransition } from 'react'
-import { useRouter } from 'next/navigation'
-import { Trash2Icon } from 'lucide-react'
-import { toast } from 'sonner'
-import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
+import { DeleteEndpointButton } from '@/components/provider/delete-endpoint-button'
+import { PROVIDERS } from '@/lib/providers/catalog'
 import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
-import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
 
 export function EndpointDangerZone({ endpointId, url }: { endpointId: string; url: string }) {
-  const router = useRouter()
-  const [pending, startTransition] = useTransition()
-  const remove = () =>
-    startTransition(async () => {
-      const result = await deleteEndpointAction(endpointId)
-      if (result.ok || result.kind === 'not_found') {
-        toast.success(result.ok ? 'Endpoint deleted' : 'That endpoint was already gone', {
-          description: url,
-        })
-        router.push('/konpro/endpoints')
-      } else toast.error('The endpoint was not deleted', { description: result.formError })
-    })
   return (
     <Card className="border-destructive/40">
       <CardHeader>
@@ -31,14 +15,12 @@ export function EndpointDangerZone({ endpointId, url }: { endpointId: string; ur
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <DeleteEndpointDialog
+        <DeleteEndpointButton
           url={url}
-          onConfirm={remove}
-          trigger={
-            <Button variant="destructive" disabled={pending}>
-              <Trash2Icon /> {pending ? 'Deleting…' : 'Delete endpoint'}
-            </Button>
-          }
+          provider={PROVIDERS.konpro.label}
+          remove={() => deleteEndpointAction(endpointId)}
+          deleted="Endpoint deleted"
+          listHref="/konpro/endpoints"
         />
       </CardContent>
     </Card>
