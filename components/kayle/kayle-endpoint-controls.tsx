@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { DeleteEndpointButton } from '@/components/provider/delete-endpoint-button'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
-import { PROVIDERS } from '@/lib/providers/catalog'
 import {
   deleteKayleEndpointAction,
   sendKayleTestEventAction,
@@ -87,10 +86,9 @@ export function KayleEndpointControls({
       ) : null}
       <DeleteEndpointButton
         url={url}
-        provider={PROVIDERS.kayle.label}
+        provider="kayle"
         remove={() => deleteKayleEndpointAction(endpointId)}
         deleted="Kayle endpoint deleted"
-        listHref="/kayle/endpoints"
         disabled={busy}
       />
     </div>

@@ -2,7 +2,6 @@
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { DeleteEndpointButton } from '@/components/provider/delete-endpoint-button'
-import { PROVIDERS } from '@/lib/providers/catalog'
 import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
 
 export function EndpointDangerZone({ endpointId, url }: { endpointId: string; url: string }) {
@@ -17,10 +16,9 @@ export function EndpointDangerZone({ endpointId, url }: { endpointId: string; ur
       <CardContent>
         <DeleteEndpointButton
           url={url}
-          provider={PROVIDERS.konpro.label}
+          provider="konpro"
           remove={() => deleteEndpointAction(endpointId)}
           deleted="Endpoint deleted"
-          listHref="/konpro/endpoints"
         />
       </CardContent>
     </Card>

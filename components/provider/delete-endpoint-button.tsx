@@ -6,10 +6,11 @@ import { Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import type { ActionResult } from '@/lib/actions/result'
+import { PROVIDERS, type ProviderId } from '@/lib/providers/catalog'
 import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 
 /**
- * Delete, after the confirmation, then back to the provider's list. An endpoint that was already
+ * Delete, after the confirmation, then back to the provider's list (its home in the catalog). An endpoint that was already
  * gone counts as deleted: what the admin wanted is true either way.
  */
 export function DeleteEndpointButton({
@@ -17,16 +18,13 @@ export function DeleteEndpointButton({
   provider,
   remove,
   deleted,
-  listHref,
   disabled,
 }: {
   url: string
-  /** The provider's name, as the confirmation says it. */
-  provider: string
+  provider: ProviderId
   remove: () => Promise<ActionResult<unknown>>
   /** The toast after a deletion. */
   deleted: string
-  listHref: string
   disabled?: boolean
 }) {
   const router = useRouter()
@@ -36,13 +34,13 @@ export function DeleteEndpointButton({
       const result = await remove()
       if (result.ok || result.kind === 'not_found') {
         toast.success(result.ok ? deleted : 'That endpoint was already gone', { description: url })
-        router.push(listHref)
+        router.push(PROVIDERS[provider].home)
       } else toast.error('The endpoint was not deleted', { description: result.formError })
     })
   return (
     <DeleteEndpointDialog
       url={url}
-      provider={provider}
+      provider={PROVIDERS[provider].label}
       onConfirm={onConfirm}
       trigger={
         <Button variant="destructive" disabled={pending || disabled}>

@@ -3,8 +3,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
-import { PageHeader } from '@/components/page-header'
 import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
 import { DetailFailure } from '@/components/provider/detail-failure'
 import { KayleDeliveryFacts } from '@/components/kayle/kayle-delivery-facts'
 import { kayleDeliveryHref, kayleEventHref } from '@/components/kayle/kayle-paths'
@@ -46,11 +46,7 @@ export default async function KayleDeliveryPage({
   const { delivery, endpointName } = loaded.data
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
-        title="Kayle delivery"
-        description={<span className="font-mono break-all">{delivery.id}</span>}
-      />
+      <DetailHeader back={back} title="Kayle delivery" subtitle={delivery.id} />
       <KayleDeliveryFacts
         delivery={delivery}
         endpointName={endpointName}

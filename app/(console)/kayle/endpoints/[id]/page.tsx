@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
 import { RelativeTime } from '@/components/relative-time'
 import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
 import { DetailFailure } from '@/components/provider/detail-failure'
 import { EndpointFacts } from '@/components/provider/endpoint-facts'
 import { EndpointSettingsCard } from '@/components/provider/endpoint-settings-card'
@@ -36,10 +36,10 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
   const { endpoint, keys } = loaded.data
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={endpoint.name ?? 'Unnamed endpoint'}
-        description={<span className="font-mono break-all">{endpoint.url}</span>}
+        subtitle={endpoint.url}
       />
       <div className="flex flex-col gap-6">
         <EndpointFacts

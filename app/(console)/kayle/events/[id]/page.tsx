@@ -4,9 +4,9 @@ import { InboxIcon } from 'lucide-react'
 import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/empty-state'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
 import { RelativeTime } from '@/components/relative-time'
 import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
 import { DetailFailure } from '@/components/provider/detail-failure'
 import { KayleDeliveriesTable } from '@/components/kayle/kayle-deliveries-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
@@ -29,10 +29,10 @@ export default async function KayleEventPage({ params }: { params: Promise<{ id:
   const { event, deliveries, names } = loaded.data
   return (
     <>
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={event.type}
-        description={<span className="font-mono break-all">{event.id}</span>}
+        subtitle={event.id}
         actions={user.role === 'admin' ? <KayleReplayButton eventId={event.id} /> : null}
       />
       <KayleModeNote sandbox={isKayleSandbox()} />

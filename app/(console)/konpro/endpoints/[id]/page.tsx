@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
 import { EndpointDangerZone } from '@/components/konpro/endpoint-danger-zone'
 import { EndpointForm } from '@/components/konpro/endpoint-form'
 import { EventTypesFallbackNote } from '@/components/konpro/event-types-fallback-note'
 import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
 import { DetailFailure } from '@/components/provider/detail-failure'
 import { EndpointFacts } from '@/components/provider/endpoint-facts'
 import { EndpointSettingsCard } from '@/components/provider/endpoint-settings-card'
@@ -55,10 +55,10 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
 
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={canEdit ? 'Edit endpoint' : 'Endpoint'}
-        description={<span className="font-mono break-all">{endpoint.url}</span>}
+        subtitle={endpoint.url}
       />
       <div className="flex flex-col gap-6">
         <EndpointFacts
