@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import { ExternalLinkIcon } from 'lucide-react'
 import { PROVIDER_LABELS, formatBytes } from '@/lib/events/format'
-import { PROVIDER_IDS } from '@/lib/providers/catalog'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import { RelativeTime } from '@/components/relative-time'
+import { PROVIDER_IDS } from '@/lib/providers/catalog'
 import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
 
 // Columns once the list itself is wide enough (a container query: the split view narrows it):
