@@ -3,12 +3,12 @@ import { PROVIDERS } from '@/lib/providers/catalog'
 import { defaultProvider, navItems, providerOf } from './nav-items'
 
 describe('providerOf', () => {
-  it('gives each provider its own pages, under /<id>', () => {
-    expect(providerOf('/konpro/endpoints')).toBe('konpro')
-    expect(providerOf('/konpro/endpoints/webhook_1')).toBe('konpro')
-    expect(providerOf('/kayle/deliveries')).toBe('kayle')
-    expect(providerOf('/kayle')).toBe('kayle')
-  })
+  it.each([
+    ['/konpro/endpoints', 'konpro'],
+    ['/konpro/endpoints/webhook_1', 'konpro'],
+    ['/kayle/deliveries', 'kayle'],
+    ['/kayle', 'kayle'],
+  ])('puts %s, under /<id>, with %s', (path, id) => expect(providerOf(path)).toBe(id))
 
   it('leaves the shared pages, and look-alike paths, to no provider', () => {
     for (const path of ['/events', '/settings/users', '/', '/konprox', '/kayleidoscope'])
