@@ -20,6 +20,14 @@ const nextConfig = {
       },
     ]
   },
+  // KonPro's pages moved under /konpro beside /kayle; old bookmarks keep working, query and all
+  // (Next passes the query string through a redirect).
+  async redirects() {
+    return [
+      { source: '/endpoints', destination: '/konpro/endpoints', permanent: true },
+      { source: '/endpoints/:path*', destination: '/konpro/endpoints/:path*', permanent: true },
+    ]
+  },
   experimental: {
     // Lets lib/ mark the KonPro API key and webhook secrets so React refuses to send them to a browser.
     taint: true,

@@ -12,7 +12,7 @@ export function PageNotFound() {
       title="Page not found"
       action={
         <Button asChild>
-          <Link href="/endpoints">Go to endpoints</Link>
+          <Link href="/konpro/endpoints">Go to endpoints</Link>
         </Button>
       }
     >

@@ -30,7 +30,12 @@ const PUBLIC_ROUTES = [
 ]
 const PUBLIC_PAGES = ['/login', '/setup', '/_not-found', '/_global-error']
 // Pages a viewer must not open; every other console page is theirs to read.
-const ADMIN_PAGES = ['/endpoints/new', '/kayle/endpoints/new', '/settings/users', '/settings/audit']
+const ADMIN_PAGES = [
+  '/konpro/endpoints/new',
+  '/kayle/endpoints/new',
+  '/settings/users',
+  '/settings/audit',
+]
 // Actions anyone may call (first-run setup, ending one's own session) and those a viewer may call.
 const PUBLIC_ACTIONS = ['setupAction', 'signOutAction']
 const VIEWER_ACTIONS = [
@@ -73,11 +78,11 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
   // An endpoint and a viewer, made the way an admin makes them: through the console's own pages.
   const page = await (await browser.newContext({ baseURL, storageState: ADMIN_STATE })).newPage()
-  await page.goto('/endpoints/new')
+  await page.goto('/konpro/endpoints/new')
   const tag = `access=${randomBytes(4).toString('hex')}`
   await page.getByLabel('Endpoint URL').fill(`${baseURL}/api/webhooks/konpro?${tag}`)
   await page.getByRole('button', { name: 'Create endpoint' }).click()
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
   const href = await page
     .getByTestId('endpoint-row')
     .filter({ hasText: tag })
@@ -112,7 +117,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
 // The later specs on this server start from an empty log and no endpoints: leave none behind.
 test.afterAll(async ({ browser, baseURL }) => {
   const page = await (await browser.newContext({ baseURL, storageState: ADMIN_STATE })).newPage()
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await page.getByRole('button', { name: `Delete endpoint ${seed.endpointUrl}` }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page.getByTestId('endpoint-row')).toHaveCount(0)
@@ -134,9 +139,9 @@ const markers = () => [
   'avatar_video_gif.success',
 ]
 const params = () => ({ id: seed.eventId, path: 'v1/webhooks/endpoints', action: 'endpoint.list' })
-// Dynamic segments get real ids: the delivery under /events, the endpoint under /endpoints.
+// Dynamic segments get real ids: the delivery under /events, the endpoint under /konpro/endpoints.
 function pathFor(route: BuiltRoute) {
-  const values = route.route.startsWith('/endpoints/')
+  const values = route.route.startsWith('/konpro/endpoints/')
     ? { ...params(), id: seed.endpointId }
     : params()
   return { path: fill(route.route, values), values }
@@ -176,7 +181,7 @@ async function load(
 function refused(answer: { status: number; location: string; path: string; body: string }) {
   if (answer.status >= 300 && answer.status < 400)
     return !answer.location.split('?')[0]!.endsWith(answer.path)
-  return /NEXT_REDIRECT;(?:replace|push);\/(?:login|setup|endpoints)[;?]/.test(answer.body)
+  return /NEXT_REDIRECT;(?:replace|push);\/(?:login|setup|konpro\/endpoints)[;?]/.test(answer.body)
 }
 
 /** The markers in an answer, leaving out what the caller put in the address itself. */
@@ -194,7 +199,7 @@ test('the build lists the routes the crawl needs', () => {
   expect(routes).toEqual(
     expect.arrayContaining([
       '/events/[id]',
-      '/endpoints/new',
+      '/konpro/endpoints/new',
       '/settings/users',
       '/api/events/[id]/body',
     ]),

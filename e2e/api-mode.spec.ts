@@ -51,22 +51,27 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
   const doomed = konpro.seed('https://hooks.example.com/doomed')
   const recorded = await recordResponses(page)
 
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await expect(page.getByText('KonPro API', { exact: true })).toBeVisible()
   await expect(page.getByTestId('endpoint-row')).toHaveCount(2)
-  for (const path of ['/events', '/settings', '/endpoints/new', `/endpoints/${kept.endpoint_id}`]) {
+  for (const path of [
+    '/events',
+    '/settings',
+    '/konpro/endpoints/new',
+    `/konpro/endpoints/${kept.endpoint_id}`,
+  ]) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   }
 
   // Create, edit, delete: every action's answer is recorded too.
-  await page.goto('/endpoints/new')
+  await page.goto('/konpro/endpoints/new')
   await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/created')
   await page.getByRole('button', { name: 'Create endpoint' }).click()
   await expect(page.getByTestId('endpoint-row').filter({ hasText: '/created' })).toBeVisible()
   const created = [...konpro.endpoints.values()].find((e) => e.url.endsWith('/created'))!
 
-  await page.goto(`/endpoints/${kept.endpoint_id}`)
+  await page.goto(`/konpro/endpoints/${kept.endpoint_id}`)
   await page.getByRole('checkbox', { name: /avatar_video\.fail/ }).check()
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Endpoint saved')).toBeVisible()
@@ -76,7 +81,7 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
     events: ['avatar_video.success', 'avatar_video.fail'],
   })
 
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await page
     .getByRole('button', { name: 'Delete endpoint https://hooks.example.com/doomed' })
     .click()
@@ -96,7 +101,7 @@ test('neither the API key nor any unrevealed secret reaches the browser', async 
   expect(containing(doomed.secret)).toEqual([])
   expect(containing(created.secret)).toEqual([])
   // The revealed secret arrives once, in the reveal action's answer, and nowhere else.
-  expect(containing(kept.secret)).toEqual([`http://127.0.0.1:${API_MODE_PORT}/endpoints`])
+  expect(containing(kept.secret)).toEqual([`http://127.0.0.1:${API_MODE_PORT}/konpro/endpoints`])
   // Every request to KonPro carried the key.
   expect(konpro.requests.every((r) => r.apiKey === E2E_API_KEY)).toBe(true)
 })
@@ -131,7 +136,7 @@ const failures = [
 for (const { name, fail, title, text } of failures) {
   test(`a KonPro ${name} becomes a message with a way to retry`, async ({ page }) => {
     konpro.failWith = fail
-    await page.goto('/endpoints')
+    await page.goto('/konpro/endpoints')
     const alert = page.locator('[role="alert"]').filter({ hasText: title })
     await expect(alert).toBeVisible()
     await expect(alert).toContainText(text)
@@ -145,7 +150,7 @@ for (const { name, fail, title, text } of failures) {
 
 test('saving an endpoint deleted elsewhere says so and offers a refresh', async ({ page }) => {
   const gone = konpro.seed('https://hooks.example.com/vanishing')
-  await page.goto(`/endpoints/${gone.endpoint_id}`)
+  await page.goto(`/konpro/endpoints/${gone.endpoint_id}`)
   konpro.endpoints.delete(gone.endpoint_id)
   await page.getByLabel('Endpoint URL').fill('https://hooks.example.com/renamed')
   await page.getByRole('button', { name: 'Save changes' }).click()
@@ -159,7 +164,7 @@ test('saving an endpoint deleted elsewhere says so and offers a refresh', async 
 
 test('a delete KonPro refuses puts the row back and says why', async ({ page }) => {
   konpro.seed('https://hooks.example.com/stubborn')
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   const rows = page.getByTestId('endpoint-row')
   const before = await rows.count()
   konpro.failWith = { status: 503, method: 'DELETE' }

@@ -7,6 +7,6 @@ setup('sign in as the admin', async ({ page }) => {
   await page.getByLabel('Email').fill(E2E_ADMIN.email)
   await page.getByLabel('Password').fill(E2E_ADMIN.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
   await page.context().storageState({ path: ADMIN_STATE })
 })

@@ -22,12 +22,12 @@ async function signInPage(browser: Browser, email: string, password: string) {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
   return { context, page }
 }
 
 test('a fresh deployment asks for its first admin', async ({ page }) => {
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await expect(page).toHaveURL(/\/setup$/)
   await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible()
   await expectAccessible(page)
@@ -43,13 +43,13 @@ test('a fresh deployment asks for its first admin', async ({ page }) => {
   await expect(page.getByText('The two passwords differ.')).toBeVisible()
   await page.getByLabel('Repeat password').fill(admin.password)
   await page.getByRole('button', { name: 'Create admin and sign in' }).click()
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
   await expect(page.getByText(admin.email)).toBeVisible()
   adminState = await page.context().storageState()
 
   // Setup is closed once someone exists.
   await page.goto('/setup')
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
 })
 
 test('sign-out ends the session everywhere it was used', async ({ page, request }) => {
@@ -61,7 +61,7 @@ test('sign-out ends the session everywhere it was used', async ({ page, request 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/login$/)
   // The old cookie, replayed, no longer opens anything.
-  const replay = await request.get('/endpoints', {
+  const replay = await request.get('/konpro/endpoints', {
     headers: { cookie: `konpro_session=${cookie.value}` },
     maxRedirects: 0,
   })
@@ -99,10 +99,14 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   // An endpoint to look at, created by the admin in the sandbox, and the action request used.
   let createAction: { headers: Record<string, string>; body: string } | null = null
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.headers()['next-action'] && r.url().endsWith('/endpoints/new'))
+    if (
+      r.method() === 'POST' &&
+      r.headers()['next-action'] &&
+      r.url().endsWith('/konpro/endpoints/new')
+    )
       createAction = { headers: r.headers(), body: r.postData() ?? '' }
   })
-  await page.goto('/endpoints/new')
+  await page.goto('/konpro/endpoints/new')
   // This console's own receiver: the one loopback URL the sandbox calls without an opt-in.
   await page.getByLabel('Endpoint URL').fill(`${BASE}/api/webhooks/konpro`)
   await page.getByRole('button', { name: 'Create endpoint' }).click()
@@ -125,7 +129,7 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   await expect(vp.getByLabel('Keep deliveries for (days)')).toBeDisabled()
   await expect(vp.getByRole('button', { name: 'Save retention' })).toHaveCount(0)
   await vp.goto('/settings/users')
-  await expect(vp).toHaveURL(/\/endpoints\?denied=admin$/)
+  await expect(vp).toHaveURL(/\/konpro\/endpoints\?denied=admin$/)
   await captureEveryLook(vp, 'endpoints-viewer')
 
   // The same create action, called directly with the viewer's cookie, is refused on the server.
@@ -133,12 +137,12 @@ test('an admin adds a viewer, who sees no secrets or controls', async ({ browser
   const headers = Object.fromEntries(
     Object.entries(createAction!.headers).filter(([name]) => name !== 'cookie'),
   )
-  const direct = await vp.request.post(`${BASE}/endpoints/new`, {
+  const direct = await vp.request.post(`${BASE}/konpro/endpoints/new`, {
     headers: { ...headers, origin: BASE, cookie: `konpro_session=${viewerCookie.value}` },
     data: createAction!.body.replace('/api/webhooks/konpro', '/api/webhooks/konpro?again'),
   })
   expect(await direct.text()).toContain('Only an admin can do this.')
-  await vp.goto('/endpoints')
+  await vp.goto('/konpro/endpoints')
   await expect(vp.getByTestId('endpoint-row')).toHaveCount(1)
 
   // Removing the viewer ends their session at once.
@@ -199,7 +203,7 @@ test('signing in from any console page as the deep link lands on that page, with
     events: { id: number }[]
   }
   const eventId = events.events[0]!.id
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   const endpointId = (await page
     .getByTestId('endpoint-row')
     .first()
@@ -214,17 +218,17 @@ test('signing in from any console page as the deep link lands on that page, with
 
   const ids: Record<string, string> = {
     '/events/[id]': String(eventId),
-    '/endpoints/[id]': endpointId,
+    '/konpro/endpoints/[id]': endpointId,
     '/kayle/endpoints/[id]': kayleId,
   }
   const routes = consolePages()
-  expect(routes).toContain('/endpoints')
+  expect(routes).toContain('/konpro/endpoints')
   expect(routes).toContain('/events/[id]')
   for (const route of routes) {
     const path = route.includes('[')
       ? route.replace(/\[[^\]]+\]/, ids[route] ?? 'missing-id')
       : route
-    // Bare, as a bookmark of the page itself (the sign-in page links to /endpoints too), and with a query.
+    // Bare, as a bookmark of the page itself (the sign-in page links to /konpro/endpoints too), and with a query.
     for (const target of [path, `${path}?from=bookmark&view=all`]) {
       const fresh = await browser.newContext({ baseURL: BASE })
       const p = await fresh.newPage()
@@ -258,7 +262,7 @@ test('sign-in never follows next to another origin', async ({ browser }) => {
       // Built by hand: the tab and backslash must reach the server as an attacker's link sends them.
       await page.goto(`/login?next=${next.includes('%') ? next : encodeURIComponent(next)}`)
       await signInFromLogin(page, admin.email, admin.password)
-      await expect(page, next).toHaveURL(`${BASE}/endpoints`)
+      await expect(page, next).toHaveURL(`${BASE}/konpro/endpoints`)
     } finally {
       await context.close()
     }
@@ -307,7 +311,7 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
     await captureEveryLook(page, 'settings-stored-key')
 
     // The stored key is what the console now uses: KonPro's endpoints, and a rejection says where to fix it.
-    await page.goto('/endpoints')
+    await page.goto('/konpro/endpoints')
     await expect(
       page.getByTestId('endpoint-row').filter({ hasText: 'hooks.team.test/konpro' }),
     ).toBeVisible()
@@ -355,9 +359,9 @@ test('an admin stores a KonPro key from Settings, tests it and removes it; reten
 test('an anonymous visitor reaches only the public routes', async ({ request }) => {
   for (const path of [
     '/',
-    '/endpoints',
-    '/endpoints/new',
-    '/endpoints/webhook_x',
+    '/konpro/endpoints',
+    '/konpro/endpoints/new',
+    '/konpro/endpoints/webhook_x',
     '/events',
     '/settings',
     '/settings/users',
@@ -384,7 +388,7 @@ test('an anonymous visitor reaches only the public routes', async ({ request }) 
 })
 
 test('security headers are on every response', async ({ request }) => {
-  for (const path of ['/login', '/api/health', '/endpoints', '/no/such/page']) {
+  for (const path of ['/login', '/api/health', '/konpro/endpoints', '/no/such/page']) {
     const res = await request.get(path, { maxRedirects: 0 })
     const h = res.headers()
     expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'")

@@ -293,7 +293,7 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(why).toContainText('more than the 300 s allowed')
 
   // The later specs start from a console whose receiver is not registered: remove it.
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   const remove = page.getByRole('button', { name: /^Delete endpoint .*\/api\/webhooks\/konpro$/ })
   await remove.click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()

@@ -15,7 +15,7 @@ test('an empty log tells a newcomer how to get the first delivery', async ({ pag
   await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Go to Endpoints' })).toHaveAttribute(
     'href',
-    '/endpoints',
+    '/konpro/endpoints',
   )
   await expectAccessible(page)
   await captureEveryLook(page, 'events-empty')

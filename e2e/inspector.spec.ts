@@ -18,7 +18,7 @@ test.beforeAll(async () => {
 test.afterAll(async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json' })
   const page = await context.newPage()
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   for (let left = await page.getByTestId('endpoint-row').count(); left > 0; left--) {
     await page
       .getByTestId('endpoint-row')
@@ -48,7 +48,7 @@ async function signInAs(browser: Browser, baseURL: string, email: string, passwo
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/endpoints/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints/)
   return { context, page }
 }
 
@@ -164,7 +164,7 @@ test('the events empty state, once the receiver is registered, says what to do n
   await expect(empty).toContainText('registered')
   await expect(page.getByRole('link', { name: 'Send a test event' })).toHaveAttribute(
     'href',
-    '/endpoints',
+    '/konpro/endpoints',
   )
   await expectAccessible(page)
   await captureEveryLook(page, 'inspector-events-empty-registered', reviewViewports)
@@ -227,8 +227,8 @@ test('a viewer sees what they may do, and why the rest is closed', async ({ brow
   await expect(page.getByTestId('viewer-note').first()).toContainText('admin')
   // Creating an endpoint: visible but explained, and the form address says why instead of bouncing silently.
   await expect(page.getByText('Only an admin can create endpoints')).toBeVisible()
-  await page.goto('/endpoints/new')
-  await expect(page).toHaveURL(/\/endpoints\?denied=/)
+  await page.goto('/konpro/endpoints/new')
+  await expect(page).toHaveURL(/\/konpro\/endpoints\?denied=/)
   await expect(page.getByRole('status').filter({ hasText: 'for admins only' })).toBeVisible()
   await captureEveryLook(page, 'inspector-viewer-denied', reviewViewports)
   for (const path of ['/settings/users', '/settings/audit']) {
@@ -267,7 +267,7 @@ test('times read "N min ago" everywhere, with local time and UTC on hover and in
   const title = (await time.getAttribute('title')) ?? ''
   expect(title).toMatch(/E[SD]T|GMT-[45]/)
   expect(title).toMatch(/UTC/)
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await expect(page.getByTestId('endpoint-row').first().locator('time').first()).toHaveText(
     /^(just now|\d+ (s|min|h|d) ago|\d{1,2} \w{3} \d{4})$/,
   )

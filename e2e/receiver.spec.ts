@@ -16,7 +16,7 @@ test('a sandbox test event to this console’s own receiver arrives live and ver
 
   // A second tab sends the test event while the log stays open.
   const sender = await context.newPage()
-  await sender.goto('/endpoints')
+  await sender.goto('/konpro/endpoints')
   await sender.getByRole('button', { name: 'Send test event' }).click()
   const dialog = sender.getByRole('dialog')
   await dialog.getByLabel('Event type').selectOption('personalized_video')

@@ -174,7 +174,7 @@ test('a viewer saves views of their own, and nobody else sees them', async ({
     await theirs.getByLabel('Email').fill(email)
     await theirs.getByLabel('Password').fill(password)
     await theirs.getByRole('button', { name: 'Sign in' }).click()
-    await expect(theirs).toHaveURL(/\/endpoints/)
+    await expect(theirs).toHaveURL(/\/konpro\/endpoints/)
     const events = new EventsPage(theirs)
     await events.goto('?verdict=unsigned')
     await saveView(theirs, 'Unsigned only')

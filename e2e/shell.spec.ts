@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { E2E_ADMIN } from '../playwright.config'
 import { expectAccessible } from './support/axe'
 import { captureEveryLook } from './support/screenshots'
 
 const pages = [
-  { path: '/endpoints', heading: 'Endpoints' },
+  { path: '/konpro/endpoints', heading: 'Endpoints' },
   { path: '/events', heading: 'Events' },
   { path: '/settings', heading: 'Settings' },
 ]
@@ -22,11 +23,34 @@ test('health reports the embedded database and the version', async ({ request })
 
 test('the home page leads to endpoints', async ({ page }) => {
   await page.goto('/')
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
+})
+
+test('an old /endpoints deep link still lands on its page under /konpro, query and all', async ({
+  browser,
+  baseURL,
+}) => {
+  // Signed out, as a bookmark opened in a fresh browser: the redirect, then sign-in, then the page.
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
+  try {
+    const direct = await context.request.get('/endpoints/webhook_old?x=1', { maxRedirects: 0 })
+    expect(direct.status()).toBe(308)
+    expect(direct.headers()['location']).toBe('/konpro/endpoints/webhook_old?x=1')
+    const page = await context.newPage()
+    await page.goto('/endpoints/webhook_old?x=1')
+    await expect(page).toHaveURL(/\/login\?next=/)
+    await page.getByLabel('Email').fill(E2E_ADMIN.email)
+    await page.getByLabel('Password').fill(E2E_ADMIN.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page).toHaveURL(`${baseURL}/konpro/endpoints/webhook_old?x=1`)
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toHaveCount(0)
+  } finally {
+    await context.close()
+  }
 })
 
 test('the sidebar reaches every section and marks the current one', async ({ page }) => {
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   const nav = page.getByRole('navigation', { name: 'Main' })
   for (const { heading } of pages) {
     await nav.getByRole('link', { name: heading }).click()
@@ -61,7 +85,7 @@ test('the theme toggle overrides the system and sticks across reloads', async ({
 
 test('on a phone the navigation opens as a sheet', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 })
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
   await page.getByRole('button', { name: 'Open navigation' }).click()
   await page.getByRole('dialog').getByRole('link', { name: 'Events' }).click()
@@ -73,7 +97,7 @@ test('on a phone the navigation opens as a sheet', async ({ page }) => {
 })
 
 test('keyboard focus is visible', async ({ page }) => {
-  await page.goto('/endpoints')
+  await page.goto('/konpro/endpoints')
   await page.keyboard.press('Tab')
   const outline = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement
@@ -88,5 +112,5 @@ test('an unknown address shows a way back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
   await captureEveryLook(page, 'not-found')
   await page.getByRole('link', { name: 'Go to endpoints' }).click()
-  await expect(page).toHaveURL(/\/endpoints$/)
+  await expect(page).toHaveURL(/\/konpro\/endpoints$/)
 })

@@ -28,7 +28,7 @@ export function SetupForm() {
     const result = await setupAction(values)
     if (result.ok) {
       // A full page load drops what the client router fetched before the session existed.
-      window.location.replace('/endpoints')
+      window.location.replace('/konpro/endpoints')
       return
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {

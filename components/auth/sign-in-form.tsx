@@ -35,7 +35,7 @@ export function SignInForm({ next }: { next: string }) {
     })
     if (res.ok) {
       // A full page load, not router.replace: the client router still holds what it fetched while
-      // signed out (the sign-in page's own links prefetched /endpoints, and the answer was the
+      // signed out (the sign-in page's own links prefetched /konpro/endpoints, and the answer was the
       // redirect back to /login), and a soft navigation would reuse it and render an empty card.
       // Checked again against this origin, whatever the server passed in.
       window.location.replace(

@@ -1,8 +1,7 @@
 import Link from 'next/link'
 import { AlertTriangleIcon } from 'lucide-react'
+import { PROVIDER_LABELS } from '@/lib/providers/catalog'
 import { describeRule, ruleIsActive, type AnswerRuleView } from '@/lib/webhooks/answer-text'
-
-const LABEL: Record<string, string> = { konpro: 'KonPro', kayle: 'Kayle' }
 
 /** While a test answer rule answers deliveries, the log says so: nobody should forget one. */
 export function AnswerRuleWarning({
@@ -22,7 +21,7 @@ export function AnswerRuleWarning({
       <p className="min-w-0 break-words">
         <span className="font-medium">Test answer active.</span>{' '}
         {active
-          .map((r) => `${LABEL[r.provider] ?? r.provider} receiver: ${describeRule(r)}.`)
+          .map((r) => `${PROVIDER_LABELS[r.provider] ?? r.provider} receiver: ${describeRule(r)}.`)
           .join(' ')}{' '}
         <Link href="/settings" className="underline underline-offset-4">
           Change or clear it in Settings

@@ -38,7 +38,7 @@ export function EventLogEmpty({
         className="m-4 border-none"
         action={
           <Button asChild>
-            <Link href="/endpoints">
+            <Link href="/konpro/endpoints">
               {receiver.sandbox ? 'Send a test event' : 'Go to Endpoints'}
             </Link>
           </Button>
@@ -57,7 +57,7 @@ export function EventLogEmpty({
       className="m-4 border-none"
       action={
         <Button asChild>
-          <Link href="/endpoints">Go to Endpoints</Link>
+          <Link href="/konpro/endpoints">Go to Endpoints</Link>
         </Button>
       }
     >

@@ -5,6 +5,7 @@ import { correlationLabels } from '@/lib/events/correlation'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import { RelativeTime } from '@/components/relative-time'
+import { PROVIDER_IDS } from '@/lib/providers/catalog'
 import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
 
 // Columns once the list itself is wide enough (a container query: the split view narrows it):
@@ -78,7 +79,8 @@ export function EventRow({
           >
             {event.eventType ?? <span className="text-muted-foreground italic">no event type</span>}
           </Link>
-          {event.provider !== 'konpro' ? (
+          {/* The catalog's first provider is the console's own: only the others get a badge. */}
+          {event.provider !== PROVIDER_IDS[0] ? (
             <span className="rounded-full border px-2 py-0.5 text-xs font-medium text-muted-foreground">
               {PROVIDER_LABELS[event.provider] ?? event.provider}
             </span>

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { RadioTowerIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { createEndpointAction } from '@/app/(console)/endpoints/actions'
+import { createEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
 
 /** Creates a KonPro endpoint for every event, pointing at this console's receiver, in one click. */
 export function RegisterReceiverButton({ url }: { url: string }) {

@@ -20,6 +20,15 @@ function Id({ value, label }: { value: string; label: string }) {
   )
 }
 
+/** A time Kayle recorded, or what its absence means for this delivery. */
+function TimeOr({ value, none }: { value: string | null; none: string }) {
+  return value ? (
+    <RelativeTime value={value} />
+  ) : (
+    <span className="text-muted-foreground">{none}</span>
+  )
+}
+
 /** One Kayle delivery as Kayle records it: outcome, attempts, where it went, and what Kayle keeps of it. */
 export function KayleDeliveryFacts({
   delivery: d,
@@ -55,11 +64,7 @@ export function KayleDeliveryFacts({
               <RelativeTime value={d.lastAttemptAt} />
             </Fact>
             <Fact label="Next attempt">
-              {d.nextAttemptAt ? (
-                <RelativeTime value={d.nextAttemptAt} />
-              ) : (
-                <span className="text-muted-foreground">none scheduled</span>
-              )}
+              <TimeOr value={d.nextAttemptAt} none="none scheduled" />
             </Fact>
             <Fact label="Created">
               <RelativeTime value={d.createdAt || null} />
@@ -131,11 +136,7 @@ export function KayleDeliveryFacts({
               )}
             </Fact>
             <Fact label="Payload scrubbed">
-              {d.payloadScrubbedAt ? (
-                <RelativeTime value={d.payloadScrubbedAt} />
-              ) : (
-                <span className="text-muted-foreground">not scrubbed</span>
-              )}
+              <TimeOr value={d.payloadScrubbedAt} none="not scrubbed" />
             </Fact>
           </dl>
           {canRetry ? (

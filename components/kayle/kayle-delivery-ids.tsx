@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { CopyButton } from '@/components/copy-button'
+import { IdRows } from '@/components/provider/id-rows'
 import type { KayleIds } from '@/lib/events/types'
 import { kayleDeliveryHref, kayleEventHref } from './kayle-paths'
 
@@ -16,15 +16,7 @@ export function KayleDeliveryIdList({ ids }: { ids: KayleIds }) {
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="kayle-delivery-ids">
       <dl className="grid gap-3">
-        {rows.map(([field, value]) => (
-          <div key={field} className="grid gap-1">
-            <dt className="font-mono text-xs text-muted-foreground">{field}</dt>
-            <dd className="flex min-w-0 items-center justify-between gap-2">
-              <code className="min-w-0 font-mono text-xs break-all">{value}</code>
-              <CopyButton value={value} label={`Copy ${field}`} size="icon" />
-            </dd>
-          </div>
-        ))}
+        <IdRows rows={rows} />
       </dl>
       {ids.eventId ? (
         <p className="flex flex-wrap gap-x-3 gap-y-1">

@@ -2,11 +2,11 @@
 
 import { useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import { PauseIcon, PlayIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { PauseIcon, PlayIcon, SendIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
-import { DeleteEndpointDialog } from '@/components/endpoints/delete-endpoint-dialog'
+import { DeleteEndpointButton } from '@/components/provider/delete-endpoint-button'
 import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
 import {
   deleteKayleEndpointAction,
@@ -58,16 +58,6 @@ export function KayleEndpointControls({
       toast.success(`Test event delivered: the endpoint answered HTTP ${result.data.statusCode}.`)
       router.refresh()
     })
-  const remove = () =>
-    start(async () => {
-      const result = await deleteKayleEndpointAction(endpointId)
-      if (result.ok || result.kind === 'not_found') {
-        toast.success(result.ok ? 'Kayle endpoint deleted' : 'That endpoint was already gone', {
-          description: url,
-        })
-        router.push('/kayle/endpoints')
-      } else toast.error('The endpoint was not deleted', { description: result.formError })
-    })
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -94,15 +84,12 @@ export function KayleEndpointControls({
           </Button>
         </span>
       ) : null}
-      <DeleteEndpointDialog
+      <DeleteEndpointButton
         url={url}
-        provider="Kayle"
-        onConfirm={remove}
-        trigger={
-          <Button variant="destructive" disabled={busy}>
-            <Trash2Icon /> Delete endpoint
-          </Button>
-        }
+        provider="kayle"
+        remove={() => deleteKayleEndpointAction(endpointId)}
+        deleted="Kayle endpoint deleted"
+        disabled={busy}
       />
     </div>
   )

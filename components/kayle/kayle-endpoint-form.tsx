@@ -4,11 +4,15 @@ import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { RadioTowerIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { FieldError, FormError } from '@/components/auth/form-messages'
-import { Button } from '@/components/ui/button'
-import { Input } from '@/components/ui/input'
+import {
+  CheckField,
+  EndpointFormActions,
+  EndpointUrlField,
+  TextField,
+  showEndpointFailure,
+} from '@/components/provider/endpoint-form-fields'
 import { Label } from '@/components/ui/label'
 import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
@@ -39,6 +43,16 @@ const FIELD_NAMES: Record<string, string> = {
   eventTypes: 'event types',
   retentionHours: 'retention',
 }
+const URL_HELP = 'https:// only; http:// is accepted for localhost while developing.'
+const TEXT_FIELDS = [
+  { id: 'name', label: 'Name', hint: 'optional', placeholder: 'Production verifications' },
+  {
+    id: 'labels',
+    label: 'Labels',
+    hint: 'comma-separated, up to 8',
+    placeholder: 'billing, fraud-review',
+  },
+] as const
 const selectClass =
   'h-9 w-full rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:max-w-xs disabled:opacity-50'
 
@@ -70,18 +84,12 @@ export function KayleEndpointForm({
     resolver: zodResolver(kayleCreateSchema),
     defaultValues: initial,
   })
-  const { register, handleSubmit, setError, setValue, formState } = form
+  const { register, handleSubmit, setError, formState } = form
   const { errors, isSubmitting, dirtyFields } = formState
 
-  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (field in initial) setError(field as keyof Input, { message: messages?.[0] })
-    }
-    // Kayle's 400s are nearly always about the URL.
-    if (result.kind === 'bad_request' && result.formError)
-      setError('url', { message: result.formError })
-    else setFormError(result.formError ?? null)
-  }
+  // Kayle's 400s are nearly always about the URL, so they show next to that field.
+  const showFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) =>
+    showEndpointFailure(result, initial, setError, setFormError)
 
   // The action parses the same schema, so it gets the form's raw values, not the parsed ones.
   const onSubmit = handleSubmit(async () => {
@@ -113,62 +121,17 @@ export function KayleEndpointForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <fieldset disabled={!hydrated} className="contents">
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="url">Endpoint URL</Label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Input
-              id="url"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              placeholder="https://example.com/webhooks/kayle"
-              className="font-mono"
-              aria-invalid={!!errors.url}
-              {...register('url')}
-            />
-            <Button
-              type="button"
-              variant="outline"
-              className="shrink-0"
-              onClick={() =>
-                setValue('url', receiverUrl, { shouldDirty: true, shouldValidate: true })
-              }
-            >
-              <RadioTowerIcon /> Use this console’s receiver
-            </Button>
-          </div>
-          <p className="text-xs text-muted-foreground">
-            https:// only; http:// is accepted for localhost while developing.
-          </p>
-          <FieldError message={errors.url?.message} />
-        </div>
+        <EndpointUrlField form={form} receiverUrl={receiverUrl} provider="kayle" help={URL_HELP} />
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="name">
-              Name <span className="font-normal text-muted-foreground">(optional)</span>
-            </Label>
-            <Input
-              id="name"
-              placeholder="Production verifications"
-              aria-invalid={!!errors.name}
-              {...register('name')}
+          {TEXT_FIELDS.map((f) => (
+            <TextField
+              key={f.id}
+              {...f}
+              registration={register(f.id)}
+              error={errors[f.id]?.message}
             />
-            <FieldError message={errors.name?.message} />
-          </div>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="labels">
-              Labels{' '}
-              <span className="font-normal text-muted-foreground">(comma-separated, up to 8)</span>
-            </Label>
-            <Input
-              id="labels"
-              placeholder="billing, fraud-review"
-              aria-invalid={!!errors.labels}
-              {...register('labels')}
-            />
-            <FieldError message={errors.labels?.message} />
-          </div>
+          ))}
         </div>
 
         <fieldset className="flex flex-col gap-2">
@@ -217,53 +180,24 @@ export function KayleEndpointForm({
           <FieldError message={errors.retentionHours?.message} />
         </div>
 
-        <label className="flex items-start gap-3 text-sm">
-          <input
-            type="checkbox"
-            className="mt-0.5 size-4 accent-[var(--primary)]"
-            {...register('enabled')}
-          />
-          <span>
-            <span className="block font-medium">Enabled</span>
-            <span className="text-muted-foreground">
-              A paused endpoint receives nothing until it is enabled again.
-            </span>
-          </span>
-        </label>
+        <CheckField registration={register('enabled')} label="Enabled">
+          A paused endpoint receives nothing until it is enabled again.
+        </CheckField>
 
         {endpoint ? null : (
-          <label className="flex items-start gap-3 text-sm">
-            <input
-              type="checkbox"
-              className="mt-0.5 size-4 accent-[var(--primary)]"
-              {...register('createKey')}
-            />
-            <span>
-              <span className="block font-medium">Create an encryption key now</span>
-              <span className="text-muted-foreground">
-                Kayle encrypts every delivery for a key registered on the endpoint, and sends
-                nothing to an endpoint without one. The console makes the key pair, registers the
-                public half and keeps the private half encrypted.
-              </span>
-            </span>
-          </label>
+          <CheckField registration={register('createKey')} label="Create an encryption key now">
+            Kayle encrypts every delivery for a key registered on the endpoint, and sends nothing to
+            an endpoint without one. The console makes the key pair, registers the public half and
+            keeps the private half encrypted.
+          </CheckField>
         )}
 
         <FormError message={formError} />
-        <div className="flex gap-2">
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting
-              ? endpoint
-                ? 'Saving…'
-                : 'Creating…'
-              : endpoint
-                ? 'Save changes'
-                : 'Create endpoint'}
-          </Button>
-          <Button type="button" variant="outline" onClick={() => router.push('/kayle/endpoints')}>
-            Cancel
-          </Button>
-        </div>
+        <EndpointFormActions
+          editing={!!endpoint}
+          submitting={isSubmitting}
+          cancelHref="/kayle/endpoints"
+        />
       </fieldset>
     </form>
   )

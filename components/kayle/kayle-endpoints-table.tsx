@@ -10,7 +10,7 @@ import {
   TableRow,
 } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
-import { EventChips } from '@/components/endpoints/event-chips'
+import { EventChips } from '@/components/provider/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
 
 export type KayleEndpointRow = KayleEndpoint & { activeKeys: number }

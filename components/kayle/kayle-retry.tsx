@@ -1,11 +1,7 @@
 'use client'
 
-import { useTransition } from 'react'
-import { useRouter } from 'next/navigation'
-import { RotateCwIcon } from 'lucide-react'
 import { toast } from 'sonner'
-import { Button } from '@/components/ui/button'
-import { useHydrated } from '@/components/use-hydrated'
+import { ActionButton } from '@/components/provider/action-button'
 import type { Retryability } from '@/lib/kayle/delivery-rules'
 import { retryKayleDeliveryAction } from '@/app/(console)/kayle/actions'
 
@@ -22,9 +18,6 @@ export function KayleRetry({
   retry: Retryability
   compact?: boolean
 }) {
-  const router = useRouter()
-  const [pending, start] = useTransition()
-  const hydrated = useHydrated()
   if (!retry.allowed) {
     return (
       <span
@@ -40,29 +33,19 @@ export function KayleRetry({
       </span>
     )
   }
-  const run = () =>
-    start(async () => {
-      const result = await retryKayleDeliveryAction(deliveryId)
-      if (!result.ok) {
-        toast.error('The delivery was not retried', { description: result.formError })
-        return void router.refresh()
-      }
-      toast.success(
-        result.data.status === 'pending'
-          ? 'Requeued: Kayle sends it again on its retry schedule.'
-          : `Retried: ${result.data.status}.`,
-      )
-      router.refresh()
-    })
+  const run = async () => {
+    const result = await retryKayleDeliveryAction(deliveryId)
+    if (!result.ok)
+      return void toast.error('The delivery was not retried', { description: result.formError })
+    toast.success(
+      result.data.status === 'pending'
+        ? 'Requeued: Kayle sends it again on its retry schedule.'
+        : `Retried: ${result.data.status}.`,
+    )
+  }
   return (
-    <Button
-      variant="outline"
-      size="sm"
-      disabled={pending || !hydrated}
-      onClick={run}
-      aria-label={`Retry delivery ${deliveryId}`}
-    >
-      <RotateCwIcon /> Retry
-    </Button>
+    <ActionButton run={run} label={`Retry delivery ${deliveryId}`}>
+      Retry
+    </ActionButton>
   )
 }

@@ -1,10 +1,9 @@
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { describeRule, ruleIsActive, type AnswerRuleView } from '@/lib/webhooks/answer-text'
+import { PROVIDERS } from '@/lib/providers/catalog'
 import type { AnswerProvider } from '@/lib/validations/answer-rule'
 import { AnswerRuleForm } from './answer-rule-form'
-
-const LABEL: Record<AnswerProvider, string> = { konpro: 'KonPro', kayle: 'Kayle' }
 
 /** One receiver's "Test answers" card: the rule in force, badged while it answers, and its form. */
 export function AnswerRuleCard({
@@ -21,7 +20,7 @@ export function AnswerRuleCard({
     <Card role="region" aria-labelledby={titleId}>
       <CardHeader>
         <CardTitle id={titleId} className="flex flex-wrap items-center gap-2">
-          Test answers: {LABEL[provider]}
+          Test answers: {PROVIDERS[provider].label}
           {rule ? (
             <Badge variant={ruleIsActive(rule) ? 'warning' : 'muted'}>
               {ruleIsActive(rule) ? 'Rule active' : 'Rule spent'}

@@ -4,7 +4,7 @@ import { WebhookIcon } from 'lucide-react'
 export function Brand() {
   return (
     <Link
-      href="/endpoints"
+      href="/konpro/endpoints"
       className="flex items-center gap-2 rounded-md font-semibold tracking-tight"
     >
       <span className="grid size-7 place-items-center rounded-md bg-primary text-primary-foreground">

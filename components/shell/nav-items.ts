@@ -6,7 +6,7 @@ import {
   WebhookIcon,
   type LucideIcon,
 } from 'lucide-react'
-import { PROVIDER_LIST, type ProviderId } from '@/lib/providers/catalog'
+import { PROVIDER_IDS, PROVIDER_LIST, type ProviderId } from '@/lib/providers/catalog'
 
 export interface NavItem {
   href: string
@@ -20,10 +20,13 @@ export const providers: Array<{ id: Provider; label: string; home: string }> = P
   ({ id, label, home }) => ({ id, label, home }),
 )
 
+/** Selected until a provider's page is opened: the catalog's first. */
+export const defaultProvider: Provider = PROVIDER_IDS[0]
+
 /** Each provider's own pages, then the pages they share (the log shows that provider's events). */
 export const navItems: Record<Provider, NavItem[]> = {
   konpro: [
-    { href: '/endpoints', label: 'Endpoints', icon: WebhookIcon },
+    { href: '/konpro/endpoints', label: 'Endpoints', icon: WebhookIcon },
     { href: '/events', label: 'Events', icon: ActivityIcon },
     { href: '/settings', label: 'Settings', icon: SettingsIcon },
   ],
@@ -36,9 +39,10 @@ export const navItems: Record<Provider, NavItem[]> = {
   ],
 }
 
-/** The provider a page belongs to; shared pages (events, settings) belong to none. */
+/**
+ * The provider a page belongs to: each provider's pages live under /<id>. Shared pages (events,
+ * settings) belong to none.
+ */
 export function providerOf(pathname: string): Provider | null {
-  if (pathname === '/kayle' || pathname.startsWith('/kayle/')) return 'kayle'
-  if (pathname === '/endpoints' || pathname.startsWith('/endpoints/')) return 'konpro'
-  return null
+  return PROVIDER_IDS.find((id) => pathname === `/${id}` || pathname.startsWith(`/${id}/`)) ?? null
 }

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { cn } from '@/lib/utils'
-import { navItems, providerOf, providers, type Provider } from './nav-items'
+import { defaultProvider, navItems, providerOf, providers, type Provider } from './nav-items'
 
 /**
  * The provider switcher and that provider's pages. On a shared page (events, settings) the
@@ -12,7 +12,7 @@ import { navItems, providerOf, providers, type Provider } from './nav-items'
  */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname()
-  const [provider, setProvider] = useState<Provider>(providerOf(pathname) ?? 'konpro')
+  const [provider, setProvider] = useState<Provider>(providerOf(pathname) ?? defaultProvider)
   const [seen, setSeen] = useState(pathname)
   if (seen !== pathname) {
     setSeen(pathname)

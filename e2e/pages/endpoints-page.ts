@@ -5,7 +5,7 @@ export class EndpointsPage {
   constructor(readonly page: Page) {}
 
   async goto(query = '') {
-    await this.page.goto(`/endpoints${query}`)
+    await this.page.goto(`/konpro/endpoints${query}`)
     await expect(this.page.getByRole('heading', { level: 1, name: 'Endpoints' })).toBeVisible()
   }
 
@@ -38,7 +38,7 @@ export class EndpointsPage {
     if (events.length) await this.chooseEvents(events)
     if (entityId) await this.page.getByLabel(/Entity ID/).fill(entityId)
     await this.page.getByRole('button', { name: 'Create endpoint' }).click()
-    await expect(this.page).toHaveURL(/\/endpoints$/)
+    await expect(this.page).toHaveURL(/\/konpro\/endpoints$/)
     await expect(this.row(url)).toBeVisible()
   }
 }

@@ -65,7 +65,7 @@ const sessionDb = (db: Db) => db as SessionDb
 
 /**
  * For pages (and their metadata): the session, else off to /setup (no users yet) or /login; a
- * viewer asking for an admin page goes to /endpoints. Each page calls this itself, first: layouts
+ * viewer asking for an admin page goes to /konpro/endpoints. Each page calls this itself, first: layouts
  * do not run on a client navigation's partial render, so they are not a boundary.
  */
 export async function requireSession(role: Role = 'viewer'): Promise<Session> {
@@ -73,7 +73,7 @@ export async function requireSession(role: Role = 'viewer'): Promise<Session> {
   const db = await getDb()
   if (!user) redirect((await hasUsers(db)) ? '/login' : '/setup')
   // The address says why, so the endpoints page can explain instead of bouncing a viewer silently.
-  if (role === 'admin' && user.role !== 'admin') redirect('/endpoints?denied=admin')
+  if (role === 'admin' && user.role !== 'admin') redirect('/konpro/endpoints?denied=admin')
   return { user, db: sessionDb(db) }
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_NEXT, safeNextPath } from './next-path'
 
 describe('safeNextPath', () => {
   it('keeps a same-origin path with its query and hash', () => {
-    expect(safeNextPath('/endpoints')).toBe('/endpoints')
+    expect(safeNextPath('/konpro/endpoints')).toBe('/konpro/endpoints')
     expect(safeNextPath('/events?provider=kayle&q=a%20b#top')).toBe(
       '/events?provider=kayle&q=a%20b#top',
     )

@@ -1,5 +1,5 @@
 /** Where sign-in goes when `next` is missing or points anywhere but this console. */
-export const DEFAULT_NEXT = '/endpoints'
+export const DEFAULT_NEXT = '/konpro/endpoints'
 
 // Any fixed origin works for the check: only the path, query and hash of a same-origin result are kept.
 const PLACEHOLDER_ORIGIN = 'https://console.invalid'

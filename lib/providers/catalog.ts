@@ -21,7 +21,7 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderCatalogEntry>> = {
   konpro: {
     id: 'konpro',
     label: 'KonPro',
-    home: '/endpoints',
+    home: '/konpro/endpoints',
     receiverPath: receivers.paths.konpro,
     eventTypes: KONPRO_EVENT_TYPES,
   },

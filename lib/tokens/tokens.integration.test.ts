@@ -88,7 +88,7 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
       const res = await fetch(`${server.url}${p}`, { headers: bearer() })
       expect(res.status, p).toBe(401)
     }
-    for (const p of ['/events', `/events/${eventId}`, '/settings/tokens', '/endpoints']) {
+    for (const p of ['/events', `/events/${eventId}`, '/settings/tokens', '/konpro/endpoints']) {
       const res = await fetch(`${server.url}${p}`, { headers: bearer(), redirect: 'manual' })
       expect(res.status, p).toBe(307)
       expect(res.headers.get('location'), p).toContain('/login')

@@ -19,6 +19,7 @@ import { ReceiverPolicyForm } from '@/components/settings/receiver-policy-form'
 import { RetentionForm } from '@/components/settings/retention-form'
 import { AllowedHostsForm } from '@/components/settings/allowed-hosts-form'
 import { CopyButton } from '@/components/copy-button'
+import { PROVIDER_IDS } from '@/lib/providers/catalog'
 
 export const metadata: Metadata = { title: 'Settings' }
 
@@ -196,8 +197,9 @@ export default async function SettingsPage() {
             ) : null}
           </CardContent>
         </Card>
-        <AnswerRuleCard provider="konpro" rule={ruleOf('konpro')} canEdit={isAdmin} />
-        <AnswerRuleCard provider="kayle" rule={ruleOf('kayle')} canEdit={isAdmin} />
+        {PROVIDER_IDS.map((id) => (
+          <AnswerRuleCard key={id} provider={id} rule={ruleOf(id)} canEdit={isAdmin} />
+        ))}
       </div>
     </>
   )

@@ -1,5 +1,5 @@
 import { ExternalLinkIcon } from 'lucide-react'
-import { CopyButton } from '@/components/copy-button'
+import { IdRows } from '@/components/provider/id-rows'
 
 // The identifiers and media links from `event_data`. Links are plain anchors to a new tab with
 // no referrer or opener; nothing remote is fetched or embedded by this page.
@@ -55,15 +55,7 @@ export function EventIds({ payload }: { payload: unknown }) {
   }
   return (
     <dl className="grid gap-3 text-sm">
-      {ids.map(([field, value]) => (
-        <div key={field} className="grid gap-1">
-          <dt className="font-mono text-xs text-muted-foreground">{field}</dt>
-          <dd className="flex min-w-0 items-center justify-between gap-2">
-            <code className="min-w-0 font-mono text-xs break-all">{value}</code>
-            <CopyButton value={value} label={`Copy ${field}`} size="icon" />
-          </dd>
-        </div>
-      ))}
+      <IdRows rows={ids} />
       {links.map(([field, label, raw]) => {
         const href = httpUrl(raw)
         return (

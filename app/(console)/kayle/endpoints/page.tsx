@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { PlusIcon, ShieldCheckIcon } from 'lucide-react'
+import { ShieldCheckIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 import { PageHeader } from '@/components/page-header'
 import { ProviderErrorPanel } from '@/components/provider-error'
+import { CreateEndpointButton } from '@/components/provider/create-endpoint-button'
 import { KayleEndpointsTable } from '@/components/kayle/kayle-endpoints-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
 import { requireUser } from '@/lib/auth/current'
@@ -26,13 +27,7 @@ export default async function KayleEndpointsPage({
   const user = await requireUser()
   const endpoints = await loadKayleEndpointPage(params.after)
   const canEdit = user.role === 'admin'
-  const create = canEdit ? (
-    <Button asChild>
-      <Link href="/kayle/endpoints/new">
-        <PlusIcon /> Create endpoint
-      </Link>
-    </Button>
-  ) : null
+  const create = canEdit ? <CreateEndpointButton href="/kayle/endpoints/new" /> : null
   return (
     <>
       <PageHeader

@@ -1,13 +1,11 @@
 // One Kayle delivery. Kayle documents no GET for a single delivery: it is read from the list
 // filtered by its event (`event_id`), so the address carries the event as `?event=`.
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ArrowLeftIcon } from 'lucide-react'
 import { z } from 'zod'
-import { Button } from '@/components/ui/button'
-import { PageHeader } from '@/components/page-header'
-import { ProviderErrorPanel } from '@/components/provider-error'
+import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
+import { DetailFailure } from '@/components/provider/detail-failure'
 import { KayleDeliveryFacts } from '@/components/kayle/kayle-delivery-facts'
 import { kayleDeliveryHref, kayleEventHref } from '@/components/kayle/kayle-paths'
 import { requireUser } from '@/lib/auth/current'
@@ -36,35 +34,19 @@ export default async function KayleDeliveryPage({
   const { event: eventId } = eventSchema.parse(await searchParams)
   // Without its event there is no documented way to find one delivery.
   if (!eventId) notFound()
+  const here = kayleDeliveryHref(eventId, deliveryId)
   const loaded = await loadKayleDelivery(eventId, deliveryId)
   const back = (
-    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2 max-w-full">
-      <Link href={kayleEventHref(eventId)}>
-        <ArrowLeftIcon /> <span className="truncate">Event {eventId}</span>
-      </Link>
-    </Button>
+    <BackLink href={kayleEventHref(eventId)} className="max-w-full">
+      <span className="truncate">Event {eventId}</span>
+    </BackLink>
   )
-  if (!loaded.ok) {
-    if (loaded.error.kind === 'not_found') notFound()
-    return (
-      <>
-        {back}
-        <ProviderErrorPanel
-          provider="Kayle"
-          error={loaded.error}
-          retryHref={kayleDeliveryHref(eventId, deliveryId)}
-        />
-      </>
-    )
-  }
+  if (!loaded.ok)
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { delivery, endpointName } = loaded.data
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
-        title="Kayle delivery"
-        description={<span className="font-mono break-all">{delivery.id}</span>}
-      />
+      <DetailHeader back={back} title="Kayle delivery" subtitle={delivery.id} />
       <KayleDeliveryFacts
         delivery={delivery}
         endpointName={endpointName}

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { ArrowLeftIcon } from 'lucide-react'
-import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
-import { ProviderErrorPanel } from '@/components/provider-error'
 import { RelativeTime } from '@/components/relative-time'
-import { EventChips } from '@/components/endpoints/event-chips'
+import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
+import { DetailFailure } from '@/components/provider/detail-failure'
+import { EndpointFacts } from '@/components/provider/endpoint-facts'
+import { EndpointSettingsCard } from '@/components/provider/endpoint-settings-card'
+import { EventChips } from '@/components/provider/event-chips'
 import { KayleEndpointControls } from '@/components/kayle/kayle-endpoint-controls'
 import { KayleEndpointForm } from '@/components/kayle/kayle-endpoint-form'
 import { EnabledBadge } from '@/components/kayle/kayle-endpoints-table'
@@ -17,6 +16,7 @@ import { KayleSecret } from '@/components/kayle/kayle-secret'
 import { requireUser } from '@/lib/auth/current'
 import { isKayleSandbox } from '@/lib/kayle'
 import { loadKayleEndpoint } from '@/lib/kayle/endpoints'
+import { PROVIDERS } from '@/lib/providers/catalog'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Kayle endpoint' }
@@ -29,70 +29,41 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
     receiverUrl(KAYLE_RECEIVER_PATH),
   ])
   const canEdit = user.role === 'admin'
-  const back = (
-    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
-      <Link href="/kayle/endpoints">
-        <ArrowLeftIcon /> Kayle endpoints
-      </Link>
-    </Button>
-  )
-  if (!loaded.ok) {
-    if (loaded.error.kind === 'not_found') notFound()
-    return (
-      <>
-        {back}
-        <ProviderErrorPanel
-          provider="Kayle"
-          error={loaded.error}
-          retryHref={`/kayle/endpoints/${encodeURIComponent(id)}`}
-        />
-      </>
-    )
-  }
+  const back = <BackLink href="/kayle/endpoints">Kayle endpoints</BackLink>
+  const here = `/kayle/endpoints/${encodeURIComponent(id)}`
+  if (!loaded.ok)
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { endpoint, keys } = loaded.data
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={endpoint.name ?? 'Unnamed endpoint'}
-        description={<span className="font-mono break-all">{endpoint.url}</span>}
+        subtitle={endpoint.url}
       />
       <div className="flex flex-col gap-6">
-        <Card>
-          <CardContent className="grid grid-cols-1 gap-4 pt-5 sm:grid-cols-2">
-            <dl className="contents">
-              <Fact label="Endpoint ID">
-                <span className="font-mono">{endpoint.id}</span>
-              </Fact>
-              <Fact label="Status">
-                <span className="flex flex-wrap items-center gap-2">
-                  <EnabledBadge enabled={endpoint.enabled} />
-                  {endpoint.disabledAt ? (
-                    <span className="text-xs text-muted-foreground">
-                      since <RelativeTime value={endpoint.disabledAt} />
-                    </span>
-                  ) : null}
+        <EndpointFacts
+          id={endpoint.id}
+          status={
+            <span className="flex flex-wrap items-center gap-2">
+              <EnabledBadge enabled={endpoint.enabled} />
+              {endpoint.disabledAt ? (
+                <span className="text-xs text-muted-foreground">
+                  since <RelativeTime value={endpoint.disabledAt} />
                 </span>
-              </Fact>
-              <Fact label="Created">
-                <RelativeTime value={endpoint.createdAt || null} />
-              </Fact>
-              <Fact label="Undelivered payloads kept">
-                {endpoint.undeliveredPayloadRetentionHours} hours
-              </Fact>
-              <Fact label="Events">
-                <EventChips events={endpoint.subscribedEventTypes} max={4} />
-              </Fact>
-              <Fact label="Signing secret">
-                {canEdit ? (
-                  <KayleSecret endpointId={endpoint.id} />
-                ) : (
-                  <span className="text-muted-foreground">Visible to admins only</span>
-                )}
-              </Fact>
-            </dl>
-          </CardContent>
-        </Card>
+              ) : null}
+            </span>
+          }
+          createdAt={endpoint.createdAt || null}
+          secret={canEdit ? <KayleSecret endpointId={endpoint.id} /> : null}
+        >
+          <Fact label="Undelivered payloads kept">
+            {endpoint.undeliveredPayloadRetentionHours} hours
+          </Fact>
+          <Fact label="Events">
+            <EventChips events={endpoint.subscribedEventTypes} max={4} />
+          </Fact>
+        </EndpointFacts>
         <Card>
           <CardHeader>
             <CardTitle>Encryption keys</CardTitle>
@@ -107,15 +78,9 @@ export default async function KayleEndpointPage({ params }: { params: Promise<{ 
         </Card>
         {canEdit ? (
           <>
-            <Card>
-              <CardHeader>
-                <CardTitle>Settings</CardTitle>
-                <CardDescription>Only the fields you change are sent to Kayle.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <KayleEndpointForm receiverUrl={receiver} endpoint={endpoint} />
-              </CardContent>
-            </Card>
+            <EndpointSettingsCard provider={PROVIDERS.kayle.label}>
+              <KayleEndpointForm receiverUrl={receiver} endpoint={endpoint} />
+            </EndpointSettingsCard>
             <Card>
               <CardHeader>
                 <CardTitle>Actions</CardTitle>

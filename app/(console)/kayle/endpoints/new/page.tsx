@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { ArrowLeftIcon } from 'lucide-react'
-import { Button } from '@/components/ui/button'
 import { Card, CardContent } from '@/components/ui/card'
 import { PageHeader } from '@/components/page-header'
+import { BackLink } from '@/components/provider/back-link'
 import { KayleEndpointForm } from '@/components/kayle/kayle-endpoint-form'
 import { requireAdmin } from '@/lib/auth/current'
 import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
@@ -15,11 +13,7 @@ export default async function NewKayleEndpointPage() {
   const receiver = await receiverUrl(KAYLE_RECEIVER_PATH)
   return (
     <div className="max-w-3xl">
-      <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
-        <Link href="/kayle/endpoints">
-          <ArrowLeftIcon /> Kayle endpoints
-        </Link>
-      </Button>
+      <BackLink href="/kayle/endpoints">Kayle endpoints</BackLink>
       <PageHeader
         title="New Kayle endpoint"
         description="Kayle signs every delivery with the endpoint’s secret and encrypts it for the endpoint’s key."

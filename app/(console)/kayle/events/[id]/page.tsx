@@ -1,17 +1,16 @@
 // One Kayle event (GET /v1/webhooks/events/{id}): its fields, its deliveries and a replay.
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { ArrowLeftIcon, InboxIcon } from 'lucide-react'
-import { Button } from '@/components/ui/button'
+import { InboxIcon } from 'lucide-react'
 import { Card, CardContent } from '@/components/ui/card'
 import { EmptyState } from '@/components/empty-state'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
-import { ProviderErrorPanel } from '@/components/provider-error'
 import { RelativeTime } from '@/components/relative-time'
+import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
+import { DetailFailure } from '@/components/provider/detail-failure'
 import { KayleDeliveriesTable } from '@/components/kayle/kayle-deliveries-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
+import { kayleEventHref } from '@/components/kayle/kayle-paths'
 import { KayleReplayButton } from '@/components/kayle/kayle-replay-button'
 import { requireUser } from '@/lib/auth/current'
 import { isKayleSandbox } from '@/lib/kayle'
@@ -22,34 +21,18 @@ export const metadata: Metadata = { title: 'Kayle event' }
 export default async function KayleEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser()
   const id = decodeURIComponent((await params).id)
+  const here = kayleEventHref(id)
   const loaded = await loadKayleEvent(id)
-  const back = (
-    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
-      <Link href="/kayle/events">
-        <ArrowLeftIcon /> Kayle events
-      </Link>
-    </Button>
-  )
-  if (!loaded.ok) {
-    if (loaded.error.kind === 'not_found') notFound()
-    return (
-      <>
-        {back}
-        <ProviderErrorPanel
-          provider="Kayle"
-          error={loaded.error}
-          retryHref={`/kayle/events/${encodeURIComponent(id)}`}
-        />
-      </>
-    )
-  }
+  const back = <BackLink href="/kayle/events">Kayle events</BackLink>
+  if (!loaded.ok)
+    return <DetailFailure provider="kayle" back={back} error={loaded.error} retryHref={here} />
   const { event, deliveries, names } = loaded.data
   return (
     <>
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={event.type}
-        description={<span className="font-mono break-all">{event.id}</span>}
+        subtitle={event.id}
         actions={user.role === 'admin' ? <KayleReplayButton eventId={event.id} /> : null}
       />
       <KayleModeNote sandbox={isKayleSandbox()} />

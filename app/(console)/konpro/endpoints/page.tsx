@@ -1,14 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { PlusIcon, SearchXIcon, WebhookIcon } from 'lucide-react'
+import { SearchXIcon, WebhookIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/empty-state'
 import { ProviderErrorPanel } from '@/components/provider-error'
 import { PageHeader } from '@/components/page-header'
 import { AdminOnlyNotice, ViewerNote } from '@/components/shell/viewer-note'
-import { EndpointFilters } from '@/components/endpoints/endpoint-filters'
-import { EndpointsTable } from '@/components/endpoints/endpoints-table'
-import { SendTestEvent } from '@/components/endpoints/send-test-event'
+import { CreateEndpointButton } from '@/components/provider/create-endpoint-button'
+import { EndpointFilters } from '@/components/konpro/endpoint-filters'
+import { EndpointsTable } from '@/components/konpro/endpoints-table'
+import { SendTestEvent } from '@/components/konpro/send-test-event'
 import { requireUser } from '@/lib/auth/current'
 import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
 import { isSandbox } from '@/lib/konpro/mode'
@@ -33,11 +34,7 @@ export default async function EndpointsPage({
   const canEdit = user.role === 'admin'
   const eventTypes = types.map((t) => t.eventType)
   const create = canEdit ? (
-    <Button asChild>
-      <Link href="/endpoints/new">
-        <PlusIcon /> Create endpoint
-      </Link>
-    </Button>
+    <CreateEndpointButton href="/konpro/endpoints/new" />
   ) : (
     <ViewerNote>Only an admin can create endpoints, reveal secrets or send test events.</ViewerNote>
   )
@@ -58,7 +55,7 @@ export default async function EndpointsPage({
       />
       {!canEdit && params.denied === 'admin' ? <AdminOnlyNotice /> : null}
       {!endpoints.ok ? (
-        <ProviderErrorPanel error={endpoints.error} retryHref="/endpoints" />
+        <ProviderErrorPanel error={endpoints.error} retryHref="/konpro/endpoints" />
       ) : endpoints.data.length === 0 ? (
         <EmptyState icon={WebhookIcon} title="No endpoints yet" action={canEdit ? create : null}>
           An endpoint is a URL KonPro calls when something happens, such as{' '}
@@ -97,7 +94,7 @@ function Filtered({
         title="No endpoint matches these filters"
         action={
           <Button asChild variant="outline">
-            <Link href="/endpoints">Clear filters</Link>
+            <Link href="/konpro/endpoints">Clear filters</Link>
           </Button>
         }
       >

@@ -16,9 +16,9 @@ import {
 } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
-import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
-import { DeleteEndpointDialog } from './delete-endpoint-dialog'
-import { EventChips, StatusBadge } from './event-chips'
+import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
+import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
+import { EventChips, StatusBadge } from '@/components/provider/event-chips'
 import { SecretReveal } from './secret-reveal'
 import { CopyButton } from '@/components/copy-button'
 
@@ -53,7 +53,7 @@ export function EndpointsTable({
     canEdit ? (
       <div className="flex justify-end gap-1">
         <Button asChild variant="ghost" size="icon" aria-label={`Edit endpoint ${e.url}`}>
-          <Link href={`/endpoints/${encodeURIComponent(e.id)}`}>
+          <Link href={`/konpro/endpoints/${encodeURIComponent(e.id)}`}>
             <PencilIcon />
           </Link>
         </Button>
@@ -71,7 +71,7 @@ export function EndpointsTable({
   const urlLink = (e: PublicEndpoint) => (
     <div className="flex min-w-0 items-center gap-1">
       <Link
-        href={`/endpoints/${encodeURIComponent(e.id)}`}
+        href={`/konpro/endpoints/${encodeURIComponent(e.id)}`}
         className="block min-w-0 truncate font-mono text-sm font-medium hover:underline"
         title={e.url}
       >

@@ -1,26 +1,26 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { ArrowLeftIcon } from 'lucide-react'
-import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { ProviderErrorPanel } from '@/components/provider-error'
 import { Fact } from '@/components/fact'
-import { PageHeader } from '@/components/page-header'
-import { RelativeTime } from '@/components/relative-time'
-import { EndpointDangerZone } from '@/components/endpoints/endpoint-danger-zone'
-import { EndpointForm } from '@/components/endpoints/endpoint-form'
-import { EventTypesFallbackNote } from '@/components/endpoints/event-types-fallback-note'
-import { EventChips, StatusBadge } from '@/components/endpoints/event-chips'
-import { SecretReveal } from '@/components/endpoints/secret-reveal'
-import { EndpointHistoryView } from '@/components/endpoints/endpoint-history'
-import { EndpointTestSend } from '@/components/endpoints/endpoint-test-send'
+import { EndpointDangerZone } from '@/components/konpro/endpoint-danger-zone'
+import { EndpointForm } from '@/components/konpro/endpoint-form'
+import { EventTypesFallbackNote } from '@/components/konpro/event-types-fallback-note'
+import { BackLink } from '@/components/provider/back-link'
+import { DetailHeader } from '@/components/provider/detail-header'
+import { DetailFailure } from '@/components/provider/detail-failure'
+import { EndpointFacts } from '@/components/provider/endpoint-facts'
+import { EndpointSettingsCard } from '@/components/provider/endpoint-settings-card'
+import { EventChips, StatusBadge } from '@/components/provider/event-chips'
+import { SecretReveal } from '@/components/konpro/secret-reveal'
+import { EndpointHistoryView } from '@/components/konpro/endpoint-history'
+import { EndpointTestSend } from '@/components/konpro/endpoint-test-send'
 import { requireSession } from '@/lib/auth/current'
 import { countEvents } from '@/lib/events/queries'
 import { isSandbox } from '@/lib/konpro/mode'
 import { sandboxEndpointHistory } from '@/lib/konpro/sandbox/history'
 import { samplePayload } from '@/lib/konpro/sandbox/payloads'
 import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
+import { PROVIDERS } from '@/lib/providers/catalog'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'Endpoint' }
@@ -37,62 +37,45 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
     countEvents(db, { endpoint: id }),
   ])
   const canEdit = user.role === 'admin'
-  const back = (
-    <Button asChild variant="ghost" size="sm" className="mb-4 -ml-2">
-      <Link href="/endpoints">
-        <ArrowLeftIcon /> All endpoints
-      </Link>
-    </Button>
-  )
-  if (!endpoints.ok) {
+  const back = <BackLink href="/konpro/endpoints">All endpoints</BackLink>
+  // The list failed, not the lookup: a 404 from it says nothing about this endpoint.
+  if (!endpoints.ok)
     return (
-      <>
-        {back}
-        <ProviderErrorPanel
-          error={endpoints.error}
-          retryHref={`/endpoints/${encodeURIComponent(id)}`}
-        />
-      </>
+      <DetailFailure
+        provider="konpro"
+        back={back}
+        error={endpoints.error}
+        retryHref={`/konpro/endpoints/${encodeURIComponent(id)}`}
+        missingIsNotFound={false}
+      />
     )
-  }
   const endpoint = endpoints.data.find((e) => e.id === id)
   if (!endpoint) notFound()
   const history = sandbox ? await sandboxEndpointHistory(db, endpoint.id) : null
 
   return (
     <div className="max-w-3xl">
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={canEdit ? 'Edit endpoint' : 'Endpoint'}
-        description={<span className="font-mono break-all">{endpoint.url}</span>}
+        subtitle={endpoint.url}
       />
       <div className="flex flex-col gap-6">
-        <Card>
-          <CardContent className="grid gap-4 pt-5 sm:grid-cols-2">
-            <dl className="contents">
-              <Fact label="Endpoint ID">
-                <span className="font-mono">{endpoint.id}</span>
-              </Fact>
-              <Fact label="Status">
-                <StatusBadge status={endpoint.status} />
-              </Fact>
-              <Fact label="Created">
-                <RelativeTime value={endpoint.createdAt} />
-              </Fact>
-              <Fact label="Entity ID">
-                {endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}
-              </Fact>
-              <Fact label="Signing secret">
-                {canEdit ? (
-                  <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
-                ) : (
-                  <span className="text-muted-foreground">Visible to admins only</span>
-                )}
-              </Fact>
-              <Fact label="Owner">{endpoint.username || '—'}</Fact>
-            </dl>
-          </CardContent>
-        </Card>
+        <EndpointFacts
+          id={endpoint.id}
+          status={<StatusBadge status={endpoint.status} />}
+          createdAt={endpoint.createdAt}
+          secret={
+            canEdit ? (
+              <SecretReveal endpointId={endpoint.id} prefix={endpoint.secretPrefix} />
+            ) : null
+          }
+          after={<Fact label="Owner">{endpoint.username || '—'}</Fact>}
+        >
+          <Fact label="Entity ID">
+            {endpoint.entityId ? <span className="font-mono">{endpoint.entityId}</span> : '—'}
+          </Fact>
+        </EndpointFacts>
         <Card>
           <CardHeader>
             <CardTitle>Deliveries</CardTitle>
@@ -122,16 +105,10 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         ) : null}
         {canEdit ? (
           <>
-            <Card>
-              <CardHeader>
-                <CardTitle>Settings</CardTitle>
-                <CardDescription>Only the fields you change are sent to KonPro.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                {fallback ? <EventTypesFallbackNote /> : null}
-                <EndpointForm eventTypes={types} receiverUrl={receiver} endpoint={endpoint} />
-              </CardContent>
-            </Card>
+            <EndpointSettingsCard provider={PROVIDERS.konpro.label}>
+              {fallback ? <EventTypesFallbackNote /> : null}
+              <EndpointForm eventTypes={types} receiverUrl={receiver} endpoint={endpoint} />
+            </EndpointSettingsCard>
             <EndpointDangerZone endpointId={endpoint.id} url={endpoint.url} />
           </>
         ) : (

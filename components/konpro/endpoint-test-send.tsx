@@ -12,7 +12,7 @@ import { Label } from '@/components/ui/label'
 import { FieldError, FormError } from '@/components/auth/form-messages'
 import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
 import { testEventSchema, type TestEventInput } from '@/lib/validations/test-event'
-import { sendTestEventAction } from '@/app/(console)/endpoints/actions'
+import { sendTestEventAction } from '@/app/(console)/konpro/endpoints/actions'
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2)
 

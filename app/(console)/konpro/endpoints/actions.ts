@@ -27,7 +27,7 @@ export const createEndpointAction = adminAction(
       url: created.url,
       events: created.events,
     })
-    revalidatePath('/endpoints')
+    revalidatePath('/konpro/endpoints')
     return ok(toPublicEndpoint(created))
   },
 )
@@ -41,7 +41,7 @@ export const updateEndpointAction = adminAction(
       fields: Object.keys(fields),
       ...fields,
     })
-    revalidatePath('/endpoints')
+    revalidatePath('/konpro/endpoints')
     return ok(toPublicEndpoint(updated))
   },
 )
@@ -51,7 +51,7 @@ export const deleteEndpointAction = adminAction(
   async (endpointId, { actor, db }) => {
     await (await getKonpro()).deleteEndpoint(endpointId)
     await recordAudit(db, actor, 'endpoint.deleted', endpointId)
-    revalidatePath('/endpoints')
+    revalidatePath('/konpro/endpoints')
     return ok(undefined)
   },
 )

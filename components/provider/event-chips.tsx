@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 
-/** Subscribed event types as chips; an empty list means KonPro sends every event. */
+/** Subscribed event types as chips; an empty list means the provider sends every event. */
 export function EventChips({ events, max = 3 }: { events: string[]; max?: number }) {
   if (events.length === 0) return <Badge variant="outline">All events</Badge>
   const shown = events.slice(0, max)

@@ -15,7 +15,7 @@ import {
 } from '@/components/ui/dialog'
 import { Label } from '@/components/ui/label'
 import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
-import { sendTestEventAction } from '@/app/(console)/endpoints/actions'
+import { sendTestEventAction } from '@/app/(console)/konpro/endpoints/actions'
 
 /** Sandbox only: sends a sample event to every subscribed endpoint and shows each delivery. */
 export function SendTestEvent({ eventTypes }: { eventTypes: string[] }) {
