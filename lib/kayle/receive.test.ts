@@ -5,10 +5,11 @@ import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { webHandler } from '../webhooks/incoming'
 import { setReceiverPolicy } from '../webhooks/policy'
-import { createRateLimiter } from '../webhooks/rate-limit'
+import { kayleDefinition } from '../providers/kayle/definition'
+import { receiveDelivery, type ReceiverDeps } from '../webhooks/receive'
+import { createRateLimiter } from '../webhooks/receiver-state'
 import { createEventWriter } from '../webhooks/writer'
 import { encryptForKayle, generateEncryptionKey } from './jwe'
-import { receiveKayleDelivery, type KayleReceiverDeps } from './receive'
 import { sampleEvent } from './sandbox/events'
 import { signKayle } from './signature'
 import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } from './vault'
@@ -16,8 +17,8 @@ import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } fr
 process.env.AUTH_SECRET = 'kayle-receiver-test-secret-0123456789abcdef'
 
 /** As the route file serves it: a web Request in, a Response out. */
-const receiveKayle = (req: Request, deps: KayleReceiverDeps) =>
-  webHandler((incoming) => receiveKayleDelivery(incoming, deps))(req)
+const receiveKayle = (req: Request, deps: ReceiverDeps) =>
+  webHandler((incoming) => receiveDelivery(kayleDefinition, incoming, deps))(req)
 
 const SECRET = 'whsec_receiver_test'
 const now = () => Math.floor(Date.now() / 1000)

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { ParseStatus } from '../events/types'
 
-export interface ParsedDelivery {
+export interface ParsedBody {
   payload: unknown
   parseStatus: ParseStatus
-  eventType: string | null
-  videoId: string | null
-  callbackId: string | null
-  videoTranslateId: string | null
-  projectId: string | null
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -33,9 +28,6 @@ function nestingDepth(text: string): number {
   }
   return deepest
 }
-const idOf = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null
-
 const wellFormed = (value: unknown): unknown =>
   typeof value === 'string'
     ? value.toWellFormed()
@@ -47,24 +39,16 @@ const wellFormed = (value: unknown): unknown =>
           )
         : value
 
-/** Reads what it can from a body; bad input is described, never thrown. */
-export function parseDelivery(body: Uint8Array): ParsedDelivery {
-  const empty = {
-    payload: null,
-    eventType: null,
-    videoId: null,
-    callbackId: null,
-    videoTranslateId: null,
-    projectId: null,
-  }
-  if (body.length === 0) return { ...empty, parseStatus: 'empty' }
+/** Reads what JSON it can from a body; bad input is described, never thrown. */
+export function parseBody(body: Uint8Array): ParsedBody {
+  if (body.length === 0) return { payload: null, parseStatus: 'empty' }
   let text: string
   try {
     text = strictUtf8.decode(body)
   } catch {
-    return { ...empty, parseStatus: 'invalid_utf8' }
+    return { payload: null, parseStatus: 'invalid_utf8' }
   }
-  if (nestingDepth(text) > MAX_JSON_DEPTH) return { ...empty, parseStatus: 'too_deep' }
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return { payload: null, parseStatus: 'too_deep' }
   let payload: unknown
   try {
     // PostgreSQL's jsonb holds neither U+0000 nor a lone surrogate (valid JSON as "\ud800"):
@@ -72,26 +56,16 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
     payload = JSON.parse(text.includes('\\u0000') ? text.replace(/\\u0000/g, '\\ufffd') : text)
     if (/\\u[dD][89a-fA-F]/.test(text)) payload = wellFormed(payload)
   } catch {
-    return { ...empty, parseStatus: 'invalid_json' }
+    return { payload: null, parseStatus: 'invalid_json' }
   }
-  const record =
-    payload && typeof payload === 'object' && !Array.isArray(payload)
-      ? (payload as Record<string, unknown>)
-      : {}
-  const data =
-    record.event_data && typeof record.event_data === 'object'
-      ? (record.event_data as Record<string, unknown>)
-      : {}
-  return {
-    payload,
-    parseStatus: 'ok',
-    eventType: idOf(record.event_type),
-    videoId: idOf(data.video_id),
-    callbackId: idOf(data.callback_id),
-    videoTranslateId: idOf(data.video_translate_id),
-    projectId: idOf(data.project_id),
-  }
+  return { payload, parseStatus: 'ok' }
 }
+
+/** A JSON object's fields; empty for anything else. */
+export const fieldsOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
 
 /** Same body and same signature means the same delivery sent again. */
 export function dedupeKey(body: Uint8Array, signature: string | null): string {
