@@ -88,6 +88,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
         .from(events)
         .where(eq(events.id, Number(id)))
     )[0]!
+  /** The row a receiver's answer names. */
+  const rowOf = async (db: Db, answer: Response) =>
+    row(db, ((await answer.json()) as { id: string }).id)
 
   it('stores a verified delivery with its decrypted payload and the raw JWE', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
@@ -166,8 +169,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     )
     const refused = await receive(jwe)
     expect(refused.status).toBe(400)
-    const refusedRow = await row(db, ((await refused.json()) as { id: string }).id)
-    expect(refusedRow).toMatchObject({
+    expect(await rowOf(db, refused)).toMatchObject({
       verdict: 'unsigned',
       rejected: true,
       parseStatus: 'undecryptable',
@@ -178,9 +180,8 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     try {
       const accepted = await receive(jwe)
       expect(accepted.status).toBe(200)
-      const acceptedRow = await row(db, ((await accepted.json()) as { id: string }).id)
       // The key tells which endpoint it was, even without a signature.
-      expect(acceptedRow).toMatchObject({
+      expect(await rowOf(db, accepted)).toMatchObject({
         verdict: 'unsigned',
         rejected: false,
         parseStatus: 'ok',
@@ -202,7 +203,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     )
     const res = await receive(jwe, signed(jwe))
     expect(res.status).toBe(200)
-    const stored = await row(db, ((await res.json()) as { id: string }).id)
+    const stored = await rowOf(db, res)
     expect(stored).toMatchObject({
       verdict: 'verified',
       parseStatus: 'undecryptable',
@@ -214,11 +215,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
 
     // Bodies that are not JWEs at all are stored the same way, and an empty one as empty.
     const junk = await receive('{"type":"plain"}', signed('{"type":"plain"}'))
-    expect((await row(db, ((await junk.json()) as { id: string }).id)).parseStatus).toBe(
-      'undecryptable',
-    )
+    expect((await rowOf(db, junk)).parseStatus).toBe('undecryptable')
     const empty = await receive('', signed(''))
-    expect((await row(db, ((await empty.json()) as { id: string }).id)).parseStatus).toBe('empty')
+    expect((await rowOf(db, empty)).parseStatus).toBe('empty')
   })
 
   it('verifies with a secret stored after the first lookup', async () => {
@@ -238,7 +237,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     })
     const res = await receiveKayle(req, { ...deps, secrets: cachedOnce })
     expect(res.status).toBe(200)
-    expect((await row(db, ((await res.json()) as { id: string }).id)).verdict).toBe('verified')
+    expect((await rowOf(db, res)).verdict).toBe('verified')
   })
 
   it('answers 413 to an oversized body and stores nothing', async () => {
