@@ -1,5 +1,5 @@
 import {
-  ProviderError,
+  providerErrorClass,
   throttledOrBroken,
   transportErrors,
   type ProviderErrorFacts,
@@ -10,13 +10,8 @@ import type { KayleErrorBody } from './schemas'
 
 export type KayleErrorKind = ProviderErrorKind
 
-/** A failed Kayle call; kept as its own class so Kayle's code and tests can tell whose it is. */
-export class KayleError extends ProviderError {
-  override name = 'KayleError'
-  constructor(kind: KayleErrorKind, message: string, facts: ProviderErrorFacts = {}) {
-    super('Kayle', kind, message, facts)
-  }
-}
+/** A failed Kayle call. */
+export class KayleError extends providerErrorClass('KayleError', 'Kayle') {}
 
 const voice: ProviderVoice = {
   label: 'Kayle',

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { CompactEncrypt, importJWK, type JWK } from 'jose'
 import { checkKayleRequest, checkKayleResponse } from '../kayle/openapi/validate'
+import { eventDeliveryOf } from '../kayle/schemas'
 
 // A Kayle that follows Kayle's documentation and nothing else: the routes of
 // openapi-webhooks.json served from memory, every request checked against that document (a
@@ -108,19 +109,7 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
   const publicDelivery = ({ payload, ...d }: Delivery) => d
   const eventJson = (e: Event) => ({
     ...e,
-    deliveries: [...deliveries.values()]
-      .filter((d) => d.event_id === e.id)
-      .map((d) => ({
-        id: d.id,
-        webhook_endpoint_id: d.webhook_endpoint_id,
-        status: d.status,
-        last_status_code: d.last_status_code,
-        attempt_count: d.attempt_count,
-        last_attempt_at: d.last_attempt_at,
-        payload_expires_at: d.payload_expires_at,
-        payload_scrubbed_at: d.payload_scrubbed_at,
-        payload_retention_reason: d.payload_retention_reason,
-      })),
+    deliveries: [...deliveries.values()].filter((d) => d.event_id === e.id).map(eventDeliveryOf),
   })
 
   /** Cursor pagination as documented: `starting_after` is the last id of the previous page. */
@@ -464,17 +453,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       return [200, { data: k, error: null }]
     }
     if (key === 'GET /v1/webhooks/deliveries') {
-      const status = search.get('status')
-      const endpointId = search.get('endpoint_id')
-      const eventId = search.get('event_id')
-      const rows = [...deliveries.values()]
-        .reverse()
-        .filter(
-          (d) =>
-            (!status || d.status === status) &&
-            (!endpointId || d.webhook_endpoint_id === endpointId) &&
-            (!eventId || d.event_id === eventId),
-        )
+      const rows = newestMatching(deliveries.values(), search, {
+        status: (d, status) => d.status === status,
+        endpoint_id: (d, endpointId) => d.webhook_endpoint_id === endpointId,
+        event_id: (d, eventId) => d.event_id === eventId,
+      })
       return list(rows, publicDelivery)
     }
     if (params.delivery_id) {
@@ -499,17 +482,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       return [200, { data: answer, error: null }]
     }
     if (key === 'GET /v1/webhooks/events') {
-      const type = search.get('type')
-      const from = search.get('created_from')
-      const to = search.get('created_to')
-      const rows = [...events.values()]
-        .reverse()
-        .filter(
-          (e) =>
-            (!type || e.type === type) &&
-            (!from || e.created_at >= new Date(from).toISOString()) &&
-            (!to || e.created_at <= new Date(to).toISOString()),
-        )
+      const rows = newestMatching(events.values(), search, {
+        type: (e, type) => e.type === type,
+        created_from: (e, from) => e.created_at >= new Date(from).toISOString(),
+        created_to: (e, to) => e.created_at <= new Date(to).toISOString(),
+      })
       return list(rows, eventJson)
     }
     if (params.event_id) {
@@ -645,6 +622,19 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
 }
 
 export type KayleDocServer = Awaited<ReturnType<typeof startKayleDocServer>>
+
+/** The rows, newest first, that match every filter whose query parameter is given. */
+function newestMatching<T>(
+  rows: Iterable<T>,
+  search: URLSearchParams,
+  filters: Record<string, (row: T, value: string) => boolean>,
+): T[] {
+  const given = Object.entries(filters).flatMap(([name, test]) => {
+    const value = search.get(name)
+    return value ? [(row: T) => test(row, value)] : []
+  })
+  return [...rows].reverse().filter((row) => given.every((test) => test(row)))
+}
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 

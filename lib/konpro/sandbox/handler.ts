@@ -30,15 +30,18 @@ const routes: Record<string, { method: string; run: (req: Request, db: Db) => Pr
     'endpoint.add': {
       method: 'POST',
       run: async (req, db) => {
-        const body = addBody.safeParse(await readJson(req))
-        if (!body.success)
-          return error(400, 'body must be JSON with a string url and an optional events array')
-        const problem = sandboxUrlProblem(body.data.url) ?? (await optionsCheck(db, body.data.url))
+        const body = await bodyOf(
+          req,
+          addBody,
+          'body must be JSON with a string url and an optional events array',
+        )
+        if (body instanceof Response) return body
+        const problem = sandboxUrlProblem(body.url) ?? (await optionsCheck(db, body.url))
         if (problem) return error(400, problem)
         const row = await insertSandboxEndpoint(db, {
-          url: body.data.url,
-          events: body.data.events ?? null,
-          entityId: body.data.entity_id,
+          url: body.url,
+          events: body.events ?? null,
+          entityId: body.entity_id,
         })
         return Response.json(toKonproJson(row), { status: 201 })
       },
@@ -51,12 +54,15 @@ const routes: Record<string, { method: string; run: (req: Request, db: Db) => Pr
     'endpoint.update': {
       method: 'PATCH',
       run: async (req, db) => {
-        const body = updateBody.safeParse(await readJson(req))
-        if (!body.success)
-          return error(400, 'body must be JSON with endpoint_id and the fields to change')
-        const current = await getSandboxEndpoint(db, body.data.endpoint_id)
-        if (!current) return error(404, `endpoint ${body.data.endpoint_id} not found`)
-        const { url, events } = body.data
+        const body = await bodyOf(
+          req,
+          updateBody,
+          'body must be JSON with endpoint_id and the fields to change',
+        )
+        if (body instanceof Response) return body
+        const current = await getSandboxEndpoint(db, body.endpoint_id)
+        if (!current) return error(404, `endpoint ${body.endpoint_id} not found`)
+        const { url, events } = body
         if (url !== undefined && url !== current.url) {
           const problem = sandboxUrlProblem(url) ?? (await optionsCheck(db, url))
           if (problem) return error(400, problem)
@@ -109,10 +115,8 @@ export async function handleSandboxRequest(
   return route.run(req, db)
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json()
-  } catch {
-    return undefined
-  }
+/** The JSON body as `schema` reads it, or the 400 answer saying what it must be. */
+async function bodyOf<T>(req: Request, schema: z.ZodType<T>, expected: string) {
+  const body = schema.safeParse(await req.json().catch(() => undefined))
+  return body.success ? body.data : error(400, expected)
 }
