@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { json, startHttpServer } from '../test/http-server'
-import { rejectionOf, httpServerForFile } from '../test/provider-tests'
+import { json } from '../test/http-server'
+import { httpServerForFile, networkFailureOf, rejectionOf } from '../test/provider-tests'
 import { createKayleClient } from './client'
 import { KayleError } from './errors'
 
@@ -110,13 +110,11 @@ describe('errors', () => {
   })
 
   it('reports a network failure naming the host and KAYLE_API_BASE_URL', async () => {
-    const dead = await startHttpServer()
-    await dead.close()
-    const error = await failure(
-      createKayleClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+    const error = await networkFailureOf(
+      (baseUrl) => createKayleClient({ baseUrl, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+      KayleError,
+      (port) => `Could not reach Kayle at 127.0.0.1:${port}`,
     )
-    expect(error.kind).toBe('network')
-    expect(error.message).toContain(`Could not reach Kayle at 127.0.0.1:${dead.port}`)
     expect(error.message).toContain('KAYLE_API_BASE_URL')
     expect(error.message).not.toContain(KEY)
   })

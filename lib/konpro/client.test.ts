@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createKonproClient } from './client'
 import { KonproError } from './errors'
-import { json, startHttpServer } from '../test/http-server'
-import { rejectionOf, httpServerForFile } from '../test/provider-tests'
+import { json } from '../test/http-server'
+import { httpServerForFile, networkFailureOf, rejectionOf } from '../test/provider-tests'
 
 const KEY = 'kp_live_test_key_1234'
 const endpoint = {
@@ -205,13 +205,11 @@ describe('errors', () => {
   })
 
   it('reports a network failure naming the host', async () => {
-    const dead = await startHttpServer()
-    await dead.close()
-    const error = await failure(
-      createKonproClient({ baseUrl: dead.url, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+    await networkFailureOf(
+      (baseUrl) => createKonproClient({ baseUrl, apiKey: KEY, backoffMs: 1 }).listEndpoints(),
+      KonproError,
+      (port) => `Could not reach KonPro at 127.0.0.1:${port}`,
     )
-    expect(error.kind).toBe('network')
-    expect(error.message).toContain(`Could not reach KonPro at 127.0.0.1:${dead.port}`)
   })
 
   it.each([

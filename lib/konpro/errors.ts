@@ -1,22 +1,13 @@
-import {
-  providerErrorClass,
-  throttledOrBroken,
-  transportErrors,
-  type ProviderErrorKind,
-  type ProviderVoice,
-} from '../providers/error'
-
-export type KonproErrorKind = ProviderErrorKind
+import { providerErrorClass, throttledOrBroken, transportErrors } from '../providers/error'
 
 /** A failed KonPro call. */
-export class KonproError extends providerErrorClass('KonproError', 'KonPro') {}
+export class KonproError extends providerErrorClass(
+  'KonproError',
+  'KonPro',
+  'KONPRO_API_BASE_URL',
+) {}
 
-const voice: ProviderVoice = {
-  label: 'KonPro',
-  baseUrlVariable: 'KONPRO_API_BASE_URL',
-  make: (kind, message, { status, retryAfterSeconds } = {}) =>
-    new KonproError(kind, message, { status, retryAfterSeconds }),
-}
+const voice = KonproError.voice
 
 export type KeySource = 'env' | 'stored'
 

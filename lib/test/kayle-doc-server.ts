@@ -279,6 +279,13 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     body: unknown,
     params: Record<string, string>,
   ): Promise<[number, unknown]> {
+    /** Kayle's 400 for a URL it does not deliver to, or null. */
+    const urlRejection = (value: string) => {
+      const problem = urlProblem(value, options.allowHttpLoopback ?? true)
+      if (!problem) return null
+      const hint = 'Use an https:// URL that is not a private address.'
+      return [400, envelopeError('WEBHOOK_URL_REJECTED', problem, hint)] as [number, unknown]
+    }
     const notFound = (what: string) =>
       [404, envelopeError('NOT_FOUND', `${what} not found.`, 'Check the ID and try again.')] as [
         number,
@@ -315,16 +322,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     }
     if (key === 'POST /v1/webhooks/endpoints') {
       const url = String(b.url)
-      const problem = urlProblem(url, options.allowHttpLoopback ?? true)
-      if (problem)
-        return [
-          400,
-          envelopeError(
-            'WEBHOOK_URL_REJECTED',
-            problem,
-            'Use an https:// URL that is not a private address.',
-          ),
-        ]
+      const rejected = urlRejection(url)
+      if (rejected) return rejected
       const stamp = now()
       const enabled = b.enabled === undefined ? true : Boolean(b.enabled)
       const e: Endpoint = {
@@ -354,16 +353,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       if (method === 'GET' && tail === '') return [200, { data: publicEndpoint(e), error: null }]
       if (method === 'PATCH' && tail === '') {
         if (b.url !== undefined) {
-          const problem = urlProblem(String(b.url), options.allowHttpLoopback ?? true)
-          if (problem)
-            return [
-              400,
-              envelopeError(
-                'WEBHOOK_URL_REJECTED',
-                problem,
-                'Use an https:// URL that is not a private address.',
-              ),
-            ]
+          const rejected = urlRejection(String(b.url))
+          if (rejected) return rejected
         }
         for (const field of [
           'name',

@@ -64,3 +64,20 @@ export async function serveHandler(handle: (req: Request) => Promise<Response>, 
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   }
 }
+
+/**
+ * Points a client at a port nothing listens on any more and checks it fails as a network error
+ * naming that address (`reach`, from the port); the error is returned for more checks.
+ */
+export async function networkFailureOf<E extends Error & { kind: string }>(
+  call: (baseUrl: string) => Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+  reach: (port: number) => string,
+): Promise<E> {
+  const dead = await startHttpServer()
+  await dead.close()
+  const error = await rejectionOf(call(dead.url), type)
+  expect(error.kind).toBe('network')
+  expect(error.message).toContain(reach(dead.port))
+  return error
+}
