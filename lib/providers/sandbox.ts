@@ -1,4 +1,8 @@
 import 'server-only'
+import { eq, type SQL } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import type { Db } from '../db/client'
+import { settings } from '../db/schema'
 import { env } from '../env'
 
 /** Where this process can reach its own sandbox routes under `apiPath`. */
@@ -24,4 +28,24 @@ export function deliveryUrlProblem(value: string, httpsProblem: string): string 
   if (url.protocol === 'https:') return null
   if (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)) return null
   return httpsProblem
+}
+
+/** The setting `key`, made with `fresh()` by whichever call comes first (a race keeps one). */
+export async function settingMadeOnce(db: Db, key: string, fresh: () => unknown): Promise<unknown> {
+  await db.insert(settings).values({ key, value: fresh() }).onConflictDoNothing()
+  const [row] = await db.select().from(settings).where(eq(settings.key, key))
+  return row!.value
+}
+
+/** The one row of `table` that `where` picks, if there is one. */
+export async function rowWhere<T extends PgTable>(
+  db: Db,
+  table: T,
+  where: SQL,
+): Promise<T['$inferSelect'] | undefined> {
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+  return row as T['$inferSelect'] | undefined
 }
