@@ -24,7 +24,6 @@ await app.prepare()
 
 const receiverPaths = new Set(Object.values(receivers.paths))
 const optionsHeaders = { ...receivers.headers, allow: 'OPTIONS, POST', 'content-length': '0' }
-// lib/runtime.ts's processKey('fast-path'): the handler lib/fast-path.ts registers.
 const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
 
 const server = createServer((req, res) => {
