@@ -49,3 +49,9 @@ export async function rowWhere<T extends PgTable>(
     .where(where)
   return row as T['$inferSelect'] | undefined
 }
+
+/** Deletes the rows of `table` that `where` picks; whether there were any. */
+export async function deleteWhere(db: Db, table: PgTable, where: SQL): Promise<boolean> {
+  const rows = await db.delete(table).where(where).returning()
+  return rows.length > 0
+}

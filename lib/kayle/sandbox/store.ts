@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, desc, eq, gt } from 'drizzle-orm'
 import { seal, unseal } from '../../crypto/seal'
 import type { Db } from '../../db/client'
-import { rowWhere, settingMadeOnce } from '../../providers/sandbox'
+import { deleteWhere, rowWhere, settingMadeOnce } from '../../providers/sandbox'
 import {
   kayleSandboxEndpoints,
   kayleSandboxKeys,
@@ -125,12 +125,9 @@ export async function updateEndpoint(
 }
 
 export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(kayleSandboxEndpoints)
-    .where(eq(kayleSandboxEndpoints.id, id))
-    .returning({ id: kayleSandboxEndpoints.id })
+  const removed = await deleteWhere(db, kayleSandboxEndpoints, eq(kayleSandboxEndpoints.id, id))
   await db.delete(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, id))
-  return rows.length > 0
+  return removed
 }
 
 export const signingSecretOf = (row: KayleSandboxEndpoint) =>

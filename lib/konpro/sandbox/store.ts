@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { rowWhere, settingMadeOnce } from '../../providers/sandbox'
+import { deleteWhere, rowWhere, settingMadeOnce } from '../../providers/sandbox'
 import { sandboxEndpoints, type SandboxEndpoint } from '../../db/schema'
 
 const SANDBOX_KEY = 'sandbox.apiKey'
@@ -54,13 +54,8 @@ export async function updateSandboxEndpoint(
   return row
 }
 
-export async function deleteSandboxEndpoint(db: Db, endpointId: string): Promise<boolean> {
-  const rows = await db
-    .delete(sandboxEndpoints)
-    .where(eq(sandboxEndpoints.endpointId, endpointId))
-    .returning({ id: sandboxEndpoints.endpointId })
-  return rows.length > 0
-}
+export const deleteSandboxEndpoint = (db: Db, endpointId: string): Promise<boolean> =>
+  deleteWhere(db, sandboxEndpoints, eq(sandboxEndpoints.endpointId, endpointId))
 
 /** Enabled endpoints subscribed to `eventType` (an empty or null list means every event). */
 export const subscribersOf = (db: Db, eventType: string) =>
