@@ -11,18 +11,21 @@ const int = (fallback: number, min: number, max: number) =>
     z.coerce.number().int().min(min).max(max),
   )
 
+/** A comma-separated list, trimmed, empty entries dropped; unset or empty is the empty list. */
+const commaList = (v: unknown) =>
+  v === '' || v === undefined
+    ? []
+    : String(v)
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+
 /**
  * `host` or `host:port` entries, comma-separated (IPv6 in brackets: `[::1]:4000`). The host is kept
  * as the URL parser writes it, so `127.1` and `127.0.0.1` match each other.
  */
 const allowedHosts = z.preprocess(
-  (v) =>
-    v === '' || v === undefined
-      ? []
-      : String(v)
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
+  commaList,
   z.array(
     z.string().transform((entry, ctx) => {
       const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(entry)
@@ -50,13 +53,7 @@ const allowedHosts = z.preprocess(
  * as comma-separated CIDRs or addresses, or `vercel` for Vercel's own header.
  */
 const trustedProxies = z.preprocess(
-  (v) =>
-    v === '' || v === undefined
-      ? []
-      : String(v)
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
+  commaList,
   z.array(z.string()).transform((entries, ctx) => {
     const cidrs: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = []
     let vercel = false

@@ -1,12 +1,9 @@
 import 'server-only'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { kayleReceiver } from './kayle/receiver'
+import { PROVIDER_DEFINITION_LIST } from './providers/registry'
+import { processSingleton } from './runtime'
 import { answerPayload, type Answer, type HeaderReader, type Incoming } from './webhooks/incoming'
-import { konproReceiver } from './webhooks/konpro-receiver'
-import { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from './webhooks/receivers'
-
-/** Where server.mjs looks for the handler it calls before Next's router. */
-export const FAST_PATH_KEY = Symbol.for('konpro-console.fast-path')
+import { receiverFor } from './webhooks/receiver'
 
 type Receive = (req: Incoming) => Promise<Answer>
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean
@@ -92,10 +89,16 @@ export function createFastPath(routes: Record<string, Receive>): FastPath {
   }
 }
 
-/** Publishes the receivers to server.mjs; under `next start` or on Vercel nothing reads it. */
+/**
+ * Publishes every provider's receiver to server.mjs, which looks for the process singleton
+ * `fast-path`; under `next start` or on Vercel nothing reads it.
+ */
 export function registerFastPath() {
-  ;(globalThis as { [FAST_PATH_KEY]?: FastPath })[FAST_PATH_KEY] = createFastPath({
-    [RECEIVER_PATH]: konproReceiver.receive,
-    [KAYLE_RECEIVER_PATH]: kayleReceiver.receive,
-  })
+  processSingleton('fast-path', () =>
+    createFastPath(
+      Object.fromEntries(
+        PROVIDER_DEFINITION_LIST.map((d) => [d.catalog.receiverPath, receiverFor(d).receive]),
+      ),
+    ),
+  )
 }

@@ -1,15 +1,17 @@
 import 'server-only'
 
-// Start-up's background work (migrations, the admin from the environment), shared through a
-// global because instrumentation and each route load in separate module graphs.
-const readyKey = Symbol.for('konpro-console.startup-ready')
-type G = typeof globalThis & { [readyKey]?: Promise<void> }
+import { processSingleton } from './runtime'
 
-export function setStartupWork(work: Promise<void>) {
-  ;(globalThis as G)[readyKey] = work
+// Start-up's background work (migrations, the admin from the environment), shared by
+// instrumentation and every route.
+const work = () =>
+  processSingleton('startup-ready', () => ({ current: undefined as Promise<void> | undefined }))
+
+export function setStartupWork(started: Promise<void>) {
+  work().current = started
 }
 
 /** Settles once start-up's background work is done (at once in a process that ran none). */
 export function startupReady(): Promise<void> {
-  return (globalThis as G)[readyKey] ?? Promise.resolve()
+  return work().current ?? Promise.resolve()
 }

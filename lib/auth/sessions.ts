@@ -4,7 +4,7 @@ import { eq, lt } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { sessions, users } from '../db/schema'
 import { authSecret } from './secret'
-import type { PublicUser } from './users'
+import { publicColumns, type PublicUser } from './users'
 
 /** The cookie over plain http (local use). */
 export const SESSION_COOKIE = 'konpro_session'
@@ -50,10 +50,7 @@ export async function userForSession(
   const tokenHash = hashToken(token)
   const [row] = await db
     .select({
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      createdAt: users.createdAt,
+      ...publicColumns,
       lastSeenAt: sessions.lastSeenAt,
       startedAt: sessions.createdAt,
     })

@@ -9,7 +9,8 @@ import { hashPassword } from './password'
 const USERS_LOCK = 7_100_310_202
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'role' | 'createdAt'>
-const publicColumns = {
+/** The columns of a user that may be shown, also for queries joining users to credentials. */
+export const publicColumns = {
   id: users.id,
   email: users.email,
   role: users.role,

@@ -3,16 +3,15 @@ import { env } from '../env'
 import { openDatabase, type Database } from './client'
 import { importPgliteDataDir } from './import-pglite'
 import { migrate } from './migrate'
+import { processSingleton } from '../runtime'
 
-// Next loads instrumentation and each route in separate module graphs; a global keeps one
-// database (one pool, and one embedded server) per process.
-const globalKey = Symbol.for('konpro-console.database')
+// One database (one pool, and one embedded server) per process.
 type State = { opened: Promise<Database>; ready: Promise<Database> }
-type GlobalWithDb = typeof globalThis & { [globalKey]?: State }
+const held = () => processSingleton('database', () => ({ current: null as State | null }))
 
 function state(): State {
-  const g = globalThis as GlobalWithDb
-  if (g[globalKey]) return g[globalKey]
+  const g = held()
+  if (g.current) return g.current
   const opened = (async () => {
     const { DATABASE_URL, DATA_DIR } = env()
     const database = await openDatabase({ url: DATABASE_URL, dataDir: DATA_DIR })
@@ -25,10 +24,10 @@ function state(): State {
     return database
   })
   const current: State = { opened, ready }
-  g[globalKey] = current
+  g.current = current
   // A failure is tried again by the next caller.
   ready.catch(() => {
-    if (g[globalKey] === current) delete g[globalKey]
+    if (g.current === current) g.current = null
   })
   return current
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { SessionDb } from '../auth/current'
 import { getDatabase } from '../db'
+import { processSingleton } from '../runtime'
 import { EVENTS_CHANNEL } from './channel'
 import { listenForEvents } from './live-mode'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
@@ -193,23 +194,21 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
 
 export type LiveHub = ReturnType<typeof createLiveHub>
 
-const key = Symbol.for('konpro-console.live-hub')
-type G = typeof globalThis & { [key]?: LiveHub }
-
 /**
  * The process's hub (Next loads routes in separate module graphs; a global keeps one). It reads
  * with the database handle of the session that opened it: one database per process.
  */
 export function processLiveHub(db: SessionDb, encode: (row: EventSummary) => Uint8Array): LiveHub {
-  const g = globalThis as G
-  return (g[key] ??= createLiveHub(
-    {
-      read: (after, limit) => listEventsAfter(db, { after, limit }),
-      readIds: (ids) => listEventsByIds(db, ids),
-      latest: () => latestEventId(db),
-      // LISTEN where the live-mode decision says (a direct URL behind a pooler), or poll.
-      listen: async (onWake) => listenForEvents(await getDatabase(), EVENTS_CHANNEL, onWake),
-    },
-    { encode },
-  ))
+  return processSingleton('live-hub', () =>
+    createLiveHub(
+      {
+        read: (after, limit) => listEventsAfter(db, { after, limit }),
+        readIds: (ids) => listEventsByIds(db, ids),
+        latest: () => latestEventId(db),
+        // LISTEN where the live-mode decision says (a direct URL behind a pooler), or poll.
+        listen: async (onWake) => listenForEvents(await getDatabase(), EVENTS_CHANNEL, onWake),
+      },
+      { encode },
+    ),
+  )
 }

@@ -5,6 +5,7 @@ import pg from 'pg'
 import { listenPostgres, type Database } from '../db/client'
 import { chooseListenUrl, pooledReason, type ListenUrlSource } from '../db/listen-url'
 import { env } from '../env'
+import { processSingleton } from '../runtime'
 
 /** How new deliveries reach open streams: a NOTIFY wakes them, or each re-checks on a timer. */
 export interface LiveStatus {
@@ -90,19 +91,18 @@ async function probe(database: Database, url: string): Promise<string | null> {
   }
 }
 
-const key = Symbol.for('konpro-console.live-mode')
-type G = typeof globalThis & {
-  [key]?: { decision: Promise<Decision>; decided?: Decision; at: number }
-}
+type Entry = { decision: Promise<Decision>; decided?: Decision; at: number }
+const held = () =>
+  processSingleton('live-mode', () => ({ current: undefined as Entry | undefined }))
 
 /** This process's decision, made once; one for polling is made again a minute later. */
 function decision(database: Database): Promise<Decision> {
-  const g = globalThis as G
-  const current = g[key]
+  const g = held()
+  const current = g.current
   const stale = current?.decided?.live === 'poll' && Date.now() - current.at > RETRY_AFTER_MS
   if (current && !stale) return current.decision
   const before = current?.decided
-  const entry: NonNullable<G[typeof key]> = {
+  const entry: Entry = {
     at: Date.now(),
     decision: decideLive(database, env()).then((d) => {
       entry.decided = d
@@ -113,7 +113,7 @@ function decision(database: Database): Promise<Decision> {
       return d
     }),
   }
-  g[key] = entry
+  g.current = entry
   return entry.decision
 }
 

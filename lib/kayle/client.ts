@@ -1,5 +1,5 @@
 import 'server-only'
-import { createJsonTransport } from '../providers/json-transport'
+import { createJsonTransport, type ProviderClientOptions } from '../providers/json-transport'
 import type { KayleRetentionHours } from './event-catalog'
 import { kayleErrorFor, malformedError, networkError, timeoutError } from './errors'
 import {
@@ -26,17 +26,7 @@ import { KAYLE_EVENT_TYPE_NAMES, type KayleEventTypeName } from './event-catalog
 /** Kayle's documented production API (docs: README, every curl example). */
 export const KAYLE_DEFAULT_BASE_URL = 'https://api.kayle.id'
 
-export interface KayleClientOptions {
-  baseUrl: string
-  apiKey: string
-  timeoutMs?: number
-  /** Extra attempts for GET calls; mutations are never retried automatically. */
-  retries?: number
-  /** First backoff step; doubles each attempt. */
-  backoffMs?: number
-  /** Longest `Retry-After` honoured before giving up and reporting it. */
-  maxRetryAfterMs?: number
-}
+export type KayleClientOptions = ProviderClientOptions
 
 export interface KayleEndpointInput {
   url: string

@@ -1,28 +1,16 @@
 import {
-  ProviderError,
+  providerErrorClass,
   throttledOrBroken,
   transportErrors,
   type ProviderErrorFacts,
   type ProviderErrorKind,
-  type ProviderVoice,
 } from '../providers/error'
 import type { KayleErrorBody } from './schemas'
 
-export type KayleErrorKind = ProviderErrorKind
+/** A failed Kayle call. */
+export class KayleError extends providerErrorClass('KayleError', 'Kayle', 'KAYLE_API_BASE_URL') {}
 
-/** A failed Kayle call; kept as its own class so Kayle's code and tests can tell whose it is. */
-export class KayleError extends ProviderError {
-  override name = 'KayleError'
-  constructor(kind: KayleErrorKind, message: string, facts: ProviderErrorFacts = {}) {
-    super('Kayle', kind, message, facts)
-  }
-}
-
-const voice: ProviderVoice = {
-  label: 'Kayle',
-  baseUrlVariable: 'KAYLE_API_BASE_URL',
-  make: (kind, message, facts) => new KayleError(kind, message, facts),
-}
+const voice = KayleError.voice
 
 /** Kayle's message followed by its hint, each ending in a full stop. */
 function kayleWords(kayle: Pick<KayleErrorBody, 'message' | 'hint'>): string | null {
@@ -46,7 +34,7 @@ export function kayleErrorFor(
   const shared = throttledOrBroken(voice, status, facts)
   if (shared) return shared as KayleError
   const words = kayleWords(kayle)
-  const make = (kind: KayleErrorKind, message: string) => new KayleError(kind, message, facts)
+  const make = (kind: ProviderErrorKind, message: string) => new KayleError(kind, message, facts)
   if (status === 409) {
     // 409 is a state conflict (for example WEBHOOK_PAYLOAD_EXPIRED on retry or replay).
     return make(

@@ -1,6 +1,7 @@
 import 'server-only'
 import { getDb } from '../db'
 import { env } from '../env'
+import { sandboxBaseUrl } from '../providers/sandbox'
 import { taintForever } from '../konpro/taint'
 import { createKayleClient, type KayleClient } from './client'
 import { isKayleSandbox } from './mode'
@@ -9,13 +10,6 @@ import { kayleSandboxApiKey } from './sandbox/store'
 export { isKayleSandbox } from './mode'
 
 export const KAYLE_SANDBOX_API_PATH = '/api/sandbox/kayle'
-
-/** Where this process can reach its own Kayle sandbox routes. */
-function sandboxBaseUrl(): string {
-  // The server (server.mjs or `next start`) puts its port in PORT; loopback avoids public DNS and TLS.
-  const port = process.env.PORT ?? String(env().PORT)
-  return `http://127.0.0.1:${port}${KAYLE_SANDBOX_API_PATH}`
-}
 
 /** The Kayle client for this deployment: the real API with the configured key, or the sandbox over HTTP. */
 export async function getKayle(): Promise<KayleClient> {
@@ -27,5 +21,5 @@ export async function getKayle(): Promise<KayleClient> {
   }
   const apiKey = await kayleSandboxApiKey(await getDb())
   taintForever('The Kayle sandbox API key must never reach a browser.', apiKey)
-  return createKayleClient({ baseUrl: sandboxBaseUrl(), apiKey })
+  return createKayleClient({ baseUrl: sandboxBaseUrl(KAYLE_SANDBOX_API_PATH), apiKey })
 }

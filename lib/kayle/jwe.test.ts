@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeProtectedHeader } from 'jose'
+import { rejectionOf } from '../test/provider-tests'
 import {
   decryptKayle,
   encryptForKayle,
@@ -20,14 +21,7 @@ beforeAll(async () => {
   ;[one, two] = await Promise.all([generateEncryptionKey(), generateEncryptionKey()])
 })
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(KayleDecryptError)
-  return error as Error
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, KayleDecryptError)
 
 describe('Kayle JWE', () => {
   it('makes RSA-OAEP-256 key pairs whose public half has no private parts', () => {

@@ -5,10 +5,11 @@ import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { webHandler } from '../webhooks/incoming'
 import { setReceiverPolicy } from '../webhooks/policy'
-import { createRateLimiter } from '../webhooks/rate-limit'
+import { kayleDefinition } from '../providers/kayle/definition'
+import { receiveDelivery, type ReceiverDeps } from '../webhooks/receive'
+import { createRateLimiter } from '../webhooks/receiver-state'
 import { createEventWriter } from '../events/writer'
 import { encryptForKayle, generateEncryptionKey } from './jwe'
-import { receiveKayleDelivery, type KayleReceiverDeps } from './receive'
 import { sampleEvent } from './sandbox/events'
 import { signKayle } from './signature'
 import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } from './vault'
@@ -16,8 +17,8 @@ import { createEndpointKey, privateKeys, signingSecrets, storeSigningSecret } fr
 process.env.AUTH_SECRET = 'kayle-receiver-test-secret-0123456789abcdef'
 
 /** As the route file serves it: a web Request in, a Response out. */
-const receiveKayle = (req: Request, deps: KayleReceiverDeps) =>
-  webHandler((incoming) => receiveKayleDelivery(incoming, deps))(req)
+const receiveKayle = (req: Request, deps: ReceiverDeps) =>
+  webHandler((incoming) => receiveDelivery(kayleDefinition, incoming, deps))(req)
 
 const SECRET = 'whsec_receiver_test'
 const now = () => Math.floor(Date.now() / 1000)
@@ -87,6 +88,11 @@ describeEachDatabase('Kayle receiver', (fresh) => {
         .from(events)
         .where(eq(events.id, Number(id)))
     )[0]!
+  /** The row a receiver's answer names, after checking the answer's status when one is given. */
+  const rowOf = async (db: Db, answer: Response, status?: number) => {
+    if (status !== undefined) expect(answer.status).toBe(status)
+    return row(db, ((await answer.json()) as { id: string }).id)
+  }
 
   it('stores a verified delivery with its decrypted payload and the raw JWE', async () => {
     const { db, receive, keyId, publicJwk } = await setup()
@@ -163,10 +169,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
       publicJwk,
       keyId,
     )
-    const refused = await receive(jwe)
-    expect(refused.status).toBe(400)
-    const refusedRow = await row(db, ((await refused.json()) as { id: string }).id)
-    expect(refusedRow).toMatchObject({
+    expect(await rowOf(db, await receive(jwe), 400)).toMatchObject({
       verdict: 'unsigned',
       rejected: true,
       parseStatus: 'undecryptable',
@@ -175,11 +178,8 @@ describeEachDatabase('Kayle receiver', (fresh) => {
 
     await setReceiverPolicy(db, { rejectUnsigned: false })
     try {
-      const accepted = await receive(jwe)
-      expect(accepted.status).toBe(200)
-      const acceptedRow = await row(db, ((await accepted.json()) as { id: string }).id)
       // The key tells which endpoint it was, even without a signature.
-      expect(acceptedRow).toMatchObject({
+      expect(await rowOf(db, await receive(jwe), 200)).toMatchObject({
         verdict: 'unsigned',
         rejected: false,
         parseStatus: 'ok',
@@ -201,7 +201,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     )
     const res = await receive(jwe, signed(jwe))
     expect(res.status).toBe(200)
-    const stored = await row(db, ((await res.json()) as { id: string }).id)
+    const stored = await rowOf(db, res)
     expect(stored).toMatchObject({
       verdict: 'verified',
       parseStatus: 'undecryptable',
@@ -213,11 +213,9 @@ describeEachDatabase('Kayle receiver', (fresh) => {
 
     // Bodies that are not JWEs at all are stored the same way, and an empty one as empty.
     const junk = await receive('{"type":"plain"}', signed('{"type":"plain"}'))
-    expect((await row(db, ((await junk.json()) as { id: string }).id)).parseStatus).toBe(
-      'undecryptable',
-    )
+    expect((await rowOf(db, junk)).parseStatus).toBe('undecryptable')
     const empty = await receive('', signed(''))
-    expect((await row(db, ((await empty.json()) as { id: string }).id)).parseStatus).toBe('empty')
+    expect((await rowOf(db, empty)).parseStatus).toBe('empty')
   })
 
   it('verifies with a secret stored after the first lookup', async () => {
@@ -237,7 +235,7 @@ describeEachDatabase('Kayle receiver', (fresh) => {
     })
     const res = await receiveKayle(req, { ...deps, secrets: cachedOnce })
     expect(res.status).toBe(200)
-    expect((await row(db, ((await res.json()) as { id: string }).id)).verdict).toBe('verified')
+    expect((await rowOf(db, res)).verdict).toBe('verified')
   })
 
   it('answers 413 to an oversized body and stores nothing', async () => {

@@ -93,65 +93,64 @@ const retentionReason = nullableString.transform(
   (s) => s as KayleRetentionReason | (string & {}) | null,
 )
 
+// A delivery as an event lists it: the fields every delivery has, in the names Kayle sends.
+const eventDeliveryShape = {
+  id: z.string().min(1),
+  webhook_endpoint_id: z.string(),
+  status: deliveryStatus,
+  last_status_code: nullableNumber,
+  attempt_count: z.number(),
+  last_attempt_at: nullableString,
+  payload_expires_at: nullableString,
+  payload_scrubbed_at: nullableString,
+  payload_retention_reason: retentionReason,
+}
+type EventDeliveryField = keyof typeof eventDeliveryShape
+const EVENT_DELIVERY_FIELDS = Object.keys(eventDeliveryShape) as EventDeliveryField[]
+
+/** The fields of a delivery an event's `deliveries` list shows (Kayle's "Webhook Event"). */
+export function eventDeliveryOf<T extends Record<EventDeliveryField, unknown>>(
+  d: T,
+): Pick<T, EventDeliveryField> {
+  return Object.fromEntries(EVENT_DELIVERY_FIELDS.map((k) => [k, d[k]])) as Pick<
+    T,
+    EventDeliveryField
+  >
+}
+
+const eventDeliveryView = (d: z.output<z.ZodObject<typeof eventDeliveryShape>>) => ({
+  id: d.id,
+  endpointId: d.webhook_endpoint_id,
+  status: d.status,
+  lastStatusCode: d.last_status_code,
+  attempts: d.attempt_count,
+  lastAttemptAt: d.last_attempt_at,
+  payloadExpiresAt: d.payload_expires_at,
+  payloadScrubbedAt: d.payload_scrubbed_at,
+  retentionReason: d.payload_retention_reason,
+})
+
 export const kayleDeliverySchema = z
   .object({
-    id: z.string().min(1),
+    ...eventDeliveryShape,
     event_id: z.string(),
-    webhook_endpoint_id: z.string(),
     webhook_encryption_key_id: nullableString,
-    status: deliveryStatus,
-    attempt_count: z.number(),
     next_attempt_at: nullableString,
-    payload_expires_at: nullableString,
-    payload_scrubbed_at: nullableString,
-    payload_retention_reason: retentionReason,
-    last_status_code: nullableNumber,
-    last_attempt_at: nullableString,
     created_at: z.string(),
     updated_at: z.string(),
   })
   .transform((d) => ({
-    id: d.id,
+    ...eventDeliveryView(d),
     eventId: d.event_id,
-    endpointId: d.webhook_endpoint_id,
     encryptionKeyId: d.webhook_encryption_key_id,
-    status: d.status,
-    attempts: d.attempt_count,
     nextAttemptAt: d.next_attempt_at,
-    payloadExpiresAt: d.payload_expires_at,
-    payloadScrubbedAt: d.payload_scrubbed_at,
-    retentionReason: d.payload_retention_reason,
-    lastStatusCode: d.last_status_code,
-    lastAttemptAt: d.last_attempt_at,
     createdAt: d.created_at,
     updatedAt: d.updated_at,
   }))
 export type KayleDelivery = z.output<typeof kayleDeliverySchema>
 
 /** A delivery as an event lists it (fewer fields than the deliveries list). */
-export const kayleEventDeliverySchema = z
-  .object({
-    id: z.string().min(1),
-    webhook_endpoint_id: z.string(),
-    status: deliveryStatus,
-    last_status_code: nullableNumber,
-    attempt_count: z.number(),
-    last_attempt_at: nullableString,
-    payload_expires_at: nullableString,
-    payload_scrubbed_at: nullableString,
-    payload_retention_reason: retentionReason,
-  })
-  .transform((d) => ({
-    id: d.id,
-    endpointId: d.webhook_endpoint_id,
-    status: d.status,
-    lastStatusCode: d.last_status_code,
-    attempts: d.attempt_count,
-    lastAttemptAt: d.last_attempt_at,
-    payloadExpiresAt: d.payload_expires_at,
-    payloadScrubbedAt: d.payload_scrubbed_at,
-    retentionReason: d.payload_retention_reason,
-  }))
+export const kayleEventDeliverySchema = z.object(eventDeliveryShape).transform(eventDeliveryView)
 export type KayleEventDelivery = z.output<typeof kayleEventDeliverySchema>
 
 export const kayleEventSchema = z

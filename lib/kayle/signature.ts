@@ -1,6 +1,6 @@
 import 'server-only'
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Verdict } from '../events/types'
+import type { Verification } from '../providers/registry'
 
 /** How far `t` may be from this server's clock, either way, before a signature is refused. */
 export const KAYLE_TOLERANCE_SECONDS = 5 * 60
@@ -10,14 +10,6 @@ export const SIGNATURE_HEADER = 'x-kayle-signature'
 export interface KayleSigningSecret {
   endpointId: string
   secret: string
-}
-
-export interface KayleVerifyResult {
-  verdict: Verdict
-  /** The endpoint whose secret matched, when one did. */
-  endpointId: string | null
-  /** One line for the log: why this verdict. */
-  reason: string
 }
 
 const HEX_64 = /^[0-9a-f]{64}$/
@@ -61,7 +53,7 @@ export function verifyKayleSignature(input: {
   header: string | null | undefined
   secrets: KayleSigningSecret[]
   nowSeconds?: number
-}): KayleVerifyResult {
+}): Verification {
   const header = input.header?.trim()
   if (!header)
     return { verdict: 'unsigned', endpointId: null, reason: 'No X-Kayle-Signature header.' }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { createJsonTransport } from '../providers/json-transport'
+import { createJsonTransport, type ProviderClientOptions } from '../providers/json-transport'
 import {
   konproErrorFor,
   malformedError,
@@ -16,16 +16,7 @@ import {
   type KonproEventType,
 } from './schemas'
 
-export interface KonproClientOptions {
-  baseUrl: string
-  apiKey: string
-  timeoutMs?: number
-  /** Extra attempts for the two GET calls; mutations are never retried automatically. */
-  retries?: number
-  /** First backoff step; doubles each attempt. */
-  backoffMs?: number
-  /** Longest `Retry-After` honoured before giving up and reporting it. */
-  maxRetryAfterMs?: number
+export interface KonproClientOptions extends ProviderClientOptions {
   /** Where the key was set, so a rejected key's message says where to fix it. */
   keySource?: KeySource
 }

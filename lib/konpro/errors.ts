@@ -1,27 +1,13 @@
-import {
-  ProviderError,
-  throttledOrBroken,
-  transportErrors,
-  type ProviderErrorKind,
-  type ProviderVoice,
-} from '../providers/error'
+import { providerErrorClass, throttledOrBroken, transportErrors } from '../providers/error'
 
-export type KonproErrorKind = ProviderErrorKind
+/** A failed KonPro call. */
+export class KonproError extends providerErrorClass(
+  'KonproError',
+  'KonPro',
+  'KONPRO_API_BASE_URL',
+) {}
 
-/** A failed KonPro call; kept as its own class so KonPro's code and tests can tell whose it is. */
-export class KonproError extends ProviderError {
-  override name = 'KonproError'
-  constructor(kind: KonproErrorKind, message: string, status?: number, retryAfterSeconds?: number) {
-    super('KonPro', kind, message, { status, retryAfterSeconds })
-  }
-}
-
-const voice: ProviderVoice = {
-  label: 'KonPro',
-  baseUrlVariable: 'KONPRO_API_BASE_URL',
-  make: (kind, message, facts = {}) =>
-    new KonproError(kind, message, facts.status, facts.retryAfterSeconds),
-}
+const voice = KonproError.voice
 
 export type KeySource = 'env' | 'stored'
 
@@ -39,12 +25,12 @@ export function konproErrorFor(
   const shared = throttledOrBroken(voice, status, { status, retryAfterSeconds })
   if (shared) return shared as KonproError
   if (status === 401 || status === 403)
-    return new KonproError('unauthorized', REJECTED_KEY[keySource], status)
+    return new KonproError('unauthorized', REJECTED_KEY[keySource], { status })
   if (status === 404) {
     return new KonproError(
       'not_found',
       'This endpoint no longer exists in KonPro. Refresh the list to see the current endpoints.',
-      status,
+      { status },
     )
   }
   // KonPro's 409 and 422 are about the submitted URL or events, like its 400.
@@ -53,7 +39,7 @@ export function konproErrorFor(
     konproMessage
       ? `KonPro refused the request: ${konproMessage}`
       : `KonPro refused the request (HTTP ${status}).`,
-    status,
+    { status },
   )
 }
 

@@ -1,6 +1,7 @@
 import 'server-only'
 import { getDb } from '../db'
 import { env } from '../env'
+import { sandboxBaseUrl } from '../providers/sandbox'
 import { createKonproClient, type KonproClient } from './client'
 import { konproConnection } from './connection'
 import { KonproError } from './errors'
@@ -8,13 +9,6 @@ import { sandboxApiKey } from './sandbox/store'
 import { taintForever } from './taint'
 
 export const SANDBOX_API_PATH = '/api/sandbox/konpro'
-
-/** Where this process can reach its own sandbox routes. */
-function sandboxBaseUrl(): string {
-  // The server (server.mjs or `next start`) puts its port in PORT; loopback avoids public DNS and TLS.
-  const port = process.env.PORT ?? String(env().PORT)
-  return `http://127.0.0.1:${port}${SANDBOX_API_PATH}`
-}
 
 /** The KonPro client for this deployment: the real API with the configured key, or the sandbox over HTTP. */
 export async function getKonpro(): Promise<KonproClient> {
@@ -36,5 +30,5 @@ export async function getKonpro(): Promise<KonproClient> {
   }
   const apiKey = await sandboxApiKey(db)
   taintForever('The sandbox API key must never reach a browser.', apiKey)
-  return createKonproClient({ baseUrl: sandboxBaseUrl(), apiKey })
+  return createKonproClient({ baseUrl: sandboxBaseUrl(SANDBOX_API_PATH), apiKey })
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import ipaddr from 'ipaddr.js'
 import { env } from '../env'
-import { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from '../webhooks/receivers'
+import { PROVIDER_LIST } from '../providers/catalog'
 import { isMetadataName, isNameableAddress } from './always-refused'
 
 // Where outbound requests (replays, the sandboxes' sends) may go: the public internet, the
@@ -15,7 +15,7 @@ export interface AllowedHost {
   port: number | null
 }
 
-const RECEIVER_PATHS = new Set([RECEIVER_PATH, KAYLE_RECEIVER_PATH])
+const RECEIVER_PATHS = new Set(PROVIDER_LIST.map((p) => p.receiverPath))
 
 /**
  * Only ordinary public unicast passes. ipaddr.js files every special range under another name:

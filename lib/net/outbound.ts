@@ -1,7 +1,7 @@
 import 'server-only'
 import type { LookupAddress } from 'node:dns'
 import { lookup } from 'node:dns/promises'
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
 import type { Db } from '../db/client'
@@ -109,6 +109,38 @@ const pinnedLookup =
     else callback(null, first.address, first.family)
   }
 
+/**
+ * Sends `body` to `url` over a fresh socket to the checked `addresses` only: a pooled socket could
+ * outlive the check that allowed it. Errors go to `onError`.
+ */
+function pinnedRequest(
+  url: URL,
+  addresses: LookupAddress[],
+  request: { method: string; headers: Record<string, string>; body: Buffer | undefined },
+  deadline: AbortSignal,
+  onResponse: (res: IncomingMessage) => void,
+  onError: (error: Error) => void,
+) {
+  const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
+  const { body } = request
+  const req = makeRequest(
+    {
+      protocol: url.protocol,
+      hostname: bareHostname(url),
+      port: url.port || undefined,
+      path: `${url.pathname}${url.search}`,
+      method: request.method,
+      headers: { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
+      lookup: pinnedLookup(addresses),
+      agent: false,
+      signal: deadline,
+    },
+    onResponse,
+  )
+  req.on('error', onError)
+  req.end(body)
+}
+
 function send(
   url: URL,
   addresses: LookupAddress[],
@@ -116,30 +148,20 @@ function send(
   deadline: AbortSignal,
 ): Promise<number> {
   const body = request.body === undefined ? undefined : Buffer.from(request.body)
-  const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
-  return new Promise((resolvePromise, reject) => {
-    const req = makeRequest(
-      {
-        protocol: url.protocol,
-        hostname: bareHostname(url),
-        port: url.port || undefined,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers: { ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-        lookup: pinnedLookup(addresses),
-        // A fresh socket each time: a pooled one could outlive the check that allowed it.
-        agent: false,
-        signal: deadline,
-      },
+  return new Promise((resolvePromise, reject) =>
+    pinnedRequest(
+      url,
+      addresses,
+      { method: request.method, headers: request.headers ?? {}, body },
+      deadline,
       (res) => {
         resolvePromise(res.statusCode ?? 0)
         // Only the status matters; the body is not read.
         res.destroy()
       },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
+      reject,
+    ),
+  )
 }
 
 export interface CapturedAnswer {
@@ -194,53 +216,43 @@ export async function sendOutboundCapturing(
   )
     return { ...blocked, latencyMs: elapsed() } as CapturedResult
   const withBody = request.method !== 'GET' && request.method !== 'HEAD'
-  const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
   try {
-    const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>(
-      (resolvePromise, reject) => {
-        const req = makeRequest(
-          {
-            protocol: url.protocol,
-            hostname: bareHostname(url),
-            port: url.port || undefined,
-            path: `${url.pathname}${url.search}`,
-            method: request.method,
-            headers: {
-              ...request.headers,
-              ...(withBody ? { 'content-length': String(request.body.byteLength) } : {}),
-            },
-            lookup: pinnedLookup(addresses),
-            agent: false,
-            signal: deadline,
-          },
-          (res) => {
-            const chunks: Buffer[] = []
-            let kept = 0
-            const done = () => {
-              const headers: Record<string, string> = {}
-              for (const [name, value] of Object.entries(res.headers))
-                if (value !== undefined)
-                  headers[name] = Array.isArray(value) ? value.join(', ') : value
-              resolvePromise({
-                status: res.statusCode ?? 0,
-                headers,
-                body: Buffer.concat(chunks).subarray(0, request.maxBodyBytes).toString('utf8'),
-              })
-              res.destroy()
-            }
-            res.on('data', (chunk: Buffer) => {
-              chunks.push(chunk)
-              kept += chunk.length
-              // Enough kept: the rest of a large answer is not read.
-              if (kept >= request.maxBodyBytes) done()
+    const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>((resolvePromise, reject) =>
+      pinnedRequest(
+        url,
+        addresses,
+        {
+          method: request.method,
+          headers: request.headers,
+          body: withBody ? Buffer.from(request.body) : undefined,
+        },
+        deadline,
+        (res) => {
+          const chunks: Buffer[] = []
+          let kept = 0
+          const done = () => {
+            const headers: Record<string, string> = {}
+            for (const [name, value] of Object.entries(res.headers))
+              if (value !== undefined)
+                headers[name] = Array.isArray(value) ? value.join(', ') : value
+            resolvePromise({
+              status: res.statusCode ?? 0,
+              headers,
+              body: Buffer.concat(chunks).subarray(0, request.maxBodyBytes).toString('utf8'),
             })
-            res.on('end', done)
-            res.on('error', reject)
-          },
-        )
-        req.on('error', reject)
-        req.end(withBody ? Buffer.from(request.body) : undefined)
-      },
+            res.destroy()
+          }
+          res.on('data', (chunk: Buffer) => {
+            chunks.push(chunk)
+            kept += chunk.length
+            // Enough kept: the rest of a large answer is not read.
+            if (kept >= request.maxBodyBytes) done()
+          })
+          res.on('end', done)
+          res.on('error', reject)
+        },
+        reject,
+      ),
     )
     return { ok: true, answer: { ...answer, latencyMs: elapsed() } }
   } catch {

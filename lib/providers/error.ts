@@ -48,6 +48,26 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * The base of a provider's own error class, kept apart so the provider's code and tests can tell
+ * whose failure it is; pages and actions handle them all as ProviderError.
+ */
+export function providerErrorClass(name: string, label: string, baseUrlVariable: string) {
+  return class extends ProviderError {
+    override name = name
+    constructor(kind: ProviderErrorKind, message: string, facts: ProviderErrorFacts = {}) {
+      super(label, kind, message, facts)
+    }
+
+    /** How this class's errors are worded and made (instances of the subclass it is read on). */
+    static get voice(): ProviderVoice {
+      const make = (kind: ProviderErrorKind, message: string, facts?: ProviderErrorFacts) =>
+        new this(kind, message, facts)
+      return { label, baseUrlVariable, make }
+    }
+  }
+}
+
 /** How a provider's errors are made: its label, the variable that sets its API address, its class. */
 export interface ProviderVoice {
   label: string

@@ -23,6 +23,11 @@ export interface JsonTransportOptions {
   maxRetryAfterMs?: number
 }
 
+/** What a provider's client is made with: where, which key, and the transport's limits. */
+export type ProviderClientOptions = Omit<JsonTransportOptions, 'headers' | 'errors'> & {
+  apiKey: string
+}
+
 const RETRYABLE = new Set([429, 502, 503, 504])
 const TRANSPORT_FAILURE = Symbol('transport failure')
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { CompactEncrypt, importJWK, type JWK } from 'jose'
 import { checkKayleRequest, checkKayleResponse } from '../kayle/openapi/validate'
+import { eventDeliveryOf } from '../kayle/schemas'
 
 // A Kayle that follows Kayle's documentation and nothing else: the routes of
 // openapi-webhooks.json served from memory, every request checked against that document (a
@@ -108,19 +109,7 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
   const publicDelivery = ({ payload, ...d }: Delivery) => d
   const eventJson = (e: Event) => ({
     ...e,
-    deliveries: [...deliveries.values()]
-      .filter((d) => d.event_id === e.id)
-      .map((d) => ({
-        id: d.id,
-        webhook_endpoint_id: d.webhook_endpoint_id,
-        status: d.status,
-        last_status_code: d.last_status_code,
-        attempt_count: d.attempt_count,
-        last_attempt_at: d.last_attempt_at,
-        payload_expires_at: d.payload_expires_at,
-        payload_scrubbed_at: d.payload_scrubbed_at,
-        payload_retention_reason: d.payload_retention_reason,
-      })),
+    deliveries: [...deliveries.values()].filter((d) => d.event_id === e.id).map(eventDeliveryOf),
   })
 
   /** Cursor pagination as documented: `starting_after` is the last id of the previous page. */
@@ -290,6 +279,13 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     body: unknown,
     params: Record<string, string>,
   ): Promise<[number, unknown]> {
+    /** Kayle's 400 for a URL it does not deliver to, or null. */
+    const urlRejection = (value: string) => {
+      const problem = urlProblem(value, options.allowHttpLoopback ?? true)
+      if (!problem) return null
+      const hint = 'Use an https:// URL that is not a private address.'
+      return [400, envelopeError('WEBHOOK_URL_REJECTED', problem, hint)] as [number, unknown]
+    }
     const notFound = (what: string) =>
       [404, envelopeError('NOT_FOUND', `${what} not found.`, 'Check the ID and try again.')] as [
         number,
@@ -326,16 +322,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
     }
     if (key === 'POST /v1/webhooks/endpoints') {
       const url = String(b.url)
-      const problem = urlProblem(url, options.allowHttpLoopback ?? true)
-      if (problem)
-        return [
-          400,
-          envelopeError(
-            'WEBHOOK_URL_REJECTED',
-            problem,
-            'Use an https:// URL that is not a private address.',
-          ),
-        ]
+      const rejected = urlRejection(url)
+      if (rejected) return rejected
       const stamp = now()
       const enabled = b.enabled === undefined ? true : Boolean(b.enabled)
       const e: Endpoint = {
@@ -365,16 +353,8 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       if (method === 'GET' && tail === '') return [200, { data: publicEndpoint(e), error: null }]
       if (method === 'PATCH' && tail === '') {
         if (b.url !== undefined) {
-          const problem = urlProblem(String(b.url), options.allowHttpLoopback ?? true)
-          if (problem)
-            return [
-              400,
-              envelopeError(
-                'WEBHOOK_URL_REJECTED',
-                problem,
-                'Use an https:// URL that is not a private address.',
-              ),
-            ]
+          const rejected = urlRejection(String(b.url))
+          if (rejected) return rejected
         }
         for (const field of [
           'name',
@@ -464,17 +444,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       return [200, { data: k, error: null }]
     }
     if (key === 'GET /v1/webhooks/deliveries') {
-      const status = search.get('status')
-      const endpointId = search.get('endpoint_id')
-      const eventId = search.get('event_id')
-      const rows = [...deliveries.values()]
-        .reverse()
-        .filter(
-          (d) =>
-            (!status || d.status === status) &&
-            (!endpointId || d.webhook_endpoint_id === endpointId) &&
-            (!eventId || d.event_id === eventId),
-        )
+      const rows = newestMatching(deliveries.values(), search, {
+        status: (d, status) => d.status === status,
+        endpoint_id: (d, endpointId) => d.webhook_endpoint_id === endpointId,
+        event_id: (d, eventId) => d.event_id === eventId,
+      })
       return list(rows, publicDelivery)
     }
     if (params.delivery_id) {
@@ -499,17 +473,11 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
       return [200, { data: answer, error: null }]
     }
     if (key === 'GET /v1/webhooks/events') {
-      const type = search.get('type')
-      const from = search.get('created_from')
-      const to = search.get('created_to')
-      const rows = [...events.values()]
-        .reverse()
-        .filter(
-          (e) =>
-            (!type || e.type === type) &&
-            (!from || e.created_at >= new Date(from).toISOString()) &&
-            (!to || e.created_at <= new Date(to).toISOString()),
-        )
+      const rows = newestMatching(events.values(), search, {
+        type: (e, type) => e.type === type,
+        created_from: (e, from) => e.created_at >= new Date(from).toISOString(),
+        created_to: (e, to) => e.created_at <= new Date(to).toISOString(),
+      })
       return list(rows, eventJson)
     }
     if (params.event_id) {
@@ -645,6 +613,19 @@ export async function startKayleDocServer(options: KayleDocServerOptions) {
 }
 
 export type KayleDocServer = Awaited<ReturnType<typeof startKayleDocServer>>
+
+/** The rows, newest first, that match every filter whose query parameter is given. */
+function newestMatching<T>(
+  rows: Iterable<T>,
+  search: URLSearchParams,
+  filters: Record<string, (row: T, value: string) => boolean>,
+): T[] {
+  const given = Object.entries(filters).flatMap(([name, test]) => {
+    const value = search.get(name)
+    return value ? [(row: T) => test(row, value)] : []
+  })
+  return [...rows].reverse().filter((row) => given.every((test) => test(row)))
+}
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { createHmac, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
 import { authSecret } from '../auth/secret'
-import type { PublicUser } from '../auth/users'
+import { publicColumns, type PublicUser } from '../auth/users'
 import type { Db } from '../db/client'
 import { accessTokens, users } from '../db/schema'
 
@@ -86,10 +86,7 @@ export async function userForAccessToken(
     .select({
       tokenId: accessTokens.id,
       lastUsedAt: accessTokens.lastUsedAt,
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      createdAt: users.createdAt,
+      ...publicColumns,
     })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))

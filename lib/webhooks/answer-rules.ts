@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { rowsOf, type Db } from '../db/client'
 import { receiverAnswers, type ReceiverAnswer, type RecordedAnswer } from '../db/schema'
 import type { AnswerProvider, AnswerRule } from '../validations/answer-rule'
+import { processSingleton } from '../runtime'
 import type { AnswerRuleView } from './answer-text'
 
 export { answerRuleSchema, clearAnswerRuleSchema } from '../validations/answer-rule'
@@ -68,25 +69,24 @@ export async function clearAnswerRule(db: Db, provider: AnswerProvider): Promise
 // Deliveries read it instead of the table, so a burst without a rule costs one read a second, not
 // one a delivery. A rule set here applies at once; set by another instance, within a second.
 const EXISTS_MAX_AGE_MS = 1_000
-const KEY = Symbol.for('konpro-console.answer-rules.exists')
 type Exists = { at: number; providers: Promise<Set<string>> }
-const store = globalThis as typeof globalThis & { [KEY]?: Exists | null }
+const store = processSingleton('answer-rules.exists', () => ({ current: null as Exists | null }))
 
 function forget() {
-  store[KEY] = null
+  store.current = null
 }
 
 /** Whether `provider` may have a rule; false skips the statement for a delivery entirely. */
 export async function mayHaveRule(db: Db, provider: string): Promise<boolean> {
-  let exists = store[KEY]
+  let exists = store.current
   if (!exists || Date.now() - exists.at > EXISTS_MAX_AGE_MS) {
     const providers = db
       .select({ provider: receiverAnswers.provider })
       .from(receiverAnswers)
       .then((rows) => new Set(rows.map((r) => r.provider)))
-    exists = store[KEY] = { at: Date.now(), providers }
+    exists = store.current = { at: Date.now(), providers }
     // A failed read is not kept: the next delivery reads again.
-    providers.catch(() => store[KEY] === exists && forget())
+    providers.catch(() => store.current === exists && forget())
   }
   return (await exists.providers).has(provider)
 }

@@ -1,23 +1,22 @@
 import 'server-only'
 import type { Db } from '../db/client'
-import { signingSecrets } from '../kayle/vault'
-import { konproReceiverSecrets } from './receiver-secrets'
+import { providerDefinition } from '../providers/registry'
 import type { DiagnosisSecret } from './signature-diagnosis'
 
 const LOOKUP_TIMEOUT_MS = 3_000
 
 /**
- * The secrets a delivery's receiver would try now: KonPro's through its API (sandbox or real),
- * Kayle's from this console's own store. A failed lookup is said, not thrown: the page still shows.
+ * The secrets a delivery's receiver would try now, from its provider's definition (KonPro's through
+ * its API, the sandboxes' and Kayle's from this console's own tables). A failed lookup is said,
+ * not thrown: the page still shows.
  */
 export async function diagnosisSecrets(
   db: Db,
   provider: string,
 ): Promise<{ secrets: DiagnosisSecret[]; problem: string | null }> {
   try {
-    if (provider === 'kayle') return { secrets: await signingSecrets(db), problem: null }
-    const secrets = await Promise.race([
-      konproReceiverSecrets(),
+    const secrets: DiagnosisSecret[] = await Promise.race([
+      providerDefinition(provider).secrets(db),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('timeout')), LOOKUP_TIMEOUT_MS).unref(),
       ),

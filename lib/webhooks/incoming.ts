@@ -1,6 +1,18 @@
 import 'server-only'
 import { PEER_HEADER } from './client-address'
-import { RECEIVER_HEADERS } from './receivers'
+// Shared with server.mjs, which answers the receivers' OPTIONS checks itself.
+import receivers from './receivers.json'
+
+/** The security headers proxy.ts sets elsewhere, for the receivers it skips. */
+export const RECEIVER_HEADERS: Readonly<Record<string, string>> = receivers.headers
+
+/** KonPro validates a new endpoint with OPTIONS and a 1-second timeout: answer at once, no I/O. */
+export function answerOptions() {
+  return new Response(null, {
+    status: 200,
+    headers: { ...RECEIVER_HEADERS, allow: 'OPTIONS, POST' },
+  })
+}
 
 // Headers the console's own server writes on a request (server.mjs: the socket's address). They are
 // not part of the delivery: stored, they would show in the detail page and in "Copy as cURL".

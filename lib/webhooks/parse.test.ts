@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { dedupeKey, parseDelivery } from './parse'
-import { createRateLimiter } from './rate-limit'
+import { konproDefinition } from '../providers/konpro/definition'
+import { dedupeKey, parseBody } from './parse'
+import { describePayload } from './receive'
+import { createRateLimiter } from './receiver-state'
+
+/** What the receiver stores of a KonPro body: the parse, the event type and the ids. */
+function parseDelivery(body: Uint8Array) {
+  const parsed = parseBody(body)
+  return { ...parsed, ...describePayload(konproDefinition, parsed.payload, new Headers()) }
+}
 
 describe('parseDelivery', () => {
   it('reads the event type and the ids in event_data', () => {

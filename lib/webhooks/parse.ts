@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto'
-import { CORRELATION_FIELDS } from '../events/correlation'
 import type { ParseStatus } from '../events/types'
 
-export interface ParsedDelivery {
+export interface ParsedBody {
   payload: unknown
   parseStatus: ParseStatus
-  eventType: string | null
-  /** KonPro's ids in `event_data`, under their own names; only the ones present. */
-  correlation: Record<string, string>
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -32,9 +28,6 @@ function nestingDepth(text: string): number {
   }
   return deepest
 }
-const idOf = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 500) : null
-
 const wellFormed = (value: unknown): unknown =>
   typeof value === 'string'
     ? value.toWellFormed()
@@ -46,17 +39,16 @@ const wellFormed = (value: unknown): unknown =>
           )
         : value
 
-/** Reads what it can from a body; bad input is described, never thrown. */
-export function parseDelivery(body: Uint8Array): ParsedDelivery {
-  const empty = { payload: null, eventType: null, correlation: {} }
-  if (body.length === 0) return { ...empty, parseStatus: 'empty' }
+/** Reads what JSON it can from a body; bad input is described, never thrown. */
+export function parseBody(body: Uint8Array): ParsedBody {
+  if (body.length === 0) return { payload: null, parseStatus: 'empty' }
   let text: string
   try {
     text = strictUtf8.decode(body)
   } catch {
-    return { ...empty, parseStatus: 'invalid_utf8' }
+    return { payload: null, parseStatus: 'invalid_utf8' }
   }
-  if (nestingDepth(text) > MAX_JSON_DEPTH) return { ...empty, parseStatus: 'too_deep' }
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return { payload: null, parseStatus: 'too_deep' }
   let payload: unknown
   try {
     // PostgreSQL's jsonb holds neither U+0000 nor a lone surrogate (valid JSON as "\ud800"):
@@ -64,28 +56,16 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
     payload = JSON.parse(text.includes('\\u0000') ? text.replace(/\\u0000/g, '\\ufffd') : text)
     if (/\\u[dD][89a-fA-F]/.test(text)) payload = wellFormed(payload)
   } catch {
-    return { ...empty, parseStatus: 'invalid_json' }
+    return { payload: null, parseStatus: 'invalid_json' }
   }
-  const record =
-    payload && typeof payload === 'object' && !Array.isArray(payload)
-      ? (payload as Record<string, unknown>)
-      : {}
-  const data =
-    record.event_data && typeof record.event_data === 'object'
-      ? (record.event_data as Record<string, unknown>)
-      : {}
-  return {
-    payload,
-    parseStatus: 'ok',
-    eventType: idOf(record.event_type),
-    correlation: Object.fromEntries(
-      CORRELATION_FIELDS.flatMap(({ key }) => {
-        const id = idOf(data[key])
-        return id === null ? [] : [[key, id]]
-      }),
-    ),
-  }
+  return { payload, parseStatus: 'ok' }
 }
+
+/** A JSON object's fields; empty for anything else. */
+export const fieldsOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
 
 /** Same body and same signature means the same delivery sent again. */
 export function dedupeKey(body: Uint8Array, signature: string | null): string {

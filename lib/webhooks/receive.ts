@@ -1,21 +1,22 @@
 import 'server-only'
 import type { Db } from '../db/client'
+import type { AnyProviderDefinition, SecretLookup, Verification } from '../providers/registry'
 import { chooseAnswer } from './answer-rules'
 import { clientAddress } from './client-address'
-import { answer, isInternalHeader, type Answer, type Incoming } from './incoming'
-import { dedupeKey, parseDelivery } from './parse'
+import { answer, isInternalHeader, type Answer, type HeaderReader, type Incoming } from './incoming'
+import { parseBody, type ParsedBody } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
-import type { EndpointSecret } from './secret-source'
-import { verifySignature } from './verify'
 import type { createEventWriter } from '../events/writer'
 
-export interface ReceiverDeps {
+/** What the receive pipeline works with: storage, limits, and one provider's cached lookups. */
+export interface ReceiverDeps<S = unknown, K = unknown> {
   db: Db
   writer: ReturnType<typeof createEventWriter>
-  secrets: (opts?: { refresh?: boolean }) => Promise<EndpointSecret[]>
+  secrets: SecretLookup<S>
+  /** The keys of a provider whose bodies are encrypted (its definition's `open`). */
+  keys?: SecretLookup<K>
   limiter: { check(key: string): number | null }
   maxBodyBytes: number
-  provider?: string
 }
 
 type Writer = ReturnType<typeof createEventWriter>
@@ -107,36 +108,77 @@ export async function storeAndAnswer(
 }
 
 /**
- * One webhook delivery: limit, read, verify over the raw bytes, store durably, then answer.
- * Bad input is stored and described, never a 5xx; 503 only when the database refuses the write.
+ * The event type and correlation ids of a payload, as the events table's columns hold them. The
+ * one place a provider's correlation ids meet the table's KonPro-named columns.
  */
-export async function receiveDelivery(req: Incoming, deps: ReceiverDeps): Promise<Answer> {
+export function describePayload(
+  definition: AnyProviderDefinition,
+  payload: unknown,
+  headers: HeaderReader,
+) {
+  return {
+    eventType: definition.eventType(payload, headers),
+    correlation: definition.correlation(payload),
+  }
+}
+
+/** Verifies with the cached secrets, then, when none matched, once more with a fresh list. */
+async function verify(
+  definition: AnyProviderDefinition,
+  body: Uint8Array,
+  headers: HeaderReader,
+  secrets: SecretLookup<unknown>,
+): Promise<Verification> {
+  const first = definition.verify({ body, headers, secrets: await secrets() })
+  if (first.verdict !== 'invalid' && first.verdict !== 'no_secret') return first
+  // The endpoint (or its rotated secret) may be newer than the cached list: look again.
+  return definition.verify({ body, headers, secrets: await secrets({ refresh: true }) })
+}
+
+/**
+ * One webhook delivery, whichever provider's: admit (limit, read the raw body once), verify over
+ * the raw bytes, open an accepted encrypted body, store durably, then answer. Bad input is stored
+ * and described, never a 5xx; 503 only when the database refuses the write.
+ */
+export async function receiveDelivery(
+  definition: AnyProviderDefinition,
+  req: Incoming,
+  deps: ReceiverDeps,
+): Promise<Answer> {
   const admitted = await admitDelivery(req, deps)
   if ('refused' in admitted) return admitted.refused
   const { ip, body } = admitted
 
-  let verification = verifySignature({ body, headers: req.headers, secrets: await deps.secrets() })
-  if (verification.verdict === 'invalid' || verification.verdict === 'no_secret') {
-    // The endpoint may be newer than the cached secrets: look again before judging.
-    verification = verifySignature({
-      body,
-      headers: req.headers,
-      secrets: await deps.secrets({ refresh: true }),
-    })
-  }
-  const status = statusFor(verification.verdict, await getReceiverPolicy(deps.db))
-  const signature = req.headers.get('signature') ?? req.headers.get('heygen-signature')
+  const verification = await verify(definition, body, req.headers, deps.secrets)
+  const accepted = statusFor(verification.verdict, await getReceiverPolicy(deps.db)) === 200
+  const status = accepted ? 200 : definition.refusedStatus
+
+  // Only an accepted delivery is decrypted: a forged body costs no decryption work and is stored
+  // as received.
+  const opened = !definition.open
+    ? { plaintext: body, endpointId: null }
+    : accepted && body.byteLength > 0 && deps.keys
+      ? await definition.open.decrypt(body, deps.keys)
+      : null
+  const parsed = opened
+    ? parseBody(opened.plaintext)
+    : ({
+        payload: null,
+        parseStatus: body.byteLength === 0 ? 'empty' : 'undecryptable',
+      } satisfies ParsedBody)
+
   return storeAndAnswer(
     deps,
     {
-      provider: deps.provider ?? 'konpro',
+      provider: definition.catalog.id,
       ...requestFacts(req, ip, body),
-      ...parseDelivery(body),
+      ...parsed,
+      ...describePayload(definition, parsed.payload, req.headers),
       verdict: verification.verdict,
-      rejected: status !== 200,
+      rejected: !accepted,
       responseStatus: status,
-      endpointId: verification.endpointId,
-      dedupeKey: dedupeKey(body, signature),
+      endpointId: verification.endpointId ?? opened?.endpointId ?? null,
+      dedupeKey: definition.dedupeKey({ body, headers: req.headers, payload: parsed.payload }),
     },
     verification.reason,
   )

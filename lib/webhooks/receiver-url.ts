@@ -1,9 +1,10 @@
 import 'server-only'
 import { headers } from 'next/headers'
 import { env } from '../env'
-import { RECEIVER_PATH } from './receivers'
+import { PROVIDERS } from '../providers/catalog'
 
-export { KAYLE_RECEIVER_PATH, RECEIVER_PATH } from './receivers'
+export const RECEIVER_PATH = PROVIDERS.konpro.receiverPath
+export const KAYLE_RECEIVER_PATH = PROVIDERS.kayle.receiverPath
 
 /** The console's own base URL: APP_URL when set, else the host the request came in on. */
 export async function appOrigin(): Promise<string> {

@@ -56,53 +56,21 @@ describe('Signature header', () => {
 
 describe('Heygen-Signature header', () => {
   const now = 1_800_000_000
+  const heygenVerdict = (signature: string, timestamp: string) =>
+    check({ 'heygen-signature': signature, 'heygen-timestamp': timestamp }, body, secrets, now)
+      .verdict
   it('verifies with a fresh timestamp, in seconds or milliseconds', () => {
-    expect(
-      check(
-        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 30) },
-        body,
-        secrets,
-        now,
-      ).verdict,
-    ).toBe('verified')
-    expect(
-      check(
-        { 'heygen-signature': sign(body), 'heygen-timestamp': String((now + 60) * 1000) },
-        body,
-        secrets,
-        now,
-      ).verdict,
-    ).toBe('verified')
+    expect(heygenVerdict(sign(body), String(now - 30))).toBe('verified')
+    expect(heygenVerdict(sign(body), String((now + 60) * 1000))).toBe('verified')
   })
 
   it('rejects a timestamp more than five minutes off, or none', () => {
-    expect(
-      check(
-        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now - 301) },
-        body,
-        secrets,
-        now,
-      ).verdict,
-    ).toBe('invalid')
-    expect(
-      check(
-        { 'heygen-signature': sign(body), 'heygen-timestamp': String(now + 301) },
-        body,
-        secrets,
-        now,
-      ).verdict,
-    ).toBe('invalid')
+    expect(heygenVerdict(sign(body), String(now - 301))).toBe('invalid')
+    expect(heygenVerdict(sign(body), String(now + 301))).toBe('invalid')
     expect(check({ 'heygen-signature': sign(body) }, body, secrets, now).verdict).toBe('invalid')
   })
 
   it('rejects a wrong signature even with a fresh timestamp', () => {
-    expect(
-      check(
-        { 'heygen-signature': sign(body, 'nope'), 'heygen-timestamp': String(now) },
-        body,
-        secrets,
-        now,
-      ).verdict,
-    ).toBe('invalid')
+    expect(heygenVerdict(sign(body, 'nope'), String(now))).toBe('invalid')
   })
 })

@@ -1,17 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Verdict } from '../events/types'
+import type { Verification } from '../providers/registry'
 import type { HeaderReader } from './incoming'
-import type { EndpointSecret } from './secret-source'
+
+/** A KonPro endpoint pointing at this receiver, with its signing secret. */
+export interface EndpointSecret {
+  endpointId: string
+  url: string
+  secret: string
+}
 
 export const HEYGEN_TOLERANCE_SECONDS = 5 * 60
-
-export interface VerifyResult {
-  verdict: Verdict
-  /** The endpoint whose secret matched, when one did. */
-  endpointId: string | null
-  /** One line for the log: why this verdict. */
-  reason: string
-}
 
 const HEX_64 = /^[0-9a-f]{64}$/
 
@@ -36,7 +34,7 @@ export function verifySignature(input: {
   headers: Pick<HeaderReader, 'get'>
   secrets: EndpointSecret[]
   nowSeconds?: number
-}): VerifyResult {
+}): Verification {
   const { body, headers, secrets } = input
   const signature = headers.get('signature')?.trim()
   const heygen = headers.get('heygen-signature')?.trim()

@@ -7,6 +7,7 @@ import { kayleSandboxDeliveries, type KayleSandboxDelivery } from '../../db/sche
 import { sendOutbound } from '../../net/outbound'
 import { DEFAULT_EVENT_TYPE, type KayleEventTypeName } from '../event-catalog'
 import { encryptForKayle } from '../jwe'
+import { eventDeliveryOf } from '../schemas'
 import { signKayle } from '../signature'
 import { sampleEvent } from './events'
 import { activeKeyOf, getEndpoint, kayleKeyIdOf, getKey, signingSecretOf } from './store'
@@ -264,17 +265,7 @@ export async function eventJson(db: Db, rows: KayleSandboxDelivery[]) {
     // The sandbox keeps no session row; the event id stands in for the session that fired it.
     trigger_id: first.eventId,
     created_at: first.createdAt.toISOString(),
-    deliveries: deliveries.map((d) => ({
-      id: d.id,
-      webhook_endpoint_id: d.webhook_endpoint_id,
-      status: d.status,
-      last_status_code: d.last_status_code,
-      attempt_count: d.attempt_count,
-      last_attempt_at: d.last_attempt_at,
-      payload_expires_at: d.payload_expires_at,
-      payload_scrubbed_at: d.payload_scrubbed_at,
-      payload_retention_reason: d.payload_retention_reason,
-    })),
+    deliveries: deliveries.map(eventDeliveryOf),
   }
 }
 

@@ -57,6 +57,16 @@ const badRequest = (message: string, hint = 'Fix the request to match the API re
   fail(400, 'BAD_REQUEST', message, hint)
 const EMPTY_PAGE = { pagination: { limit: 10, has_more: false, next_cursor: null } }
 
+/** The answer to a `starting_after` that names nothing on the list. */
+const unknownCursor = (after: string) =>
+  fail(
+    400,
+    'INVALID_REQUEST',
+    `starting_after cursor ${after} does not exist.`,
+    'Use next_cursor from the previous page.',
+    EMPTY_PAGE,
+  )
+
 type Run = (ctx: {
   req: Request
   db: Db
@@ -81,14 +91,7 @@ function pageOf<T extends { id: string }>(items: T[], query: URLSearchParams): R
   let start = 0
   if (after) {
     const index = items.findIndex((i) => i.id === after)
-    if (index < 0)
-      return fail(
-        400,
-        'INVALID_REQUEST',
-        `starting_after cursor ${after} does not exist.`,
-        'Use next_cursor from the previous page.',
-        EMPTY_PAGE,
-      )
+    if (index < 0) return unknownCursor(after)
     start = index + 1
   }
   const slice = items.slice(start, start + limit)
@@ -125,14 +128,7 @@ const routes: Route[] = [
       let seq: number | undefined
       if (after) {
         seq = await endpointSeq(db, after)
-        if (seq === undefined)
-          return fail(
-            400,
-            'INVALID_REQUEST',
-            `starting_after cursor ${after} does not exist.`,
-            'Use next_cursor from the previous page.',
-            EMPTY_PAGE,
-          )
+        if (seq === undefined) return unknownCursor(after)
       }
       const { rows, hasMore } = await listEndpoints(db, limit, seq, bool(query.get('enabled')))
       return Response.json({

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
-import { internalTargets, startTcpTap } from '../../test/sockets'
+import { startLoopbackTaps } from '../../test/provider-tests'
+import { internalTargets } from '../../test/sockets'
 import { generateEncryptionKey } from '../jwe'
 import { sendKayleTestEvent } from './deliver'
 import { handleKayleSandboxRequest } from './handler'
@@ -13,10 +14,7 @@ process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
 describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    const v4 = await startTcpTap('127.0.0.1')
-    const v6 = await startTcpTap('::1')
-    defer(v4.close)
-    defer(v6.close)
+    const { v4, v6 } = await startLoopbackTaps(defer)
     const apiKey = await kayleSandboxApiKey(database.db)
     async function call(method: string, path: string, body: unknown) {
       const req = new Request(`http://127.0.0.1/api/sandbox/kayle${path}`, {

@@ -1,23 +1,17 @@
 import 'server-only'
 import { importJWK, type JWK } from 'jose'
 import { z } from 'zod'
+import { deliveryUrlProblem } from '../../providers/sandbox'
 import { KAYLE_EVENT_TYPE_NAMES, KAYLE_RETENTION_HOURS } from '../event-catalog'
 
 // The request bodies Kayle documents, with the messages it answers when one is wrong.
 
 /** Kayle delivers only to https; http is accepted for this machine, as in Kayle's development mode. */
-export function urlProblem(value: string): string | null {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'url must be an absolute URL'
-  }
-  if (url.protocol === 'https:') return null
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
-    return null
-  return 'url must use https:// (http:// is accepted only for localhost and 127.0.0.1)'
-}
+export const urlProblem = (value: string) =>
+  deliveryUrlProblem(
+    value,
+    'url must use https:// (http:// is accepted only for localhost and 127.0.0.1)',
+  )
 
 const url = z
   .string({ error: 'url is required and must be a string' })

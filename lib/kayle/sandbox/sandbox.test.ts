@@ -1,9 +1,8 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { rowsOf, type Database } from '../../db/client'
 import { describeEachDatabase } from '../../test/databases'
+import { serveHandler } from '../../test/provider-tests'
 import { startHttpServer } from '../../test/http-server'
 import { createKayleClient } from '../client'
 import { KayleError } from '../errors'
@@ -26,27 +25,8 @@ type Json = {
   pagination?: { limit: number; has_more: boolean; next_cursor: string | null }
 }
 
-/** Serves the handler on a real socket, as the console's route does, so the real client can talk to it. */
-async function serve(database: Database) {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const c of req) chunks.push(c as Buffer)
-    const request = new Request(new URL(req.url ?? '/', 'http://sandbox.test'), {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-    })
-    const answer = await handleKayleSandboxRequest(request, database.db)
-    res.writeHead(answer.status, Object.fromEntries(answer.headers))
-    res.end(Buffer.from(await answer.arrayBuffer()))
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sandbox/kayle`
-  return {
-    base,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  }
-}
+const serve = (database: Database) =>
+  serveHandler((req) => handleKayleSandboxRequest(req, database.db), '/api/sandbox/kayle')
 
 describeEachDatabase('Kayle sandbox', (fresh, defer) => {
   async function setup() {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, desc, eq, gt } from 'drizzle-orm'
 import { seal, unseal } from '../../crypto/seal'
 import type { Db } from '../../db/client'
+import { deleteWhere, rowWhere, settingMadeOnce } from '../../providers/sandbox'
 import {
   kayleSandboxEndpoints,
   kayleSandboxKeys,
@@ -27,10 +28,9 @@ export async function kayleSandboxApiKey(db: Db): Promise<string> {
   const fresh = () => ({
     sealed: seal(`ksbx_${randomBytes(24).toString('base64url')}`, API_KEY_PURPOSE),
   })
-  await db.insert(settings).values({ key: API_KEY_SETTING, value: fresh() }).onConflictDoNothing()
-  const [row] = await db.select().from(settings).where(eq(settings.key, API_KEY_SETTING))
+  const stored = await settingMadeOnce(db, API_KEY_SETTING, fresh)
   try {
-    return unseal((row!.value as { sealed: string }).sealed, API_KEY_PURPOSE)
+    return unseal((stored as { sealed: string }).sealed, API_KEY_PURPOSE)
   } catch {
     const value = fresh()
     await db
@@ -101,13 +101,8 @@ export async function listEndpoints(
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit }
 }
 
-export async function getEndpoint(db: Db, id: string): Promise<KayleSandboxEndpoint | undefined> {
-  const [row] = await db
-    .select()
-    .from(kayleSandboxEndpoints)
-    .where(eq(kayleSandboxEndpoints.id, id))
-  return row
-}
+export const getEndpoint = (db: Db, id: string): Promise<KayleSandboxEndpoint | undefined> =>
+  rowWhere(db, kayleSandboxEndpoints, eq(kayleSandboxEndpoints.id, id))
 
 /** Applies the given fields; pausing sets `disabled_at`, enabling clears it. */
 export async function updateEndpoint(
@@ -130,12 +125,9 @@ export async function updateEndpoint(
 }
 
 export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(kayleSandboxEndpoints)
-    .where(eq(kayleSandboxEndpoints.id, id))
-    .returning({ id: kayleSandboxEndpoints.id })
+  const removed = await deleteWhere(db, kayleSandboxEndpoints, eq(kayleSandboxEndpoints.id, id))
   await db.delete(kayleSandboxKeys).where(eq(kayleSandboxKeys.endpointId, id))
-  return rows.length > 0
+  return removed
 }
 
 export const signingSecretOf = (row: KayleSandboxEndpoint) =>

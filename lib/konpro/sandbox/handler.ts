@@ -17,28 +17,37 @@ import { optionsCheck, sandboxUrlProblem } from './url-rules'
 const error = (status: number, message: string) =>
   Response.json({ code: status, message }, { status })
 
+/** Reads a request's JSON body with `schema`: the data, or the 400 answer saying what it must be. */
+const jsonBody =
+  <T>(schema: z.ZodType<T>, expected: string) =>
+  async (req: Request): Promise<T | Response> => {
+    const body = schema.safeParse(await req.json().catch(() => undefined))
+    return body.success ? body.data : error(400, expected)
+  }
+
 const eventsField = z.array(z.string().min(1)).nullish()
-const addBody = z.object({ url: z.string(), events: eventsField, entity_id: z.string().nullish() })
-const updateBody = z.object({
-  endpoint_id: z.string().min(1),
-  url: z.string().optional(),
-  events: eventsField,
-})
+const addBody = jsonBody(
+  z.object({ url: z.string(), events: eventsField, entity_id: z.string().nullish() }),
+  'body must be JSON with a string url and an optional events array',
+)
+const updateBody = jsonBody(
+  z.object({ endpoint_id: z.string().min(1), url: z.string().optional(), events: eventsField }),
+  'body must be JSON with endpoint_id and the fields to change',
+)
 
 const routes: Record<string, { method: string; run: (req: Request, db: Db) => Promise<Response> }> =
   {
     'endpoint.add': {
       method: 'POST',
       run: async (req, db) => {
-        const body = addBody.safeParse(await readJson(req))
-        if (!body.success)
-          return error(400, 'body must be JSON with a string url and an optional events array')
-        const problem = sandboxUrlProblem(body.data.url) ?? (await optionsCheck(db, body.data.url))
+        const body = await addBody(req)
+        if (body instanceof Response) return body
+        const problem = sandboxUrlProblem(body.url) ?? (await optionsCheck(db, body.url))
         if (problem) return error(400, problem)
         const row = await insertSandboxEndpoint(db, {
-          url: body.data.url,
-          events: body.data.events ?? null,
-          entityId: body.data.entity_id,
+          url: body.url,
+          events: body.events ?? null,
+          entityId: body.entity_id,
         })
         return Response.json(toKonproJson(row), { status: 201 })
       },
@@ -51,12 +60,11 @@ const routes: Record<string, { method: string; run: (req: Request, db: Db) => Pr
     'endpoint.update': {
       method: 'PATCH',
       run: async (req, db) => {
-        const body = updateBody.safeParse(await readJson(req))
-        if (!body.success)
-          return error(400, 'body must be JSON with endpoint_id and the fields to change')
-        const current = await getSandboxEndpoint(db, body.data.endpoint_id)
-        if (!current) return error(404, `endpoint ${body.data.endpoint_id} not found`)
-        const { url, events } = body.data
+        const body = await updateBody(req)
+        if (body instanceof Response) return body
+        const current = await getSandboxEndpoint(db, body.endpoint_id)
+        if (!current) return error(404, `endpoint ${body.endpoint_id} not found`)
+        const { url, events } = body
         if (url !== undefined && url !== current.url) {
           const problem = sandboxUrlProblem(url) ?? (await optionsCheck(db, url))
           if (problem) return error(400, problem)
@@ -107,12 +115,4 @@ export async function handleSandboxRequest(
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return error(401, 'invalid or missing x-api-key')
   return route.run(req, db)
-}
-
-async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json()
-  } catch {
-    return undefined
-  }
 }

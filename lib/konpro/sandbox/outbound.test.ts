@@ -2,6 +2,7 @@ import { expect, it, vi } from 'vitest'
 import { BLOCKED_MESSAGE, UNREACHABLE_MESSAGE } from '../../net/outbound'
 import { describeEachDatabase } from '../../test/databases'
 import { startHttpServer } from '../../test/http-server'
+import { startLoopbackTaps } from '../../test/provider-tests'
 import { closedPort, internalTargets, startTcpTap } from '../../test/sockets'
 import { sendTestEvent } from './deliver'
 import { handleSandboxRequest } from './handler'
@@ -16,10 +17,7 @@ vi.hoisted(() => {
 describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   async function setup() {
     const database = await fresh()
-    const v4 = await startTcpTap('127.0.0.1')
-    const v6 = await startTcpTap('::1')
-    defer(v4.close)
-    defer(v6.close)
+    const { v4, v6 } = await startLoopbackTaps(defer)
     const apiKey = await sandboxApiKey(database.db)
     /** endpoint.add straight into the handler, as the console's route calls it. */
     async function add(url: string) {

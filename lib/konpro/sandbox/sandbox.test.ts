@@ -1,8 +1,7 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { expect, it, vi } from 'vitest'
 import type { Database } from '../../db/client'
 import { describeEachDatabase } from '../../test/databases'
+import { serveHandler } from '../../test/provider-tests'
 import { startHttpServer } from '../../test/http-server'
 import { createKonproClient } from '../client'
 import { KonproError } from '../errors'
@@ -16,30 +15,10 @@ vi.hoisted(() => {
   process.env.SANDBOX_ALLOW_HOSTS = '127.0.0.1'
 })
 
-/** Serves the sandbox handler on a real socket, as the console's route does. */
-async function serveSandbox(database: Database) {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const c of req) chunks.push(c as Buffer)
-    const body = chunks.length ? Buffer.concat(chunks) : undefined
-    const url = new URL(req.url ?? '/', 'http://sandbox.test')
-    const action = url.pathname.split('/').pop() ?? ''
-    const request = new Request(url, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body,
-    })
-    const answer = await handleSandboxRequest(request, action, database.db)
-    res.writeHead(answer.status, Object.fromEntries(answer.headers))
-    res.end(Buffer.from(await answer.arrayBuffer()))
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return {
-    base,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  }
-}
+const serveSandbox = (database: Database) =>
+  serveHandler((req) =>
+    handleSandboxRequest(req, new URL(req.url).pathname.split('/').pop() ?? '', database.db),
+  )
 
 describeEachDatabase('KonPro sandbox', (fresh, defer) => {
   async function setup() {

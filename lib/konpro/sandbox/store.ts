@@ -2,32 +2,26 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { sandboxEndpoints, settings, type SandboxEndpoint } from '../../db/schema'
+import { deleteWhere, rowWhere, settingMadeOnce } from '../../providers/sandbox'
+import { sandboxEndpoints, type SandboxEndpoint } from '../../db/schema'
 
 const SANDBOX_KEY = 'sandbox.apiKey'
 export const SANDBOX_USERNAME = 'sandbox'
 
 /** The sandbox's own API key, made once and kept in the database (the console sends it like a real key). */
 export async function sandboxApiKey(db: Db): Promise<string> {
-  const fresh = `sbx_${randomBytes(24).toString('base64url')}`
-  await db.insert(settings).values({ key: SANDBOX_KEY, value: fresh }).onConflictDoNothing()
-  const [row] = await db.select().from(settings).where(eq(settings.key, SANDBOX_KEY))
-  return row!.value as string
+  const fresh = () => `sbx_${randomBytes(24).toString('base64url')}`
+  return (await settingMadeOnce(db, SANDBOX_KEY, fresh)) as string
 }
 
 export const listSandboxEndpoints = (db: Db) =>
   db.select().from(sandboxEndpoints).orderBy(asc(sandboxEndpoints.createdAt))
 
-export async function getSandboxEndpoint(
+export const getSandboxEndpoint = (
   db: Db,
   endpointId: string,
-): Promise<SandboxEndpoint | undefined> {
-  const [row] = await db
-    .select()
-    .from(sandboxEndpoints)
-    .where(eq(sandboxEndpoints.endpointId, endpointId))
-  return row
-}
+): Promise<SandboxEndpoint | undefined> =>
+  rowWhere(db, sandboxEndpoints, eq(sandboxEndpoints.endpointId, endpointId))
 
 export async function insertSandboxEndpoint(
   db: Db,
@@ -60,13 +54,8 @@ export async function updateSandboxEndpoint(
   return row
 }
 
-export async function deleteSandboxEndpoint(db: Db, endpointId: string): Promise<boolean> {
-  const rows = await db
-    .delete(sandboxEndpoints)
-    .where(eq(sandboxEndpoints.endpointId, endpointId))
-    .returning({ id: sandboxEndpoints.endpointId })
-  return rows.length > 0
-}
+export const deleteSandboxEndpoint = (db: Db, endpointId: string): Promise<boolean> =>
+  deleteWhere(db, sandboxEndpoints, eq(sandboxEndpoints.endpointId, endpointId))
 
 /** Enabled endpoints subscribed to `eventType` (an empty or null list means every event). */
 export const subscribersOf = (db: Db, eventType: string) =>

@@ -1,20 +1,14 @@
 import 'server-only'
 import type { Db } from '../../db/client'
 import { sendOutbound } from '../../net/outbound'
+import { deliveryUrlProblem } from '../../providers/sandbox'
 
 /** KonPro delivers only to https; the sandbox also takes plain http on this machine. */
-export function sandboxUrlProblem(value: string): string | null {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'url must be an absolute URL'
-  }
-  if (url.protocol === 'https:') return null
-  if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
-    return null
-  return 'url must use https (http is accepted only for localhost and 127.0.0.1 in the sandbox)'
-}
+export const sandboxUrlProblem = (value: string) =>
+  deliveryUrlProblem(
+    value,
+    'url must use https (http is accepted only for localhost and 127.0.0.1 in the sandbox)',
+  )
 
 /**
  * KonPro validates a new URL with an OPTIONS request and a 1-second timeout; the sandbox does the
