@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { deliver } from './support/deliveries'
 import { captureEveryLook } from './support/screenshots'
-import { startTcpProxy } from './support/tcp-proxy'
+import { startTcpProxy } from '../lib/test/tcp-proxy'
 import { EventsPage } from './pages/events-page'
 
 // One fresh database per run (playwright.config.ts); these tests build on each other's rows.
@@ -39,7 +39,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
   baseURL,
 }) => {
   const target = new URL(baseURL ?? '')
-  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) })
+  const proxy = await startTcpProxy([{ host: target.hostname, port: Number(target.port) }])
   try {
     const resumes: Promise<string | undefined>[] = []
     page.on('request', (r) => {
@@ -47,7 +47,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
         resumes.push(r.allHeaders().then((h) => h['last-event-id']))
     })
     const events = new EventsPage(page)
-    await page.goto(`${proxy.origin}/events`)
+    await page.goto(`${proxy.url}/events`)
     await events.hydrated()
     await events.expectConnection('live')
     const before = await deliver(request)
