@@ -27,6 +27,12 @@ export function startServer(
   env: Record<string, string>,
   options?: ServerOptions,
 ): Promise<BuildServer>
+export function startOnFreshData(
+  prefix: string,
+  admin: { email: string; password: string },
+  env?: Record<string, string>,
+  options?: ServerOptions,
+): Promise<BuildServer & { dataDir: string }>
 export function sessionCookie(
   url: string,
   credentials: { email: string; password: string },

@@ -111,6 +111,36 @@ export async function startServer(env, options) {
   return server
 }
 
+/**
+ * `startServer` on the embedded default in a fresh DATA_DIR (under the system's temp directory,
+ * named from `prefix`) with `admin` as its first user; `stop()` also removes the directory.
+ */
+export async function startOnFreshData(prefix, admin, env = {}, options) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix))
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true })
+  const server = await startServer(
+    {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      ...env,
+    },
+    options,
+  ).catch((error) => {
+    removeData()
+    throw error
+  })
+  return {
+    ...server,
+    dataDir,
+    stop: async (graceMs) => {
+      await server.stop(graceMs)
+      removeData()
+    },
+  }
+}
+
 /** Signs in through the public route; answers the session cookie (`name=value`). */
 export async function sessionCookie(url, { email, password }) {
   const res = await fetch(`${url}/api/auth/sign-in`, {

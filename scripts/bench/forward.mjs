@@ -4,11 +4,10 @@
 // throughput of a burst. Each load runs three times; medians are printed. Loopback only.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import http from 'node:http'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { sessionCookie, startServer } from '../../lib/test/processes.mjs'
+import { sessionCookie, startOnFreshData } from '../../lib/test/processes.mjs'
 import { median, pct, sleep } from './stats.mjs'
 
 const ADMIN = { email: 'bench@forward.test', password: 'benchmark password 123' }
@@ -58,13 +57,7 @@ async function waitFor(ids) {
   return ids.filter((id) => !arrivals.has(id)).length
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-forward-'))
-const console_ = await startServer({
-  DATA_DIR: dataDir,
-  DATABASE_URL: '',
-  ADMIN_EMAIL: ADMIN.email,
-  ADMIN_PASSWORD: ADMIN.password,
-})
+const console_ = await startOnFreshData('konpro-bench-forward-', ADMIN)
 let cli
 try {
   const token = await createToken(console_.url)
@@ -79,7 +72,7 @@ try {
       '--to',
       `http://127.0.0.1:${target.address().port}/hook`,
       '--state',
-      path.join(dataDir, 'state.json'),
+      path.join(console_.dataDir, 'state.json'),
     ],
     {
       env: { ...process.env, KONPRO_CONSOLE_TOKEN: token },
@@ -132,5 +125,4 @@ try {
   cli?.kill('SIGTERM')
   target.close()
   await console_.stop()
-  rmSync(dataDir, { recursive: true, force: true })
 }

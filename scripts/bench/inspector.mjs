@@ -1,13 +1,12 @@
 // Inspector benchmark: 100,000 stored deliveries, then the time from an action in the browser to
 // the next painted row (select a row, j/k, filter by type) on the production build. Loopback only.
 // Prints medians and p90 of repeated runs in one process; returns the rows for bench.mjs.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { chromium } from '@playwright/test'
 import { chromiumLaunch } from '../../lib/test/chromium.mjs'
-import { startServer } from '../../lib/test/processes.mjs'
+import { startOnFreshData } from '../../lib/test/processes.mjs'
 import { median } from './stats.mjs'
 
 const ROWS = Number(process.env.BENCH_INSPECTOR_ROWS ?? 100_000)
@@ -63,15 +62,8 @@ async function timeToPaint(page, act, painted, arg) {
 }
 
 export async function benchInspector() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-inspector-'))
-  // Its start creates the schema.
-  const server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  })
-  const stored = await seed(dataDir)
+  const server = await startOnFreshData('bench-inspector-', ADMIN) // its start creates the schema
+  const stored = await seed(server.dataDir)
   const browser = await chromium.launch(chromiumLaunch)
   const results = { stored, select: [], jk: [], filter: [] }
   try {
@@ -142,7 +134,6 @@ export async function benchInspector() {
   } finally {
     await browser.close()
     await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
   }
   const row = (name, v) => ({
     action: name,

@@ -4,10 +4,7 @@
 // page's size (the HTML document with its inline RSC payload, and the RSC payload of a client
 // navigation) and how much the server's memory grew. Loopback only.
 // Usage: node scripts/bench/render.mjs   (also run by scripts/bench.mjs)
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { sessionCookie, startServer } from '../../lib/test/processes.mjs'
+import { sessionCookie, startOnFreshData } from '../../lib/test/processes.mjs'
 import { groupRssBytes } from './process-group.mjs'
 import { pct } from './stats.mjs'
 
@@ -49,17 +46,6 @@ export const BODIES = {
   'many small keys': fill('[', JSON.stringify({ a: 1, b: 'x', c: [1], d: { e: null } }), ']'),
 }
 
-async function start(dataDir) {
-  const server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    KAYLE_API_KEY: '',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  })
-  return { url: server.url, rss: () => groupRssBytes(server.pid), stop: () => server.stop() }
-}
-
 async function deliver(url, body) {
   const res = await fetch(`${url}/api/webhooks/konpro`, {
     method: 'POST',
@@ -97,8 +83,8 @@ async function measure(server, cookie, id) {
 }
 
 export async function benchRender() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-render-bench-'))
-  const server = await start(dataDir)
+  const build = await startOnFreshData('konpro-render-bench-', ADMIN, { KAYLE_API_KEY: '' })
+  const server = { url: build.url, rss: () => groupRssBytes(build.pid) }
   const rows = []
   try {
     const cookie = await sessionCookie(server.url, ADMIN)
@@ -109,8 +95,7 @@ export async function benchRender() {
       rows.push({ kind, bytes: Buffer.byteLength(body), ...(await measure(server, cookie, id)) })
     }
   } finally {
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await build.stop()
   }
   const kib = (n) => `${(n / 1024).toFixed(0)} KiB`
   console.log(
