@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http'
 import { expect, test } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
+import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { EventsPage } from './pages/events-page'
@@ -41,17 +42,7 @@ test.beforeAll(async () => {
 // The later specs start from an empty log: leave none behind.
 test.afterAll(async ({ browser, baseURL }) => {
   await target.close()
-  const page = await (
-    await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json' })
-  ).newPage()
-  await page.goto('/events')
-  await page.getByRole('button', { name: 'Clear log' }).click()
-  await page
-    .getByRole('dialog', { name: 'Clear the event log?' })
-    .getByRole('button', { name: /^Remove \d+ deliver/ })
-    .click()
-  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
-  await page.context().close()
+  await asAdmin(browser, baseURL, (page) => new EventsPage(page).clearLog())
 })
 
 test('"Send again…" sends every delivery of the filter, with progress and a summary', async ({

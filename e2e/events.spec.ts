@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { expectAccessible } from './support/axe'
 import { deliver } from './support/deliveries'
 import { captureEveryLook } from './support/screenshots'
+import { reviewScreen } from './support/review'
 import { startTcpProxy } from '../lib/test/tcp-proxy'
 import { EventsPage } from './pages/events-page'
 
@@ -17,8 +17,7 @@ test('an empty log tells a newcomer how to get the first delivery', async ({ pag
     'href',
     '/endpoints',
   )
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-empty')
+  await reviewScreen(page, 'events-empty')
 })
 
 test('deliveries POSTed to the receiver appear live, newest first', async ({ page, request }) => {
@@ -144,8 +143,7 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(
     page.getByRole('heading', { name: 'No deliveries match these filters' }),
   ).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-no-match')
+  await reviewScreen(page, 'events-no-match')
   await page.getByRole('link', { name: 'Clear filters' }).click()
   await expect(page).toHaveURL(/\/events$/)
   await expect(events.row(other)).toBeVisible()
@@ -171,8 +169,7 @@ test('the chart counts deliveries by verdict and a bar filters to its interval',
   await expect(page).toHaveURL(/from=.*&to=/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()
   await expect(bar).toHaveAttribute('aria-current', 'true')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-list')
+  await reviewScreen(page, 'events-list')
 })
 
 test('a delivery opens as a detail page with tree, headers, links and copy', async ({
@@ -222,8 +219,7 @@ test('a delivery opens as a detail page with tree, headers, links and copy', asy
     event_data: { video_id: string }
   }
   expect(body.event_data.video_id).toBe(id)
-  await expectAccessible(page)
-  await captureEveryLook(page, 'event-detail')
+  await reviewScreen(page, 'event-detail')
 })
 
 test('a body that is not JSON renders as text', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { captureEveryLook } from './support/screenshots'
+import { reviewScreen } from './support/review'
 
 const pages = [
   { path: '/endpoints', heading: 'Endpoints' },
@@ -41,8 +42,7 @@ for (const { path, heading } of pages) {
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
     await expectAccessible(page)
     await page.emulateMedia({ colorScheme: 'dark' })
-    await expectAccessible(page)
-    await captureEveryLook(page, path.slice(1).replaceAll('/', '-'))
+    await reviewScreen(page, path.slice(1).replaceAll('/', '-'))
   })
 }
 

@@ -95,27 +95,18 @@ describeEachDatabase('migrations', (fresh, defer) => {
     ])
     // A copy arriving now is marked against the first copy stored before the migration.
     const writer = createEventWriter(database.db)
-    const copy = await writer.write({
-      method: 'POST',
-      size: 2,
-      headers: {},
-      body: Buffer.from('{}'),
-      parseStatus: 'ok',
-      verdict: 'verified',
-      responseStatus: 200,
-      dedupeKey: 'k-recent',
-    })
-    expect(copy.duplicateOf).toBe(Number(original!.id))
-    const old = await writer.write({
-      method: 'POST',
-      size: 2,
-      headers: {},
-      body: Buffer.from('{}'),
-      parseStatus: 'ok',
-      verdict: 'verified',
-      responseStatus: 200,
-      dedupeKey: 'k-old',
-    })
-    expect(old.duplicateOf).toBeNull()
+    const arrive = (dedupeKey: string) =>
+      writer.write({
+        method: 'POST',
+        size: 2,
+        headers: {},
+        body: Buffer.from('{}'),
+        parseStatus: 'ok',
+        verdict: 'verified',
+        responseStatus: 200,
+        dedupeKey,
+      })
+    expect((await arrive('k-recent')).duplicateOf).toBe(Number(original!.id))
+    expect((await arrive('k-old')).duplicateOf).toBeNull()
   })
 })
