@@ -227,15 +227,18 @@ test('signing in from any console page as the deep link lands on that page, with
   }
 })
 
+// `next` values an attacker's link could carry to send a person elsewhere after signing in.
+const FOREIGN_NEXT = [
+  '/\\evil.example/x',
+  '/\t/evil.example',
+  '//evil.example',
+  'https://evil.example/',
+  '/%09/evil.example',
+  '/.//evil.example',
+]
+
 test('sign-in never follows next to another origin', async ({ browser }) => {
-  for (const next of [
-    '/\\evil.example/x',
-    '/\t/evil.example',
-    '//evil.example',
-    'https://evil.example/',
-    '/%09/evil.example',
-    '/.//evil.example',
-  ]) {
+  for (const next of FOREIGN_NEXT) {
     const context = await browser.newContext({ baseURL: BASE })
     const page = await context.newPage()
     try {

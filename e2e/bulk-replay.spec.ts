@@ -2,7 +2,7 @@ import { createServer, type ServerResponse } from 'node:http'
 import { expect, test } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
 import { asAdmin } from './support/as-admin'
-import { deliver } from './support/deliveries'
+import { deliver, deliverMany } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { EventsPage } from './pages/events-page'
 
@@ -50,7 +50,7 @@ test('"Send again…" sends every delivery of the filter, with progress and a su
   request,
 }) => {
   const tag = `bulk_${Date.now().toString(36)}`
-  for (let i = 0; i < 12; i++) await deliver(request, 'avatar_video.success', { batch: tag })
+  await deliverMany(request, 12, 'avatar_video.success', { batch: tag })
   await deliver(request, 'avatar_video.success', { batch: 'someone-else' })
   const events = new EventsPage(page)
   await events.goto(`?q=${tag}`)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { deliver } from './support/deliveries'
+import { deliver, deliverMany } from './support/deliveries'
 import { captureEveryLook } from './support/screenshots'
 import { reviewScreen } from './support/review'
 import { startTcpProxy } from '../lib/test/tcp-proxy'
@@ -84,8 +84,7 @@ test('arrivals wait in an "N new" pill while scrolled down or paused', async ({
   page,
   request,
 }) => {
-  for (let i = 0; i < 25; i++)
-    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  await deliverMany(request, 25, (i) => (i % 2 ? 'avatar_video.success' : 'personalized_video'))
   const events = new EventsPage(page)
   await events.goto()
   await events.expectConnection('live')

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { E2E_ADMIN, HOOK_TARGET_PORT } from '../playwright.config'
 import { expectAccessible } from './support/axe'
-import { deliver } from './support/deliveries'
+import { deliver, deliverMany } from './support/deliveries'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { reviewScreen } from './support/review'
@@ -123,8 +123,7 @@ test('the "N new deliveries" pill brings the new rows into view from a small scr
   page,
   request,
 }) => {
-  for (let i = 0; i < 30; i++)
-    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  await deliverMany(request, 30, (i) => (i % 2 ? 'avatar_video.success' : 'personalized_video'))
   await page.setViewportSize(reviewViewports.desktop)
   const events = new EventsPage(page)
   await events.goto()
@@ -276,8 +275,7 @@ test('the log starts above the fold: the registered receiver is one line and the
   page,
   request,
 }) => {
-  for (let i = 0; i < 12; i++)
-    await deliver(request, i % 3 ? 'avatar_video.success' : 'video_translate.fail')
+  await deliverMany(request, 12, (i) => (i % 3 ? 'avatar_video.success' : 'video_translate.fail'))
   const events = new EventsPage(page)
   await page.setViewportSize(reviewViewports.desktop)
   await events.goto()
@@ -503,7 +501,7 @@ test('"All events" and Back return to the same filters and place in the list', a
   request,
 }) => {
   const tag = `place_${Date.now().toString(36)}`
-  for (let i = 0; i < 90; i++) await deliver(request, 'avatar_video.success', { tag })
+  await deliverMany(request, 90, 'avatar_video.success', { tag })
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(`/events?q=${tag}&type=avatar_video.success`)
   const scroller = page.getByTestId('event-scroller')
@@ -547,7 +545,7 @@ test('the full page of a delivery steps to the previous and next one within the 
   request,
 }) => {
   const tag = `steps_${Date.now().toString(36)}`
-  for (let i = 0; i < 3; i++) await deliver(request, 'avatar_video.fail', { tag })
+  await deliverMany(request, 3, 'avatar_video.fail', { tag })
   // Another delivery in between that the filter leaves out.
   await deliver(request, 'avatar_video.success', { tag })
   await page.goto(`/events?q=${tag}&type=avatar_video.fail`)
