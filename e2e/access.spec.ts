@@ -69,9 +69,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
   const videoId = await deliver(admin)
   const list = (await (await admin.get(`/api/events?q=${videoId}`)).json()) as {
-    events: Array<{ id: number | string; videoId: string }>
+    events: Array<{ id: number | string; correlation: Record<string, string> }>
   }
-  const eventId = String(list.events.find((e) => e.videoId === videoId)!.id)
+  const eventId = String(list.events.find((e) => e.correlation.video_id === videoId)!.id)
 
   // An endpoint and a viewer, made the way an admin makes them: through the console's own pages.
   const page = await (await browser.newContext({ baseURL, storageState: ADMIN_STATE })).newPage()

@@ -506,12 +506,16 @@ test('"All events" and Back return to the same filters and place in the list', a
   await page.goto(`/events?q=${tag}&type=avatar_video.success`)
   const scroller = page.getByTestId('event-scroller')
   await expect(page.getByTestId('event-row').first()).toBeVisible()
-  // Well past the first page of 50, so the way back must load older pages too.
+  // Well past the first page of 50, so the way back must load older pages too. The older page is a
+  // search over the whole log, which a busy machine can take seconds to answer.
   await expect
-    .poll(async () => {
-      await scroller.evaluate((el) => el.scrollBy(0, 1200))
-      return scroller.evaluate((el) => el.scrollTop)
-    })
+    .poll(
+      async () => {
+        await scroller.evaluate((el) => el.scrollBy(0, 1200))
+        return scroller.evaluate((el) => el.scrollTop)
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThan(3600)
   // The first row wholly in view: the one to come back to.
   const id = await scroller.evaluate((el) => {

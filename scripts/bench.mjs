@@ -103,7 +103,7 @@ async function liveLatency(url) {
   const sentAt = new Map()
   const latencies = []
   const stream = await openLiveStream(url, await sessionCookie(url, ADMIN), (frame) => {
-    const marker = frameData(frame)?.videoId
+    const marker = frameData(frame)?.correlation?.video_id
     if (sentAt.has(marker)) latencies.push(performance.now() - sentAt.get(marker))
   })
   await sleep(300)
@@ -138,7 +138,7 @@ async function openStreams(url, n) {
   const streams = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       openLiveStream(url, cookie, (frame) => {
-        if (frameData(frame)?.videoId?.startsWith(state.prefix)) state.counts[i]++
+        if (frameData(frame)?.correlation?.video_id?.startsWith(state.prefix)) state.counts[i]++
       }),
     ),
   )
@@ -258,9 +258,9 @@ async function millionRows(databaseUrl, server, name) {
     if (missing > 0) {
       for (let done = 0; done < missing; done += 100_000) {
         await client.query(
-          `insert into events (method, size, headers, body, payload, parse_status, event_type, video_id, verdict, response_status, dedupe_key, received_at)
+          `insert into events (method, size, headers, body, payload, parse_status, event_type, correlation, verdict, response_status, dedupe_key, received_at)
            select 'POST', 600, '{"content-type":"application/json"}', convert_to(repeat('x', 600), 'UTF8'), '{"event_type":"avatar_video.success"}',
-             'ok', 'avatar_video.success', 'fill-' || g, 'verified', 200, md5('fill-' || g || random()), now() - interval '1 hour'
+             'ok', 'avatar_video.success', jsonb_build_object('video_id', 'fill-' || g), 'verified', 200, md5('fill-' || g || random()), now() - interval '1 hour'
            from generate_series(1, $1) g`,
           [Math.min(100_000, missing - done)],
         )

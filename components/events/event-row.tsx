@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { ExternalLinkIcon } from 'lucide-react'
 import { PROVIDER_LABELS, formatBytes } from '@/lib/events/format'
+import { correlationLabels } from '@/lib/events/correlation'
 import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import { RelativeTime } from '@/components/relative-time'
@@ -32,10 +33,7 @@ export function EventRow({
   onPick?: (picked: boolean) => void
 }) {
   const ids = [
-    event.videoId ? `video ${event.videoId}` : null,
-    event.callbackId ? `callback ${event.callbackId}` : null,
-    event.videoTranslateId ? `translate ${event.videoTranslateId}` : null,
-    event.projectId ? `project ${event.projectId}` : null,
+    ...correlationLabels(event.correlation),
     event.kayle?.eventId ? `event ${event.kayle.eventId}` : null,
     event.kayle?.sessionId ? `session ${event.kayle.sessionId}` : null,
     event.kayle?.deliveryId ? `delivery ${event.kayle.deliveryId}` : null,

@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { openDatabase, rowsOf } from './client'
@@ -8,7 +5,9 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate, MIGRATIONS_FOLDER } from './migrate'
 import { settings } from './schema'
 import { describeEachDatabase } from '../test/databases'
-import { createEventWriter } from '../webhooks/writer'
+import { storedRow } from '../test/event-rows'
+import { migrateBefore } from '../test/migrations'
+import { createEventWriter } from '../events/writer'
 
 describeEachDatabase('migrations', (fresh, defer) => {
   it('creates every table, and running again applies nothing', async () => {
@@ -66,19 +65,7 @@ describeEachDatabase('migrations', (fresh, defer) => {
     await database.db.execute(
       sql`drop schema public cascade; create schema public; drop schema drizzle cascade`,
     )
-    const before = mkdtempSync(path.join(tmpdir(), 'konpro-migrations-'))
-    try {
-      cpSync(MIGRATIONS_FOLDER, before, { recursive: true })
-      const journalFile = path.join(before, 'meta', '_journal.json')
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
-        entries: Array<{ idx: number }>
-      }
-      journal.entries = journal.entries.filter((e) => e.idx < 5)
-      writeFileSync(journalFile, JSON.stringify(journal))
-      await migrate(database.db, before)
-    } finally {
-      rmSync(before, { recursive: true, force: true })
-    }
+    await migrateBefore(database.db, 1796300000000)
     const insert = (key: string, duplicateOf: number | null, age = '1 hour') =>
       database.db
         .execute(sql`insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key, duplicate_of, received_at)
@@ -95,18 +82,8 @@ describeEachDatabase('migrations', (fresh, defer) => {
     ])
     // A copy arriving now is marked against the first copy stored before the migration.
     const writer = createEventWriter(database.db)
-    const arrive = (dedupeKey: string) =>
-      writer.write({
-        method: 'POST',
-        size: 2,
-        headers: {},
-        body: Buffer.from('{}'),
-        parseStatus: 'ok',
-        verdict: 'verified',
-        responseStatus: 200,
-        dedupeKey,
-      })
-    expect((await arrive('k-recent')).duplicateOf).toBe(Number(original!.id))
-    expect((await arrive('k-old')).duplicateOf).toBeNull()
+    const copyOf = (dedupeKey: string) => writer.write(storedRow({ dedupeKey }))
+    expect((await copyOf('k-recent')).duplicateOf).toBe(Number(original!.id))
+    expect((await copyOf('k-old')).duplicateOf).toBeNull()
   })
 })

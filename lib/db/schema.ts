@@ -56,10 +56,9 @@ export const events = pgTable(
     // that no stored private key opens, or that was refused before decrypting)
     parseStatus: text('parse_status').notNull(),
     eventType: text('event_type'),
-    videoId: text('video_id'),
-    callbackId: text('callback_id'),
-    videoTranslateId: text('video_translate_id'),
-    projectId: text('project_id'),
+    // The provider's own ids for the delivery, under its names (KonPro: video_id, callback_id,
+    // video_translate_id, project_id); only the ones it carried.
+    correlation: jsonb('correlation').$type<Record<string, string>>().notNull().default({}),
     // 'verified' | 'invalid' | 'unsigned' | 'no_secret'
     verdict: text('verdict').notNull(),
     rejected: boolean('rejected').notNull().default(false),

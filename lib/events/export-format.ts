@@ -1,3 +1,4 @@
+import { CORRELATION_FIELDS } from './correlation'
 import type { ExportedEvent } from './queries'
 
 // Serializers for the export download; kept apart from the queries so they test without a database.
@@ -16,13 +17,10 @@ export const CSV_COLUMNS = [
   'contentType',
   'sourceIp',
   'endpointId',
-  'videoId',
-  'callbackId',
-  'videoTranslateId',
-  'projectId',
+  ...CORRELATION_FIELDS.map((f) => f.column),
   'duplicateOf',
   'payload',
-] as const
+]
 
 /**
  * RFC 4180 field. A value a spreadsheet could run as a formula is prefixed with a quote: a
@@ -40,8 +38,14 @@ export function csvHeader() {
   return `${CSV_COLUMNS.join(',')}\r\n`
 }
 
+function cell(event: ExportedEvent, column: string): unknown {
+  if (column === 'payload') return event.payload ?? event.bodyText
+  const id = CORRELATION_FIELDS.find((f) => f.column === column)
+  return id ? event.correlation[id.key] : event[column as keyof ExportedEvent]
+}
+
 export function csvRow(event: ExportedEvent) {
-  return `${CSV_COLUMNS.map((c) => csvField(c === 'payload' ? (event.payload ?? event.bodyText) : event[c])).join(',')}\r\n`
+  return `${CSV_COLUMNS.map((c) => csvField(cell(event, c))).join(',')}\r\n`
 }
 
 export function ndjsonRow(event: ExportedEvent) {

@@ -3,7 +3,8 @@ import { afterEach, expect, it } from 'vitest'
 import type { SessionDb } from '../auth/current'
 import type { Database } from '../db/client'
 import { describeEachDatabase } from '../test/databases'
-import { createEventWriter, EVENTS_CHANNEL } from '../webhooks/writer'
+import { EVENTS_CHANNEL } from './channel'
+import { createEventWriter } from './writer'
 import { createLiveHub, type Frame } from './live-hub'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
 import { eventStream, frameOf, MAX_BUFFERED_BYTES } from './stream'
@@ -19,7 +20,8 @@ const row = (n: number) => {
     body,
     parseStatus: 'ok',
     eventType: 'avatar_video.success',
-    videoId: `live-${n}-${'x'.repeat(200)}`, // a fuller summary, so a few thousand rows pass the buffer bound
+    // A fuller summary, so a few thousand rows pass the buffer bound.
+    correlation: { video_id: `live-${n}-${'x'.repeat(200)}` },
     verdict: 'verified',
     responseStatus: 200,
     dedupeKey: `live-${n}-${Math.random()}`,

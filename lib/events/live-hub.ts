@@ -1,7 +1,7 @@
 import 'server-only'
 import type { SessionDb } from '../auth/current'
 import { getDatabase } from '../db'
-import { EVENTS_CHANNEL } from '../webhooks/writer'
+import { EVENTS_CHANNEL } from './channel'
 import { listenForEvents } from './live-mode'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
 import type { EventSummary } from './types'

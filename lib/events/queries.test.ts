@@ -33,12 +33,12 @@ describeEachDatabase('event queries', (fresh) => {
         ),
       )
     const first = await listEvents(db, { limit: 3 })
-    expect(first.events.map((e) => e.videoId)).toEqual(['v6', 'v5', 'v4'])
+    expect(first.events.map((e) => e.correlation.video_id)).toEqual(['v6', 'v5', 'v4'])
     expect(first.nextCursor).toBe(first.events[2]?.id)
     const second = await listEvents(db, { limit: 3, before: first.nextCursor ?? 0 })
-    expect(second.events.map((e) => e.videoId)).toEqual(['v3', 'v2', 'v1'])
+    expect(second.events.map((e) => e.correlation.video_id)).toEqual(['v3', 'v2', 'v1'])
     const third = await listEvents(db, { limit: 3, before: second.nextCursor ?? 0 })
-    expect(third.events.map((e) => e.videoId)).toEqual(['v0'])
+    expect(third.events.map((e) => e.correlation.video_id)).toEqual(['v0'])
     expect(third.nextCursor).toBeNull()
     expect(first.events[0]).toMatchObject({
       eventType: 'avatar_video.success',
@@ -63,8 +63,7 @@ describeEachDatabase('event queries', (fresh) => {
           json: kayle,
           provider: 'kayle',
           eventType: kayle.type,
-          videoId: null,
-          callbackId: null,
+          correlation: {},
           headers: { 'x-kayle-delivery-id': 'whd_7' },
         }),
       ])
@@ -106,7 +105,9 @@ describeEachDatabase('event queries', (fresh) => {
       }),
     ])
     const ids = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
-      (await listEvents(db, { filters })).events.map((e) => e.videoId ?? e.eventType).sort()
+      (await listEvents(db, { filters })).events
+        .map((e) => e.correlation.video_id ?? e.eventType)
+        .sort()
     expect(await ids({ endpoint: 'ep_2' })).toEqual(['b'])
     expect(await ids({ status: '2xx' })).toEqual(['a', 'd'])
     expect(await ids({ status: '429' })).toEqual(['c'])
@@ -145,7 +146,7 @@ describeEachDatabase('event queries', (fresh) => {
       }),
     ])
     const ids = async (filters: Parameters<typeof listEvents>[1]['filters']) =>
-      (await listEvents(db, { filters })).events.map((e) => e.videoId)
+      (await listEvents(db, { filters })).events.map((e) => e.correlation.video_id)
     expect(await ids({ type: 'avatar_video.fail' })).toEqual(['c', 'b'])
     expect(await ids({ verdict: 'invalid' })).toEqual(['b'])
     expect(await ids({ provider: 'other' })).toEqual(['d'])
@@ -202,12 +203,12 @@ describeEachDatabase('event queries', (fresh) => {
         storedRow({ json: webhookBody('avatar_video.success', 'c') }),
       ])
     const all = await listEventsAfter(db, { after: 0 })
-    expect(all.map((e) => e.videoId)).toEqual(['a', 'b', 'c'])
+    expect(all.map((e) => e.correlation.video_id)).toEqual(['a', 'b', 'c'])
     const afterFirst = await listEventsAfter(db, {
       after: all[0]?.id ?? 0,
       filters: { type: 'avatar_video.success' },
     })
-    expect(afterFirst.map((e) => e.videoId)).toEqual(['c'])
+    expect(afterFirst.map((e) => e.correlation.video_id)).toEqual(['c'])
     expect(await latestEventId(db)).toBe(all[2]?.id)
   })
 
@@ -278,7 +279,7 @@ describeEachDatabase('event queries', (fresh) => {
     )
     const seen: string[] = []
     for await (const row of exportEvents(db, { type: 'avatar_video.fail' }, 4))
-      seen.push(row.videoId ?? '')
+      seen.push(row.correlation.video_id ?? '')
     expect(seen).toEqual(['v11', 'v9', 'v7', 'v5', 'v3', 'v1'])
     // Clearing a filtered view removes exactly what the filter shows and keeps the rest.
     expect(await clearEvents(db, { type: 'avatar_video.fail', q: 'v1' })).toBe(2)
@@ -291,9 +292,9 @@ describeEachDatabase('event queries', (fresh) => {
   it('keeps keyset pages and filters correct over 100,000 rows', async () => {
     const db = await open()
     await db.execute(sql`
-      insert into events (method, size, headers, body, payload, parse_status, event_type, video_id, verdict, response_status, dedupe_key, received_at)
+      insert into events (method, size, headers, body, payload, parse_status, event_type, correlation, verdict, response_status, dedupe_key, received_at)
       select 'POST', 100, '{}'::jsonb, convert_to('{"n":' || g || '}', 'UTF8'), jsonb_build_object('n', g, 'tag', 'tag-' || g),
-        'ok', case when g % 3 = 0 then 'avatar_video.fail' else 'avatar_video.success' end, 'v' || g,
+        'ok', case when g % 3 = 0 then 'avatar_video.fail' else 'avatar_video.success' end, jsonb_build_object('video_id', 'v' || g),
         case when g % 5 = 0 then 'invalid' else 'verified' end, 200, 'k' || g,
         timestamptz '2026-01-01T00:00:00Z' + g * interval '1 second'
       from generate_series(1, 100000) g`)
@@ -304,8 +305,8 @@ describeEachDatabase('event queries', (fresh) => {
       limit: 100,
     })
     // g divisible by 15, newest first: 99990, 99975, ...
-    expect(page.events[0]?.videoId).toBe('v99990')
-    expect(page.events[99]?.videoId).toBe(`v${99990 - 99 * 15}`)
+    expect(page.events[0]?.correlation.video_id).toBe('v99990')
+    expect(page.events[99]?.correlation.video_id).toBe(`v${99990 - 99 * 15}`)
     let pages = 1
     let seen = page.events.length
     while (page.nextCursor !== null) {
@@ -324,9 +325,9 @@ describeEachDatabase('event queries', (fresh) => {
     const ranged = await listEvents(db, {
       filters: { from: '2026-01-01T00:00:10Z', to: '2026-01-01T00:00:13Z' },
     })
-    expect(ranged.events.map((e) => e.videoId)).toEqual(['v12', 'v11', 'v10'])
+    expect(ranged.events.map((e) => e.correlation.video_id)).toEqual(['v12', 'v11', 'v10'])
     const text = await listEvents(db, { filters: { q: 'tag-77777"' } })
-    expect(text.events.map((e) => e.videoId)).toEqual(['v77777'])
+    expect(text.events.map((e) => e.correlation.video_id)).toEqual(['v77777'])
     expect(Date.now() - started).toBeLessThan(20_000)
   })
 })

@@ -25,31 +25,14 @@ import {
   type EventFilters,
   type HistogramRange,
 } from '../validations/event-filters'
-import { toDetail, toSummary } from './summary'
+import { listedColumns, toDetail, toSummary } from './summary'
 import type { EventDetail, EventSummary, Verdict } from './types'
 
 export const DEFAULT_PAGE_SIZE = 50
 
-// The list never reads headers, body or payload: rows stay small even for huge deliveries.
+// The list never reads headers, body or payload (see UNLISTED_COLUMNS in ./types).
 const summaryColumns = {
-  id: events.id,
-  provider: events.provider,
-  receivedAt: events.receivedAt,
-  method: events.method,
-  sourceIp: events.sourceIp,
-  contentType: events.contentType,
-  size: events.size,
-  parseStatus: events.parseStatus,
-  eventType: events.eventType,
-  videoId: events.videoId,
-  callbackId: events.callbackId,
-  videoTranslateId: events.videoTranslateId,
-  projectId: events.projectId,
-  verdict: events.verdict,
-  rejected: events.rejected,
-  responseStatus: events.responseStatus,
-  endpointId: events.endpointId,
-  duplicateOf: events.duplicateOf,
+  ...listedColumns,
   // Kayle's own ids (lib/kayle/delivery-ids.ts reads the same paths); CASE keeps KonPro rows from
   // reading their payload at all.
   kayleEventId: sql<

@@ -1,10 +1,27 @@
-import type { StoredEvent } from '../db/schema'
+import { getTableColumns } from 'drizzle-orm'
+import { events, type StoredEvent } from '../db/schema'
 import { kayleIdsOf } from '../kayle/delivery-ids'
-import type { EventDetail, EventSummary, KayleIds, ParseStatus, Verdict } from './types'
+import {
+  UNLISTED_COLUMNS,
+  type EventDetail,
+  type EventSummary,
+  type KayleIds,
+  type ListedRow,
+  type ParseStatus,
+  type Verdict,
+} from './types'
+
+const unlisted: readonly string[] = UNLISTED_COLUMNS
+
+/** The columns of `events` the list selects, named as in the schema. */
+export const listedColumns = Object.fromEntries(
+  Object.entries(getTableColumns(events)).filter(([key]) => !unlisted.includes(key)),
+) as Omit<typeof events._.columns, (typeof UNLISTED_COLUMNS)[number]>
+const listedKeys = Object.keys(listedColumns) as (keyof ListedRow)[]
 
 /** A stored row as one line of the live log (JSON-safe). */
 export function toSummary(
-  row: Omit<StoredEvent, 'headers' | 'body' | 'payload' | 'dedupeKey' | 'answer'> & {
+  row: ListedRow & {
     kayleEventId?: string | null
     kayleSessionId?: string | null
     kayleDeliveryId?: string | null
@@ -18,25 +35,12 @@ export function toSummary(
           deliveryId: row.kayleDeliveryId ?? null,
         }
       : null
+  const listed = Object.fromEntries(listedKeys.map((key) => [key, row[key]])) as ListedRow
   return {
-    id: row.id,
-    provider: row.provider,
+    ...listed,
     receivedAt: row.receivedAt.toISOString(),
-    method: row.method,
-    eventType: row.eventType,
     verdict: row.verdict as Verdict,
-    rejected: row.rejected,
-    responseStatus: row.responseStatus,
     parseStatus: row.parseStatus as ParseStatus,
-    size: row.size,
-    contentType: row.contentType,
-    sourceIp: row.sourceIp,
-    endpointId: row.endpointId,
-    videoId: row.videoId,
-    callbackId: row.callbackId,
-    videoTranslateId: row.videoTranslateId,
-    projectId: row.projectId,
-    duplicateOf: row.duplicateOf,
     kayle,
   }
 }

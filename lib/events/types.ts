@@ -1,30 +1,20 @@
 // Shapes of stored deliveries as the browser sees them (JSON-safe: dates as ISO strings).
-import type { RecordedAnswer } from '../db/schema'
+import type { RecordedAnswer, StoredEvent } from '../db/schema'
 
 export type Verdict = 'verified' | 'invalid' | 'unsigned' | 'no_secret'
 export type ParseStatus =
   'ok' | 'invalid_json' | 'invalid_utf8' | 'empty' | 'undecryptable' | 'too_deep'
 
+/** Stored columns the list never reads: rows stay small even for huge deliveries. */
+export const UNLISTED_COLUMNS = ['headers', 'body', 'payload', 'dedupeKey', 'answer'] as const
+/** A stored row as the list reads it: every column of `events` but the unlisted ones. */
+export type ListedRow = Omit<StoredEvent, (typeof UNLISTED_COLUMNS)[number]>
+
 /** One row of the live log. Also the `data:` of each SSE `delivery` message. */
-export interface EventSummary {
-  id: number
-  provider: string
+export type EventSummary = Omit<ListedRow, 'receivedAt' | 'verdict' | 'parseStatus'> & {
   receivedAt: string
-  method: string
-  eventType: string | null
   verdict: Verdict
-  rejected: boolean
-  responseStatus: number
   parseStatus: ParseStatus
-  size: number
-  contentType: string | null
-  sourceIp: string | null
-  endpointId: string | null
-  videoId: string | null
-  callbackId: string | null
-  videoTranslateId: string | null
-  projectId: string | null
-  duplicateOf: number | null
   /** Kayle's own ids (event, verification session, delivery); null for other providers. */
   kayle: KayleIds | null
 }

@@ -5,7 +5,7 @@ import type { Answer, Incoming } from '../webhooks/incoming'
 import { parseDelivery, type ParsedDelivery } from '../webhooks/parse'
 import { getReceiverPolicy, statusFor } from '../webhooks/policy'
 import { admitDelivery, requestFacts, storeAndAnswer } from '../webhooks/receive'
-import type { createEventWriter } from '../webhooks/writer'
+import type { createEventWriter } from '../events/writer'
 import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from './jwe'
 import { SIGNATURE_HEADER, verifyKayleSignature, type KayleSigningSecret } from './signature'
 

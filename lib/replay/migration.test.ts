@@ -1,14 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { createUser } from '../auth/users'
 import { rowsOf } from '../db/client'
-import { migrate, MIGRATIONS_FOLDER } from '../db/migrate'
+import { migrate } from '../db/migrate'
 import { accessTokens, events, replayAttempts } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow } from '../test/event-rows'
+import { migrateBefore } from '../test/migrations'
 
 // 0006 (access tokens, replay attempts) applied to a database that already holds users and deliveries.
 describeEachDatabase('migration 0006 on existing rows', (fresh) => {
@@ -26,21 +24,8 @@ describeEachDatabase('migration 0006 on existing rows', (fresh) => {
       sql`delete from drizzle.__drizzle_migrations where created_at >= 1796400000000`,
     )
     // 0006 and every later migration run again (the later ones are written to run twice).
-    let later = 0
-    const earlier = mkdtempSync(path.join(tmpdir(), 'migrations-before-0006-'))
-    try {
-      cpSync(MIGRATIONS_FOLDER, earlier, { recursive: true })
-      const journalFile = path.join(earlier, 'meta/_journal.json')
-      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
-        entries: Array<{ when: number }>
-      }
-      later = journal.entries.filter((e) => e.when >= 1796400000000).length
-      journal.entries = journal.entries.filter((e) => e.when < 1796400000000)
-      writeFileSync(journalFile, JSON.stringify(journal))
-      expect(await migrate(db, earlier)).toEqual({ applied: 0 })
-    } finally {
-      rmSync(earlier, { recursive: true, force: true })
-    }
+    const { applied, later } = await migrateBefore(db, 1796400000000)
+    expect(applied).toBe(0)
     const user = await createUser(db, {
       email: 'old@migrate.test',
       password: 'long enough password',

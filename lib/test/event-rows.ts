@@ -39,8 +39,10 @@ export function storedRow(
     payload,
     parseStatus: 'ok',
     eventType: (payload as { event_type?: string }).event_type ?? null,
-    videoId: data?.video_id ?? null,
-    callbackId: data?.callback_id ?? null,
+    correlation: {
+      ...(data?.video_id ? { video_id: data.video_id } : {}),
+      ...(data?.callback_id ? { callback_id: data.callback_id } : {}),
+    },
     verdict: 'verified',
     responseStatus: 200,
     dedupeKey: `k-${Math.random()}`,

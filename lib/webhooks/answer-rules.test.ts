@@ -8,7 +8,7 @@ import { answerRuleSchema, type AnswerRuleInput } from '../validations/answer-ru
 import { chooseAnswer, clearAnswerRule, getAnswerRule, setAnswerRule } from './answer-rules'
 import { ruleIsActive } from './answer-text'
 import { storeAndAnswer } from './receive'
-import { createEventWriter } from './writer'
+import { createEventWriter } from '../events/writer'
 
 const input = (over: Partial<AnswerRuleInput> = {}): AnswerRuleInput => ({
   provider: 'konpro',

@@ -15,10 +15,12 @@ describe('parseDelivery', () => {
     expect(parsed).toMatchObject({
       parseStatus: 'ok',
       eventType: 'video_translate.success',
-      videoTranslateId: 'vt1',
-      callbackId: 'cb',
-      projectId: '42',
-      videoId: null,
+    })
+    // Only the ids present, each as text: no video_id here.
+    expect(parsed.correlation).toEqual({
+      video_translate_id: 'vt1',
+      callback_id: 'cb',
+      project_id: '42',
     })
   })
 

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto'
+import { CORRELATION_FIELDS } from '../events/correlation'
 import type { ParseStatus } from '../events/types'
 
 export interface ParsedDelivery {
   payload: unknown
   parseStatus: ParseStatus
   eventType: string | null
-  videoId: string | null
-  callbackId: string | null
-  videoTranslateId: string | null
-  projectId: string | null
+  /** KonPro's ids in `event_data`, under their own names; only the ones present. */
+  correlation: Record<string, string>
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
@@ -49,14 +48,7 @@ const wellFormed = (value: unknown): unknown =>
 
 /** Reads what it can from a body; bad input is described, never thrown. */
 export function parseDelivery(body: Uint8Array): ParsedDelivery {
-  const empty = {
-    payload: null,
-    eventType: null,
-    videoId: null,
-    callbackId: null,
-    videoTranslateId: null,
-    projectId: null,
-  }
+  const empty = { payload: null, eventType: null, correlation: {} }
   if (body.length === 0) return { ...empty, parseStatus: 'empty' }
   let text: string
   try {
@@ -86,10 +78,12 @@ export function parseDelivery(body: Uint8Array): ParsedDelivery {
     payload,
     parseStatus: 'ok',
     eventType: idOf(record.event_type),
-    videoId: idOf(data.video_id),
-    callbackId: idOf(data.callback_id),
-    videoTranslateId: idOf(data.video_translate_id),
-    projectId: idOf(data.project_id),
+    correlation: Object.fromEntries(
+      CORRELATION_FIELDS.flatMap(({ key }) => {
+        const id = idOf(data[key])
+        return id === null ? [] : [[key, id]]
+      }),
+    ),
   }
 }
 

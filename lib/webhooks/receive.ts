@@ -7,7 +7,7 @@ import { dedupeKey, parseDelivery } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
 import type { EndpointSecret } from './secret-source'
 import { verifySignature } from './verify'
-import type { createEventWriter } from './writer'
+import type { createEventWriter } from '../events/writer'
 
 export interface ReceiverDeps {
   db: Db

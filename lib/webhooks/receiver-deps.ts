@@ -3,7 +3,7 @@ import { getOpenDatabase } from '../db'
 import type { Db } from '../db/client'
 import { env } from '../env'
 import { createRateLimiter } from './rate-limit'
-import { createEventWriter } from './writer'
+import { createEventWriter } from '../events/writer'
 
 /** What every provider's receiver needs: storage, the per-address limit and the body limit. */
 function receiverBase(db: Db) {

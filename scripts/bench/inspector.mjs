@@ -37,12 +37,12 @@ async function seed(dataDir) {
   await db.connect()
   await db.query(`
     insert into events (provider, received_at, method, source_ip, content_type, size, headers, body, payload, parse_status,
-                        event_type, video_id, verdict, rejected, response_status, dedupe_key)
+                        event_type, correlation, verdict, rejected, response_status, dedupe_key)
     select 'konpro', now() - (i || ' seconds')::interval, 'POST', '127.0.0.1', 'application/json', 120,
            '{"content-type":"application/json"}'::jsonb,
            convert_to(json_build_object('event_type', t, 'event_data', json_build_object('video_id', 'v' || i))::text, 'UTF8'),
            json_build_object('event_type', t, 'event_data', json_build_object('video_id', 'v' || i))::jsonb,
-           'ok', t, 'v' || i, case when i % 7 = 0 then 'invalid' else 'verified' end, false, 200, 'bench-' || i
+           'ok', t, jsonb_build_object('video_id', 'v' || i), case when i % 7 = 0 then 'invalid' else 'verified' end, false, 200, 'bench-' || i
     from generate_series(1, ${ROWS}) as i, lateral (select (array['${TYPES.join("','")}'])[1 + i % ${TYPES.length}] as t) types`)
   const { rows } = await db.query('select count(*)::int as n from events')
   await db.end()

@@ -1,10 +1,8 @@
 import 'server-only'
-import { sql } from 'drizzle-orm'
+import { getTableColumns, sql } from 'drizzle-orm'
 import { rowsOf, type Db } from '../db/client'
-import type { NewStoredEvent } from '../db/schema'
+import { events, type NewStoredEvent } from '../db/schema'
 
-/** The channel migration 0003's trigger notifies, with the newest id, after every insert. */
-export const EVENTS_CHANNEL = 'konpro_events'
 const MAX_BATCH = 500
 
 export interface Written {
@@ -24,7 +22,9 @@ interface Pending {
  * Group commit: requests queue their rows, and one INSERT writes everything queued while the
  * previous one ran. Each caller's promise settles only after its row is committed, so the
  * receiver answers 2xx for stored rows only, and throughput grows with concurrency. One batch
- * at a time also keeps copies of one delivery in order, so each sees the one before it.
+ * at a time also keeps copies of one delivery in order, so each sees the one before it. Each
+ * INSERT wakes the live streams once: the `events_notify` trigger notifies EVENTS_CHANNEL
+ * (./channel.ts) with the batch's newest id. A row's `correlation` holds its provider's ids.
  */
 export function createEventWriter(db: Db) {
   const queue: Pending[] = []
@@ -78,33 +78,32 @@ function refusesRow(error: unknown): boolean {
   return error instanceof RangeError || error instanceof TypeError
 }
 
-type Column = readonly [
-  name: string,
-  type: 'text' | 'int4' | 'bool' | 'jsonb',
-  value: (r: Row) => unknown,
+// Not taken from the row: the id and arrival time are the table's defaults, the body and payload
+// travel as one parameter each (below), the duplicate mark is looked up, a test answer comes later.
+const NOT_FROM_ROW: readonly string[] = [
+  'id',
+  'receivedAt',
+  'body',
+  'payload',
+  'duplicateOf',
+  'answer',
 ]
 
-// One array per small column, unnested on the server: the statement has the same shape and the
-// same plan for any batch size, where a VALUES list would be planned anew for every batch.
-const COLUMNS: readonly Column[] = [
-  ['provider', 'text', (r) => r.provider ?? 'konpro'],
-  ['method', 'text', (r) => r.method],
-  ['source_ip', 'text', (r) => r.sourceIp ?? null],
-  ['content_type', 'text', (r) => r.contentType ?? null],
-  ['size', 'int4', (r) => r.size],
-  ['headers', 'jsonb', (r) => (r.headers == null ? null : JSON.stringify(r.headers))],
-  ['parse_status', 'text', (r) => r.parseStatus],
-  ['event_type', 'text', (r) => r.eventType ?? null],
-  ['video_id', 'text', (r) => r.videoId ?? null],
-  ['callback_id', 'text', (r) => r.callbackId ?? null],
-  ['video_translate_id', 'text', (r) => r.videoTranslateId ?? null],
-  ['project_id', 'text', (r) => r.projectId ?? null],
-  ['verdict', 'text', (r) => r.verdict],
-  ['rejected', 'bool', (r) => r.rejected ?? false],
-  ['response_status', 'int4', (r) => r.responseStatus],
-  ['endpoint_id', 'text', (r) => r.endpointId ?? null],
-  ['dedupe_key', 'text', (r) => r.dedupeKey],
-]
+// Every other column of `events`, in the schema's order: a new column is written once it is there.
+// One array per column, unnested on the server: the statement has the same shape and the same
+// plan for any batch size, where a VALUES list would be planned anew for every batch. A value the
+// row leaves out takes the column's default (provider 'konpro', not rejected, no correlation ids).
+const COLUMNS = Object.entries(getTableColumns(events))
+  .filter(([key]) => !NOT_FROM_ROW.includes(key))
+  .map(([key, column]) => {
+    const type = column.getSQLType()
+    const fallback: unknown = column.default ?? null
+    const value = (r: Row) => {
+      const v: unknown = r[key as keyof Row] ?? fallback
+      return type === 'jsonb' && v !== null ? JSON.stringify(v) : v
+    }
+    return [column.name, type, value] as const
+  })
 const NAMES = COLUMNS.map(([name]) => name).join(', ')
 const SELECTED = COLUMNS.map(([name, type]) =>
   type === 'jsonb' ? `r.${name}::jsonb` : `r.${name}`,

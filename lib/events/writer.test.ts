@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm'
 import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
-import { dedupeKey } from './parse'
-import { purgeEvents } from './retention'
-import { createEventWriter, EVENTS_CHANNEL } from './writer'
+import { dedupeKey } from '../webhooks/parse'
+import { purgeEvents } from '../webhooks/retention'
+import { EVENTS_CHANNEL } from './channel'
+import { createEventWriter } from './writer'
 
 const row = (body: string, signature: string | null = 'sig') => ({
   method: 'POST',
@@ -51,10 +52,12 @@ describeEachDatabase('event writer', (fresh) => {
       headers: { 'x-note': 'naïve "quoted" \\ back', signature: 'abc' },
       payload: { nested: { list: [1, 'two', null], quote: '"{}' } },
       eventType: 'avatar_video.success',
-      videoId: 'v1',
-      callbackId: 'c1',
-      videoTranslateId: 't1',
-      projectId: 'p1',
+      correlation: {
+        video_id: 'v1',
+        callback_id: 'c1',
+        video_translate_id: 't1',
+        project_id: 'p1',
+      },
       rejected: true,
       responseStatus: 401,
       endpointId: 'ep_1',
