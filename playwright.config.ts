@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunch } from './lib/test/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const E2E_DATA_DIR = '.data-e2e'
@@ -25,21 +26,6 @@ export const E2E_KAYLE_API_KEY = 'kayle_e2e_4b1d8e2f6a9c3057e1d2b4a6c8f0e1a3'
 export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'correct horse battery staple' }
 export const ADMIN_STATE = 'reports/.auth/admin.json'
 
-// Debian's Chromium: Playwright cannot download its own browsers on these machines.
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
-
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   SANDBOX_ALLOW_HOSTS: '',
@@ -50,6 +36,17 @@ const serverEnv = {
   AUTH_SECRET: '',
   ADMIN_EMAIL: E2E_ADMIN.email,
   ADMIN_PASSWORD: E2E_ADMIN.password,
+}
+
+/** `node server.mjs` on `port`, with `dataDir` emptied first and `env` over the shared defaults. */
+function consoleServer(port: number, dataDir: string, env: Record<string, string>) {
+  return {
+    command: `rm -rf ${dataDir} && node server.mjs -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ...serverEnv, DATA_DIR: dataDir, ...env },
+  }
 }
 
 export default defineConfig({
@@ -81,53 +78,19 @@ export default defineConfig({
   ],
   // The production build, each server on a data directory of its own that starts empty for every run.
   webServer: [
-    {
-      command: `rm -rf ${E2E_DATA_DIR} && node server.mjs -p ${PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...serverEnv,
-        DATA_DIR: E2E_DATA_DIR,
-        SANDBOX_ALLOW_HOSTS: `127.0.0.1:${HOOK_TARGET_PORT}`,
-      },
-    },
-    {
-      command: `rm -rf ${E2E_DATA_DIR}-api && node server.mjs -p ${API_MODE_PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${API_MODE_PORT}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...serverEnv,
-        DATA_DIR: `${E2E_DATA_DIR}-api`,
-        KONPRO_API_KEY: E2E_API_KEY,
-        KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}`,
-      },
-    },
-    {
-      command: `rm -rf ${E2E_DATA_DIR}-kayle && node server.mjs -p ${KAYLE_DOC_MODE_PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${KAYLE_DOC_MODE_PORT}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...serverEnv,
-        DATA_DIR: `${E2E_DATA_DIR}-kayle`,
-        KAYLE_API_KEY: E2E_KAYLE_API_KEY,
-        KAYLE_API_BASE_URL: `http://127.0.0.1:${KAYLE_DOC_PORT}`,
-      },
-    },
-    {
-      command: `rm -rf ${E2E_DATA_DIR}-fresh && node server.mjs -p ${FRESH_PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${FRESH_PORT}/api/health`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        ...serverEnv,
-        DATA_DIR: `${E2E_DATA_DIR}-fresh`,
-        ADMIN_EMAIL: '',
-        ADMIN_PASSWORD: '',
-        KONPRO_API_BASE_URL: `http://127.0.0.1:${FRESH_KONPRO_PORT}`,
-      },
-    },
+    consoleServer(PORT, E2E_DATA_DIR, { SANDBOX_ALLOW_HOSTS: `127.0.0.1:${HOOK_TARGET_PORT}` }),
+    consoleServer(API_MODE_PORT, `${E2E_DATA_DIR}-api`, {
+      KONPRO_API_KEY: E2E_API_KEY,
+      KONPRO_API_BASE_URL: `http://127.0.0.1:${FAKE_KONPRO_PORT}`,
+    }),
+    consoleServer(KAYLE_DOC_MODE_PORT, `${E2E_DATA_DIR}-kayle`, {
+      KAYLE_API_KEY: E2E_KAYLE_API_KEY,
+      KAYLE_API_BASE_URL: `http://127.0.0.1:${KAYLE_DOC_PORT}`,
+    }),
+    consoleServer(FRESH_PORT, `${E2E_DATA_DIR}-fresh`, {
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+      KONPRO_API_BASE_URL: `http://127.0.0.1:${FRESH_KONPRO_PORT}`,
+    }),
   ],
 })

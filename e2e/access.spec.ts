@@ -10,6 +10,8 @@ import {
   type BuiltRoute,
 } from './support/routes'
 import { signIn } from './support/sign-in'
+import { EventsPage } from './pages/events-page'
+import { UsersPage } from './pages/users-page'
 
 /*
  * Who may read what, tried as an attacker would: every page and route handler of the build,
@@ -92,11 +94,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const id = decodeURIComponent(href!.split('/').pop()!)
 
   const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@access.test`
-  await page.goto('/settings/users')
-  await page.getByLabel('Email').fill(viewerEmail)
-  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
-  await page.getByRole('button', { name: 'Add user' }).click()
-  const password = (await page.getByTestId('one-time-password').textContent())!.trim()
+  const password = (await new UsersPage(page).add(viewerEmail)).trim()
   await page.context().close()
 
   const asViewer = await newRequest.newContext({ baseURL })
@@ -121,13 +119,7 @@ test.afterAll(async ({ browser, baseURL }) => {
   await page.getByRole('button', { name: `Delete endpoint ${seed.endpointUrl}` }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page.getByTestId('endpoint-row')).toHaveCount(0)
-  await page.goto('/events')
-  await page.getByRole('button', { name: 'Clear log' }).click()
-  await page
-    .getByRole('dialog', { name: 'Clear the event log?' })
-    .getByRole('button', { name: /^Remove \d+ deliver/ })
-    .click()
-  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  await new EventsPage(page).clearLog()
   await page.context().close()
 })
 

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { signIn } from './support/sign-in'
+import { UsersPage } from './pages/users-page'
 
 // An admin sets a test answer for KonPro's receiver, a delivery gets it, the log warns, and it is cleared.
 const RULE_BODY = '{"error":"overloaded, as configured in Settings"}'
@@ -84,11 +85,7 @@ test('a viewer sees the rule in force, read-only', async ({ page, browser, baseU
   await expect(page.getByText('Test answer set: 503.')).toBeVisible()
 
   const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@answers.test`
-  await page.goto('/settings/users')
-  await page.getByLabel('Email').fill(viewerEmail)
-  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
-  await page.getByRole('button', { name: 'Add user' }).click()
-  const password = (await page.getByTestId('one-time-password').textContent())!.trim()
+  const password = (await new UsersPage(page).add(viewerEmail)).trim()
 
   const context = await browser.newContext({ baseURL, storageState: undefined })
   try {

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser } from '@playwright/test'
 import { FRESH_KONPRO_PORT, FRESH_PORT } from '../playwright.config'
 import { deliver } from './support/deliveries'
 import { FakeKonpro } from './support/fake-konpro'
 import { expectAccessible } from './support/axe'
 import { captureEveryLook } from './support/screenshots'
+import { reviewScreen } from './support/review'
+import { LoginPage } from './pages/login-page'
+import { UsersPage } from './pages/users-page'
 
 // A server that starts with no users: first-run setup, then who may do what.
 const BASE = `http://127.0.0.1:${FRESH_PORT}`
@@ -18,10 +21,7 @@ let viewer = { email: 'viewer@team.test', password: '' }
 async function signInPage(browser: Browser, email: string, password: string) {
   const context = await browser.newContext({ baseURL: BASE })
   const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await new LoginPage(page).signIn(email, password)
   await expect(page).toHaveURL(/\/konpro\/endpoints$/)
   return { context, page }
 }
@@ -30,8 +30,7 @@ test('a fresh deployment asks for its first admin', async ({ page }) => {
   await page.goto('/konpro/endpoints')
   await expect(page).toHaveURL(/\/setup$/)
   await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'setup')
+  await reviewScreen(page, 'setup')
 
   await page.getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password', { exact: true }).fill('too short')
@@ -72,9 +71,7 @@ test('sign-out ends the session everywhere it was used', async ({ page, request 
 test('wrong credentials get one generic message', async ({ page }) => {
   await page.goto('/login')
   await expectAccessible(page)
-  await page.getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill('not the password at all')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await new LoginPage(page).submit(admin.email, 'not the password at all')
   await expect(page.getByText('That email and password do not match an account.')).toBeVisible()
   await page.getByLabel('Email').fill('nobody@team.test')
   await page.getByRole('button', { name: 'Sign in' }).click()
@@ -84,14 +81,7 @@ test('wrong credentials get one generic message', async ({ page }) => {
 
 test('an admin adds a viewer, who sees no secrets or controls', async ({ browser }) => {
   const { context, page } = await signInPage(browser, admin.email, admin.password)
-  await page.goto('/settings/users')
-  await page.getByLabel('Email').fill(viewer.email)
-  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
-  await page.getByRole('button', { name: 'Add user' }).click()
-  viewer = {
-    ...viewer,
-    password: (await page.getByTestId('one-time-password').textContent()) ?? '',
-  }
+  viewer = { ...viewer, password: await new UsersPage(page).add(viewer.email) }
   expect(viewer.password.length).toBeGreaterThanOrEqual(12)
   await expect(page.getByTestId('user-row')).toHaveCount(2)
   await captureEveryLook(page, 'settings-users')
@@ -185,12 +175,6 @@ function consolePages(): string[] {
     .sort()
 }
 
-async function signInFromLogin(page: Page, email: string, password: string) {
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
 test('signing in from any console page as the deep link lands on that page, with its query', async ({
   browser,
 }) => {
@@ -235,7 +219,7 @@ test('signing in from any console page as the deep link lands on that page, with
       try {
         await p.goto(target)
         await expect(p, target).toHaveURL(/\/login\?next=/)
-        await signInFromLogin(p, admin.email, admin.password)
+        await new LoginPage(p).submit(admin.email, admin.password)
         await expect(p, target).toHaveURL(`${BASE}${target}`)
         // The page itself rendered: its heading inside the console's main region, not an empty card.
         await expect(p.locator('#main h1').first(), target).toBeVisible()
@@ -247,21 +231,24 @@ test('signing in from any console page as the deep link lands on that page, with
   }
 })
 
+// `next` values an attacker's link could carry to send a person elsewhere after signing in.
+const FOREIGN_NEXT = [
+  '/\\evil.example/x',
+  '/\t/evil.example',
+  '//evil.example',
+  'https://evil.example/',
+  '/%09/evil.example',
+  '/.//evil.example',
+]
+
 test('sign-in never follows next to another origin', async ({ browser }) => {
-  for (const next of [
-    '/\\evil.example/x',
-    '/\t/evil.example',
-    '//evil.example',
-    'https://evil.example/',
-    '/%09/evil.example',
-    '/.//evil.example',
-  ]) {
+  for (const next of FOREIGN_NEXT) {
     const context = await browser.newContext({ baseURL: BASE })
     const page = await context.newPage()
     try {
       // Built by hand: the tab and backslash must reach the server as an attacker's link sends them.
       await page.goto(`/login?next=${next.includes('%') ? next : encodeURIComponent(next)}`)
-      await signInFromLogin(page, admin.email, admin.password)
+      await new LoginPage(page).submit(admin.email, admin.password)
       await expect(page, next).toHaveURL(`${BASE}/konpro/endpoints`)
     } finally {
       await context.close()
@@ -431,10 +418,7 @@ test('parallel guesses are limited to five; the right password among them does n
   expect(Number(answers[99]!.headers()['retry-after'])).toBeGreaterThan(0)
 
   // The form shows the wait, and the right password is still refused.
-  await page.goto('/login')
-  await page.getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await new LoginPage(page).signIn(admin.email, admin.password)
   await expect(
     page.getByText(/Too many failed sign-ins\. Try again in \d+ seconds\./),
   ).toBeVisible()

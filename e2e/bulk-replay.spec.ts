@@ -1,7 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http'
 import { expect, test } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
-import { deliver } from './support/deliveries'
+import { asAdmin } from './support/as-admin'
+import { deliver, deliverMany } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { EventsPage } from './pages/events-page'
 
@@ -41,17 +42,7 @@ test.beforeAll(async () => {
 // The later specs start from an empty log: leave none behind.
 test.afterAll(async ({ browser, baseURL }) => {
   await target.close()
-  const page = await (
-    await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json' })
-  ).newPage()
-  await page.goto('/events')
-  await page.getByRole('button', { name: 'Clear log' }).click()
-  await page
-    .getByRole('dialog', { name: 'Clear the event log?' })
-    .getByRole('button', { name: /^Remove \d+ deliver/ })
-    .click()
-  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
-  await page.context().close()
+  await asAdmin(browser, baseURL, (page) => new EventsPage(page).clearLog())
 })
 
 test('"Send again…" sends every delivery of the filter, with progress and a summary', async ({
@@ -59,7 +50,7 @@ test('"Send again…" sends every delivery of the filter, with progress and a su
   request,
 }) => {
   const tag = `bulk_${Date.now().toString(36)}`
-  for (let i = 0; i < 12; i++) await deliver(request, 'avatar_video.success', { batch: tag })
+  await deliverMany(request, 12, 'avatar_video.success', { batch: tag })
   await deliver(request, 'avatar_video.success', { batch: 'someone-else' })
   const events = new EventsPage(page)
   await events.goto(`?q=${tag}`)

@@ -2,6 +2,8 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import { expectAccessible } from './support/axe'
 import { RECEIVER } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
+import { EventsPage } from './pages/events-page'
 
 /*
  * The delivery detail page against hostile payloads: the JSON tree is bounded in the page and
@@ -48,13 +50,7 @@ const arrowTurn = (summary: Locator) =>
 // The later specs on this server start from an empty log: leave no delivery behind.
 test.afterAll(async ({ browser }) => {
   const page = await browser.newPage()
-  await page.goto('/events')
-  await page.getByRole('button', { name: 'Clear log' }).click()
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Remove \d+ deliver/ })
-    .click()
-  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  await new EventsPage(page).clearLog()
   await page.close()
 })
 
@@ -91,8 +87,7 @@ test('a folded node shows a closed arrow, its count and its closing bracket', as
   expect(await arrowTurn(data)).toBe('none')
   await expect(tree.getByText('"video_id":')).toBeHidden()
   await data.click()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'event-detail-normal', reviewViewports)
+  await reviewScreen(page, 'event-detail-normal', reviewViewports)
 })
 
 test('a deep payload renders its top and opens the rest level by level, on demand', async ({
@@ -278,8 +273,7 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(candidate.getByLabel('does not match')).toBeVisible()
   // Eight hex characters of the expected signature, never the whole of it.
   await expect(candidate.locator('code')).toHaveText(/^[0-9a-f]{8}…$/)
-  await expectAccessible(page)
-  await captureEveryLook(page, 'event-detail-why-invalid', reviewViewports)
+  await reviewScreen(page, 'event-detail-why-invalid', reviewViewports)
 
   const stale = Math.floor(Date.now() / 1000) - 900
   const heygen = await store(request, '{"event_type":"avatar_video.fail"}', {
@@ -345,8 +339,7 @@ test('two deliveries compared: the payload key by key and the headers side by si
   )
   await expect(headers.locator('[data-header="x-only-in-a"]')).toContainText('absent')
   await expect(page.getByTestId('compare-facts').locator('tr[data-differs]')).toHaveCount(1) // size
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-compare', reviewViewports)
+  await reviewScreen(page, 'events-compare', reviewViewports)
 
   await page.getByRole('link', { name: 'Swap' }).click()
   await expect(page).toHaveURL(new RegExp(`/events/compare\\?a=${b}&b=${a}$`))

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { expectAccessible } from './support/axe'
-import { deliver } from './support/deliveries'
+import { deliver, deliverMany } from './support/deliveries'
 import { captureEveryLook } from './support/screenshots'
-import { startTcpProxy } from './support/tcp-proxy'
+import { reviewScreen } from './support/review'
+import { startTcpProxy } from '../lib/test/tcp-proxy'
 import { EventsPage } from './pages/events-page'
 
 // One fresh database per run (playwright.config.ts); these tests build on each other's rows.
@@ -17,8 +17,7 @@ test('an empty log tells a newcomer how to get the first delivery', async ({ pag
     'href',
     '/konpro/endpoints',
   )
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-empty')
+  await reviewScreen(page, 'events-empty')
 })
 
 test('deliveries POSTed to the receiver appear live, newest first', async ({ page, request }) => {
@@ -39,7 +38,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
   baseURL,
 }) => {
   const target = new URL(baseURL ?? '')
-  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) })
+  const proxy = await startTcpProxy([{ host: target.hostname, port: Number(target.port) }])
   try {
     const resumes: Promise<string | undefined>[] = []
     page.on('request', (r) => {
@@ -47,7 +46,7 @@ test('after the stream drops, missed deliveries are replayed on reconnect', asyn
         resumes.push(r.allHeaders().then((h) => h['last-event-id']))
     })
     const events = new EventsPage(page)
-    await page.goto(`${proxy.origin}/events`)
+    await page.goto(`${proxy.url}/events`)
     await events.hydrated()
     await events.expectConnection('live')
     const before = await deliver(request)
@@ -85,8 +84,7 @@ test('arrivals wait in an "N new" pill while scrolled down or paused', async ({
   page,
   request,
 }) => {
-  for (let i = 0; i < 25; i++)
-    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  await deliverMany(request, 25, (i) => (i % 2 ? 'avatar_video.success' : 'personalized_video'))
   const events = new EventsPage(page)
   await events.goto()
   await events.expectConnection('live')
@@ -144,8 +142,7 @@ test('filters live in the URL and narrow the list, live rows included', async ({
   await expect(
     page.getByRole('heading', { name: 'No deliveries match these filters' }),
   ).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-no-match')
+  await reviewScreen(page, 'events-no-match')
   await page.getByRole('link', { name: 'Clear filters' }).click()
   await expect(page).toHaveURL(/\/events$/)
   await expect(events.row(other)).toBeVisible()
@@ -171,8 +168,7 @@ test('the chart counts deliveries by verdict and a bar filters to its interval',
   await expect(page).toHaveURL(/from=.*&to=/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()
   await expect(bar).toHaveAttribute('aria-current', 'true')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-list')
+  await reviewScreen(page, 'events-list')
 })
 
 test('a delivery opens as a detail page with tree, headers, links and copy', async ({
@@ -222,8 +218,7 @@ test('a delivery opens as a detail page with tree, headers, links and copy', asy
     event_data: { video_id: string }
   }
   expect(body.event_data.video_id).toBe(id)
-  await expectAccessible(page)
-  await captureEveryLook(page, 'event-detail')
+  await reviewScreen(page, 'event-detail')
 })
 
 test('a body that is not JSON renders as text', async ({ page, request }) => {

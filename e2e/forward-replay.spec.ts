@@ -1,8 +1,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
+import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { EventsPage } from './pages/events-page'
 
 // Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
 // hosts an admin allows it to reach.
@@ -188,15 +190,5 @@ const captureSettings = (page: Page, name: string) => captureEveryLook(page, nam
 
 // The later specs start from an empty log: leave none behind.
 test.afterAll(async ({ browser, baseURL }) => {
-  const page = await (
-    await browser.newContext({ baseURL, storageState: 'reports/.auth/admin.json' })
-  ).newPage()
-  await page.goto('/events')
-  await page.getByRole('button', { name: 'Clear log' }).click()
-  await page
-    .getByRole('dialog', { name: 'Clear the event log?' })
-    .getByRole('button', { name: /^Remove \d+ deliver/ })
-    .click()
-  await expect(page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
-  await page.context().close()
+  await asAdmin(browser, baseURL, (page) => new EventsPage(page).clearLog())
 })

@@ -1,11 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { E2E_ADMIN, HOOK_TARGET_PORT } from '../playwright.config'
 import { expectAccessible } from './support/axe'
-import { deliver } from './support/deliveries'
+import { deliver, deliverMany } from './support/deliveries'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
 import { EndpointsPage } from './pages/endpoints-page'
 import { EventsPage } from './pages/events-page'
+import { LoginPage } from './pages/login-page'
+import { UsersPage } from './pages/users-page'
 
 // What a newcomer hit while inspecting deliveries, one test each; serial, on the main server's data.
 test.describe.configure({ mode: 'serial' })
@@ -44,10 +47,7 @@ async function insideViewport(page: Page, box: { x: number; width: number } | nu
 async function signInAs(browser: Browser, baseURL: string, email: string, password: string) {
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
   const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await new LoginPage(page).signIn(email, password)
   await expect(page).toHaveURL(/\/konpro\/endpoints/)
   return { context, page }
 }
@@ -79,8 +79,7 @@ test('the send-test dialog keeps a long endpoint URL inside it, on a laptop and 
   }
   // The "Endpoint created" toast fades out under the dialog; axe would judge it mid-fade.
   await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-send-test-long-url', reviewViewports)
+  await reviewScreen(page, 'inspector-send-test-long-url', reviewViewports)
 })
 
 test('revealing a secret leaves the endpoints table as it was; a long URL is one line with hover and copy', async ({
@@ -124,8 +123,7 @@ test('the "N new deliveries" pill brings the new rows into view from a small scr
   page,
   request,
 }) => {
-  for (let i = 0; i < 30; i++)
-    await deliver(request, i % 2 ? 'avatar_video.success' : 'personalized_video')
+  await deliverMany(request, 30, (i) => (i % 2 ? 'avatar_video.success' : 'personalized_video'))
   await page.setViewportSize(reviewViewports.desktop)
   const events = new EventsPage(page)
   await events.goto()
@@ -166,8 +164,7 @@ test('the events empty state, once the receiver is registered, says what to do n
     'href',
     '/konpro/endpoints',
   )
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-events-empty-registered', reviewViewports)
+  await reviewScreen(page, 'inspector-events-empty-registered', reviewViewports)
 })
 
 test('Test connection in the sandbox says the sandbox answered, not KonPro', async ({ page }) => {
@@ -183,11 +180,7 @@ test('a just-added user reads "Added just now" even when the browser clock runs 
 }) => {
   // The browser's clock is 20 s behind the server's.
   await page.clock.install({ time: Date.now() - 20_000 })
-  await page.goto('/settings/users')
-  await page.getByLabel('Email').fill(viewer.email)
-  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
-  await page.getByRole('button', { name: 'Add user' }).click()
-  viewer.password = (await page.getByTestId('one-time-password').textContent()) ?? ''
+  viewer.password = await new UsersPage(page).add(viewer.email)
   const row = page.getByTestId('user-row').filter({ hasText: viewer.email })
   await expect(row).toContainText('just now')
   await expect(row).not.toContainText(/\bin \d+ seconds?/)
@@ -241,8 +234,7 @@ test('a viewer sees what they may do, and why the rest is closed', async ({ brow
   await expect(tabs).toContainText('Users')
   await expect(tabs).toContainText('Audit log')
   await expect(tabs).toContainText('Admins only')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-viewer-settings', reviewViewports)
+  await reviewScreen(page, 'inspector-viewer-settings', reviewViewports)
   await context.close()
 })
 
@@ -283,8 +275,7 @@ test('the log starts above the fold: the registered receiver is one line and the
   page,
   request,
 }) => {
-  for (let i = 0; i < 12; i++)
-    await deliver(request, i % 3 ? 'avatar_video.success' : 'video_translate.fail')
+  await deliverMany(request, 12, (i) => (i % 3 ? 'avatar_video.success' : 'video_translate.fail'))
   const events = new EventsPage(page)
   await page.setViewportSize(reviewViewports.desktop)
   await events.goto()
@@ -304,8 +295,7 @@ test('the log starts above the fold: the registered receiver is one line and the
   expect(await fullyVisible(), 'rows visible at 375x812 without scrolling').toBeGreaterThanOrEqual(
     1,
   )
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-events-above-fold', reviewViewports)
+  await reviewScreen(page, 'inspector-events-above-fold', reviewViewports)
 })
 
 test('the chart counts a delivery the moment the log shows it, with labels under their bars', async ({
@@ -383,8 +373,7 @@ test('split view: a row opens beside the list, j/k move, Esc closes, the address
   const detail = await pane.boundingBox()
   expect((list?.x ?? 0) + (list?.width ?? 0)).toBeLessThanOrEqual((detail?.x ?? 0) + 1)
   await expect(rows.nth(0)).toHaveAttribute('aria-current', 'true')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-split-view', { desktop: reviewViewports.desktop })
+  await reviewScreen(page, 'inspector-split-view', { desktop: reviewViewports.desktop })
 
   await page.keyboard.press('j')
   await expect(page).toHaveURL(new RegExp(`selected=${second}`))
@@ -418,8 +407,7 @@ test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens with
   await page.keyboard.press('?')
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
   await expect(help).toContainText('Next delivery')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-shortcuts', reviewViewports)
+  await reviewScreen(page, 'inspector-shortcuts', reviewViewports)
   await page.keyboard.press('Escape')
   await expect(help).toHaveCount(0)
   await page.keyboard.press('j')
@@ -501,8 +489,7 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   await expect(page).toHaveURL(/field=event_data.video_id/)
   await expect(page.getByTestId('event-row')).toHaveCount(1)
   await expect(events.row(id)).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'inspector-more-filters', reviewViewports)
+  await reviewScreen(page, 'inspector-more-filters', reviewViewports)
   // Several types at once travel in one parameter.
   await events.goto('?type=avatar_video.fail,personalized_video')
   for (const row of await page.getByTestId('event-row').all())
@@ -514,7 +501,7 @@ test('"All events" and Back return to the same filters and place in the list', a
   request,
 }) => {
   const tag = `place_${Date.now().toString(36)}`
-  for (let i = 0; i < 90; i++) await deliver(request, 'avatar_video.success', { tag })
+  await deliverMany(request, 90, 'avatar_video.success', { tag })
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(`/events?q=${tag}&type=avatar_video.success`)
   const scroller = page.getByTestId('event-scroller')
@@ -562,7 +549,7 @@ test('the full page of a delivery steps to the previous and next one within the 
   request,
 }) => {
   const tag = `steps_${Date.now().toString(36)}`
-  for (let i = 0; i < 3; i++) await deliver(request, 'avatar_video.fail', { tag })
+  await deliverMany(request, 3, 'avatar_video.fail', { tag })
   // Another delivery in between that the filter leaves out.
   await deliver(request, 'avatar_video.success', { tag })
   await page.goto(`/events?q=${tag}&type=avatar_video.fail`)

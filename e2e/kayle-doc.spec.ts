@@ -116,20 +116,17 @@ test('against a documented Kayle: create, key, an emitted delivery decrypted in 
     .getByRole('link')
     .first()
     .click()
-  await keyRow.getByRole('button', { name: /^Deactivate key / }).click()
-  await expect(page.getByText('Key deactivated')).toBeVisible()
-  await expect(keyRow).toContainText('Inactive')
-  expect(
-    (await kayle.emit('verification.session.failed', { type: 'verification.session.failed' }))
-      .deliveries[0],
-  ).toMatchObject({ status: 'failed' })
-  await keyRow.getByRole('button', { name: /^Reactivate key / }).click()
-  await expect(page.getByText('Key reactivated')).toBeVisible()
-  await expect(keyRow).toContainText('Active')
-  expect(
-    (await kayle.emit('verification.session.expired', { type: 'verification.session.expired' }))
-      .deliveries[0],
-  ).toMatchObject({ status: 'succeeded' })
+  for (const [action, toast, state, event, status] of [
+    ['Deactivate', 'Key deactivated', 'Inactive', 'verification.session.failed', 'failed'],
+    ['Reactivate', 'Key reactivated', 'Active', 'verification.session.expired', 'succeeded'],
+  ] as const) {
+    await keyRow.getByRole('button', { name: new RegExp(`^${action} key `) }).click()
+    await expect(page.getByText(toast)).toBeVisible()
+    await expect(keyRow).toContainText(state)
+    expect((await kayle.emit(event, { type: event })).deliveries[0], event).toMatchObject({
+      status,
+    })
+  }
 
   // Rotation as encryption.mdx describes it: the new key registered (active), then the old one deactivated.
   const before = kayle.requests.length

@@ -24,12 +24,11 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await page.getByLabel('Endpoint URL').fill('http://hooks.example.com/kayle')
   await page.getByLabel('Labels').fill('a, b, c, d, e, f, g, h, i')
   await page.getByRole('button', { name: 'Create endpoint' }).click()
-  await expect(
-    page.getByText(
-      'Kayle only calls https:// URLs (http:// is accepted for localhost while developing).',
-    ),
-  ).toBeVisible()
-  await expect(page.getByText('Kayle allows at most 8 labels on an endpoint.')).toBeVisible()
+  for (const error of [
+    'Kayle only calls https:// URLs (http:// is accepted for localhost while developing).',
+    'Kayle allows at most 8 labels on an endpoint.',
+  ])
+    await expect(page.getByText(error)).toBeVisible()
   // Kayle's document caps a label at 40 characters.
   await page.getByLabel('Labels').fill('x'.repeat(41))
   await page.getByRole('button', { name: 'Create endpoint' }).click()

@@ -1,8 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { expectAccessible } from './support/axe'
 import { RECEIVER, deliver, konproPayload } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
 import { EventsPage } from './pages/events-page'
+import { LoginPage } from './pages/login-page'
+import { UsersPage } from './pages/users-page'
 
 // The views build on each other: saved in one test, opened, renamed and deleted in the next.
 test.describe.configure({ mode: 'serial' })
@@ -47,8 +49,7 @@ test('Event type and Signature verdict each take several values, kept in the URL
   for (const row of await page.getByTestId('event-row').all())
     await expect(row.locator('[data-verdict]')).toHaveAttribute('data-verdict', /invalid|no_secret/)
   await expect(events.filter('Signature verdict')).toHaveText('2 verdicts')
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-multi-select-open', reviewViewports)
+  await reviewScreen(page, 'events-multi-select-open', reviewViewports)
   await page.keyboard.press('Escape')
   await expect(menu).toBeHidden()
 
@@ -96,8 +97,7 @@ test('the current filters save as a named view, which opens, renames and deletes
   await events.savedViews.click()
   const item = page.getByRole('menuitem', { name: VIEW })
   await expect(item).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-saved-views-open', reviewViewports)
+  await reviewScreen(page, 'events-saved-views-open', reviewViewports)
   await item.click()
   await expect(page).toHaveURL(/\/events\?verdict=invalid,no_secret$/)
   await expect(events.filter('Signature verdict')).toHaveText('2 verdicts')
@@ -127,8 +127,7 @@ test('the current filters save as a named view, which opens, renames and deletes
   await rename.fill(LONG)
   await manage.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(manage.getByText(`You already have a view named “${LONG}”.`)).toBeVisible()
-  await expectAccessible(page)
-  await captureEveryLook(page, 'events-saved-views-manage', reviewViewports)
+  await reviewScreen(page, 'events-saved-views-manage', reviewViewports)
   await rename.fill('Bad signatures')
   await manage.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(rows.filter({ hasText: 'Bad signatures' })).toBeVisible()
@@ -161,19 +160,12 @@ test('a viewer saves views of their own, and nobody else sees them', async ({
   baseURL,
 }) => {
   const email = `viewer-${Date.now().toString(36)}@views.test`
-  await page.goto('/settings/users')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Role', { exact: true }).selectOption('viewer')
-  await page.getByRole('button', { name: 'Add user' }).click()
-  const password = (await page.getByTestId('one-time-password').textContent()) ?? ''
+  const password = await new UsersPage(page).add(email)
 
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
   try {
     const theirs = await context.newPage()
-    await theirs.goto('/login')
-    await theirs.getByLabel('Email').fill(email)
-    await theirs.getByLabel('Password').fill(password)
-    await theirs.getByRole('button', { name: 'Sign in' }).click()
+    await new LoginPage(theirs).signIn(email, password)
     await expect(theirs).toHaveURL(/\/konpro\/endpoints/)
     const events = new EventsPage(theirs)
     await events.goto('?verdict=unsigned')

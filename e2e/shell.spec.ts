@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { expectAccessible } from './support/axe'
 import { captureEveryLook } from './support/screenshots'
+import { reviewScreen } from './support/review'
 
 const pages = [
   { path: '/konpro/endpoints', heading: 'Endpoints' },
@@ -65,8 +66,7 @@ for (const { path, heading } of pages) {
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
     await expectAccessible(page)
     await page.emulateMedia({ colorScheme: 'dark' })
-    await expectAccessible(page)
-    await captureEveryLook(page, path.slice(1).replaceAll('/', '-'))
+    await reviewScreen(page, path.slice(1).replaceAll('/', '-'))
   })
 }
 

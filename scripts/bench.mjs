@@ -9,103 +9,35 @@
 // Prints tables (ratios against the bare limit), writes bench/results.json.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import http from 'node:http'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { freePort, median, pct, sleep } from './bench/stats.mjs'
+import { hasBuild, sessionCookie, startServer as startBuild } from '../lib/test/processes.mjs'
+import { frameData, openLiveStream, request } from './bench/client.mjs'
+import { groupCpuSeconds, sampleRss } from './bench/process-group.mjs'
+import { median, pct, sleep } from './bench/stats.mjs'
 
 const ADMIN = { email: 'bench@console.test', password: 'benchmark password 123' }
 const AUTH_SECRET = randomBytes(32).toString('hex')
 
-/** RSS of every process in the server's process group. */
-function groupRssBytes(pgid) {
-  let total = 0
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) !== pgid) continue
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (rss) total += Number(rss[1]) * 1024
-    } catch {
-      // process ended while reading
-    }
-  }
-  return total
-}
-
-/** CPU seconds (user + system) used so far by every process in the group. */
-function groupCpuSeconds(pgid) {
-  let ticks = 0
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) !== pgid) continue
-      ticks += Number(fields[11]) + Number(fields[12])
-    } catch {
-      // process ended while reading
-    }
-  }
-  return ticks / 100
-}
-
 /** `npm start`'s server.mjs by default; `next start` serves the receivers through Next's router. */
 async function startServer(env, via = 'server.mjs') {
-  const port = await freePort()
-  const [command, ...args] =
-    via === 'next start' ? ['node_modules/.bin/next', 'start'] : [process.execPath, 'server.mjs']
-  const child = spawn(command, [...args, '-p', String(port), '-H', '127.0.0.1'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      KONPRO_API_KEY: '',
-      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
-      ...ADMIN_ENV,
-      ...env,
-    },
-  })
-  let stderr = ''
-  child.stderr.on('data', (d) => (stderr += d))
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 600) throw new Error(`the server did not start: ${stderr}`)
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break
-    } catch {}
-    await sleep(100)
-  }
-  let peak = 0
-  const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(child.pid))), 200)
+  const server = await startBuild(
+    { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+    { via },
+  )
+  const rss = sampleRss(server.pid)
   return {
-    url,
-    peak: () => peak,
-    cpu: () => groupCpuSeconds(child.pid),
+    url: server.url,
+    peak: rss.peak,
+    cpu: () => groupCpuSeconds(server.pid),
     stop: async () => {
-      clearInterval(sampler)
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-      await sleep(500)
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {}
+      rss.stop()
+      await server.stop()
     },
   }
 }
-const ADMIN_ENV = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
 
 function payload(bytes, marker) {
   const base = {
@@ -123,38 +55,11 @@ function payload(bytes, marker) {
   return { body, signature: createHmac('sha256', 'bench-secret').update(body).digest('hex') }
 }
 
-// node:http with keep-alive: a lighter client than fetch, so the load generator, which shares
-// the machine's two cores with the server, takes less of them.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
-function request(url, method, body, headers = {}) {
-  return new Promise((resolve) => {
-    const req = http.request(
-      url,
-      {
-        method,
-        agent,
-        headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
-      },
-      (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode))
-      },
-    )
-    // A reset connection (say, a keep-alive socket the server closed as it was reused) is a
-    // failed request, counted as such, not the end of the run.
-    req.on('error', () => resolve(0))
-    req.end(body)
-  })
-}
-
-async function post(url, { body, signature }) {
-  const started = performance.now()
-  const status = await request(`${url}/api/webhooks/konpro`, 'POST', body, {
+const post = (url, { body, signature }) =>
+  request(`${url}/api/webhooks/konpro`, 'POST', body, {
     'content-type': 'application/json',
     signature,
   })
-  return { ms: performance.now() - started, status }
-}
 
 /** `total` POSTs with `concurrency` in flight; returns throughput and latency percentiles. */
 async function load(url, { bytes, concurrency, total, prefix = 'load-', same = false }) {
@@ -193,47 +98,14 @@ async function optionsProbe(url, until) {
   return latencies
 }
 
-async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(ADMIN),
-  })
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`)
-  return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')[0]
-}
-
 /** 500 deliveries at 50/s; latency from POST sent to the event arriving on an SSE client. */
 async function liveLatency(url) {
-  const cookie = await signIn(url)
-  const controller = new AbortController()
-  const res = await fetch(`${url}/api/events/stream`, {
-    headers: { cookie },
-    signal: controller.signal,
-  })
   const sentAt = new Map()
   const latencies = []
-  const reader = res.body.getReader()
-  const decoder = new TextDecoder()
-  const reading = (async () => {
-    let buffer = ''
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        buffer += decoder.decode(value, { stream: true })
-        let cut
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, cut)
-          buffer = buffer.slice(cut + 2)
-          const data = frame.split('\n').find((l) => l.startsWith('data: '))
-          if (!data) continue
-          const marker = JSON.parse(data.slice(6)).correlation.video_id
-          if (sentAt.has(marker)) latencies.push(performance.now() - sentAt.get(marker))
-        }
-      }
-    } catch {}
-  })()
+  const stream = await openLiveStream(url, await sessionCookie(url, ADMIN), (frame) => {
+    const marker = frameData(frame)?.correlation?.video_id
+    if (sentAt.has(marker)) latencies.push(performance.now() - sentAt.get(marker))
+  })
   await sleep(300)
   const posts = []
   for (let i = 0; i < 500; i++) {
@@ -244,8 +116,7 @@ async function liveLatency(url) {
   }
   const accepted = (await Promise.all(posts)).filter((r) => r.status === 200).length
   for (let i = 0; i < 50 && latencies.length < accepted; i++) await sleep(100)
-  controller.abort()
-  await reading
+  await stream.close()
   // Lost: answered 200 but never shown on the stream.
   return {
     sent: 500,
@@ -262,46 +133,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
 /** Open live streams counting the deliveries whose marker starts with the current prefix. */
 async function openStreams(url, n) {
-  const cookie = await signIn(url)
-  const controller = new AbortController()
+  const cookie = await sessionCookie(url, ADMIN)
   const state = { prefix: '\0', counts: Array(n).fill(0) }
-  const readers = await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const res = await fetch(`${url}/api/events/stream`, {
-        headers: { cookie },
-        signal: controller.signal,
-      })
-      const reader = res.body.getReader()
-      const decoder = new TextDecoder()
-      // Wrapped: an async function answering a promise would wait for that stream to end.
-      const done = (async () => {
-        let buffer = ''
-        try {
-          for (;;) {
-            const { done, value } = await reader.read()
-            if (done) break
-            buffer += decoder.decode(value, { stream: true })
-            let cut
-            while ((cut = buffer.indexOf('\n\n')) >= 0) {
-              const frame = buffer.slice(0, cut)
-              buffer = buffer.slice(cut + 2)
-              const data = frame.split('\n').find((l) => l.startsWith('data: '))
-              if (data && JSON.parse(data.slice(6)).correlation.video_id?.startsWith(state.prefix))
-                state.counts[i]++
-            }
-          }
-        } catch {}
-      })()
-      return { done }
-    }),
+  const streams = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      openLiveStream(url, cookie, (frame) => {
+        if (frameData(frame)?.correlation?.video_id?.startsWith(state.prefix)) state.counts[i]++
+      }),
+    ),
   )
-  return {
-    state,
-    close: async () => {
-      controller.abort()
-      await Promise.all(readers.map((r) => r.done))
-    },
-  }
+  return { state, close: () => Promise.all(streams.map((s) => s.close())) }
 }
 
 let stepNo = 0
@@ -445,18 +286,17 @@ async function benchBare() {
     ),
   )
   const server = { url: `http://127.0.0.1:${port}`, cpu: () => groupCpuSeconds(child.pid) }
-  let peak = 0
-  const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(child.pid))), 200)
+  const rss = sampleRss(child.pid)
   const rows = []
   try {
     for (const bytes of [600, 256 * 1024])
       for (const concurrency of [1, 10, 50])
         rows.push(await measure(server, 'bare + group fsync', bytes, concurrency))
   } finally {
-    clearInterval(sampler)
+    rss.stop()
     process.kill(-child.pid, 'SIGTERM')
   }
-  return { rows, peakRssMiB: Math.round(peak / 1024 / 1024) }
+  return { rows, peakRssMiB: Math.round(rss.peak() / 1024 / 1024) }
 }
 
 /** The same load through Next's router (`next start`), for the ratio server.mjs buys. */
@@ -496,8 +336,7 @@ function localPostgres() {
 }
 
 const cleanups = []
-if (!existsSync('.next/BUILD_ID'))
-  execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
+if (!hasBuild()) execFileSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' })
 const results = {
   at: new Date().toISOString(),
   machine: {

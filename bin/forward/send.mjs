@@ -2,35 +2,11 @@
 // headers (signature headers included) minus those that describe the original connection.
 import http from 'node:http'
 import https from 'node:https'
-
-// Connection-level headers: they described the hop from the sender to the console, and the new
-// request sets its own (Host and Content-Length for the new target and body).
-const HOP_HEADERS = new Set([
-  'host',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'upgrade',
-  'te',
-  'trailer',
-  'expect',
-  'proxy-connection',
-  'proxy-authorization',
-  'http2-settings',
-])
-// A header value the console stored shortened ends in "…", which HTTP cannot carry.
-const SENDABLE = /^[\t\x20-\x7e\x80-\xff]*$/
+import { resendableHeaders } from '../../lib/net/resend-headers.mjs'
 
 /** @param {Record<string, string>} headers */
 export function forwardedHeaders(headers, deliveryId) {
-  /** @type {Record<string, string>} */
-  const out = {}
-  for (const [name, value] of Object.entries(headers)) {
-    const key = name.toLowerCase()
-    if (HOP_HEADERS.has(key) || !SENDABLE.test(value)) continue
-    out[key] = value
-  }
+  const out = resendableHeaders(headers)
   // Lets the local app tell a re-sent delivery from a new one, and dedupe after a crash.
   out['x-konpro-console-delivery'] = String(deliveryId)
   return out

@@ -58,4 +58,15 @@ export class EventsPage {
   get search() {
     return this.page.getByRole('searchbox', { name: 'Search payloads' })
   }
+
+  /** Removes every stored delivery through Clear log and waits for the empty state. */
+  async clearLog() {
+    await this.page.goto('/events')
+    await this.page.getByRole('button', { name: 'Clear log' }).click()
+    await this.page
+      .getByRole('dialog', { name: 'Clear the event log?' })
+      .getByRole('button', { name: /^Remove \d+ deliver/ })
+      .click()
+    await expect(this.page.getByRole('heading', { name: 'No deliveries yet' })).toBeVisible()
+  }
 }

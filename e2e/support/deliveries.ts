@@ -43,3 +43,18 @@ export async function deliver(
   expect(res.status(), 'the receiver route exists').not.toBe(404)
   return videoId
 }
+
+/** `count` deliveries, one after another; `eventType` names each one's type, or picks it by index. */
+export async function deliverMany(
+  request: APIRequestContext,
+  count: number,
+  eventType: string | ((i: number) => string),
+  extra?: Record<string, unknown>,
+) {
+  const videoIds: string[] = []
+  for (let i = 0; i < count; i++)
+    videoIds.push(
+      await deliver(request, typeof eventType === 'string' ? eventType : eventType(i), extra),
+    )
+  return videoIds
+}

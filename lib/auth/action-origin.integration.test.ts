@@ -1,46 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBuild, startServer } from '../test/server'
+import { describe, expect, it } from 'vitest'
+import { actionId } from '../test/actions'
+import { hasBuild } from '../test/server'
+import { adminEnv, suiteDataDir, suiteServer } from '../test/suite'
 
 // Server actions as a cross-site page or a hand-made request sends them, over real sockets, on
 // both ways the build is served: Next.js alone would run the one without an Origin and answer
 // the foreign one with a 500.
-type Server = Awaited<ReturnType<typeof startServer>>
-
-function actionId(name: string) {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as { node: Record<string, { exportedName: string }> }
-  const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === name)?.[0]
-  if (!id) throw new Error(`no ${name} in the build`)
-  return id
-}
-
 for (const via of ['server.mjs', 'next start'] as const) {
   describe.skipIf(!hasBuild())(`server actions and their Origin (${via})`, () => {
-    let server: Server
-    let dir: string
-    beforeAll(async () => {
-      dir = mkdtempSync(path.join(tmpdir(), 'konpro-action-origin-'))
-      server = await startServer(
-        {
-          DATA_DIR: dir,
-          DATABASE_URL: '',
-          ADMIN_EMAIL: 'admin@origin.test',
-          ADMIN_PASSWORD: 'correct horse battery staple',
-        },
-        { via },
-      )
-    })
-    afterAll(async () => {
-      await server?.kill()
-      rmSync(dir, { recursive: true, force: true })
-    })
+    const dir = suiteDataDir('konpro-action-origin-')
+    const server = suiteServer(
+      () => ({
+        DATA_DIR: dir(),
+        DATABASE_URL: '',
+        ...adminEnv({ email: 'admin@origin.test', password: 'correct horse battery staple' }),
+      }),
+      { via },
+    )
 
     const call = (headers: Record<string, string>) =>
-      fetch(`${server.url}/events`, {
+      fetch(`${server().url}/events`, {
         method: 'POST',
         headers: {
           'next-action': actionId('countStoredEvents'),
@@ -72,7 +51,7 @@ for (const via of ['server.mjs', 'next start'] as const) {
     it('refuses a form post without an Origin, which Next.js would read as an action', async () => {
       const form = new FormData()
       form.append('$ACTION_ID_' + actionId('countStoredEvents'), '')
-      const res = await fetch(`${server.url}/events`, {
+      const res = await fetch(`${server().url}/events`, {
         method: 'POST',
         body: form,
         redirect: 'manual',
@@ -81,7 +60,7 @@ for (const via of ['server.mjs', 'next start'] as const) {
     })
 
     it('lets the console’s own pages through to the session check', async () => {
-      const res = await call({ origin: server.url })
+      const res = await call({ origin: server().url })
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('Your session has ended.')
     })

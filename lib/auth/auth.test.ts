@@ -23,13 +23,19 @@ it('hashes passwords with a salt per hash and verifies them', async () => {
 
 describeEachDatabase('users and sessions', (fresh) => {
   const setup = async () => (await fresh()).db
+  const PASSWORD = 'long enough password'
+  const addUser = (
+    db: Awaited<ReturnType<typeof setup>>,
+    email: string,
+    role: 'admin' | 'viewer',
+  ) => createUser(db, { email, password: PASSWORD, role })
 
   it('lets exactly one of several racing setups create the first admin', async () => {
     const db = await setup()
     expect(await hasUsers(db)).toBe(false)
     const results = await Promise.all(
       ['a@x.test', 'b@x.test', 'c@x.test'].map((email) =>
-        createFirstAdmin(db, { email, password: 'long enough password' }),
+        createFirstAdmin(db, { email, password: PASSWORD }),
       ),
     )
     expect(results.filter(Boolean)).toHaveLength(1)
@@ -38,11 +44,7 @@ describeEachDatabase('users and sessions', (fresh) => {
 
   it('keeps sessions until they are idle for seven days', async () => {
     const db = await setup()
-    const user = await createUser(db, {
-      email: 'Ana@X.test',
-      password: 'long enough password',
-      role: 'viewer',
-    })
+    const user = await addUser(db, 'Ana@X.test', 'viewer')
     expect(user.email).toBe('ana@x.test')
     const token = await createSession(db, user.id, { ip: '10.0.0.1', userAgent: 'test' })
     expect(await userForSession(db, token)).toMatchObject({ id: user.id, role: 'viewer' })
@@ -55,27 +57,15 @@ describeEachDatabase('users and sessions', (fresh) => {
 
   it('never removes or demotes the last admin, and removal ends sessions', async () => {
     const db = await setup()
-    const admin = await createUser(db, {
-      email: 'admin@x.test',
-      password: 'long enough password',
-      role: 'admin',
-    })
-    const viewer = await createUser(db, {
-      email: 'viewer@x.test',
-      password: 'long enough password',
-      role: 'viewer',
-    })
+    const admin = await addUser(db, 'admin@x.test', 'admin')
+    const viewer = await addUser(db, 'viewer@x.test', 'viewer')
     expect(await changeRole(db, admin.id, 'viewer')).toBe('last_admin')
     expect(await removeUser(db, admin.id)).toBe('last_admin')
     const token = await createSession(db, viewer.id, { ip: null, userAgent: null })
     expect(await removeUser(db, viewer.id)).toMatchObject({ email: 'viewer@x.test' })
     expect(await userForSession(db, token)).toBeNull()
     expect(await removeUser(db, viewer.id)).toBe('not_found')
-    const second = await createUser(db, {
-      email: 'second@x.test',
-      password: 'long enough password',
-      role: 'admin',
-    })
+    const second = await addUser(db, 'second@x.test', 'admin')
     expect(await changeRole(db, admin.id, 'viewer')).toMatchObject({ role: 'viewer' })
     expect(await changeRole(db, second.id, 'viewer')).toBe('last_admin')
   })

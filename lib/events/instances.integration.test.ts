@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser } from '@playwright/test'
+import { readSse } from '../../bin/forward/sse.mjs'
 import { openDatabase } from '../db/client'
 import { migrate } from '../db/migrate'
-import { launchBrowser, recordConnectionStates, shownRows, signedInPage } from '../test/browser'
+import { recordConnectionStates, shownRows, signedInPage } from '../test/browser'
 import { deliver, deliverFor } from '../test/deliveries'
 import { hasPgbouncer, startPgbouncer } from '../test/pgbouncer'
-import { createScratchDatabase } from '../test/postgres'
-import { startRoundRobinProxy } from '../test/round-robin-proxy'
-import { hasBuild, startServer } from '../test/server'
+import { hasBuild, sessionCookie, startServer } from '../test/server'
+import { adminEnv, suiteBrowser, suiteScratchDatabase } from '../test/suite'
+import { startTcpProxy } from '../test/tcp-proxy'
 
 // As Vercel runs it, as far as one machine allows: the route files under `next start`, two
 // instances on one PostgreSQL behind a round-robin balancer, queries through PgBouncer in
@@ -27,20 +27,12 @@ function readStream(url: string, cookie: string) {
           headers: { cookie, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
           signal: controller.signal,
         })
-        const reader = res.body!.getReader()
-        const decoder = new TextDecoder()
-        let buffer = ''
-        for (;;) {
-          const { done, value } = await reader.read()
-          if (done) break
-          buffer += decoder.decode(value, { stream: true })
-          const frames = buffer.split('\n\n')
-          buffer = frames.pop() ?? ''
-          for (const f of frames) {
-            const id = /^id: (\d+)$/m.exec(f)?.[1]
-            if (id) lastEventId = id
-            if (id && /^event: delivery$/m.test(f) && !seen.has(id)) seen.set(id, Date.now())
-          }
+        for await (const { id, event } of readSse(res.body!, {
+          idleMs: 60_000,
+          onIdle: () => {},
+        })) {
+          if (id) lastEventId = id
+          if (id && event === 'delivery' && !seen.has(id)) seen.set(id, Date.now())
         }
       } catch {
         // aborted, or dropped: go round again unless stopped
@@ -50,43 +42,28 @@ function readStream(url: string, cookie: string) {
   return { seen, stop: async () => (controller.abort(), await done) }
 }
 
-async function sessionCookie(url: string) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(admin),
-  })
-  expect(res.status).toBe(200)
-  return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
-}
-
 describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
   'two instances behind a balancer [postgres, pgbouncer, next start]',
   () => {
-    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+    const scratch = suiteScratchDatabase(adminUrl)
+    const browser = suiteBrowser()
     let bouncer: Awaited<ReturnType<typeof startPgbouncer>>
-    let browser: Browser
     beforeAll(async () => {
-      scratch = await createScratchDatabase(adminUrl)
       bouncer = await startPgbouncer(adminUrl)
       // A deploy's `npm run db:migrate`, over the direct URL.
-      const database = await openDatabase({ url: scratch.url })
+      const database = await openDatabase({ url: scratch().url })
       await migrate(database.db)
       await database.close()
-      browser = await launchBrowser()
     }, 60_000)
     afterAll(async () => {
-      await browser?.close()
       await bouncer?.stop()
-      await scratch?.drop()
     })
 
     async function twoInstances(extra: Record<string, string>) {
       const env = {
-        DATABASE_URL: bouncer.pooled(scratch.url),
+        DATABASE_URL: bouncer.pooled(scratch().url),
         AUTH_SECRET: 'v'.repeat(40),
-        ADMIN_EMAIL: admin.email,
-        ADMIN_PASSWORD: admin.password,
+        ...adminEnv(admin),
         STREAM_MAX_SECONDS: '2',
         ...extra,
       }
@@ -94,7 +71,7 @@ describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
         startServer(env, { via: 'next start' }),
         startServer(env, { via: 'next start' }),
       ])
-      const proxy = await startRoundRobinProxy([a!.port, b!.port])
+      const proxy = await startTcpProxy([a!, b!])
       return {
         a: a!,
         b: b!,
@@ -107,7 +84,7 @@ describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
     }
 
     async function crossInstance(a: { url: string }, b: { url: string }) {
-      const live = readStream(b.url, await sessionCookie(b.url))
+      const live = readStream(b.url, await sessionCookie(b.url, admin))
       await new Promise((r) => setTimeout(r, 500))
       const latencies: number[] = []
       for (let i = 0; i < 5; i++) {
@@ -122,7 +99,7 @@ describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
 
     /** Through the balancer, under load, with every stream cut at 2 s: the browser shows every row. */
     async function throughBalancer(proxyUrl: string) {
-      const page = await signedInPage(browser, proxyUrl, admin)
+      const page = await signedInPage(browser(), proxyUrl, admin)
       const states = await recordConnectionStates(page)
       await page.goto(`${proxyUrl}/events`)
       await expect
@@ -139,7 +116,7 @@ describe.skipIf(!hasBuild() || !adminUrl || !hasPgbouncer())(
     }
 
     it('with LISTEN on DATABASE_URL_UNPOOLED: a delivery to A streams live from B, and cut streams lose nothing', async () => {
-      const cluster = await twoInstances({ DATABASE_URL_UNPOOLED: scratch.url })
+      const cluster = await twoInstances({ DATABASE_URL_UNPOOLED: scratch().url })
       try {
         for (const instance of [cluster.a, cluster.b]) {
           expect(await (await fetch(`${instance.url}/api/health`)).json()).toMatchObject({

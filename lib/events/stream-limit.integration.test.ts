@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser } from '@playwright/test'
-import { launchBrowser, recordConnectionStates, shownRows, signedInPage } from '../test/browser'
+import { describe, expect, inject, it } from 'vitest'
+import { recordConnectionStates, shownRows, signedInPage } from '../test/browser'
 import { deliverFor } from '../test/deliveries'
-import { createScratchDatabase } from '../test/postgres'
-import { hasBuild, startServer } from '../test/server'
+import { hasBuild } from '../test/server'
+import { adminEnv, suiteBrowser, suiteScratchDatabase, suiteServer } from '../test/suite'
 
 // The route-file path (`next start`, as on Vercel) with streams that end themselves every 2 s.
 const adminUrl = inject('postgresAdminUrl')
@@ -12,45 +11,34 @@ const admin = { email: 'ops@limit.test', password: 'streams end on schedule' }
 describe.skipIf(!hasBuild() || !adminUrl)(
   'stream ended at its limit [postgres, next start]',
   () => {
-    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
-    let server: Awaited<ReturnType<typeof startServer>>
-    let browser: Browser
-    beforeAll(async () => {
-      scratch = await createScratchDatabase(adminUrl)
-      server = await startServer(
-        {
-          DATABASE_URL: scratch.url,
-          AUTH_SECRET: 'l'.repeat(40),
-          ADMIN_EMAIL: admin.email,
-          ADMIN_PASSWORD: admin.password,
-          STREAM_MAX_SECONDS: '2',
-        },
-        { via: 'next start' },
-      )
-      browser = await launchBrowser()
-    }, 90_000)
-    afterAll(async () => {
-      await browser?.close()
-      await server?.kill('SIGKILL')
-      await scratch?.drop()
-    })
+    const scratch = suiteScratchDatabase(adminUrl)
+    const server = suiteServer(
+      () => ({
+        DATABASE_URL: scratch().url,
+        AUTH_SECRET: 'l'.repeat(40),
+        ...adminEnv(admin),
+        STREAM_MAX_SECONDS: '2',
+      }),
+      { via: 'next start', signal: 'SIGKILL' },
+    )
+    const browser = suiteBrowser()
 
     it('resumes under load with nothing lost, nothing twice, and never shows "Reconnecting"', async () => {
-      const page = await signedInPage(browser, server.url, admin)
+      const page = await signedInPage(browser(), server().url, admin)
       const states = await recordConnectionStates(page)
       const requests: Array<Promise<string | undefined>> = []
       page.on('request', (r) => {
         if (r.url().endsWith('/api/events/stream'))
           requests.push(r.allHeaders().then((h) => h['last-event-id']))
       })
-      await page.goto(`${server.url}/events`)
+      await page.goto(`${server().url}/events`)
       await expect
         .poll(() => page.getByTestId('connection-state').getAttribute('data-state'), {
           timeout: 15_000,
         })
         .toBe('live')
 
-      const ids = await deliverFor([server.url], { ms: 7_000, senders: 8 })
+      const ids = await deliverFor([server().url], { ms: 7_000, senders: 8 })
       expect(ids.length).toBeGreaterThan(50)
       await expect.poll(() => shownRows(page), { timeout: 15_000 }).toBe(ids.length)
       // Every id once: the rows are keyed by id, so the count and the newest id say it all.

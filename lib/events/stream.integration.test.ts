@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { readSse } from '../../bin/forward/sse.mjs'
 import { createScratchDatabase } from '../test/postgres'
-import { hasBuild, startServer } from '../test/server'
+import { hasBuild, sessionCookie, startServer } from '../test/server'
 
 // Two instances on one PostgreSQL: a delivery received by one reaches a live stream on the other.
 const adminUrl = inject('postgresAdminUrl')
 const admin = { email: 'ops@instances.test', password: 'two instances one database' }
-
-async function signIn(url: string) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(admin),
-  })
-  expect(res.status).toBe(200)
-  return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0]
-}
 
 /** Reads SSE frames into `ids` until aborted. */
 function readStream(url: string, cookie: string, lastEventId?: string) {
@@ -26,17 +17,9 @@ function readStream(url: string, cookie: string, lastEventId?: string) {
       signal: controller.signal,
     })
     expect(res.headers.get('content-type')).toContain('text/event-stream')
-    const reader = res.body!.getReader()
-    const decoder = new TextDecoder()
-    let buffer = ''
     try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) return
-        buffer += decoder.decode(value, { stream: true })
-        for (const match of buffer.matchAll(/^id: (\d+)$/gm))
-          if (!ids.includes(match[1]!)) ids.push(match[1]!)
-      }
+      for await (const { id } of readSse(res.body!, { idleMs: 60_000, onIdle: () => {} }))
+        if (id && !ids.includes(id)) ids.push(id)
     } catch {
       // aborted
     }
@@ -77,7 +60,7 @@ describe.skipIf(!hasBuild() || !adminUrl)('live stream across instances [postgre
 
   it('shows a delivery received by one instance on the other’s stream, and replays after a gap', async () => {
     const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]]
-    const cookie = await signIn(b.url)
+    const cookie = await sessionCookie(b.url, admin)
     const live = readStream(b.url, cookie)
     await new Promise((r) => setTimeout(r, 500))
     const first = await deliver(a.url, 1)

@@ -6,8 +6,9 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signInCookie } from '../test/actions'
 import { freePort, hasBuild, startServer } from '../test/server'
-import { createTokenVia, signInCookie } from '../tokens/test-support'
+import { createTokenVia } from '../tokens/test-support'
 
 // The real `konpro-console forward` process against the production build, through a TCP proxy
 // that cuts every connection mid-stream, then killed and started again: each delivery reaches the

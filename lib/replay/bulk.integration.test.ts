@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callAction, signInCookie } from '../test/actions'
 import { startHttpServer } from '../test/http-server'
-import { hasBuild, startServer } from '../test/server'
-import { callAction, signInCookie } from '../tokens/test-support'
+import { hasBuild } from '../test/server'
+import { adminEnv, suiteDataDir, suiteServer } from '../test/suite'
 
 // The bulk "Send again…" actions of the production build, called over HTTP as the dialog calls
 // them: admins only, the URL checked before anything is picked or sent, each batch audited.
@@ -12,27 +10,24 @@ const ADMIN = { email: 'admin@bulk.test', password: 'correct horse battery stapl
 const run = '0b7f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b'
 
 describe.skipIf(!hasBuild())('bulk replay over HTTP', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
+  const dir = suiteDataDir('konpro-bulk-')
+  const server = suiteServer(() => ({
+    DATA_DIR: dir(),
+    DATABASE_URL: '',
+    ...adminEnv(ADMIN),
+    SANDBOX_ALLOW_HOSTS: '127.0.0.2',
+  }))
   let target: Awaited<ReturnType<typeof startHttpServer>>
-  let dir: string
   let admin: string
   let viewer: string
   const call = (name: string, input: unknown, cookie: string) =>
-    callAction(server.url, '/events', name, [input], { cookie })
+    callAction(server().url, '/events', name, [input], { cookie })
 
   beforeAll(async () => {
     target = await startHttpServer((_, res) => res.writeHead(202).end('ok'), '127.0.0.2')
-    dir = mkdtempSync(path.join(tmpdir(), 'konpro-bulk-'))
-    server = await startServer({
-      DATA_DIR: dir,
-      DATABASE_URL: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SANDBOX_ALLOW_HOSTS: '127.0.0.2',
-    })
-    admin = await signInCookie(server.url, ADMIN.email, ADMIN.password)
+    admin = await signInCookie(server().url, ADMIN.email, ADMIN.password)
     const added = await callAction(
-      server.url,
+      server().url,
       '/settings/users',
       'addUserAction',
       [{ email: 'viewer@bulk.test', role: 'viewer' }],
@@ -40,9 +35,9 @@ describe.skipIf(!hasBuild())('bulk replay over HTTP', () => {
     )
     const password = /"password":"([^"]+)"/.exec(added.text)?.[1]
     if (!password) throw new Error(`no password in ${added.text.slice(-300)}`)
-    viewer = await signInCookie(server.url, 'viewer@bulk.test', password)
+    viewer = await signInCookie(server().url, 'viewer@bulk.test', password)
     for (let i = 0; i < 3; i++)
-      await fetch(`${server.url}/api/webhooks/konpro`, {
+      await fetch(`${server().url}/api/webhooks/konpro`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', signature: 'deadbeef' },
         body: JSON.stringify({
@@ -52,9 +47,7 @@ describe.skipIf(!hasBuild())('bulk replay over HTTP', () => {
       })
   })
   afterAll(async () => {
-    await server?.kill()
     await target?.close()
-    rmSync(dir, { recursive: true, force: true })
   })
 
   const start = (cookie: string, extra: Record<string, unknown> = {}) =>
@@ -105,10 +98,10 @@ describe.skipIf(!hasBuild())('bulk replay over HTTP', () => {
     )
     expect(sent.text).toContain(`{"id":${ids[0]},"status":202`)
     expect(target.requests).toHaveLength(2)
-    const detail = await fetch(`${server.url}/events/${ids[0]}`, { headers: { cookie: admin } })
+    const detail = await fetch(`${server().url}/events/${ids[0]}`, { headers: { cookie: admin } })
     expect(await detail.text()).toContain(`${target.url}/hook`)
     const audit = await (
-      await fetch(`${server.url}/settings/audit?action=event.replayed_bulk`, {
+      await fetch(`${server().url}/settings/audit?action=event.replayed_bulk`, {
         headers: { cookie: admin },
       })
     ).text()

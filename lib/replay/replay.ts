@@ -5,6 +5,7 @@ import type { SessionDb } from '../auth/current'
 import { replayAttempts, type ReplayAttempt } from '../db/schema'
 import { getEvent } from '../events/queries'
 import { sendOutboundCapturing } from '../net/outbound'
+import { resendableHeaders } from '../net/resend-headers.mjs'
 
 // "Send again to…": a stored delivery re-sent to a URL, with its own headers and body bytes or
 // re-signed with a KonPro endpoint's secret; the answer is kept with the delivery as an attempt.
@@ -12,22 +13,6 @@ import { sendOutboundCapturing } from '../net/outbound'
 export const REPLAY_TIMEOUT_MS = 10_000
 export const KEPT_BODY_BYTES = 1024
 
-// Connection-level headers describe the original hop; the new request sets its own.
-const HOP_HEADERS = new Set([
-  'host',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'keep-alive',
-  'upgrade',
-  'te',
-  'trailer',
-  'expect',
-  'proxy-connection',
-  'proxy-authorization',
-])
-// Stored values cut short end in "…", which an HTTP header cannot carry.
-const SENDABLE = /^[\t\x20-\x7e\x80-\xff]*$/
 const SIGNATURE_HEADERS = ['signature', 'heygen-signature', 'heygen-timestamp']
 
 export function replayHeaders(
@@ -35,13 +20,8 @@ export function replayHeaders(
   body: Uint8Array,
   secret?: string,
 ): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(stored)) {
-    const key = name.toLowerCase()
-    if (HOP_HEADERS.has(key) || !SENDABLE.test(value)) continue
-    if (secret && SIGNATURE_HEADERS.includes(key)) continue
-    headers[key] = value
-  }
+  // Re-signing replaces the stored signature headers with a new `Signature`.
+  const headers = resendableHeaders(stored, secret ? SIGNATURE_HEADERS : [])
   // KonPro's `Signature`: HMAC-SHA256 over the raw body, hex.
   if (secret) headers.signature = createHmac('sha256', secret).update(body).digest('hex')
   return headers

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { chromiumLaunch } from '../../playwright.config'
+import { chromiumLaunch } from './chromium.mjs'
+import { sessionCookie } from './server'
 
 /** Debian's Chromium, launched as the browser tests launch it. */
 export const launchBrowser = (): Promise<Browser> => chromium.launch(chromiumLaunch)
@@ -10,15 +11,9 @@ export async function signedInPage(
   url: string,
   credentials: { email: string; password: string },
 ): Promise<Page> {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(credentials),
-  })
-  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`)
-  const [name, value] = /(konpro_session)=([^;]+)/
-    .exec(res.headers.get('set-cookie') ?? '')!
-    .slice(1) as [string, string]
+  const cookie = await sessionCookie(url, credentials)
+  const split = cookie.indexOf('=')
+  const [name, value] = [cookie.slice(0, split), cookie.slice(split + 1)]
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addCookies([{ name, value, url }])
   return context.newPage()

@@ -1,51 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { callAction } from '../test/actions'
 
-// For integration tests against the production build: sign in as a user and create a personal
-// access token through the console's own server action, as the Settings page does.
-
-export function actionId(name: string) {
-  const manifest = JSON.parse(
-    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as { node: Record<string, { exportedName: string }> }
-  const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === name)?.[0]
-  if (!id) throw new Error(`no ${name} in the build`)
-  return id
-}
-
-export async function signInCookie(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { origin: url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  if (!res.ok) throw new Error(`sign-in answered ${res.status}`)
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-}
-
-/** Calls a server action of the build the way the browser does; answers the raw RSC text. */
-export async function callAction(
-  url: string,
-  path: string,
-  name: string,
-  args: unknown[],
-  headers: Record<string, string>,
-) {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: {
-      'next-action': actionId(name),
-      origin: url,
-      'content-type': 'text/plain;charset=UTF-8',
-      ...headers,
-    },
-    body: JSON.stringify(args),
-    redirect: 'manual',
-  })
-  return { status: res.status, text: await res.text() }
-}
+// For integration tests against the production build: create a personal access token through
+// the console's own server action, as the Settings page does.
 
 export async function createTokenVia(url: string, cookie: string, name = 'test'): Promise<string> {
   const { text } = await callAction(

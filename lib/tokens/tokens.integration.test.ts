@@ -1,31 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBuild, startServer } from '../test/server'
-import { callAction, createTokenVia, signInCookie } from './test-support'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { callAction, signInCookie } from '../test/actions'
+import { hasBuild } from '../test/server'
+import { adminEnv, suiteDataDir, suiteServer } from '../test/suite'
+import { createTokenVia } from './test-support'
 
 // A personal access token reads the live stream and delivery bodies, and nothing else: no page,
 // no other route, no server action. Over real sockets against the production build.
 const ADMIN = { email: 'admin@tokens.test', password: 'correct horse battery staple' }
 
 describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let dir: string
+  const dir = suiteDataDir('konpro-tokens-')
+  const server = suiteServer(() => ({ DATA_DIR: dir(), DATABASE_URL: '', ...adminEnv(ADMIN) }))
   let cookie: string
   let token: string
   let eventId: string
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'konpro-tokens-'))
-    server = await startServer({
-      DATA_DIR: dir,
-      DATABASE_URL: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    })
-    cookie = await signInCookie(server.url, ADMIN.email, ADMIN.password)
-    token = await createTokenVia(server.url, cookie, 'crawl')
-    const res = await fetch(`${server.url}/api/webhooks/konpro`, {
+    cookie = await signInCookie(server().url, ADMIN.email, ADMIN.password)
+    token = await createTokenVia(server().url, cookie, 'crawl')
+    const res = await fetch(`${server().url}/api/webhooks/konpro`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', signature: 'deadbeef' },
       body: JSON.stringify({
@@ -35,14 +27,10 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     })
     eventId = ((await res.json()) as { id: string }).id
   })
-  afterAll(async () => {
-    await server?.kill()
-    rmSync(dir, { recursive: true, force: true })
-  })
   const bearer = (t = token) => ({ authorization: `Bearer ${t}` })
 
   it('reads a delivery as sent (method, headers, body) and its raw body', async () => {
-    const detail = await fetch(`${server.url}/api/events/${eventId}`, { headers: bearer() })
+    const detail = await fetch(`${server().url}/api/events/${eventId}`, { headers: bearer() })
     expect(detail.status).toBe(200)
     const { event: json } = (await detail.json()) as {
       event: { method: string; headers: Record<string, string>; bodyBase64: string }
@@ -50,14 +38,14 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     expect(json.method).toBe('POST')
     expect(json.headers.signature).toBe('deadbeef')
     expect(Buffer.from(json.bodyBase64, 'base64').toString()).toContain('token-video-1')
-    const body = await fetch(`${server.url}/api/events/${eventId}/body`, { headers: bearer() })
+    const body = await fetch(`${server().url}/api/events/${eventId}/body`, { headers: bearer() })
     expect(body.status).toBe(200)
     expect(await body.text()).toContain('token-video-1')
   })
 
   it('follows the live stream from a given id, and says where a fresh stream starts', async () => {
     const controller = new AbortController()
-    const res = await fetch(`${server.url}/api/events/stream`, {
+    const res = await fetch(`${server().url}/api/events/stream`, {
       headers: { ...bearer(), 'last-event-id': '0' },
       signal: controller.signal,
     })
@@ -68,14 +56,14 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     while (!text.includes(`id: ${eventId}\n`))
       text += new TextDecoder().decode((await reader.read()).value)
     controller.abort()
-    const fresh = await fetch(`${server.url}/api/events/stream`, {
+    const fresh = await fetch(`${server().url}/api/events/stream`, {
       headers: bearer(),
       signal: AbortSignal.timeout(5_000),
     })
     expect(Number(fresh.headers.get('x-stream-after'))).toBeGreaterThanOrEqual(Number(eventId))
     await fresh.body?.cancel()
     // `since=<ms>` starts before what arrived in that window (the forwarder's --since 1h).
-    const hourAgo = await fetch(`${server.url}/api/events/stream?since=3600000`, {
+    const hourAgo = await fetch(`${server().url}/api/events/stream?since=3600000`, {
       headers: bearer(),
       signal: AbortSignal.timeout(5_000),
     })
@@ -85,16 +73,16 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
 
   it('opens no other route, no page and no server action', async () => {
     for (const p of ['/api/events', '/api/events/export?format=ndjson', '/api/events/histogram']) {
-      const res = await fetch(`${server.url}${p}`, { headers: bearer() })
+      const res = await fetch(`${server().url}${p}`, { headers: bearer() })
       expect(res.status, p).toBe(401)
     }
     for (const p of ['/events', `/events/${eventId}`, '/settings/tokens', '/konpro/endpoints']) {
-      const res = await fetch(`${server.url}${p}`, { headers: bearer(), redirect: 'manual' })
+      const res = await fetch(`${server().url}${p}`, { headers: bearer(), redirect: 'manual' })
       expect(res.status, p).toBe(307)
       expect(res.headers.get('location'), p).toContain('/login')
     }
     const action = await callAction(
-      server.url,
+      server().url,
       '/settings/tokens',
       'createAccessTokenAction',
       [{ name: 'from a token' }],
@@ -105,19 +93,20 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
   })
 
   it('refuses a revoked token and a made-up one with a 401 that says what to do', async () => {
-    const doomed = await createTokenVia(server.url, cookie, 'doomed')
+    const doomed = await createTokenVia(server().url, cookie, 'doomed')
     expect(
-      (await fetch(`${server.url}/api/events/${eventId}/body`, { headers: bearer(doomed) })).status,
+      (await fetch(`${server().url}/api/events/${eventId}/body`, { headers: bearer(doomed) }))
+        .status,
     ).toBe(200)
     const page = await (
-      await fetch(`${server.url}/settings/tokens`, { headers: { cookie } })
+      await fetch(`${server().url}/settings/tokens`, { headers: { cookie } })
     ).text()
     expect(page).toContain('doomed')
     expect(page).not.toContain(doomed)
     const id = /"id":(\d+),"name":"doomed"/.exec(page.replace(/\\"/g, '"'))?.[1]
     expect(id).toBeDefined()
     const revoked = await callAction(
-      server.url,
+      server().url,
       '/settings/tokens',
       'revokeAccessTokenAction',
       [Number(id)],
@@ -125,7 +114,7 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     )
     expect(revoked.text).toContain('"ok":true')
     for (const t of [doomed, `kpt_${'A'.repeat(43)}`]) {
-      const res = await fetch(`${server.url}/api/events/${eventId}/body`, { headers: bearer(t) })
+      const res = await fetch(`${server().url}/api/events/${eventId}/body`, { headers: bearer(t) })
       expect(res.status).toBe(401)
       expect(((await res.json()) as { error: string }).error).toContain(
         'Create a new one under Settings',
@@ -133,7 +122,7 @@ describe.skipIf(!hasBuild())('personal access tokens over HTTP', () => {
     }
     // The other token is untouched.
     expect(
-      (await fetch(`${server.url}/api/events/${eventId}/body`, { headers: bearer() })).status,
+      (await fetch(`${server().url}/api/events/${eventId}/body`, { headers: bearer() })).status,
     ).toBe(200)
   })
 })

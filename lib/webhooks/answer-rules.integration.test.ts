@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { asc } from 'drizzle-orm'
 import { openDatabase, type Database } from '../db/client'
 import { events } from '../db/schema'
-import { createScratchDatabase } from '../test/postgres'
-import { hasBuild, startServer } from '../test/server'
+import { hasBuild } from '../test/server'
+import { suiteScratchDatabase, suiteServer } from '../test/suite'
 import { answerRuleSchema } from '../validations/answer-rule'
 import { setAnswerRule } from './answer-rules'
 
@@ -28,25 +28,21 @@ async function timed(url: string, init: RequestInit) {
 describe.skipIf(!hasBuild() || !adminUrl)('test answers against the production server', () => {
   for (const via of ['server.mjs', 'next start'] as const) {
     describe(via, () => {
-      let server: Awaited<ReturnType<typeof startServer>>
-      let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+      const scratch = suiteScratchDatabase(adminUrl)
+      const server = suiteServer(
+        () => ({ DATABASE_URL: scratch().url, AUTH_SECRET: 'answer-test-secret-0123456789abcdef' }),
+        { via, signal: 'SIGKILL' },
+      )
       let database: Database
       beforeAll(async () => {
-        scratch = await createScratchDatabase(adminUrl)
-        server = await startServer(
-          { DATABASE_URL: scratch.url, AUTH_SECRET: 'answer-test-secret-0123456789abcdef' },
-          { via },
-        )
-        database = await openDatabase({ url: scratch.url })
-      }, 90_000)
+        database = await openDatabase({ url: scratch().url })
+      })
       afterAll(async () => {
         await database?.close()
-        await server?.kill('SIGKILL')
-        await scratch?.drop()
       })
 
       it('stores, then answers the next 2 with the rule after its delay; OPTIONS stays at once', async () => {
-        const url = `${server.url}/api/webhooks/konpro`
+        const url = `${server().url}/api/webhooks/konpro`
         await setAnswerRule(
           database.db,
           answerRuleSchema.parse({

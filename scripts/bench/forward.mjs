@@ -4,55 +4,17 @@
 // throughput of a burst. Each load runs three times; medians are printed. Loopback only.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import http from 'node:http'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { freePort, median, pct, sleep } from './stats.mjs'
+import { sessionCookie, startOnFreshData } from '../../lib/test/processes.mjs'
+import { median, pct, sleep } from './stats.mjs'
 
 const ADMIN = { email: 'bench@forward.test', password: 'benchmark password 123' }
 const RUNS = 3
 
-async function startConsole(dataDir) {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      KONPRO_API_KEY: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
-    },
-  })
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 600; i++) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, stop: () => process.kill(-child.pid, 'SIGTERM') }
-    await sleep(100)
-  }
-  throw new Error('the console did not start')
-}
-
 async function createToken(url) {
-  const signIn = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { origin: url, 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
+  const cookie = await sessionCookie(url, ADMIN)
   const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8'))
   const id = Object.entries(manifest.node).find(
     ([, e]) => e.exportedName === 'createAccessTokenAction',
@@ -95,8 +57,7 @@ async function waitFor(ids) {
   return ids.filter((id) => !arrivals.has(id)).length
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-forward-'))
-const console_ = await startConsole(dataDir)
+const console_ = await startOnFreshData('konpro-bench-forward-', ADMIN)
 let cli
 try {
   const token = await createToken(console_.url)
@@ -111,7 +72,7 @@ try {
       '--to',
       `http://127.0.0.1:${target.address().port}/hook`,
       '--state',
-      path.join(dataDir, 'state.json'),
+      path.join(console_.dataDir, 'state.json'),
     ],
     {
       env: { ...process.env, KONPRO_CONSOLE_TOKEN: token },
@@ -163,7 +124,5 @@ try {
 } finally {
   cli?.kill('SIGTERM')
   target.close()
-  console_.stop()
-  await sleep(500)
-  rmSync(dataDir, { recursive: true, force: true })
+  await console_.stop()
 }

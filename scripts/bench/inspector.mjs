@@ -1,13 +1,13 @@
 // Inspector benchmark: 100,000 stored deliveries, then the time from an action in the browser to
 // the next painted row (select a row, j/k, filter by type) on the production build. Loopback only.
 // Prints medians and p90 of repeated runs in one process; returns the rows for bench.mjs.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { chromium } from '@playwright/test'
-import { freePort, median } from './stats.mjs'
+import { chromiumLaunch } from '../../lib/test/chromium.mjs'
+import { startOnFreshData } from '../../lib/test/processes.mjs'
+import { median } from './stats.mjs'
 
 const ROWS = Number(process.env.BENCH_INSPECTOR_ROWS ?? 100_000)
 const REPEAT = 15
@@ -21,38 +21,6 @@ const TYPES = [
 
 const p90 = (v) =>
   [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.9 * v.length) - 1)]
-
-async function startServer(dataDir) {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      KONPRO_API_KEY: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-  })
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return {
-    url,
-    stop: () => new Promise((r) => (child.once('exit', r), process.kill(-child.pid, 'SIGTERM'))),
-  }
-}
 
 /**
  * Fills the events table in one statement, through the embedded PostgreSQL the running server
@@ -94,22 +62,9 @@ async function timeToPaint(page, act, painted, arg) {
 }
 
 export async function benchInspector() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-inspector-'))
-  const server = await startServer(dataDir) // its start creates the schema
-  const stored = await seed(dataDir)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const server = await startOnFreshData('bench-inspector-', ADMIN) // its start creates the schema
+  const stored = await seed(server.dataDir)
+  const browser = await chromium.launch(chromiumLaunch)
   const results = { stored, select: [], jk: [], filter: [] }
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -179,7 +134,6 @@ export async function benchInspector() {
   } finally {
     await browser.close()
     await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
   }
   const row = (name, v) => ({
     action: name,

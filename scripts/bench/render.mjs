@@ -4,11 +4,9 @@
 // page's size (the HTML document with its inline RSC payload, and the RSC payload of a client
 // navigation) and how much the server's memory grew. Loopback only.
 // Usage: node scripts/bench/render.mjs   (also run by scripts/bench.mjs)
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { freePort, pct, sleep } from './stats.mjs'
+import { sessionCookie, startOnFreshData } from '../../lib/test/processes.mjs'
+import { groupRssBytes } from './process-group.mjs'
+import { pct } from './stats.mjs'
 
 const MIB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 9)
@@ -48,74 +46,6 @@ export const BODIES = {
   'many small keys': fill('[', JSON.stringify({ a: 1, b: 'x', c: [1], d: { e: null } }), ']'),
 }
 
-/** RSS of every process in the server's process group. */
-function groupRss(pgid) {
-  let total = 0
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (rss) total += Number(rss[1]) * 1024
-    } catch {
-      // the process ended while being read
-    }
-  }
-  return total
-}
-
-async function start(dataDir) {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      KONPRO_API_KEY: '',
-      KAYLE_API_KEY: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
-    },
-  })
-  let stderr = ''
-  child.stderr.on('data', (d) => (stderr += d))
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 600) throw new Error(`the server did not start: ${stderr}`)
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break
-    } catch {}
-    await sleep(100)
-  }
-  return {
-    url,
-    rss: () => groupRss(child.pid),
-    stop: async () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-      await sleep(500)
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {}
-    },
-  }
-}
-
-async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(ADMIN),
-  })
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`)
-  return /(?:__Host-)?konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')[0]
-}
-
 async function deliver(url, body) {
   const res = await fetch(`${url}/api/webhooks/konpro`, {
     method: 'POST',
@@ -153,11 +83,11 @@ async function measure(server, cookie, id) {
 }
 
 export async function benchRender() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'konpro-render-bench-'))
-  const server = await start(dataDir)
+  const build = await startOnFreshData('konpro-render-bench-', ADMIN, { KAYLE_API_KEY: '' })
+  const server = { url: build.url, rss: () => groupRssBytes(build.pid) }
   const rows = []
   try {
-    const cookie = await signIn(server.url)
+    const cookie = await sessionCookie(server.url, ADMIN)
     // One throw-away render first: the page's code and the database warm up outside the figures.
     await measure(server, cookie, await deliver(server.url, BODIES.normal))
     for (const [kind, body] of Object.entries(BODIES)) {
@@ -165,8 +95,7 @@ export async function benchRender() {
       rows.push({ kind, bytes: Buffer.byteLength(body), ...(await measure(server, cookie, id)) })
     }
   } finally {
-    await server.stop()
-    rmSync(dataDir, { recursive: true, force: true })
+    await build.stop()
   }
   const kib = (n) => `${(n / 1024).toFixed(0)} KiB`
   console.log(

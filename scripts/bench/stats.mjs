@@ -1,14 +1,5 @@
 // Small helpers every benchmark file shares: a free loopback port, a pause, percentiles.
-import { createServer } from 'node:net'
-
-export const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
+export { freePort } from '../../lib/net/free-port.mjs'
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 

@@ -2,85 +2,34 @@
 // start and under load, and how fast a delivery stored by instance A reaches a stream on
 // instance B, with LISTEN on the direct URL and with polling behind PgBouncer (transaction mode).
 // Loopback only; every loop is bounded. Called from scripts/bench.mjs with a PostgreSQL URL.
-import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { freePort, median, pct, sleep } from './stats.mjs'
+import {
+  hasPgbouncer,
+  sessionCookie,
+  spawnServer,
+  startPgbouncer,
+} from '../../lib/test/processes.mjs'
+import { openLiveStream, request } from './client.mjs'
+import { median, pct, sleep } from './stats.mjs'
 
 const ADMIN = { email: 'bench-vercel@console.test', password: 'benchmark password 456' }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
-function request(url, method, body, headers = {}) {
-  const started = performance.now()
-  return new Promise((resolve) => {
-    const req = http.request(
-      url,
-      {
-        method,
-        agent,
-        headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (d) => (text += d))
-        res.on('end', () =>
-          resolve({ status: res.statusCode, ms: performance.now() - started, text }),
-        )
-      },
-    )
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - started, text: '' }))
-    req.end(body)
-  })
-}
 const delivery = (tag) =>
   JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: tag } })
 const post = (url, tag) =>
-  request(`${url}/api/webhooks/konpro`, 'POST', delivery(tag), {
-    'content-type': 'application/json',
-    signature: 'f'.repeat(64),
-  })
+  request(
+    `${url}/api/webhooks/konpro`,
+    'POST',
+    delivery(tag),
+    { 'content-type': 'application/json', signature: 'f'.repeat(64) },
+    { text: true },
+  )
 
-function nextStart(env) {
-  return freePort().then((port) => {
-    const child = spawn(
-      'node_modules/.bin/next',
-      ['start', '-p', String(port), '-H', '127.0.0.1'],
-      {
-        detached: true,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: {
-          ...process.env,
-          NEXT_TELEMETRY_DISABLED: '1',
-          KONPRO_API_KEY: '',
-          RECEIVER_RATE_LIMIT_PER_MINUTE: '10000000',
-          ADMIN_EMAIL: ADMIN.email,
-          ADMIN_PASSWORD: ADMIN.password,
-          ...env,
-        },
-      },
-    )
-    let stderr = ''
-    child.stderr.on('data', (d) => (stderr += d))
-    const url = `http://127.0.0.1:${port}`
-    const stop = async () => {
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {}
-      await sleep(300)
-    }
-    const healthy = async () => {
-      for (let i = 0; i < 600; i++) {
-        if (child.exitCode !== null) throw new Error(`next start exited: ${stderr}`)
-        if ((await request(`${url}/api/health`, 'GET')).status === 200) return
-        await sleep(100)
-      }
-      throw new Error(`next start did not become healthy: ${stderr}`)
-    }
-    return { url, port, child, stop, healthy }
-  })
-}
+/** `next start` spawned, not yet waited for: `ready()` waits for its health, `kill` stops it. */
+const nextStart = (env) =>
+  spawnServer(
+    { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
+    { via: 'next start' },
+  )
 
 /** Spawns next start, and the moment its port accepts, fires `burst` OPTIONS at once. */
 async function coldOptions(env, burst = 20) {
@@ -104,7 +53,7 @@ async function coldOptions(env, burst = 20) {
       sinceSpawn: performance.now() - spawned,
     }
   } finally {
-    await server.stop()
+    await server.kill('SIGKILL')
   }
 }
 
@@ -125,36 +74,13 @@ async function optionsUnderLoad(url, ms = 5000, senders = 16) {
   return { latencies, posted }
 }
 
-async function signIn(url) {
-  const res = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(ADMIN),
-  })
-  return /konpro_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? ''
-}
-
 /** Deliveries to A, each timed until B's stream sends it. */
 async function crossInstance(a, b, count, spacingMs) {
-  const cookie = await signIn(b.url)
   const seen = new Map()
-  const controller = new AbortController()
-  const res = await fetch(`${b.url}/api/events/stream`, {
-    headers: { cookie },
-    signal: controller.signal,
+  const stream = await openLiveStream(b.url, await sessionCookie(b.url, ADMIN), (frame) => {
+    const id = /^id: (\d+)$/m.exec(frame)?.[1]
+    if (id && !seen.has(id)) seen.set(id, performance.now())
   })
-  const reader = res.body.getReader()
-  const decoder = new TextDecoder()
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) return
-        for (const m of decoder.decode(value, { stream: true }).matchAll(/^id: (\d+)$/gm))
-          if (!seen.has(m[1])) seen.set(m[1], performance.now())
-      }
-    } catch {}
-  })()
   await sleep(500)
   const latencies = []
   let lost = 0
@@ -168,62 +94,13 @@ async function crossInstance(a, b, count, spacingMs) {
     else lost++
     await sleep(spacingMs())
   }
-  controller.abort()
+  await stream.close()
   return { p50: median(latencies), p95: pct(latencies, 95), n: latencies.length, lost }
-}
-
-async function startPgbouncer(serverUrl) {
-  const binary = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'].find((p) => existsSync(p))
-  if (!binary) return null
-  const server = new URL(serverUrl)
-  const port = await freePort()
-  const dir = mkdtempSync(path.join(tmpdir(), 'konpro-bench-pgbouncer-'))
-  chmodSync(dir, 0o777)
-  writeFileSync(
-    path.join(dir, 'users.txt'),
-    `"${decodeURIComponent(server.username)}" "${decodeURIComponent(server.password)}"\n`,
-  )
-  writeFileSync(
-    path.join(dir, 'pgbouncer.ini'),
-    [
-      '[databases]',
-      `* = host=${server.hostname} port=${server.port || 5432}`,
-      '[pgbouncer]',
-      'listen_addr = 127.0.0.1',
-      `listen_port = ${port}`,
-      'unix_socket_dir =',
-      'auth_type = scram-sha-256',
-      `auth_file = ${path.join(dir, 'users.txt')}`,
-      'pool_mode = transaction',
-      'max_client_conn = 500',
-      'default_pool_size = 20',
-      'ignore_startup_parameters = extra_float_digits,options',
-      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
-      ...(process.getuid?.() === 0 ? ['user = postgres'] : []),
-    ].join('\n') + '\n',
-  )
-  for (const f of ['users.txt', 'pgbouncer.ini']) chmodSync(path.join(dir, f), 0o644)
-  const child = spawn(binary, [path.join(dir, 'pgbouncer.ini')], {
-    stdio: 'ignore',
-    detached: true,
-  })
-  await sleep(500)
-  const pooled = new URL(serverUrl)
-  pooled.port = String(port)
-  return {
-    url: pooled.toString(),
-    stop: () => {
-      try {
-        process.kill(child.pid, 'SIGTERM')
-      } catch {}
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
 }
 
 async function pair(env) {
   const servers = [await nextStart(env), await nextStart(env)]
-  await Promise.all(servers.map((s) => s.healthy()))
+  await Promise.all(servers.map((s) => s.ready()))
   return servers
 }
 
@@ -244,7 +121,9 @@ export async function benchVercel({ DATABASE_URL, AUTH_SECRET }) {
     msFromSpawnMedian: median(cold.map((c) => c.sinceSpawn)),
   }
 
-  const [warm] = await pair(env).then(async (servers) => (await servers[1].stop(), servers))
+  const [warm] = await pair(env).then(
+    async (servers) => (await servers[1].kill('SIGKILL'), servers),
+  )
   try {
     const loaded = await optionsUnderLoad(warm.url)
     results.optionsUnderLoad = {
@@ -254,31 +133,32 @@ export async function benchVercel({ DATABASE_URL, AUTH_SECRET }) {
       posts: loaded.posted,
     }
   } finally {
-    await warm.stop()
+    await warm.kill('SIGKILL')
   }
 
-  const bouncer = await startPgbouncer(DATABASE_URL)
+  const bouncer = hasPgbouncer() ? await startPgbouncer(DATABASE_URL) : null
+  const pooled = bouncer?.pooled(DATABASE_URL)
   try {
     const listen = await pair({
       ...env,
-      DATABASE_URL: bouncer?.url ?? DATABASE_URL,
+      DATABASE_URL: pooled ?? DATABASE_URL,
       DATABASE_URL_UNPOOLED: DATABASE_URL,
     })
     try {
       results.crossListen = await crossInstance(listen[0], listen[1], 40, () => 50)
     } finally {
-      await Promise.all(listen.map((s) => s.stop()))
+      await Promise.all(listen.map((s) => s.kill('SIGKILL')))
     }
-    if (bouncer) {
-      const poll = await pair({ ...env, DATABASE_URL: bouncer.url })
+    if (pooled) {
+      const poll = await pair({ ...env, DATABASE_URL: pooled })
       try {
         results.crossPoll = await crossInstance(poll[0], poll[1], 15, () => Math.random() * 500)
       } finally {
-        await Promise.all(poll.map((s) => s.stop()))
+        await Promise.all(poll.map((s) => s.kill('SIGKILL')))
       }
     }
   } finally {
-    bouncer?.stop()
+    await bouncer?.stop()
   }
 
   const fmt = (n) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1))

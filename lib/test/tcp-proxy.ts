@@ -1,15 +1,22 @@
 import net from 'node:net'
 
 /**
- * A TCP proxy in front of the test server, so a test can cut the browser's connections (as a
- * flaky network would) and refuse new ones until it is brought back up.
+ * A TCP proxy for tests. Each new connection goes to the next of `targets` in turn, as a
+ * platform's router spreads requests over instances (`connections[i]` counts those sent to
+ * targets[i]); `down()` cuts every open connection and refuses new ones, as a flaky network
+ * would, until `up()`.
  */
-export async function startTcpProxy(target: { host: string; port: number }) {
+export async function startTcpProxy(targets: Array<{ host?: string; port: number }>) {
   const sockets = new Set<net.Socket>()
+  const connections = targets.map(() => 0)
+  let next = 0
   let up = true
   const server = net.createServer((client) => {
     if (!up) return void client.destroy()
-    const upstream = net.connect(target.port, target.host)
+    const i = next++ % targets.length
+    connections[i]!++
+    const target = targets[i]!
+    const upstream = net.connect(target.port, target.host ?? '127.0.0.1')
     for (const s of [client, upstream]) {
       sockets.add(s)
       s.on('close', () => sockets.delete(s))
@@ -22,7 +29,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as net.AddressInfo
   return {
-    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
+    connections,
     /** Drops every open connection and refuses new ones. */
     down() {
       up = false
