@@ -6,14 +6,7 @@ import { useRouter } from 'next/navigation'
 import { PencilIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
@@ -21,6 +14,15 @@ import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 import { EventChips, StatusBadge } from './event-chips'
 import { SecretReveal } from './secret-reveal'
 import { CopyButton } from '@/components/copy-button'
+
+const COLUMNS = [
+  { label: 'URL' },
+  { label: 'Status', className: 'w-24' },
+  { label: 'Events', className: 'w-56' },
+  { label: 'Created', className: 'w-28' },
+  { label: 'Secret', className: 'w-64' },
+  actionsColumn('w-24'),
+]
 
 /**
  * The endpoint list; deleting removes the row at once and puts it back if KonPro refuses.
@@ -88,46 +90,32 @@ export function EndpointsTable({
   )
 
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
+    <TableFrame>
       <div className="hidden lg:block">
         {/* Fixed columns: revealing a secret (or a long URL) cannot take width from the others. */}
-        <Table aria-label="Endpoints" className="table-fixed">
-          <TableHeader>
-            <TableRow>
-              <TableHead>URL</TableHead>
-              <TableHead className="w-24">Status</TableHead>
-              <TableHead className="w-56">Events</TableHead>
-              <TableHead className="w-28">Created</TableHead>
-              <TableHead className="w-64">Secret</TableHead>
-              <TableHead className="w-24">
-                <span className="sr-only">Actions</span>
-              </TableHead>
+        <DataTable aria-label="Endpoints" className="table-fixed" columns={COLUMNS}>
+          {shown.map((e) => (
+            <TableRow key={e.id} data-testid="endpoint-row">
+              <TableCell>
+                {urlLink(e)}
+                <span className="block truncate font-mono text-xs text-muted-foreground">
+                  {e.id}
+                </span>
+              </TableCell>
+              <TableCell>
+                <StatusBadge status={e.status} />
+              </TableCell>
+              <TableCell>
+                <EventChips events={e.events} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                <RelativeTime value={e.createdAt} />
+              </TableCell>
+              <TableCell className="overflow-hidden">{secret(e)}</TableCell>
+              <TableCell>{actions(e)}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((e) => (
-              <TableRow key={e.id} data-testid="endpoint-row">
-                <TableCell>
-                  {urlLink(e)}
-                  <span className="block truncate font-mono text-xs text-muted-foreground">
-                    {e.id}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={e.status} />
-                </TableCell>
-                <TableCell>
-                  <EventChips events={e.events} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={e.createdAt} />
-                </TableCell>
-                <TableCell className="overflow-hidden">{secret(e)}</TableCell>
-                <TableCell>{actions(e)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       </div>
       <ul className="divide-y lg:hidden" aria-label="Endpoints">
         {shown.map((e) => (
@@ -147,6 +135,6 @@ export function EndpointsTable({
           </li>
         ))}
       </ul>
-    </div>
+    </TableFrame>
   )
 }

@@ -1,13 +1,6 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { retryability } from '@/lib/kayle/delivery-rules'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
@@ -31,6 +24,17 @@ export function DeliveryStatus({ status }: { status: string }) {
 
 const linkClass = 'text-primary underline-offset-4 hover:underline'
 
+const COLUMNS = [
+  { label: 'Status' },
+  { label: 'Event' },
+  { label: 'Endpoint' },
+  { label: 'Attempts', className: 'text-right' },
+  { label: 'Last status', className: 'text-right' },
+  { label: 'Next attempt' },
+  { label: 'Created' },
+  actionsColumn(),
+]
+
 /** Kayle's deliveries with their outcome; Retry only where Kayle allows one, the reason elsewhere. */
 export function KayleDeliveriesTable({
   deliveries,
@@ -48,7 +52,7 @@ export function KayleDeliveriesTable({
     href: kayleDeliveryHref(d.eventId, d.id),
   }))
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
+    <TableFrame>
       <ul className="divide-y md:hidden" aria-label="Kayle deliveries">
         {rows.map(({ d, retry, href }) => (
           <li
@@ -84,63 +88,49 @@ export function KayleDeliveriesTable({
         ))}
       </ul>
       <div className="hidden overflow-x-auto md:block">
-        <Table aria-label="Kayle deliveries">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Status</TableHead>
-              <TableHead>Event</TableHead>
-              <TableHead>Endpoint</TableHead>
-              <TableHead className="text-right">Attempts</TableHead>
-              <TableHead className="text-right">Last status</TableHead>
-              <TableHead>Next attempt</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead className="sr-only">Actions</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map(({ d, retry, href }) => (
-              <TableRow key={d.id} data-testid="kayle-delivery-row">
-                <TableCell>
-                  <DeliveryStatus status={d.status} />
-                </TableCell>
-                <TableCell className="max-w-64">
+        <DataTable aria-label="Kayle deliveries" columns={COLUMNS}>
+          {rows.map(({ d, retry, href }) => (
+            <TableRow key={d.id} data-testid="kayle-delivery-row">
+              <TableCell>
+                <DeliveryStatus status={d.status} />
+              </TableCell>
+              <TableCell className="max-w-64">
+                <Link
+                  href={kayleEventHref(d.eventId)}
+                  className={`block font-mono text-xs break-all ${linkClass}`}
+                >
+                  {d.eventId}
+                </Link>
+              </TableCell>
+              <TableCell className="max-w-56 text-xs break-all">
+                {endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
+              <TableCell className="text-right font-mono tabular-nums">
+                {d.lastStatusCode ?? '—'}
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                {d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                <RelativeTime value={d.createdAt || null} />
+              </TableCell>
+              <TableCell className="text-right">
+                <div className="flex items-center justify-end gap-3">
+                  {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
                   <Link
-                    href={kayleEventHref(d.eventId)}
-                    className={`block font-mono text-xs break-all ${linkClass}`}
+                    href={href}
+                    className={`text-sm ${linkClass}`}
+                    aria-label={`Details of delivery ${d.id}`}
                   >
-                    {d.eventId}
+                    Details
                   </Link>
-                </TableCell>
-                <TableCell className="max-w-56 text-xs break-all">
-                  {endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
-                <TableCell className="text-right font-mono tabular-nums">
-                  {d.lastStatusCode ?? '—'}
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={d.createdAt || null} />
-                </TableCell>
-                <TableCell className="text-right">
-                  <div className="flex items-center justify-end gap-3">
-                    {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
-                    <Link
-                      href={href}
-                      className={`text-sm ${linkClass}`}
-                      aria-label={`Details of delivery ${d.id}`}
-                    >
-                      Details
-                    </Link>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       </div>
-    </div>
+    </TableFrame>
   )
 }

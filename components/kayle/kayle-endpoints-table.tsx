@@ -1,14 +1,7 @@
 import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { EventChips } from '@/components/endpoints/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
@@ -46,6 +39,12 @@ function Labels({ labels }: { labels: string[] }) {
   )
 }
 
+const COLUMNS = ['Endpoint', 'Status', 'Encryption', 'Events', 'Labels', 'Created'].map(
+  (label) => ({
+    label,
+  }),
+)
+
 /** Kayle endpoints: name and URL, state, whether they can receive, events and labels. */
 export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow[] }) {
   const title = (e: KayleEndpointRow) => (
@@ -63,42 +62,30 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
     </Link>
   )
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
+    <TableFrame>
       <div className="hidden lg:block">
-        <Table aria-label="Kayle endpoints">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Endpoint</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Encryption</TableHead>
-              <TableHead>Events</TableHead>
-              <TableHead>Labels</TableHead>
-              <TableHead>Created</TableHead>
+        <DataTable aria-label="Kayle endpoints" columns={COLUMNS}>
+          {endpoints.map((e) => (
+            <TableRow key={e.id} data-testid="kayle-endpoint-row">
+              <TableCell className="max-w-sm">{title(e)}</TableCell>
+              <TableCell>
+                <EnabledBadge enabled={e.enabled} />
+              </TableCell>
+              <TableCell>
+                <KeyBadge activeKeys={e.activeKeys} />
+              </TableCell>
+              <TableCell className="max-w-64">
+                <EventChips events={e.subscribedEventTypes} max={2} />
+              </TableCell>
+              <TableCell className="max-w-48">
+                <Labels labels={e.labels} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                {e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {endpoints.map((e) => (
-              <TableRow key={e.id} data-testid="kayle-endpoint-row">
-                <TableCell className="max-w-sm">{title(e)}</TableCell>
-                <TableCell>
-                  <EnabledBadge enabled={e.enabled} />
-                </TableCell>
-                <TableCell>
-                  <KeyBadge activeKeys={e.activeKeys} />
-                </TableCell>
-                <TableCell className="max-w-64">
-                  <EventChips events={e.subscribedEventTypes} max={2} />
-                </TableCell>
-                <TableCell className="max-w-48">
-                  <Labels labels={e.labels} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       </div>
       <ul className="divide-y lg:hidden" aria-label="Kayle endpoints">
         {endpoints.map((e) => (
@@ -112,6 +99,6 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
           </li>
         ))}
       </ul>
-    </div>
+    </TableFrame>
   )
 }

@@ -6,14 +6,7 @@ import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
 
@@ -23,6 +16,13 @@ interface Row {
   role: string
   createdAt: string
 }
+
+const COLUMNS = [
+  { label: 'Email' },
+  { label: 'Role', className: 'w-32' },
+  { label: 'Added', className: 'w-28' },
+  actionsColumn('w-16'),
+]
 
 export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
   const [pending, startTransition] = useTransition()
@@ -65,36 +65,24 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
   )
 
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
+    <TableFrame>
       <div className="hidden sm:block">
-        <Table aria-label="Users" className="table-fixed">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Email</TableHead>
-              <TableHead className="w-32">Role</TableHead>
-              <TableHead className="w-28">Added</TableHead>
-              <TableHead className="w-16">
-                <span className="sr-only">Actions</span>
-              </TableHead>
+        <DataTable aria-label="Users" className="table-fixed" columns={COLUMNS}>
+          {users.map((u) => (
+            <TableRow key={u.id} data-testid="user-row">
+              <TableCell>
+                <div className="flex min-w-0 items-center gap-2">
+                  {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
+                </div>
+              </TableCell>
+              <TableCell>{role(u)}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                <RelativeTime value={u.createdAt} />
+              </TableCell>
+              <TableCell className="text-right">{remove(u)}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id} data-testid="user-row">
-                <TableCell>
-                  <div className="flex min-w-0 items-center gap-2">
-                    {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-                  </div>
-                </TableCell>
-                <TableCell>{role(u)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={u.createdAt} />
-                </TableCell>
-                <TableCell className="text-right">{remove(u)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       </div>
       {/* Phones: one card per person, the email on a line of its own. */}
       <ul className="divide-y sm:hidden" aria-label="Users">
@@ -115,7 +103,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
           </li>
         ))}
       </ul>
-    </div>
+    </TableFrame>
   )
 }
 

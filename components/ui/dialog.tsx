@@ -3,6 +3,7 @@
 import { Dialog as DialogPrimitive } from 'radix-ui'
 import { XIcon } from 'lucide-react'
 import { cn } from '@/lib/utils'
+import { Button } from './button'
 
 export const Dialog = DialogPrimitive.Root
 export const DialogTrigger = DialogPrimitive.Trigger
@@ -64,5 +65,16 @@ export function DialogDescription({
       className={cn('text-sm break-words text-muted-foreground', className)}
       {...props}
     />
+  )
+}
+
+/** The outlined Cancel that closes the dialog it sits in (a plain button, so it never submits). */
+export function DialogCancel({ children = 'Cancel' }: { children?: React.ReactNode }) {
+  return (
+    <DialogPrimitive.Close asChild>
+      <Button type="button" variant="outline">
+        {children}
+      </Button>
+    </DialogPrimitive.Close>
   )
 }

@@ -12,3 +12,8 @@ export function Input({ className, ...props }: React.ComponentProps<'input'>) {
     />
   )
 }
+
+/** A whole number: the numeric keypad on phones. */
+export function NumberInput(props: Omit<React.ComponentProps<'input'>, 'type' | 'inputMode'>) {
+  return <Input type="number" inputMode="numeric" {...props} />
+}

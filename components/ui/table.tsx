@@ -44,3 +44,38 @@ export function TableHead({ className, ...props }: React.ComponentProps<'th'>) {
 export function TableCell({ className, ...props }: React.ComponentProps<'td'>) {
   return <td className={cn('px-3 py-3 align-middle', className)} {...props} />
 }
+
+/** The card a list sits in: its table on wide screens and, where it has one, its phone layout. */
+export function TableFrame({ className, ...props }: React.ComponentProps<'div'>) {
+  return <div className={cn('rounded-lg border bg-card shadow-sm', className)} {...props} />
+}
+
+export type TableColumn = { label: React.ReactNode; className?: string }
+
+/** The column of row buttons: named for screen readers, blank on screen. */
+export const actionsColumn = (className?: string): TableColumn => ({
+  label: <span className="sr-only">Actions</span>,
+  className,
+})
+
+/** A table whose header row is drawn from `columns`; the children are its body rows. */
+export function DataTable({
+  columns,
+  children,
+  ...props
+}: React.ComponentProps<typeof Table> & { columns: readonly TableColumn[] }) {
+  return (
+    <Table {...props}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column, i) => (
+            <TableHead key={i} className={column.className}>
+              {column.label}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
+  )
+}

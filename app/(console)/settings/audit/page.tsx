@@ -3,14 +3,7 @@ import Link from 'next/link'
 import { ScrollTextIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
 import { auditActions, listAudit } from '@/lib/audit'
@@ -21,6 +14,11 @@ import { auditFiltersSchema } from '@/lib/validations/auth'
 export const metadata: Metadata = { title: 'Audit log' }
 
 const PAGE = 100
+
+const COLUMNS = [
+  { label: 'When', className: 'sticky left-0 z-10 bg-card' },
+  ...['Who', 'Action', 'Target', 'Details'].map((label) => ({ label })),
+]
 
 /** Read-only by design: nothing here edits or deletes entries. */
 export default async function AuditPage({
@@ -74,42 +72,31 @@ export default async function AuditPage({
             : 'Sign-ins and every change to endpoints, users and settings will be listed here.'}
         </EmptyState>
       ) : (
-        <div className="rounded-lg border bg-card shadow-sm">
+        <TableFrame>
           {/* Wide on purpose: on a phone it scrolls sideways inside its frame, "When" staying put. */}
-          <Table aria-label="Audit log" className="min-w-[52rem]" scrollable>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="sticky left-0 z-10 bg-card">When</TableHead>
-                <TableHead>Who</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Target</TableHead>
-                <TableHead>Details</TableHead>
+          <DataTable aria-label="Audit log" className="min-w-[52rem]" scrollable columns={COLUMNS}>
+            {entries.map((e) => (
+              <TableRow key={e.id} data-testid="audit-row">
+                <TableCell className="sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground">
+                  <RelativeTime value={e.at.toISOString()} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  <span>{e.actorEmail ?? '—'}</span>
+                  {e.ip ? (
+                    <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
+                  ) : null}
+                </TableCell>
+                <TableCell className="font-mono text-xs">{e.action}</TableCell>
+                <TableCell className="max-w-48 font-mono text-xs break-all">
+                  {e.target ?? '—'}
+                </TableCell>
+                <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">
+                  {e.details ? JSON.stringify(e.details) : '—'}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id} data-testid="audit-row">
-                  <TableCell className="sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground">
-                    <RelativeTime value={e.at.toISOString()} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    <span>{e.actorEmail ?? '—'}</span>
-                    {e.ip ? (
-                      <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
-                    ) : null}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                  <TableCell className="max-w-48 font-mono text-xs break-all">
-                    {e.target ?? '—'}
-                  </TableCell>
-                  <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">
-                    {e.details ? JSON.stringify(e.details) : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </DataTable>
+        </TableFrame>
       )}
       {older ? (
         <Button asChild variant="outline" className="self-start">

@@ -1,0 +1,49 @@
+'use client'
+
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from './dialog'
+
+/**
+ * The console's dialog: an optional trigger, a title, what the dialog is for, then its body.
+ * Open state may be left to Radix or held by the caller (`open` with `onOpenChange`).
+ */
+export function TitledDialog({
+  trigger,
+  title,
+  description,
+  open,
+  onOpenChange,
+  className,
+  titleClassName,
+  descriptionProps,
+  children,
+}: {
+  trigger?: React.ReactNode
+  title: React.ReactNode
+  description: React.ReactNode
+  open?: boolean
+  onOpenChange?: (open: boolean) => void
+  className?: string
+  titleClassName?: string
+  descriptionProps?: React.ComponentProps<typeof DialogDescription>
+  children?: React.ReactNode
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
+      <DialogContent className={className}>
+        <DialogHeader>
+          <DialogTitle className={titleClassName}>{title}</DialogTitle>
+          <DialogDescription {...descriptionProps}>{description}</DialogDescription>
+        </DialogHeader>
+        {children}
+      </DialogContent>
+    </Dialog>
+  )
+}
