@@ -4,9 +4,10 @@ import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
-import { AlertCircleIcon, RadioTowerIcon } from 'lucide-react'
+import { RadioTowerIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { useHydrated } from '@/components/use-hydrated'
@@ -167,15 +168,7 @@ export function EndpointForm({ eventTypes, receiverUrl, endpoint }: Props) {
           </div>
         )}
 
-        {formError ? (
-          <div
-            role="alert"
-            className="flex gap-2 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm"
-          >
-            <AlertCircleIcon className="size-4 shrink-0 text-destructive" aria-hidden />
-            <span className="break-words">{formError}</span>
-          </div>
-        ) : null}
+        <FormError message={formError} />
 
         <div className="flex gap-2">
           <Button type="submit" disabled={isSubmitting || !hydrated}>

@@ -6,6 +6,7 @@ import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { Select } from '@/components/ui/select'
 import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
@@ -34,9 +35,9 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     })
 
   const role = (u: Row) => (
-    <select
+    <Select
       aria-label={`Role of ${u.email}`}
-      className="h-8 rounded-md border border-input bg-card px-2 text-sm"
+      className="h-8 px-2 shadow-none"
       value={u.role}
       disabled={pending}
       onChange={(e) =>
@@ -48,7 +49,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     >
       <option value="admin">Admin</option>
       <option value="viewer">Viewer</option>
-    </select>
+    </Select>
   )
   const remove = (u: Row) => (
     <RemoveUser

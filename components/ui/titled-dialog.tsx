@@ -21,7 +21,7 @@ export function TitledDialog({
   onOpenChange,
   className,
   titleClassName,
-  descriptionProps,
+  descriptionTestId,
   children,
 }: {
   trigger?: React.ReactNode
@@ -31,7 +31,7 @@ export function TitledDialog({
   onOpenChange?: (open: boolean) => void
   className?: string
   titleClassName?: string
-  descriptionProps?: React.ComponentProps<typeof DialogDescription>
+  descriptionTestId?: string
   children?: React.ReactNode
 }) {
   return (
@@ -40,7 +40,7 @@ export function TitledDialog({
       <DialogContent className={className}>
         <DialogHeader>
           <DialogTitle className={titleClassName}>{title}</DialogTitle>
-          <DialogDescription {...descriptionProps}>{description}</DialogDescription>
+          <DialogDescription data-testid={descriptionTestId}>{description}</DialogDescription>
         </DialogHeader>
         {children}
       </DialogContent>

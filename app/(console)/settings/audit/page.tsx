@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { ScrollTextIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
+import { Select } from '@/components/ui/select'
 import { DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
@@ -43,17 +44,12 @@ export default async function AuditPage({
   return (
     <div className="flex flex-col gap-4">
       <form className="flex flex-col gap-2 sm:flex-row" action="/settings/audit">
-        <select
-          name="action"
-          defaultValue={filters.action}
-          aria-label="Action"
-          className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64"
-        >
+        <Select name="action" defaultValue={filters.action} aria-label="Action" className="sm:w-64">
           <option value="">Any action</option>
           {actions.map((a) => (
             <option key={a}>{a}</option>
           ))}
-        </select>
+        </Select>
         <Input
           name="actor"
           defaultValue={filters.actor}
