@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 import { PencilIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
@@ -14,15 +14,6 @@ import { DeleteEndpointDialog } from './delete-endpoint-dialog'
 import { EventChips, StatusBadge } from './event-chips'
 import { SecretReveal } from './secret-reveal'
 import { CopyButton } from '@/components/copy-button'
-
-const COLUMNS = [
-  { label: 'URL' },
-  { label: 'Status', className: 'w-24' },
-  { label: 'Events', className: 'w-56' },
-  { label: 'Created', className: 'w-28' },
-  { label: 'Secret', className: 'w-64' },
-  actionsColumn('w-24'),
-]
 
 /**
  * The endpoint list; deleting removes the row at once and puts it back if KonPro refuses.
@@ -89,33 +80,40 @@ export function EndpointsTable({
     </div>
   )
 
+  const columns: TableColumn<PublicEndpoint>[] = [
+    {
+      label: 'URL',
+      cell: (e) => (
+        <>
+          {urlLink(e)}
+          <span className="block truncate font-mono text-xs text-muted-foreground">{e.id}</span>
+        </>
+      ),
+    },
+    { label: 'Status', className: 'w-24', cell: (e) => <StatusBadge status={e.status} /> },
+    { label: 'Events', className: 'w-56', cell: (e) => <EventChips events={e.events} /> },
+    {
+      label: 'Created',
+      className: 'w-28',
+      cellClassName: 'whitespace-nowrap text-muted-foreground',
+      cell: (e) => <RelativeTime value={e.createdAt} />,
+    },
+    { label: 'Secret', className: 'w-64', cellClassName: 'overflow-hidden', cell: secret },
+    actionsColumn(actions, 'w-24'),
+  ]
+
   return (
     <TableFrame>
       <div className="hidden lg:block">
         {/* Fixed columns: revealing a secret (or a long URL) cannot take width from the others. */}
-        <DataTable aria-label="Endpoints" className="table-fixed" columns={COLUMNS}>
-          {shown.map((e) => (
-            <TableRow key={e.id} data-testid="endpoint-row">
-              <TableCell>
-                {urlLink(e)}
-                <span className="block truncate font-mono text-xs text-muted-foreground">
-                  {e.id}
-                </span>
-              </TableCell>
-              <TableCell>
-                <StatusBadge status={e.status} />
-              </TableCell>
-              <TableCell>
-                <EventChips events={e.events} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                <RelativeTime value={e.createdAt} />
-              </TableCell>
-              <TableCell className="overflow-hidden">{secret(e)}</TableCell>
-              <TableCell>{actions(e)}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        <DataTable
+          aria-label="Endpoints"
+          className="table-fixed"
+          columns={columns}
+          rows={shown}
+          rowKey={(e) => e.id}
+          rowTestId="endpoint-row"
+        />
       </div>
       <ul className="divide-y lg:hidden" aria-label="Endpoints">
         {shown.map((e) => (

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { retryability } from '@/lib/kayle/delivery-rules'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
@@ -24,15 +24,74 @@ export function DeliveryStatus({ status }: { status: string }) {
 
 const linkClass = 'text-primary underline-offset-4 hover:underline'
 
-const COLUMNS = [
-  { label: 'Status' },
-  { label: 'Event' },
-  { label: 'Endpoint' },
-  { label: 'Attempts', className: 'text-right' },
-  { label: 'Last status', className: 'text-right' },
-  { label: 'Next attempt' },
-  { label: 'Created' },
-  actionsColumn(),
+type Row = {
+  d: KayleDelivery
+  retry: ReturnType<typeof retryability>
+  href: string
+  endpointName: string | undefined
+}
+
+/** A delivery's own page, named for screen readers by the delivery's id. */
+function DetailsLink({ id, href, className }: { id: string; href: string; className: string }) {
+  return (
+    <Link
+      href={href}
+      className={`${className} ${linkClass}`}
+      aria-label={`Details of delivery ${id}`}
+    >
+      Details
+    </Link>
+  )
+}
+
+const COLUMNS = (canRetry: boolean): TableColumn<Row>[] => [
+  { label: 'Status', cell: ({ d }) => <DeliveryStatus status={d.status} /> },
+  {
+    label: 'Event',
+    cellClassName: 'max-w-64',
+    cell: ({ d }) => (
+      <Link
+        href={kayleEventHref(d.eventId)}
+        className={`block font-mono text-xs break-all ${linkClass}`}
+      >
+        {d.eventId}
+      </Link>
+    ),
+  },
+  {
+    label: 'Endpoint',
+    cellClassName: 'max-w-56 text-xs break-all',
+    cell: ({ d, endpointName }) =>
+      endpointName ?? <span className="font-mono">{d.endpointId}</span>,
+  },
+  {
+    label: 'Attempts',
+    className: 'text-right',
+    cellClassName: 'text-right tabular-nums',
+    cell: ({ d }) => d.attempts,
+  },
+  {
+    label: 'Last status',
+    className: 'text-right',
+    cellClassName: 'text-right font-mono tabular-nums',
+    cell: ({ d }) => d.lastStatusCode ?? '—',
+  },
+  {
+    label: 'Next attempt',
+    cellClassName: 'whitespace-nowrap text-muted-foreground',
+    cell: ({ d }) => (d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'),
+  },
+  {
+    label: 'Created',
+    cellClassName: 'whitespace-nowrap text-muted-foreground',
+    cell: ({ d }) => <RelativeTime value={d.createdAt || null} />,
+  },
+  actionsColumn(({ d, retry, href }) => (
+    <div className="flex items-center justify-end gap-3">
+      {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+      <DetailsLink id={d.id} href={href} className="text-sm" />
+    </div>
+  )),
 ]
 
 /** Kayle's deliveries with their outcome; Retry only where Kayle allows one, the reason elsewhere. */
@@ -50,6 +109,7 @@ export function KayleDeliveriesTable({
     d,
     retry: retryability(d),
     href: kayleDeliveryHref(d.eventId, d.id),
+    endpointName: endpointNames[d.endpointId],
   }))
   return (
     <TableFrame>
@@ -75,61 +135,20 @@ export function KayleDeliveriesTable({
               <RelativeTime value={d.createdAt || null} />
             </p>
             <div className="flex flex-wrap items-center gap-3">
-              <Link
-                href={href}
-                className={`text-xs ${linkClass}`}
-                aria-label={`Details of delivery ${d.id}`}
-              >
-                Details
-              </Link>
+              <DetailsLink id={d.id} href={href} className="text-xs" />
               {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
             </div>
           </li>
         ))}
       </ul>
       <div className="hidden overflow-x-auto md:block">
-        <DataTable aria-label="Kayle deliveries" columns={COLUMNS}>
-          {rows.map(({ d, retry, href }) => (
-            <TableRow key={d.id} data-testid="kayle-delivery-row">
-              <TableCell>
-                <DeliveryStatus status={d.status} />
-              </TableCell>
-              <TableCell className="max-w-64">
-                <Link
-                  href={kayleEventHref(d.eventId)}
-                  className={`block font-mono text-xs break-all ${linkClass}`}
-                >
-                  {d.eventId}
-                </Link>
-              </TableCell>
-              <TableCell className="max-w-56 text-xs break-all">
-                {endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
-              <TableCell className="text-right font-mono tabular-nums">
-                {d.lastStatusCode ?? '—'}
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                {d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                <RelativeTime value={d.createdAt || null} />
-              </TableCell>
-              <TableCell className="text-right">
-                <div className="flex items-center justify-end gap-3">
-                  {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
-                  <Link
-                    href={href}
-                    className={`text-sm ${linkClass}`}
-                    aria-label={`Details of delivery ${d.id}`}
-                  >
-                    Details
-                  </Link>
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        <DataTable
+          aria-label="Kayle deliveries"
+          columns={COLUMNS(canRetry)}
+          rows={rows}
+          rowKey={({ d }) => d.id}
+          rowTestId="kayle-delivery-row"
+        />
       </div>
     </TableFrame>
   )

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import { DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { EventChips } from '@/components/endpoints/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
@@ -39,12 +39,6 @@ function Labels({ labels }: { labels: string[] }) {
   )
 }
 
-const COLUMNS = ['Endpoint', 'Status', 'Encryption', 'Events', 'Labels', 'Created'].map(
-  (label) => ({
-    label,
-  }),
-)
-
 /** Kayle endpoints: name and URL, state, whether they can receive, events and labels. */
 export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow[] }) {
   const title = (e: KayleEndpointRow) => (
@@ -61,31 +55,32 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
       </span>
     </Link>
   )
+  const columns: TableColumn<KayleEndpointRow>[] = [
+    { label: 'Endpoint', cellClassName: 'max-w-sm', cell: title },
+    { label: 'Status', cell: (e) => <EnabledBadge enabled={e.enabled} /> },
+    { label: 'Encryption', cell: (e) => <KeyBadge activeKeys={e.activeKeys} /> },
+    {
+      label: 'Events',
+      cellClassName: 'max-w-64',
+      cell: (e) => <EventChips events={e.subscribedEventTypes} max={2} />,
+    },
+    { label: 'Labels', cellClassName: 'max-w-48', cell: (e) => <Labels labels={e.labels} /> },
+    {
+      label: 'Created',
+      cellClassName: 'whitespace-nowrap text-muted-foreground',
+      cell: (e) => (e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'),
+    },
+  ]
   return (
     <TableFrame>
       <div className="hidden lg:block">
-        <DataTable aria-label="Kayle endpoints" columns={COLUMNS}>
-          {endpoints.map((e) => (
-            <TableRow key={e.id} data-testid="kayle-endpoint-row">
-              <TableCell className="max-w-sm">{title(e)}</TableCell>
-              <TableCell>
-                <EnabledBadge enabled={e.enabled} />
-              </TableCell>
-              <TableCell>
-                <KeyBadge activeKeys={e.activeKeys} />
-              </TableCell>
-              <TableCell className="max-w-64">
-                <EventChips events={e.subscribedEventTypes} max={2} />
-              </TableCell>
-              <TableCell className="max-w-48">
-                <Labels labels={e.labels} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                {e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        <DataTable
+          aria-label="Kayle endpoints"
+          columns={columns}
+          rows={endpoints}
+          rowKey={(e) => e.id}
+          rowTestId="kayle-endpoint-row"
+        />
       </div>
       <ul className="divide-y lg:hidden" aria-label="Kayle endpoints">
         {endpoints.map((e) => (

@@ -5,7 +5,7 @@ import { KeySquareIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
 import { revokeAccessTokenAction } from '@/app/(console)/settings/tokens/actions'
@@ -18,14 +18,6 @@ interface Row {
   lastUsedAt: string | null
 }
 
-const COLUMNS = [
-  { label: 'Name' },
-  { label: 'Token', className: 'hidden sm:table-cell' },
-  { label: 'Created', className: 'hidden sm:table-cell' },
-  { label: 'Last used' },
-  actionsColumn(),
-]
-
 export function TokensTable({ tokens }: { tokens: Row[] }) {
   const [pending, startTransition] = useTransition()
   const revoke = (t: Row) =>
@@ -34,6 +26,57 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
       if (result.ok) toast.success(`Token “${t.name}” was revoked.`)
       else toast.error(result.formError ?? 'That did not work.')
     })
+
+  const columns: TableColumn<Row>[] = [
+    {
+      label: 'Name',
+      cellClassName: 'min-w-32 font-medium break-words whitespace-normal',
+      cell: (t) => (
+        <>
+          {t.name}
+          {/* On a phone the prefix goes under the name instead of a column of its own. */}
+          <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">
+            {t.prefix}…
+          </span>
+        </>
+      ),
+    },
+    {
+      label: 'Token',
+      className: 'hidden sm:table-cell',
+      cellClassName: 'hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell',
+      cell: (t) => `${t.prefix}…`,
+    },
+    {
+      label: 'Created',
+      className: 'hidden sm:table-cell',
+      cellClassName: 'hidden whitespace-nowrap text-muted-foreground sm:table-cell',
+      cell: (t) => <RelativeTime value={t.createdAt} />,
+    },
+    {
+      label: 'Last used',
+      cellClassName: 'whitespace-nowrap text-muted-foreground',
+      cell: (t) => (t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'),
+    },
+    actionsColumn((t) => (
+      <ConfirmDialog
+        trigger={
+          <Button
+            variant="outline"
+            size="sm"
+            aria-label={`Revoke token ${t.name}`}
+            disabled={pending}
+          >
+            Revoke
+          </Button>
+        }
+        title={`Revoke “${t.name}”?`}
+        description="Anything using it is refused from its next request on. This cannot be undone."
+        confirmLabel="Revoke token"
+        onConfirm={() => revoke(t)}
+      />
+    )),
+  ]
 
   if (tokens.length === 0) {
     return (
@@ -45,46 +88,13 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
   }
   return (
     <TableFrame>
-      <DataTable aria-label="Access tokens" columns={COLUMNS}>
-        {tokens.map((t) => (
-          <TableRow key={t.id} data-testid="token-row">
-            <TableCell className="min-w-32 font-medium break-words whitespace-normal">
-              {t.name}
-              {/* On a phone the prefix goes under the name instead of a column of its own. */}
-              <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">
-                {t.prefix}…
-              </span>
-            </TableCell>
-            <TableCell className="hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell">
-              {t.prefix}…
-            </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
-              <RelativeTime value={t.createdAt} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">
-              {t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}
-            </TableCell>
-            <TableCell className="text-right">
-              <ConfirmDialog
-                trigger={
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    aria-label={`Revoke token ${t.name}`}
-                    disabled={pending}
-                  >
-                    Revoke
-                  </Button>
-                }
-                title={`Revoke “${t.name}”?`}
-                description="Anything using it is refused from its next request on. This cannot be undone."
-                confirmLabel="Revoke token"
-                onConfirm={() => revoke(t)}
-              />
-            </TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+      <DataTable
+        aria-label="Access tokens"
+        columns={columns}
+        rows={tokens}
+        rowKey={(t) => t.id}
+        rowTestId="token-row"
+      />
     </TableFrame>
   )
 }

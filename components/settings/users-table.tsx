@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Select } from '@/components/ui/select'
-import { actionsColumn, DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
 
@@ -17,13 +17,6 @@ interface Row {
   role: string
   createdAt: string
 }
-
-const COLUMNS = [
-  { label: 'Email' },
-  { label: 'Role', className: 'w-32' },
-  { label: 'Added', className: 'w-28' },
-  actionsColumn('w-16'),
-]
 
 export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
   const [pending, startTransition] = useTransition()
@@ -65,25 +58,36 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     </span>
   )
 
+  const columns: TableColumn<Row>[] = [
+    {
+      label: 'Email',
+      cell: (u) => (
+        <div className="flex min-w-0 items-center gap-2">
+          {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
+        </div>
+      ),
+    },
+    { label: 'Role', className: 'w-32', cell: role },
+    {
+      label: 'Added',
+      className: 'w-28',
+      cellClassName: 'whitespace-nowrap text-muted-foreground',
+      cell: (u) => <RelativeTime value={u.createdAt} />,
+    },
+    actionsColumn(remove, 'w-16'),
+  ]
+
   return (
     <TableFrame>
       <div className="hidden sm:block">
-        <DataTable aria-label="Users" className="table-fixed" columns={COLUMNS}>
-          {users.map((u) => (
-            <TableRow key={u.id} data-testid="user-row">
-              <TableCell>
-                <div className="flex min-w-0 items-center gap-2">
-                  {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-                </div>
-              </TableCell>
-              <TableCell>{role(u)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                <RelativeTime value={u.createdAt} />
-              </TableCell>
-              <TableCell className="text-right">{remove(u)}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+        <DataTable
+          aria-label="Users"
+          className="table-fixed"
+          columns={columns}
+          rows={users}
+          rowKey={(u) => u.id}
+          rowTestId="user-row"
+        />
       </div>
       {/* Phones: one card per person, the email on a line of its own. */}
       <ul className="divide-y sm:hidden" aria-label="Users">

@@ -50,20 +50,44 @@ export function TableFrame({ className, ...props }: React.ComponentProps<'div'>)
   return <div className={cn('rounded-lg border bg-card shadow-sm', className)} {...props} />
 }
 
-export type TableColumn = { label: React.ReactNode; className?: string }
+/**
+ * One column of a DataTable: its header, and the cell it draws for a row. `className` styles the
+ * header cell, `cellClassName` the body cells.
+ */
+export type TableColumn<Row> = {
+  label: React.ReactNode
+  className?: string
+  cellClassName?: string
+  cell: (row: Row) => React.ReactNode
+}
 
 /** The column of row buttons: named for screen readers, blank on screen. */
-export const actionsColumn = (className?: string): TableColumn => ({
-  label: <span className="sr-only">Actions</span>,
-  className,
-})
+export function actionsColumn<Row>(
+  cell: (row: Row) => React.ReactNode,
+  className?: string,
+): TableColumn<Row> {
+  return {
+    label: <span className="sr-only">Actions</span>,
+    className,
+    cellClassName: 'text-right',
+    cell,
+  }
+}
 
-/** A table whose header row is drawn from `columns`; the children are its body rows. */
-export function DataTable({
+/** A table drawn from its columns: a header row, then one body row per item of `rows`. */
+export function DataTable<Row>({
   columns,
-  children,
+  rows,
+  rowKey,
+  rowTestId,
   ...props
-}: React.ComponentProps<typeof Table> & { columns: readonly TableColumn[] }) {
+}: React.ComponentProps<typeof Table> & {
+  columns: readonly TableColumn<Row>[]
+  rows: readonly Row[]
+  rowKey: (row: Row) => React.Key
+  /** The `data-testid` of every body row, for the browser tests. */
+  rowTestId?: string
+}) {
   return (
     <Table {...props}>
       <TableHeader>
@@ -75,7 +99,17 @@ export function DataTable({
           ))}
         </TableRow>
       </TableHeader>
-      <TableBody>{children}</TableBody>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={rowKey(row)} data-testid={rowTestId}>
+            {columns.map((column, i) => (
+              <TableCell key={i} className={column.cellClassName}>
+                {column.cell(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
     </Table>
   )
 }

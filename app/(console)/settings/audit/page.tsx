@@ -4,7 +4,7 @@ import { ScrollTextIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
-import { DataTable, TableCell, TableFrame, TableRow } from '@/components/ui/table'
+import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
 import { RelativeTime } from '@/components/relative-time'
 import { auditActions, listAudit } from '@/lib/audit'
@@ -16,9 +16,38 @@ export const metadata: Metadata = { title: 'Audit log' }
 
 const PAGE = 100
 
-const COLUMNS = [
-  { label: 'When', className: 'sticky left-0 z-10 bg-card' },
-  ...['Who', 'Action', 'Target', 'Details'].map((label) => ({ label })),
+type Entry = Awaited<ReturnType<typeof listAudit>>[number]
+
+const COLUMNS: TableColumn<Entry>[] = [
+  {
+    label: 'When',
+    className: 'sticky left-0 z-10 bg-card',
+    cellClassName: 'sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground',
+    cell: (e) => <RelativeTime value={e.at.toISOString()} />,
+  },
+  {
+    label: 'Who',
+    cellClassName: 'whitespace-nowrap',
+    cell: (e) => (
+      <>
+        <span>{e.actorEmail ?? '—'}</span>
+        {e.ip ? (
+          <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
+        ) : null}
+      </>
+    ),
+  },
+  { label: 'Action', cellClassName: 'font-mono text-xs', cell: (e) => e.action },
+  {
+    label: 'Target',
+    cellClassName: 'max-w-48 font-mono text-xs break-all',
+    cell: (e) => e.target ?? '—',
+  },
+  {
+    label: 'Details',
+    cellClassName: 'max-w-72 font-mono text-xs break-all text-muted-foreground',
+    cell: (e) => (e.details ? JSON.stringify(e.details) : '—'),
+  },
 ]
 
 /** Read-only by design: nothing here edits or deletes entries. */
@@ -70,28 +99,15 @@ export default async function AuditPage({
       ) : (
         <TableFrame>
           {/* Wide on purpose: on a phone it scrolls sideways inside its frame, "When" staying put. */}
-          <DataTable aria-label="Audit log" className="min-w-[52rem]" scrollable columns={COLUMNS}>
-            {entries.map((e) => (
-              <TableRow key={e.id} data-testid="audit-row">
-                <TableCell className="sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={e.at.toISOString()} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap">
-                  <span>{e.actorEmail ?? '—'}</span>
-                  {e.ip ? (
-                    <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
-                  ) : null}
-                </TableCell>
-                <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                <TableCell className="max-w-48 font-mono text-xs break-all">
-                  {e.target ?? '—'}
-                </TableCell>
-                <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">
-                  {e.details ? JSON.stringify(e.details) : '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
+          <DataTable
+            aria-label="Audit log"
+            className="min-w-[52rem]"
+            scrollable
+            columns={COLUMNS}
+            rows={entries}
+            rowKey={(e) => e.id}
+            rowTestId="audit-row"
+          />
         </TableFrame>
       )}
       {older ? (
