@@ -1,15 +1,15 @@
 'use client'
 
-import { Button } from '@/components/ui/button'
+import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
-import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { MIN_PASSWORD_LENGTH, setupSchema } from '@/lib/validations/auth'
 import { setupAction } from '@/app/(auth)/setup/actions'
+import { EmailField } from './email-field'
 
 export function SetupForm() {
-  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+  const state = useActionForm({
     schema: setupSchema,
     defaultValues: { email: '', password: '', confirm: '' },
     action: setupAction,
@@ -17,11 +17,11 @@ export function SetupForm() {
     onSuccess: () => window.location.replace('/endpoints'),
   })
 
+  const { form, errors } = state
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <Field id="email" label="Email" error={errors.email?.message}>
-        <Input type="email" autoComplete="username" {...form.register('email')} />
-      </Field>
+    <ActionForm state={state} submitLabel="Create admin and sign in" pendingLabel="Creating…">
+      <EmailField register={form.register} error={errors.email?.message} />
       <Field
         id="password"
         label="Password"
@@ -33,10 +33,6 @@ export function SetupForm() {
       <Field id="confirm" label="Repeat password" error={errors.confirm?.message}>
         <Input type="password" autoComplete="new-password" {...form.register('confirm')} />
       </Field>
-      <FormError message={formError} />
-      <Button type="submit" disabled={isSubmitting || !hydrated}>
-        {isSubmitting ? 'Creating…' : 'Create admin and sign in'}
-      </Button>
-    </form>
+    </ActionForm>
   )
 }

@@ -1,14 +1,14 @@
 'use client'
 
-import { Button } from '@/components/ui/button'
+import { ActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
-import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { z } from 'zod'
 import type { ActionResult } from '@/lib/actions/result'
 import { safeNextPath } from '@/lib/auth/next-path'
 import { signInSchema } from '@/lib/validations/auth'
+import { EmailField } from './email-field'
 
 async function signIn(values: z.output<typeof signInSchema>): Promise<ActionResult> {
   const res = await fetch('/api/auth/sign-in', {
@@ -22,7 +22,7 @@ async function signIn(values: z.output<typeof signInSchema>): Promise<ActionResu
 }
 
 export function SignInForm({ next }: { next: string }) {
-  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+  const state = useActionForm({
     schema: signInSchema,
     defaultValues: { email: '', password: '' },
     action: signIn,
@@ -36,18 +36,14 @@ export function SignInForm({ next }: { next: string }) {
       ),
   })
 
+  const { form, errors } = state
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <Field id="email" label="Email" error={errors.email?.message}>
-        <Input type="email" autoComplete="username" {...form.register('email')} />
-      </Field>
+    <ActionForm state={state} submitLabel="Sign in" pendingLabel="Signing in…">
+      <EmailField register={form.register} error={errors.email?.message} />
       <Field id="password" label="Password" error={errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...form.register('password')} />
       </Field>
-      <FormError message={formError} />
-      <Button type="submit" disabled={isSubmitting || !hydrated}>
-        {isSubmitting ? 'Signing in…' : 'Sign in'}
-      </Button>
-    </form>
+    </ActionForm>
   )
 }

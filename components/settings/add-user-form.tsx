@@ -1,9 +1,8 @@
 'use client'
 
 import { useState } from 'react'
-import { Button } from '@/components/ui/button'
+import { InlineActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
-import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { useActionForm } from '@/components/ui/use-action-form'
@@ -13,7 +12,7 @@ import { OneTimeSecret } from './one-time-secret'
 
 export function AddUserForm() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null)
-  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+  const state = useActionForm({
     schema: newUserSchema,
     defaultValues: { email: '', role: 'viewer' },
     action: (values) => {
@@ -26,13 +25,11 @@ export function AddUserForm() {
     },
   })
 
+  const { form, errors } = state
+
   return (
     <div className="flex flex-col gap-4">
-      <form
-        onSubmit={onSubmit}
-        noValidate
-        className="flex flex-col gap-3 sm:flex-row sm:items-start"
-      >
+      <InlineActionForm state={state} submitLabel="Add user" pendingLabel="Adding…">
         <Field id="new-user-email" label="Email" error={errors.email?.message} className="flex-1">
           <Input type="email" autoComplete="off" {...form.register('email')} />
         </Field>
@@ -42,11 +39,7 @@ export function AddUserForm() {
             <option value="admin">Admin</option>
           </Select>
         </Field>
-        <Button type="submit" disabled={isSubmitting || !hydrated} className="sm:mt-6">
-          {isSubmitting ? 'Adding…' : 'Add user'}
-        </Button>
-      </form>
-      <FormError message={formError} />
+      </InlineActionForm>
       {created ? (
         <OneTimeSecret
           heading={<>{created.email} can sign in with this one-time password:</>}

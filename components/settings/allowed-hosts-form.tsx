@@ -6,8 +6,8 @@ import { RelativeTime } from '@/components/relative-time'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { InlineActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
-import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { formatOutboundHost, outboundHostSchema } from '@/lib/validations/outbound-host'
@@ -45,7 +45,7 @@ export function AllowedHostsForm({
 }
 
 function AddHostForm() {
-  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+  const state = useActionForm({
     schema: outboundHostSchema,
     defaultValues: { host: '' },
     action: (values) => addAllowedHostAction({ host: formatOutboundHost(values.host) }),
@@ -55,35 +55,31 @@ function AddHostForm() {
     },
   })
 
+  const { form, errors } = state
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <Field
-          id="allowed-host"
-          label="Host"
-          className="min-w-0 flex-1"
-          error={errors.host?.message}
-          hint={
-            <>
-              A name or address, with <code className="font-mono">:port</code> to allow that port
-              only. IPv6 in brackets, such as <code className="font-mono">[::1]:8080</code>.
-            </>
-          }
-        >
-          <Input
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="staging.internal:8443"
-            className="font-mono"
-            {...form.register('host')}
-          />
-        </Field>
-        <Button type="submit" disabled={isSubmitting || !hydrated} className="sm:mt-6">
-          {isSubmitting ? 'Adding…' : 'Allow host'}
-        </Button>
-      </div>
-      <FormError message={formError} />
-    </form>
+    <InlineActionForm state={state} submitLabel="Allow host" pendingLabel="Adding…">
+      <Field
+        id="allowed-host"
+        label="Host"
+        className="min-w-0 flex-1"
+        error={errors.host?.message}
+        hint={
+          <>
+            A name or address, with <code className="font-mono">:port</code> to allow that port
+            only. IPv6 in brackets, such as <code className="font-mono">[::1]:8080</code>.
+          </>
+        }
+      >
+        <Input
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="staging.internal:8443"
+          className="font-mono"
+          {...form.register('host')}
+        />
+      </Field>
+    </InlineActionForm>
   )
 }
 

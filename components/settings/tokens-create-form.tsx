@@ -1,9 +1,8 @@
 'use client'
 
 import { useState } from 'react'
-import { Button } from '@/components/ui/button'
+import { InlineActionForm } from '@/components/ui/action-form'
 import { Field } from '@/components/ui/field'
-import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { newTokenSchema } from '@/lib/tokens/schema'
@@ -12,7 +11,7 @@ import { OneTimeSecret } from './one-time-secret'
 
 export function TokensCreateForm() {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null)
-  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+  const state = useActionForm({
     schema: newTokenSchema,
     defaultValues: { name: '' },
     action: (values) => {
@@ -25,13 +24,11 @@ export function TokensCreateForm() {
     },
   })
 
+  const { form, errors } = state
+
   return (
     <div className="flex flex-col gap-4">
-      <form
-        onSubmit={onSubmit}
-        noValidate
-        className="flex flex-col gap-3 sm:flex-row sm:items-start"
-      >
+      <InlineActionForm state={state} submitLabel="Create token" pendingLabel="Creating…">
         <Field
           id="new-token-name"
           label="Token name"
@@ -40,11 +37,7 @@ export function TokensCreateForm() {
         >
           <Input autoComplete="off" placeholder="laptop forwarder" {...form.register('name')} />
         </Field>
-        <Button type="submit" disabled={isSubmitting || !hydrated} className="sm:mt-6">
-          {isSubmitting ? 'Creating…' : 'Create token'}
-        </Button>
-      </form>
-      <FormError message={formError} />
+      </InlineActionForm>
       {created ? (
         <OneTimeSecret
           heading={<>Token “{created.name}” is ready:</>}
