@@ -8,6 +8,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/endpoints/actions'
 import { DeleteEndpointDialog } from './delete-endpoint-dialog'
@@ -92,12 +93,7 @@ export function EndpointsTable({
     },
     { label: 'Status', className: 'w-24', cell: (e) => <StatusBadge status={e.status} /> },
     { label: 'Events', className: 'w-56', cell: (e) => <EventChips events={e.events} /> },
-    {
-      label: 'Created',
-      className: 'w-28',
-      cellClassName: 'whitespace-nowrap text-muted-foreground',
-      cell: (e) => <RelativeTime value={e.createdAt} />,
-    },
+    timeColumn('Created', (e) => e.createdAt, { className: 'w-28' }),
     { label: 'Secret', className: 'w-64', cellClassName: 'overflow-hidden', cell: secret },
     actionsColumn(actions, 'w-24'),
   ]

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
 import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { retryability } from '@/lib/kayle/delivery-rules'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
 import { KayleRetry } from './kayle-retry'
@@ -76,16 +77,8 @@ const COLUMNS = (canRetry: boolean): TableColumn<Row>[] => [
     cellClassName: 'text-right font-mono tabular-nums',
     cell: ({ d }) => d.lastStatusCode ?? '—',
   },
-  {
-    label: 'Next attempt',
-    cellClassName: 'whitespace-nowrap text-muted-foreground',
-    cell: ({ d }) => (d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'),
-  },
-  {
-    label: 'Created',
-    cellClassName: 'whitespace-nowrap text-muted-foreground',
-    cell: ({ d }) => <RelativeTime value={d.createdAt || null} />,
-  },
+  timeColumn('Next attempt', ({ d }) => d.nextAttemptAt, { empty: '—' }),
+  timeColumn('Created', ({ d }) => d.createdAt),
   actionsColumn(({ d, retry, href }) => (
     <div className="flex items-center justify-end gap-3">
       {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}

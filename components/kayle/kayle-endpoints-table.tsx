@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
-import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { EventChips } from '@/components/endpoints/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
 
@@ -65,11 +65,7 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
       cell: (e) => <EventChips events={e.subscribedEventTypes} max={2} />,
     },
     { label: 'Labels', cellClassName: 'max-w-48', cell: (e) => <Labels labels={e.labels} /> },
-    {
-      label: 'Created',
-      cellClassName: 'whitespace-nowrap text-muted-foreground',
-      cell: (e) => (e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'),
-    },
+    timeColumn('Created', (e) => e.createdAt, { empty: '—' }),
   ]
   return (
     <TableFrame>

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
-import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { revokeAccessTokenAction } from '@/app/(console)/settings/tokens/actions'
 
 interface Row {
@@ -47,17 +47,8 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
       cellClassName: 'hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell',
       cell: (t) => `${t.prefix}…`,
     },
-    {
-      label: 'Created',
-      className: 'hidden sm:table-cell',
-      cellClassName: 'hidden whitespace-nowrap text-muted-foreground sm:table-cell',
-      cell: (t) => <RelativeTime value={t.createdAt} />,
-    },
-    {
-      label: 'Last used',
-      cellClassName: 'whitespace-nowrap text-muted-foreground',
-      cell: (t) => (t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'),
-    },
+    timeColumn('Created', (t) => t.createdAt, { className: 'hidden sm:table-cell' }),
+    timeColumn('Last used', (t) => t.lastUsedAt, { empty: 'Never' }),
     actionsColumn((t) => (
       <ConfirmDialog
         trigger={

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Select } from '@/components/ui/select'
 import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
 
 interface Row {
@@ -68,12 +69,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
       ),
     },
     { label: 'Role', className: 'w-32', cell: role },
-    {
-      label: 'Added',
-      className: 'w-28',
-      cellClassName: 'whitespace-nowrap text-muted-foreground',
-      cell: (u) => <RelativeTime value={u.createdAt} />,
-    },
+    timeColumn('Added', (u) => u.createdAt, { className: 'w-28' }),
     actionsColumn(remove, 'w-16'),
   ]
 

@@ -6,7 +6,7 @@ import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
 import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
-import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { auditActions, listAudit } from '@/lib/audit'
 import { requireAdmin } from '@/lib/auth/current'
 import { getDb } from '@/lib/db'
@@ -19,12 +19,7 @@ const PAGE = 100
 type Entry = Awaited<ReturnType<typeof listAudit>>[number]
 
 const COLUMNS: TableColumn<Entry>[] = [
-  {
-    label: 'When',
-    className: 'sticky left-0 z-10 bg-card',
-    cellClassName: 'sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground',
-    cell: (e) => <RelativeTime value={e.at.toISOString()} />,
-  },
+  timeColumn('When', (e) => e.at.toISOString(), { className: 'sticky left-0 z-10 bg-card' }),
   {
     label: 'Who',
     cellClassName: 'whitespace-nowrap',
