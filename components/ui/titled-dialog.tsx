@@ -9,6 +9,9 @@ import {
   DialogTrigger,
 } from './dialog'
 
+/** A dialog whose open state its caller holds. */
+export type DialogOpenState = { open: boolean; onOpenChange: (open: boolean) => void }
+
 /**
  * The console's dialog: an optional trigger, a title, what the dialog is for, then its body.
  * Open state may be left to Radix or held by the caller (`open` with `onOpenChange`).

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react'
 import { PencilIcon, Trash2Icon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import { TitledDialog } from '@/components/ui/titled-dialog'
+import { TitledDialog, type DialogOpenState } from '@/components/ui/titled-dialog'
 import { eventsHref } from '@/lib/events/events-href'
 import { FormError } from '@/components/ui/form-message'
 import type { SavedViewListing } from '@/lib/events/saved-views'
@@ -16,11 +16,7 @@ export function ManageViewsDialog({
   open,
   onOpenChange,
   views,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  views: SavedViewListing[]
-}) {
+}: DialogOpenState & { views: SavedViewListing[] }) {
   const [renaming, setRenaming] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [deleting, startDelete] = useTransition()

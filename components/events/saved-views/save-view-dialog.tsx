@@ -5,22 +5,14 @@ import { DialogFooter } from '@/components/ui/dialog'
 import { Field } from '@/components/ui/field'
 import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
-import { TitledDialog } from '@/components/ui/titled-dialog'
+import { TitledDialog, type DialogOpenState } from '@/components/ui/titled-dialog'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { eventsHref } from '@/lib/events/events-href'
 import { saveViewSchema } from '@/lib/validations/saved-view'
 import { saveViewAction } from '@/app/(console)/events/saved-view-actions'
 
 /** Names the current filters and saves them as one of the user's views. */
-export function SaveViewDialog({
-  open,
-  onOpenChange,
-  query,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  query: string
-}) {
+export function SaveViewDialog({ open, onOpenChange, query }: DialogOpenState & { query: string }) {
   const { form, onSubmit, formError, setFormError, errors, isSubmitting } = useActionForm({
     schema: saveViewSchema,
     defaultValues: { name: '', query },

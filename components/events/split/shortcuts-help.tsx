@@ -1,6 +1,6 @@
 'use client'
 
-import { TitledDialog } from '@/components/ui/titled-dialog'
+import { TitledDialog, type DialogOpenState } from '@/components/ui/titled-dialog'
 
 const SHORTCUTS: [string[], string][] = [
   [['j', '↓'], 'Next delivery'],
@@ -11,13 +11,11 @@ const SHORTCUTS: [string[], string][] = [
   [['?'], 'This list'],
 ]
 
-export function ShortcutsHelp({
-  open,
-  onOpenChange,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+function Key({ name }: { name: string }) {
+  return <kbd className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs">{name}</kbd>
+}
+
+export function ShortcutsHelp({ open, onOpenChange }: DialogOpenState) {
   return (
     <TitledDialog
       open={open}
@@ -30,9 +28,7 @@ export function ShortcutsHelp({
           <div key={what} className="contents">
             <dt className="flex gap-1">
               {keys.map((key) => (
-                <kbd key={key} className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs">
-                  {key}
-                </kbd>
+                <Key key={key} name={key} />
               ))}
             </dt>
             <dd className="text-muted-foreground">{what}</dd>
