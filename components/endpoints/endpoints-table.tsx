@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 import { PencilIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { timeColumn } from '@/components/ui/time-column'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
@@ -99,36 +99,32 @@ export function EndpointsTable({
   ]
 
   return (
-    <TableFrame>
-      <div className="hidden lg:block">
-        {/* Fixed columns: revealing a secret (or a long URL) cannot take width from the others. */}
-        <DataTable
-          aria-label="Endpoints"
-          className="table-fixed"
-          columns={columns}
-          rows={shown}
-          rowKey={(e) => e.id}
-          rowTestId="endpoint-row"
-        />
-      </div>
-      <ul className="divide-y lg:hidden" aria-label="Endpoints">
-        {shown.map((e) => (
-          <li key={e.id} className="flex flex-col gap-3 p-4" data-testid="endpoint-card">
-            <div className="flex items-start justify-between gap-2">
-              <div className="min-w-0 flex-1">{urlLink(e)}</div>
-              {actions(e)}
-            </div>
-            <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <StatusBadge status={e.status} />
-              <span>
-                Created <RelativeTime value={e.createdAt} />
-              </span>
-            </div>
-            <EventChips events={e.events} />
-            {secret(e)}
-          </li>
-        ))}
-      </ul>
-    </TableFrame>
+    // Fixed columns: revealing a secret (or a long URL) cannot take width from the others.
+    <ResponsiveTable
+      wideFrom="lg"
+      label="Endpoints"
+      tableClassName="table-fixed"
+      columns={columns}
+      rows={shown}
+      rowTestId="endpoint-row"
+      cardClassName="flex flex-col gap-3 p-4"
+      cardTestId="endpoint-card"
+      card={(e) => (
+        <>
+          <div className="flex items-start justify-between gap-2">
+            <div className="min-w-0 flex-1">{urlLink(e)}</div>
+            {actions(e)}
+          </div>
+          <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+            <StatusBadge status={e.status} />
+            <span>
+              Created <RelativeTime value={e.createdAt} />
+            </span>
+          </div>
+          <EventChips events={e.events} />
+          {secret(e)}
+        </>
+      )}
+    />
   )
 }

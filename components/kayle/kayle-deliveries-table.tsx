@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { timeColumn } from '@/components/ui/time-column'
 import { retryability } from '@/lib/kayle/delivery-rules'
@@ -105,44 +105,37 @@ export function KayleDeliveriesTable({
     endpointName: endpointNames[d.endpointId],
   }))
   return (
-    <TableFrame>
-      <ul className="divide-y md:hidden" aria-label="Kayle deliveries">
-        {rows.map(({ d, retry, href }) => (
-          <li
-            key={d.id}
-            className="flex flex-col gap-1.5 p-4 text-sm"
-            data-testid="kayle-delivery-card"
-          >
-            <div className="flex flex-wrap items-center gap-2">
-              <DeliveryStatus status={d.status} />
-              <Link
-                href={kayleEventHref(d.eventId)}
-                className={`min-w-0 font-mono text-xs font-medium break-all ${linkClass}`}
-              >
-                {d.eventId || '—'}
-              </Link>
-            </div>
-            <p className="text-xs text-muted-foreground">
-              {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt
-              {d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
-              <RelativeTime value={d.createdAt || null} />
-            </p>
-            <div className="flex flex-wrap items-center gap-3">
-              <DetailsLink id={d.id} href={href} className="text-xs" />
-              {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <div className="hidden overflow-x-auto md:block">
-        <DataTable
-          aria-label="Kayle deliveries"
-          columns={COLUMNS(canRetry)}
-          rows={rows}
-          rowKey={({ d }) => d.id}
-          rowTestId="kayle-delivery-row"
-        />
-      </div>
-    </TableFrame>
+    <ResponsiveTable
+      wideFrom="md"
+      label="Kayle deliveries"
+      columns={COLUMNS(canRetry)}
+      rows={rows}
+      rowKey={({ d }) => d.id}
+      rowTestId="kayle-delivery-row"
+      cardClassName="flex flex-col gap-1.5 p-4 text-sm"
+      cardTestId="kayle-delivery-card"
+      card={({ d, retry, href }) => (
+        <>
+          <div className="flex flex-wrap items-center gap-2">
+            <DeliveryStatus status={d.status} />
+            <Link
+              href={kayleEventHref(d.eventId)}
+              className={`min-w-0 font-mono text-xs font-medium break-all ${linkClass}`}
+            >
+              {d.eventId || '—'}
+            </Link>
+          </div>
+          <p className="text-xs text-muted-foreground">
+            {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt
+            {d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
+            <RelativeTime value={d.createdAt || null} />
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <DetailsLink id={d.id} href={href} className="text-xs" />
+            {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+          </div>
+        </>
+      )}
+    />
   )
 }

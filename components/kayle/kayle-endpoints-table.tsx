@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
+import { ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { timeColumn } from '@/components/ui/time-column'
 import { EventChips } from '@/components/endpoints/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
@@ -68,28 +68,24 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
     timeColumn('Created', (e) => e.createdAt, { empty: '—' }),
   ]
   return (
-    <TableFrame>
-      <div className="hidden lg:block">
-        <DataTable
-          aria-label="Kayle endpoints"
-          columns={columns}
-          rows={endpoints}
-          rowKey={(e) => e.id}
-          rowTestId="kayle-endpoint-row"
-        />
-      </div>
-      <ul className="divide-y lg:hidden" aria-label="Kayle endpoints">
-        {endpoints.map((e) => (
-          <li key={e.id} className="flex flex-col gap-2 p-4" data-testid="kayle-endpoint-card">
-            {title(e)}
-            <div className="flex flex-wrap gap-1.5">
-              <EnabledBadge enabled={e.enabled} />
-              <KeyBadge activeKeys={e.activeKeys} />
-            </div>
-            <EventChips events={e.subscribedEventTypes} max={2} />
-          </li>
-        ))}
-      </ul>
-    </TableFrame>
+    <ResponsiveTable
+      wideFrom="lg"
+      label="Kayle endpoints"
+      columns={columns}
+      rows={endpoints}
+      rowTestId="kayle-endpoint-row"
+      cardClassName="flex flex-col gap-2 p-4"
+      cardTestId="kayle-endpoint-card"
+      card={(e) => (
+        <>
+          {title(e)}
+          <div className="flex flex-wrap gap-1.5">
+            <EnabledBadge enabled={e.enabled} />
+            <KeyBadge activeKeys={e.activeKeys} />
+          </div>
+          <EventChips events={e.subscribedEventTypes} max={2} />
+        </>
+      )}
+    />
   )
 }

@@ -79,13 +79,7 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
   }
   return (
     <TableFrame>
-      <DataTable
-        aria-label="Access tokens"
-        columns={columns}
-        rows={tokens}
-        rowKey={(t) => t.id}
-        rowTestId="token-row"
-      />
+      <DataTable aria-label="Access tokens" columns={columns} rows={tokens} rowTestId="token-row" />
     </TableFrame>
   )
 }

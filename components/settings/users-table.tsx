@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Select } from '@/components/ui/select'
-import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
 import { timeColumn } from '@/components/ui/time-column'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
@@ -74,37 +74,33 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
   ]
 
   return (
-    <TableFrame>
-      <div className="hidden sm:block">
-        <DataTable
-          aria-label="Users"
-          className="table-fixed"
-          columns={columns}
-          rows={users}
-          rowKey={(u) => u.id}
-          rowTestId="user-row"
-        />
-      </div>
-      {/* Phones: one card per person, the email on a line of its own. */}
-      <ul className="divide-y sm:hidden" aria-label="Users">
-        {users.map((u) => (
-          <li key={u.id} className="flex flex-col gap-2 p-4" data-testid="user-card">
-            <div className="flex min-w-0 items-center justify-between gap-2">
-              <div className="flex min-w-0 items-center gap-2">
-                {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-              </div>
-              {remove(u)}
+    // Phones: one card per person, the email on a line of its own.
+    <ResponsiveTable
+      wideFrom="sm"
+      label="Users"
+      tableClassName="table-fixed"
+      columns={columns}
+      rows={users}
+      rowTestId="user-row"
+      cardClassName="flex flex-col gap-2 p-4"
+      cardTestId="user-card"
+      card={(u) => (
+        <>
+          <div className="flex min-w-0 items-center justify-between gap-2">
+            <div className="flex min-w-0 items-center gap-2">
+              {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
             </div>
-            <div className="flex items-center gap-3 text-xs text-muted-foreground">
-              {role(u)}
-              <span>
-                Added <RelativeTime value={u.createdAt} />
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </TableFrame>
+            {remove(u)}
+          </div>
+          <div className="flex items-center gap-3 text-xs text-muted-foreground">
+            {role(u)}
+            <span>
+              Added <RelativeTime value={u.createdAt} />
+            </span>
+          </div>
+        </>
+      )}
+    />
   )
 }
 

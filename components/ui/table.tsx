@@ -74,17 +74,21 @@ export function actionsColumn<Row>(
   }
 }
 
+// Most rows carry an `id`; those that do not pass their own `rowKey`.
+const idKey = (row: unknown) => (row as { id: React.Key }).id
+
 /** A table drawn from its columns: a header row, then one body row per item of `rows`. */
 export function DataTable<Row>({
   columns,
   rows,
-  rowKey,
+  rowKey = idKey,
   rowTestId,
   ...props
 }: React.ComponentProps<typeof Table> & {
   columns: readonly TableColumn<Row>[]
   rows: readonly Row[]
-  rowKey: (row: Row) => React.Key
+  /** By default the row's own `id`. */
+  rowKey?: (row: Row) => React.Key
   /** The `data-testid` of every body row, for the browser tests. */
   rowTestId?: string
 }) {
@@ -111,5 +115,49 @@ export function DataTable<Row>({
         ))}
       </TableBody>
     </Table>
+  )
+}
+
+// Whole class names, so Tailwind finds them.
+const SWITCH = {
+  sm: { table: 'hidden sm:block', cards: 'divide-y sm:hidden' },
+  md: { table: 'hidden md:block', cards: 'divide-y md:hidden' },
+  lg: { table: 'hidden lg:block', cards: 'divide-y lg:hidden' },
+}
+
+/**
+ * A list drawn as a table from the `wideFrom` breakpoint up and as one card per row below it,
+ * both named `label`, in a TableFrame.
+ */
+export function ResponsiveTable<Row>({
+  wideFrom,
+  label,
+  card,
+  cardClassName,
+  cardTestId,
+  tableClassName,
+  ...table
+}: Omit<React.ComponentProps<typeof DataTable<Row>>, 'className' | 'aria-label'> & {
+  wideFrom: keyof typeof SWITCH
+  label: string
+  card: (row: Row) => React.ReactNode
+  cardClassName: string
+  cardTestId: string
+  tableClassName?: string
+}) {
+  const rowKey = table.rowKey ?? idKey
+  return (
+    <TableFrame>
+      <div className={SWITCH[wideFrom].table}>
+        <DataTable aria-label={label} className={tableClassName} {...table} />
+      </div>
+      <ul className={SWITCH[wideFrom].cards} aria-label={label}>
+        {table.rows.map((row) => (
+          <li key={rowKey(row)} className={cardClassName} data-testid={cardTestId}>
+            {card(row)}
+          </li>
+        ))}
+      </ul>
+    </TableFrame>
   )
 }

@@ -100,7 +100,6 @@ export default async function AuditPage({
             scrollable
             columns={COLUMNS}
             rows={entries}
-            rowKey={(e) => e.id}
             rowTestId="audit-row"
           />
         </TableFrame>
