@@ -59,7 +59,11 @@ export function AnswerRuleForm({ provider, rule, canEdit }: AnswerRuleProps) {
     onSuccess: (_, values) => void toast.success(`Test answer set: ${values.status}.`),
   })
   const mode = useWatch({ control: form.control, name: 'mode' })
-  const id = (field: string) => `${provider}-answer-${field}`
+  // Each field's id (unique per provider's card) and its error, for its Field.
+  const field = (name: keyof AnswerRuleInput, idPart: string = name) => ({
+    id: `${provider}-answer-${idPart}`,
+    error: errors[name]?.message,
+  })
 
   const clear = () =>
     startClearing(async () => {
@@ -74,10 +78,10 @@ export function AnswerRuleForm({ provider, rule, canEdit }: AnswerRuleProps) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-3">
-        <Field id={id('status')} label="Status" error={errors.status?.message}>
+        <Field {...field('status')} label="Status">
           <NumberInput {...form.register('status')} />
         </Field>
-        <Field id={id('mode')} label="Applies to" error={errors.mode?.message}>
+        <Field {...field('mode')} label="Applies to">
           <Select {...form.register('mode')}>
             <option value="count">Next N deliveries</option>
             <option value="percent">Percentage</option>
@@ -87,37 +91,21 @@ export function AnswerRuleForm({ provider, rule, canEdit }: AnswerRuleProps) {
         {mode === 'until_cleared' ? (
           <div />
         ) : (
-          <Field
-            key={mode}
-            id={id(mode)}
-            label={mode === 'count' ? 'Deliveries' : 'Percentage'}
-            error={errors[mode]?.message}
-          >
+          <Field key={mode} {...field(mode)} label={mode === 'count' ? 'Deliveries' : 'Percentage'}>
             <NumberInput {...form.register(mode)} />
           </Field>
         )}
         <Field
-          id={id('delay')}
+          {...field('delayMs', 'delay')}
           label="Delay (ms)"
           hint={`0 to ${MAX_ANSWER_DELAY_MS}, waited after storing`}
-          error={errors.delayMs?.message}
         >
           <NumberInput {...form.register('delayMs')} />
         </Field>
-        <Field
-          id={id('type')}
-          label="Content type"
-          className="sm:col-span-2"
-          error={errors.contentType?.message}
-        >
+        <Field {...field('contentType', 'type')} label="Content type" className="sm:col-span-2">
           <Input {...form.register('contentType')} />
         </Field>
-        <Field
-          id={id('body')}
-          label="Body (sent as is)"
-          className="sm:col-span-3"
-          error={errors.body?.message}
-        >
+        <Field {...field('body')} label="Body (sent as is)" className="sm:col-span-3">
           <Textarea rows={3} spellCheck={false} className="font-mono" {...form.register('body')} />
         </Field>
       </fieldset>

@@ -3,6 +3,7 @@
 import { useTransition } from 'react'
 import { useRouter } from 'next/navigation'
 import { toast } from 'sonner'
+import { SubmitButton } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormError } from '@/components/ui/form-message'
@@ -55,9 +56,13 @@ export function ApiKeyForm({ stored }: { stored: boolean }) {
         </Field>
         <FormError message={formError} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={isSubmitting || !hydrated}>
-            {isSubmitting ? 'Checking with KonPro…' : 'Save key'}
-          </Button>
+          <SubmitButton
+            pending={isSubmitting}
+            pendingLabel="Checking with KonPro…"
+            disabled={!hydrated}
+          >
+            Save key
+          </SubmitButton>
           {stored ? (
             <Button
               type="button"
