@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { RotateCcwIcon, SendIcon } from 'lucide-react'
+import { SubmitButton } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
@@ -91,9 +92,16 @@ export function EndpointTestSend({
       </Field>
       <FormError message={formError} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          <SendIcon /> {isSubmitting ? 'Sending…' : 'Send to this endpoint'}
-        </Button>
+        <SubmitButton
+          pending={isSubmitting}
+          pendingLabel={
+            <>
+              <SendIcon /> Sending…
+            </>
+          }
+        >
+          <SendIcon /> Send to this endpoint
+        </SubmitButton>
         {result ? (
           <p role="status" className="flex items-center gap-2 text-sm">
             <Badge
