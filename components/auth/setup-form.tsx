@@ -1,85 +1,38 @@
 'use client'
 
-import { useState } from 'react'
-import { useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
-import type { z } from 'zod'
-import { Button } from '@/components/ui/button'
+import { ActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
-import { useHydrated } from '@/components/use-hydrated'
+import { useActionForm } from '@/components/ui/use-action-form'
 import { MIN_PASSWORD_LENGTH, setupSchema } from '@/lib/validations/auth'
 import { setupAction } from '@/app/(auth)/setup/actions'
-import { FieldError, FormError } from './form-messages'
-
-type Values = z.input<typeof setupSchema>
+import { EmailField } from './email-field'
 
 export function SetupForm() {
-  const hydrated = useHydrated()
-  const [error, setError] = useState<string | null>(null)
-  const form = useForm<Values, unknown, z.output<typeof setupSchema>>({
-    resolver: zodResolver(setupSchema),
+  const state = useActionForm({
+    schema: setupSchema,
     defaultValues: { email: '', password: '', confirm: '' },
+    action: setupAction,
+    // A full page load drops what the client router fetched before the session existed.
+    onSuccess: () => window.location.replace('/konpro/endpoints'),
   })
-  const { errors, isSubmitting } = form.formState
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null)
-    const result = await setupAction(values)
-    if (result.ok) {
-      // A full page load drops what the client router fetched before the session existed.
-      window.location.replace('/konpro/endpoints')
-      return
-    }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as keyof Values, { message: messages?.[0] })
-    }
-    setError(result.formError ?? null)
-  })
+  const { form, errors } = state
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="email">Email</Label>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={!!errors.email}
-          {...form.register('email')}
-        />
-        <FieldError message={errors.email?.message} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="password">Password</Label>
-        <Input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!errors.password}
-          aria-describedby="password-help"
-          {...form.register('password')}
-        />
-        <p id="password-help" className="text-xs text-muted-foreground">
-          At least {MIN_PASSWORD_LENGTH} characters. A passphrase works well.
-        </p>
-        <FieldError message={errors.password?.message} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="confirm">Repeat password</Label>
-        <Input
-          id="confirm"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!errors.confirm}
-          {...form.register('confirm')}
-        />
-        <FieldError message={errors.confirm?.message} />
-      </div>
-      <FormError message={error} />
-      <Button type="submit" disabled={isSubmitting || !hydrated}>
-        {isSubmitting ? 'Creating…' : 'Create admin and sign in'}
-      </Button>
-    </form>
+    <ActionForm state={state} submitLabel="Create admin and sign in" pendingLabel="Creating…">
+      <EmailField register={form.register} error={errors.email?.message} />
+      <Field
+        id="password"
+        label="Password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A passphrase works well.`}
+        error={errors.password?.message}
+      >
+        <Input type="password" autoComplete="new-password" {...form.register('password')} />
+      </Field>
+      <Field id="confirm" label="Repeat password" error={errors.confirm?.message}>
+        <Input type="password" autoComplete="new-password" {...form.register('confirm')} />
+      </Field>
+    </ActionForm>
   )
 }

@@ -5,18 +5,15 @@ import { useRouter } from 'next/navigation'
 import { Trash2Icon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogCancel, DialogFooter } from '@/components/ui/dialog'
+import { TitledDialog } from '@/components/ui/titled-dialog'
 import { clearEventLog, countStoredEvents } from '@/app/(console)/events/actions'
 import { hasActiveFilters, type EventFilters } from '@/lib/validations/event-filters'
+
+const SCOPES = [
+  { value: 'filtered', label: 'Only what this filter shows' },
+  { value: 'all', label: 'Everything stored' },
+] as const
 
 const deliveries = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'delivery' : 'deliveries'}`
 
@@ -56,55 +53,48 @@ export function ClearLogButton({ filters }: { filters: EventFilters }) {
   const chosen = counts === null ? null : scope === 'all' ? counts.all : counts.filtered
   const what = chosen === null ? 'every stored delivery' : deliveries(chosen)
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <TitledDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
         <Button variant="outline" size="sm">
           <Trash2Icon /> Clear log
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Clear the event log?</DialogTitle>
-          <DialogDescription data-testid="clear-count">
-            This permanently removes{' '}
-            {scope === 'filtered' && filtered ? `the ${what} this filter shows` : what} from this
-            console, with their headers and bodies. The senders are not affected and keep sending
-            new deliveries.
-          </DialogDescription>
-        </DialogHeader>
-        {filtered ? (
-          <fieldset className="flex flex-col gap-2 text-sm">
-            <legend className="mb-1 font-medium">What to remove</legend>
-            <label className="flex items-center gap-2">
+      }
+      title="Clear the event log?"
+      descriptionTestId="clear-count"
+      description={
+        <>
+          This permanently removes{' '}
+          {scope === 'filtered' && filtered ? `the ${what} this filter shows` : what} from this
+          console, with their headers and bodies. The senders are not affected and keep sending new
+          deliveries.
+        </>
+      }
+    >
+      {filtered ? (
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="mb-1 font-medium">What to remove</legend>
+          {SCOPES.map((option) => (
+            <label key={option.value} className="flex items-center gap-2">
               <input
                 type="radio"
                 name="clear-scope"
-                checked={scope === 'filtered'}
-                onChange={() => setScope('filtered')}
+                checked={scope === option.value}
+                onChange={() => setScope(option.value)}
               />
-              Only what this filter shows{counts ? ` (${deliveries(counts.filtered)})` : ''}
+              {option.label}
+              {counts ? ` (${deliveries(counts[option.value])})` : ''}
             </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="clear-scope"
-                checked={scope === 'all'}
-                onChange={() => setScope('all')}
-              />
-              Everything stored{counts ? ` (${deliveries(counts.all)})` : ''}
-            </label>
-          </fieldset>
-        ) : null}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <Button variant="destructive" onClick={confirm} disabled={clearing || chosen === null}>
-            <Trash2Icon />{' '}
-            {clearing ? 'Clearing…' : chosen === null ? 'Counting…' : `Remove ${what}`}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+          ))}
+        </fieldset>
+      ) : null}
+      <DialogFooter>
+        <DialogCancel />
+        <Button variant="destructive" onClick={confirm} disabled={clearing || chosen === null}>
+          <Trash2Icon /> {clearing ? 'Clearing…' : chosen === null ? 'Counting…' : `Remove ${what}`}
+        </Button>
+      </DialogFooter>
+    </TitledDialog>
   )
 }

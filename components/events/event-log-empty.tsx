@@ -30,26 +30,7 @@ export function EventLogEmpty({
       </EmptyState>
     )
   }
-  if (receiver?.registered) {
-    return (
-      <EmptyState
-        icon={InboxIcon}
-        title="No deliveries yet"
-        className="m-4 border-none"
-        action={
-          <Button asChild>
-            <Link href="/konpro/endpoints">
-              {receiver.sandbox ? 'Send a test event' : 'Go to Endpoints'}
-            </Link>
-          </Button>
-        }
-      >
-        This receiver is registered with KonPro, so the next event it sends lands here the moment it
-        arrives.
-        {receiver.sandbox ? ' To see one now, send a test event from the Endpoints page.' : ''}
-      </EmptyState>
-    )
-  }
+  const registered = receiver?.registered === true
   return (
     <EmptyState
       icon={InboxIcon}
@@ -57,12 +38,24 @@ export function EventLogEmpty({
       className="m-4 border-none"
       action={
         <Button asChild>
-          <Link href="/konpro/endpoints">Go to Endpoints</Link>
+          <Link href="/konpro/endpoints">
+            {registered && receiver?.sandbox ? 'Send a test event' : 'Go to Endpoints'}
+          </Link>
         </Button>
       }
     >
-      Register an endpoint whose URL is this console&apos;s receiver (above), then send a test event
-      from the Endpoints page. Deliveries appear here the moment they arrive.
+      {registered ? (
+        <>
+          This receiver is registered with KonPro, so the next event it sends lands here the moment
+          it arrives.
+          {receiver?.sandbox ? ' To see one now, send a test event from the Endpoints page.' : ''}
+        </>
+      ) : (
+        <>
+          Register an endpoint whose URL is this console&apos;s receiver (above), then send a test
+          event from the Endpoints page. Deliveries appear here the moment they arrive.
+        </>
+      )}
     </EmptyState>
   )
 }

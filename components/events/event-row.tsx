@@ -6,7 +6,7 @@ import type { EventSummary } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import { RelativeTime } from '@/components/relative-time'
 import { PROVIDER_IDS } from '@/lib/providers/catalog'
-import { DeliveryMarkers, VerdictBadge } from './verdict-badge'
+import { DeliveryBadges } from './verdict-badge'
 
 // Columns once the list itself is wide enough (a container query: the split view narrows it):
 // event (type, badges, ids) | size | source | time | new-tab link.
@@ -85,12 +85,7 @@ export function EventRow({
               {PROVIDER_LABELS[event.provider] ?? event.provider}
             </span>
           ) : null}
-          <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
-          <DeliveryMarkers
-            rejected={event.rejected}
-            duplicateOf={event.duplicateOf}
-            status={event.responseStatus}
-          />
+          <DeliveryBadges event={event} />
         </div>
         <p className="mt-1 truncate font-mono text-xs text-muted-foreground">
           <span className="text-foreground/80">#{event.id}</span>

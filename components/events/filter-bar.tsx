@@ -6,6 +6,7 @@ import { SearchIcon, XIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { MultiSelect } from '@/components/ui/multi-select'
+import { Select, SelectOptions } from '@/components/ui/select'
 import { useHydrated } from '@/components/use-hydrated'
 import {
   KNOWN_EVENT_TYPES,
@@ -24,9 +25,6 @@ import {
   type EventFilters,
   type HistogramRange,
 } from '@/lib/validations/event-filters'
-
-const selectClass =
-  'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-52 disabled:opacity-50'
 
 /** The view's filters, kept in the URL so a view can be shared and survives reloads. */
 export function FilterBar({
@@ -112,20 +110,16 @@ export function FilterBar({
           className="pl-8"
         />
       </div>
-      <select
+      <Select
         disabled={!hydrated}
         aria-label="Provider"
-        className={selectClass}
+        className="w-full px-2.5 sm:w-auto sm:max-w-52"
         value={filters.provider ?? ''}
         onChange={(e) => go({ ...filters, provider: e.target.value || undefined })}
       >
         <option value="">All providers</option>
-        {Object.entries(PROVIDER_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+        <SelectOptions options={Object.entries(PROVIDER_LABELS)} />
+      </Select>
       <MultiSelect
         label="Event type"
         disabled={!hydrated}

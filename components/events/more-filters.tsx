@@ -2,7 +2,9 @@
 
 import { useState } from 'react'
 import { SlidersHorizontalIcon } from 'lucide-react'
+import { Checkbox } from '@/components/ui/checkbox'
 import { Input } from '@/components/ui/input'
+import { Select, SelectOptions } from '@/components/ui/select'
 import { cn } from '@/lib/utils'
 import {
   RESPONSE_FILTERS,
@@ -16,8 +18,13 @@ const RESPONSE_LABELS: Record<(typeof RESPONSE_FILTERS)[number], string> = {
   '413': '413 (too large)',
   '429': '429 (rate limited)',
 }
-const selectClass =
-  'h-9 w-full min-w-0 rounded-md border border-input bg-card px-2.5 text-sm shadow-sm sm:w-auto sm:max-w-60'
+const selectClass = 'w-full px-2.5 sm:w-auto sm:max-w-60'
+
+/** The yes-or-no filters, set as `1` in the URL or left out. */
+const FLAGS = [
+  { key: 'rejected', label: 'Rejected only' },
+  { key: 'notJson', label: 'Body not JSON' },
+] as const
 
 export type EndpointOption = { id: string; url: string }
 
@@ -69,7 +76,7 @@ export function MoreFilters({
         id="more-filters"
         className={cn('col-span-2 grid-cols-2 gap-2', open ? 'grid sm:contents' : 'hidden')}
       >
-        <select
+        <Select
           aria-label="Endpoint"
           disabled={disabled}
           className={selectClass}
@@ -85,8 +92,8 @@ export function MoreFilters({
               {e.url}
             </option>
           ))}
-        </select>
-        <select
+        </Select>
+        <Select
           aria-label="Response"
           disabled={disabled}
           className={selectClass}
@@ -96,30 +103,18 @@ export function MoreFilters({
           }
         >
           <option value="">Any response</option>
-          {RESPONSE_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {RESPONSE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <label className="flex h-9 items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            disabled={disabled}
-            checked={filters.rejected === '1'}
-            onChange={(e) => go({ ...filters, rejected: e.target.checked ? '1' : undefined })}
-          />
-          Rejected only
-        </label>
-        <label className="flex h-9 items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            disabled={disabled}
-            checked={filters.notJson === '1'}
-            onChange={(e) => go({ ...filters, notJson: e.target.checked ? '1' : undefined })}
-          />
-          Body not JSON
-        </label>
+          <SelectOptions options={RESPONSE_FILTERS.map((s) => [s, RESPONSE_LABELS[s]])} />
+        </Select>
+        {FLAGS.map(({ key, label }) => (
+          <label key={key} className="flex h-9 items-center gap-2 text-sm">
+            <Checkbox
+              disabled={disabled}
+              checked={filters[key] === '1'}
+              onChange={(e) => go({ ...filters, [key]: e.target.checked ? '1' : undefined })}
+            />
+            {label}
+          </label>
+        ))}
         <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:w-72">
           <Input
             aria-label="Field filter"

@@ -74,3 +74,27 @@ export function DeliveryMarkers({
     </>
   )
 }
+
+/** A delivery's verdict badge and its markers, as the list, the pane and the page show them. */
+export function DeliveryBadges({
+  event,
+}: {
+  event: {
+    verdict: Verdict
+    parseStatus: ParseStatus
+    rejected: boolean
+    duplicateOf: number | null
+    responseStatus: number
+  }
+}) {
+  return (
+    <>
+      <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
+      <DeliveryMarkers
+        rejected={event.rejected}
+        duplicateOf={event.duplicateOf}
+        status={event.responseStatus}
+      />
+    </>
+  )
+}

@@ -1,14 +1,8 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { retryability } from '@/lib/kayle/delivery-rules'
 import type { KayleDelivery } from '@/lib/kayle/schemas'
 import { KayleRetry } from './kayle-retry'
@@ -31,6 +25,68 @@ export function DeliveryStatus({ status }: { status: string }) {
 
 const linkClass = 'text-primary underline-offset-4 hover:underline'
 
+type Row = {
+  d: KayleDelivery
+  retry: ReturnType<typeof retryability>
+  href: string
+  endpointName: string | undefined
+}
+
+/** A delivery's own page, named for screen readers by the delivery's id. */
+function DetailsLink({ id, href, className }: { id: string; href: string; className: string }) {
+  return (
+    <Link
+      href={href}
+      className={`${className} ${linkClass}`}
+      aria-label={`Details of delivery ${id}`}
+    >
+      Details
+    </Link>
+  )
+}
+
+const COLUMNS = (canRetry: boolean): TableColumn<Row>[] => [
+  { label: 'Status', cell: ({ d }) => <DeliveryStatus status={d.status} /> },
+  {
+    label: 'Event',
+    cellClassName: 'max-w-64',
+    cell: ({ d }) => (
+      <Link
+        href={kayleEventHref(d.eventId)}
+        className={`block font-mono text-xs break-all ${linkClass}`}
+      >
+        {d.eventId}
+      </Link>
+    ),
+  },
+  {
+    label: 'Endpoint',
+    cellClassName: 'max-w-56 text-xs break-all',
+    cell: ({ d, endpointName }) =>
+      endpointName ?? <span className="font-mono">{d.endpointId}</span>,
+  },
+  {
+    label: 'Attempts',
+    className: 'text-right',
+    cellClassName: 'text-right tabular-nums',
+    cell: ({ d }) => d.attempts,
+  },
+  {
+    label: 'Last status',
+    className: 'text-right',
+    cellClassName: 'text-right font-mono tabular-nums',
+    cell: ({ d }) => d.lastStatusCode ?? '—',
+  },
+  timeColumn('Next attempt', ({ d }) => d.nextAttemptAt, { empty: '—' }),
+  timeColumn('Created', ({ d }) => d.createdAt),
+  actionsColumn(({ d, retry, href }) => (
+    <div className="flex items-center justify-end gap-3">
+      {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+      <DetailsLink id={d.id} href={href} className="text-sm" />
+    </div>
+  )),
+]
+
 /** Kayle's deliveries with their outcome; Retry only where Kayle allows one, the reason elsewhere. */
 export function KayleDeliveriesTable({
   deliveries,
@@ -46,101 +102,40 @@ export function KayleDeliveriesTable({
     d,
     retry: retryability(d),
     href: kayleDeliveryHref(d.eventId, d.id),
+    endpointName: endpointNames[d.endpointId],
   }))
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
-      <ul className="divide-y md:hidden" aria-label="Kayle deliveries">
-        {rows.map(({ d, retry, href }) => (
-          <li
-            key={d.id}
-            className="flex flex-col gap-1.5 p-4 text-sm"
-            data-testid="kayle-delivery-card"
-          >
-            <div className="flex flex-wrap items-center gap-2">
-              <DeliveryStatus status={d.status} />
-              <Link
-                href={kayleEventHref(d.eventId)}
-                className={`min-w-0 font-mono text-xs font-medium break-all ${linkClass}`}
-              >
-                {d.eventId || '—'}
-              </Link>
-            </div>
-            <p className="text-xs text-muted-foreground">
-              {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt
-              {d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
-              <RelativeTime value={d.createdAt || null} />
-            </p>
-            <div className="flex flex-wrap items-center gap-3">
-              <Link
-                href={href}
-                className={`text-xs ${linkClass}`}
-                aria-label={`Details of delivery ${d.id}`}
-              >
-                Details
-              </Link>
-              {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <div className="hidden overflow-x-auto md:block">
-        <Table aria-label="Kayle deliveries">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Status</TableHead>
-              <TableHead>Event</TableHead>
-              <TableHead>Endpoint</TableHead>
-              <TableHead className="text-right">Attempts</TableHead>
-              <TableHead className="text-right">Last status</TableHead>
-              <TableHead>Next attempt</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead className="sr-only">Actions</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map(({ d, retry, href }) => (
-              <TableRow key={d.id} data-testid="kayle-delivery-row">
-                <TableCell>
-                  <DeliveryStatus status={d.status} />
-                </TableCell>
-                <TableCell className="max-w-64">
-                  <Link
-                    href={kayleEventHref(d.eventId)}
-                    className={`block font-mono text-xs break-all ${linkClass}`}
-                  >
-                    {d.eventId}
-                  </Link>
-                </TableCell>
-                <TableCell className="max-w-56 text-xs break-all">
-                  {endpointNames[d.endpointId] ?? <span className="font-mono">{d.endpointId}</span>}
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
-                <TableCell className="text-right font-mono tabular-nums">
-                  {d.lastStatusCode ?? '—'}
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {d.nextAttemptAt ? <RelativeTime value={d.nextAttemptAt} /> : '—'}
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={d.createdAt || null} />
-                </TableCell>
-                <TableCell className="text-right">
-                  <div className="flex items-center justify-end gap-3">
-                    {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
-                    <Link
-                      href={href}
-                      className={`text-sm ${linkClass}`}
-                      aria-label={`Details of delivery ${d.id}`}
-                    >
-                      Details
-                    </Link>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </div>
+    <ResponsiveTable
+      wideFrom="md"
+      label="Kayle deliveries"
+      columns={COLUMNS(canRetry)}
+      rows={rows}
+      rowKey={({ d }) => d.id}
+      rowTestId="kayle-delivery-row"
+      cardClassName="flex flex-col gap-1.5 p-4 text-sm"
+      cardTestId="kayle-delivery-card"
+      card={({ d, retry, href }) => (
+        <>
+          <div className="flex flex-wrap items-center gap-2">
+            <DeliveryStatus status={d.status} />
+            <Link
+              href={kayleEventHref(d.eventId)}
+              className={`min-w-0 font-mono text-xs font-medium break-all ${linkClass}`}
+            >
+              {d.eventId || '—'}
+            </Link>
+          </div>
+          <p className="text-xs text-muted-foreground">
+            {endpointNames[d.endpointId] ?? d.endpointId} · {d.attempts} attempt
+            {d.attempts === 1 ? '' : 's'} · last answer {d.lastStatusCode ?? '—'} ·{' '}
+            <RelativeTime value={d.createdAt || null} />
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <DetailsLink id={d.id} href={href} className="text-xs" />
+            {canRetry ? <KayleRetry deliveryId={d.id} retry={retry} compact /> : null}
+          </div>
+        </>
+      )}
+    />
   )
 }

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { toast } from 'sonner'
-import { FieldError, FormError } from '@/components/auth/form-messages'
+import { FieldError, FormError } from '@/components/ui/form-message'
 import {
   CheckField,
   EndpointFormActions,

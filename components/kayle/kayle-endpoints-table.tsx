@@ -1,15 +1,8 @@
 import Link from 'next/link'
 import { KeyRoundIcon, TriangleAlertIcon } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
-import { RelativeTime } from '@/components/relative-time'
+import { ResponsiveTable, type TableColumn } from '@/components/ui/table'
+import { timeColumn } from '@/components/ui/time-column'
 import { EventChips } from '@/components/provider/event-chips'
 import type { KayleEndpoint } from '@/lib/kayle/schemas'
 
@@ -62,56 +55,37 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
       </span>
     </Link>
   )
+  const columns: TableColumn<KayleEndpointRow>[] = [
+    { label: 'Endpoint', cellClassName: 'max-w-sm', cell: title },
+    { label: 'Status', cell: (e) => <EnabledBadge enabled={e.enabled} /> },
+    { label: 'Encryption', cell: (e) => <KeyBadge activeKeys={e.activeKeys} /> },
+    {
+      label: 'Events',
+      cellClassName: 'max-w-64',
+      cell: (e) => <EventChips events={e.subscribedEventTypes} max={2} />,
+    },
+    { label: 'Labels', cellClassName: 'max-w-48', cell: (e) => <Labels labels={e.labels} /> },
+    timeColumn('Created', (e) => e.createdAt, { empty: '—' }),
+  ]
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
-      <div className="hidden lg:block">
-        <Table aria-label="Kayle endpoints">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Endpoint</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Encryption</TableHead>
-              <TableHead>Events</TableHead>
-              <TableHead>Labels</TableHead>
-              <TableHead>Created</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {endpoints.map((e) => (
-              <TableRow key={e.id} data-testid="kayle-endpoint-row">
-                <TableCell className="max-w-sm">{title(e)}</TableCell>
-                <TableCell>
-                  <EnabledBadge enabled={e.enabled} />
-                </TableCell>
-                <TableCell>
-                  <KeyBadge activeKeys={e.activeKeys} />
-                </TableCell>
-                <TableCell className="max-w-64">
-                  <EventChips events={e.subscribedEventTypes} max={2} />
-                </TableCell>
-                <TableCell className="max-w-48">
-                  <Labels labels={e.labels} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {e.createdAt ? <RelativeTime value={e.createdAt} /> : '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <ul className="divide-y lg:hidden" aria-label="Kayle endpoints">
-        {endpoints.map((e) => (
-          <li key={e.id} className="flex flex-col gap-2 p-4" data-testid="kayle-endpoint-card">
-            {title(e)}
-            <div className="flex flex-wrap gap-1.5">
-              <EnabledBadge enabled={e.enabled} />
-              <KeyBadge activeKeys={e.activeKeys} />
-            </div>
-            <EventChips events={e.subscribedEventTypes} max={2} />
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ResponsiveTable
+      wideFrom="lg"
+      label="Kayle endpoints"
+      columns={columns}
+      rows={endpoints}
+      rowTestId="kayle-endpoint-row"
+      cardClassName="flex flex-col gap-2 p-4"
+      cardTestId="kayle-endpoint-card"
+      card={(e) => (
+        <>
+          {title(e)}
+          <div className="flex flex-wrap gap-1.5">
+            <EnabledBadge enabled={e.enabled} />
+            <KeyBadge activeKeys={e.activeKeys} />
+          </div>
+          <EventChips events={e.subscribedEventTypes} max={2} />
+        </>
+      )}
+    />
   )
 }

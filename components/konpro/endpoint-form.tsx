@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { Controller, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { toast } from 'sonner'
-import { FormError } from '@/components/auth/form-messages'
+import { FormError } from '@/components/ui/form-message'
 import {
   EndpointFormActions,
   EndpointUrlField,

@@ -2,16 +2,17 @@
 
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
-import type { z } from 'zod'
 import { RotateCcwIcon, SendIcon } from 'lucide-react'
+import { SubmitButton } from '@/components/ui/action-form'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Label } from '@/components/ui/label'
-import { FieldError, FormError } from '@/components/auth/form-messages'
+import { Field } from '@/components/ui/field'
+import { FormError } from '@/components/ui/form-message'
+import { Select } from '@/components/ui/select'
+import { Textarea } from '@/components/ui/textarea'
+import { useActionForm } from '@/components/ui/use-action-form'
 import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
-import { testEventSchema, type TestEventInput } from '@/lib/validations/test-event'
+import { testEventSchema } from '@/lib/validations/test-event'
 import { sendTestEventAction } from '@/app/(console)/konpro/endpoints/actions'
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2)
@@ -30,32 +31,23 @@ export function EndpointTestSend({
   const router = useRouter()
   const types = Object.keys(examples)
   const [result, setResult] = useState<DeliveryResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const form = useForm<TestEventInput, unknown, z.output<typeof testEventSchema>>({
-    resolver: zodResolver(testEventSchema),
+  const { form, onSubmit, formError, errors, isSubmitting } = useActionForm({
+    schema: testEventSchema,
     defaultValues: {
       endpointId,
       eventType: types[0] ?? '',
       payload: pretty(examples[types[0] ?? '']),
     },
+    action: (values) => {
+      setResult(null)
+      return sendTestEventAction(values)
+    },
+    onSuccess: (data) => {
+      setResult(data[0] ?? null)
+      router.refresh()
+    },
   })
-  const { errors, isSubmitting, dirtyFields } = form.formState
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null)
-    setResult(null)
-    const answer = await sendTestEventAction(values)
-    if (!answer.ok) {
-      for (const field of ['eventType', 'payload'] as const) {
-        const message = answer.fieldErrors?.[field]?.[0]
-        if (message) form.setError(field, { message })
-      }
-      setError(answer.formError ?? null)
-      return
-    }
-    setResult(answer.data[0] ?? null)
-    router.refresh()
-  })
+  const { dirtyFields } = form.formState
 
   const eventType = form.register('eventType', {
     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
@@ -64,22 +56,17 @@ export function EndpointTestSend({
   })
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="endpoint-test-type">Event type</Label>
-        <select
-          id="endpoint-test-type"
-          className="h-9 w-full min-w-0 rounded-md border border-input bg-card px-3 font-mono text-sm shadow-sm sm:max-w-80"
-          {...eventType}
-        >
+      <Field id="endpoint-test-type" label="Event type" error={errors.eventType?.message}>
+        <Select className="w-full font-mono sm:max-w-80" {...eventType}>
           {types.map((t) => (
             <option key={t}>{t}</option>
           ))}
-        </select>
-        <FieldError message={errors.eventType?.message} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <div className="flex items-center justify-between gap-2">
-          <Label htmlFor="endpoint-test-payload">Payload</Label>
+        </Select>
+      </Field>
+      <Field
+        id="endpoint-test-payload"
+        label="Payload"
+        labelEnd={
           <Button
             type="button"
             variant="ghost"
@@ -92,25 +79,29 @@ export function EndpointTestSend({
           >
             <RotateCcwIcon /> Example
           </Button>
-        </div>
-        <textarea
-          id="endpoint-test-payload"
+        }
+        hint="Sent as written, signed with this endpoint’s secret, to this endpoint only."
+        error={errors.payload?.message}
+      >
+        <Textarea
           rows={10}
           spellCheck={false}
-          aria-invalid={!!errors.payload}
-          className="min-h-40 w-full min-w-0 rounded-md border border-input bg-card p-3 font-mono text-xs shadow-sm aria-invalid:border-destructive"
+          className="min-h-40 p-3 font-mono text-xs"
           {...form.register('payload')}
         />
-        <FieldError message={errors.payload?.message} />
-        <p className="text-xs text-muted-foreground">
-          Sent as written, signed with this endpoint’s secret, to this endpoint only.
-        </p>
-      </div>
-      <FormError message={error} />
+      </Field>
+      <FormError message={formError} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          <SendIcon /> {isSubmitting ? 'Sending…' : 'Send to this endpoint'}
-        </Button>
+        <SubmitButton
+          pending={isSubmitting}
+          pendingLabel={
+            <>
+              <SendIcon /> Sending…
+            </>
+          }
+        >
+          <SendIcon /> Send to this endpoint
+        </SubmitButton>
         {result ? (
           <p role="status" className="flex items-center gap-2 text-sm">
             <Badge

@@ -6,15 +6,9 @@ import { useRouter } from 'next/navigation'
 import { PencilIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
 import { deleteEndpointAction } from '@/app/(console)/konpro/endpoints/actions'
 import { DeleteEndpointDialog } from '@/components/provider/delete-endpoint-dialog'
@@ -87,66 +81,50 @@ export function EndpointsTable({
     </div>
   )
 
+  const columns: TableColumn<PublicEndpoint>[] = [
+    {
+      label: 'URL',
+      cell: (e) => (
+        <>
+          {urlLink(e)}
+          <span className="block truncate font-mono text-xs text-muted-foreground">{e.id}</span>
+        </>
+      ),
+    },
+    { label: 'Status', className: 'w-24', cell: (e) => <StatusBadge status={e.status} /> },
+    { label: 'Events', className: 'w-56', cell: (e) => <EventChips events={e.events} /> },
+    timeColumn('Created', (e) => e.createdAt, { className: 'w-28' }),
+    { label: 'Secret', className: 'w-64', cellClassName: 'overflow-hidden', cell: secret },
+    actionsColumn(actions, 'w-24'),
+  ]
+
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
-      <div className="hidden lg:block">
-        {/* Fixed columns: revealing a secret (or a long URL) cannot take width from the others. */}
-        <Table aria-label="Endpoints" className="table-fixed">
-          <TableHeader>
-            <TableRow>
-              <TableHead>URL</TableHead>
-              <TableHead className="w-24">Status</TableHead>
-              <TableHead className="w-56">Events</TableHead>
-              <TableHead className="w-28">Created</TableHead>
-              <TableHead className="w-64">Secret</TableHead>
-              <TableHead className="w-24">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((e) => (
-              <TableRow key={e.id} data-testid="endpoint-row">
-                <TableCell>
-                  {urlLink(e)}
-                  <span className="block truncate font-mono text-xs text-muted-foreground">
-                    {e.id}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={e.status} />
-                </TableCell>
-                <TableCell>
-                  <EventChips events={e.events} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={e.createdAt} />
-                </TableCell>
-                <TableCell className="overflow-hidden">{secret(e)}</TableCell>
-                <TableCell>{actions(e)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <ul className="divide-y lg:hidden" aria-label="Endpoints">
-        {shown.map((e) => (
-          <li key={e.id} className="flex flex-col gap-3 p-4" data-testid="endpoint-card">
-            <div className="flex items-start justify-between gap-2">
-              <div className="min-w-0 flex-1">{urlLink(e)}</div>
-              {actions(e)}
-            </div>
-            <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <StatusBadge status={e.status} />
-              <span>
-                Created <RelativeTime value={e.createdAt} />
-              </span>
-            </div>
-            <EventChips events={e.events} />
-            {secret(e)}
-          </li>
-        ))}
-      </ul>
-    </div>
+    // Fixed columns: revealing a secret (or a long URL) cannot take width from the others.
+    <ResponsiveTable
+      wideFrom="lg"
+      label="Endpoints"
+      tableClassName="table-fixed"
+      columns={columns}
+      rows={shown}
+      rowTestId="endpoint-row"
+      cardClassName="flex flex-col gap-3 p-4"
+      cardTestId="endpoint-card"
+      card={(e) => (
+        <>
+          <div className="flex items-start justify-between gap-2">
+            <div className="min-w-0 flex-1">{urlLink(e)}</div>
+            {actions(e)}
+          </div>
+          <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+            <StatusBadge status={e.status} />
+            <span>
+              Created <RelativeTime value={e.createdAt} />
+            </span>
+          </div>
+          <EventChips events={e.events} />
+          {secret(e)}
+        </>
+      )}
+    />
   )
 }

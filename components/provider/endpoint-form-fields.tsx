@@ -12,7 +12,7 @@ import type {
   UseFormSetError,
 } from 'react-hook-form'
 import { RadioTowerIcon } from 'lucide-react'
-import { FieldError } from '@/components/auth/form-messages'
+import { FieldError } from '@/components/ui/form-message'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'

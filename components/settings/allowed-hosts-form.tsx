@@ -1,18 +1,15 @@
 'use client'
 
-import { useState, useTransition } from 'react'
-import { useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
-import type { z } from 'zod'
+import { useTransition } from 'react'
 import { toast } from 'sonner'
-import { FieldError, FormError } from '@/components/auth/form-messages'
 import { RelativeTime } from '@/components/relative-time'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { InlineActionForm } from '@/components/ui/action-form'
+import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
-import { useHydrated } from '@/components/use-hydrated'
+import { useActionForm } from '@/components/ui/use-action-form'
 import { formatOutboundHost, outboundHostSchema } from '@/lib/validations/outbound-host'
 import { addAllowedHostAction, removeAllowedHostAction } from '@/app/(console)/settings/actions'
 
@@ -48,54 +45,41 @@ export function AllowedHostsForm({
 }
 
 function AddHostForm() {
-  const hydrated = useHydrated()
-  const [error, setError] = useState<string | null>(null)
-  const form = useForm<
-    z.input<typeof outboundHostSchema>,
-    unknown,
-    z.output<typeof outboundHostSchema>
-  >({ resolver: zodResolver(outboundHostSchema), defaultValues: { host: '' } })
-  const { errors, isSubmitting } = form.formState
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null)
-    const result = await addAllowedHostAction({ host: formatOutboundHost(values.host) })
-    if (result.ok) {
+  const state = useActionForm({
+    schema: outboundHostSchema,
+    defaultValues: { host: '' },
+    action: (values) => addAllowedHostAction({ host: formatOutboundHost(values.host) }),
+    onSuccess: (data) => {
       form.reset({ host: '' })
-      toast.success(`${result.data.host} is allowed for outbound requests.`)
-      return
-    }
-    if (result.fieldErrors?.host) form.setError('host', { message: result.fieldErrors.host[0] })
-    setError(result.formError ?? null)
+      toast.success(`${data.host} is allowed for outbound requests.`)
+    },
   })
 
+  const { form, errors } = state
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="flex min-w-0 flex-1 flex-col gap-2">
-          <Label htmlFor="allowed-host">Host</Label>
-          <Input
-            id="allowed-host"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="staging.internal:8443"
-            aria-invalid={!!errors.host}
-            aria-describedby="allowed-host-hint"
-            className="font-mono"
-            {...form.register('host')}
-          />
-          <FieldError message={errors.host?.message} />
-          <p id="allowed-host-hint" className="text-xs text-muted-foreground">
+    <InlineActionForm state={state} submitLabel="Allow host" pendingLabel="Adding…">
+      <Field
+        id="allowed-host"
+        label="Host"
+        className="min-w-0 flex-1"
+        error={errors.host?.message}
+        hint={
+          <>
             A name or address, with <code className="font-mono">:port</code> to allow that port
             only. IPv6 in brackets, such as <code className="font-mono">[::1]:8080</code>.
-          </p>
-        </div>
-        <Button type="submit" disabled={isSubmitting || !hydrated} className="sm:mt-6">
-          {isSubmitting ? 'Adding…' : 'Allow host'}
-        </Button>
-      </div>
-      <FormError message={error} />
-    </form>
+          </>
+        }
+      >
+        <Input
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="staging.internal:8443"
+          className="font-mono"
+          {...form.register('host')}
+        />
+      </Field>
+    </InlineActionForm>
   )
 }
 

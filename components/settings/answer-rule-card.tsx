@@ -1,20 +1,11 @@
 import { Badge } from '@/components/ui/badge'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card'
-import { describeRule, ruleIsActive, type AnswerRuleView } from '@/lib/webhooks/answer-text'
+import { describeRule, ruleIsActive } from '@/lib/webhooks/answer-text'
 import { PROVIDERS } from '@/lib/providers/catalog'
-import type { AnswerProvider } from '@/lib/validations/answer-rule'
-import { AnswerRuleForm } from './answer-rule-form'
+import { AnswerRuleForm, type AnswerRuleProps } from './answer-rule-form'
 
 /** One receiver's "Test answers" card: the rule in force, badged while it answers, and its form. */
-export function AnswerRuleCard({
-  provider,
-  rule,
-  canEdit,
-}: {
-  provider: AnswerProvider
-  rule: AnswerRuleView | null
-  canEdit: boolean
-}) {
+export function AnswerRuleCard({ provider, rule, canEdit }: AnswerRuleProps) {
   const titleId = `${provider}-test-answers`
   return (
     <Card role="region" aria-labelledby={titleId}>

@@ -1,25 +1,23 @@
 'use client'
 
-import { useState, useTransition } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { useTransition } from 'react'
+import { useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
-import { FieldError, FormError } from '@/components/auth/form-messages'
 import { Button } from '@/components/ui/button'
-import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
-import { useHydrated } from '@/components/use-hydrated'
+import { Field } from '@/components/ui/field'
+import { FormError } from '@/components/ui/form-message'
+import { Input, NumberInput } from '@/components/ui/input'
+import { Select } from '@/components/ui/select'
+import { Textarea } from '@/components/ui/textarea'
+import { useActionForm } from '@/components/ui/use-action-form'
 import type { AnswerRuleView } from '@/lib/webhooks/answer-text'
 import {
   answerRuleSchema,
   MAX_ANSWER_DELAY_MS,
   type AnswerProvider,
-  type AnswerRule,
   type AnswerRuleInput,
 } from '@/lib/validations/answer-rule'
 import { clearAnswerRuleAction, setAnswerRuleAction } from '@/app/(console)/settings/actions'
-
-const FIELD = 'h-9 min-w-0 rounded-md border border-input bg-card px-3 text-sm shadow-sm'
 
 function defaults(provider: AnswerProvider, rule: AnswerRuleView | null): AnswerRuleInput {
   if (!rule)
@@ -45,35 +43,28 @@ function defaults(provider: AnswerProvider, rule: AnswerRuleView | null): Answer
   }
 }
 
-/** Sets or clears the answer one receiver gives, for testing how a sender retries. */
-export function AnswerRuleForm({
-  provider,
-  rule,
-  canEdit,
-}: {
+export type AnswerRuleProps = {
   provider: AnswerProvider
   rule: AnswerRuleView | null
   canEdit: boolean
-}) {
-  const hydrated = useHydrated()
-  const [error, setError] = useState<string | null>(null)
-  const [clearing, startClearing] = useTransition()
-  const form = useForm<AnswerRuleInput, unknown, AnswerRule>({
-    resolver: zodResolver(answerRuleSchema),
-    defaultValues: defaults(provider, rule),
-  })
-  const { errors, isSubmitting } = form.formState
-  const mode = useWatch({ control: form.control, name: 'mode' })
-  const id = (field: string) => `${provider}-answer-${field}`
+}
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null)
-    const result = await setAnswerRuleAction(values)
-    if (result.ok) return void toast.success(`Test answer set: ${values.status}.`)
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-      form.setError(field as keyof AnswerRuleInput, { message: messages?.[0] })
-    setError(result.formError ?? null)
+/** Sets or clears the answer one receiver gives, for testing how a sender retries. */
+export function AnswerRuleForm({ provider, rule, canEdit }: AnswerRuleProps) {
+  const [clearing, startClearing] = useTransition()
+  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+    schema: answerRuleSchema,
+    defaultValues: defaults(provider, rule),
+    action: setAnswerRuleAction,
+    onSuccess: (_, values) => void toast.success(`Test answer set: ${values.status}.`),
   })
+  const mode = useWatch({ control: form.control, name: 'mode' })
+  // Each field's id (unique per provider's card) and its error, for its Field.
+  const field = (name: keyof AnswerRuleInput, idPart: string = name) => ({
+    id: `${provider}-answer-${idPart}`,
+    error: errors[name]?.message,
+  })
+
   const clear = () =>
     startClearing(async () => {
       const result = await clearAnswerRuleAction({ provider })
@@ -87,91 +78,38 @@ export function AnswerRuleForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <fieldset disabled={disabled} className="grid gap-4 sm:grid-cols-3">
-        <div className="flex flex-col gap-2">
-          <Label htmlFor={id('status')}>Status</Label>
-          <Input
-            id={id('status')}
-            type="number"
-            inputMode="numeric"
-            aria-invalid={!!errors.status}
-            {...form.register('status')}
-          />
-          <FieldError message={errors.status?.message} />
-        </div>
-        <div className="flex flex-col gap-2">
-          <Label htmlFor={id('mode')}>Applies to</Label>
-          <select id={id('mode')} className={FIELD} {...form.register('mode')}>
+        <Field {...field('status')} label="Status">
+          <NumberInput {...form.register('status')} />
+        </Field>
+        <Field {...field('mode')} label="Applies to">
+          <Select {...form.register('mode')}>
             <option value="count">Next N deliveries</option>
             <option value="percent">Percentage</option>
             <option value="until_cleared">Until cleared</option>
-          </select>
-          <FieldError message={errors.mode?.message} />
-        </div>
-        {mode === 'count' ? (
-          <div className="flex flex-col gap-2">
-            <Label htmlFor={id('count')}>Deliveries</Label>
-            <Input
-              id={id('count')}
-              type="number"
-              inputMode="numeric"
-              aria-invalid={!!errors.count}
-              {...form.register('count')}
-            />
-            <FieldError message={errors.count?.message} />
-          </div>
-        ) : mode === 'percent' ? (
-          <div className="flex flex-col gap-2">
-            <Label htmlFor={id('percent')}>Percentage</Label>
-            <Input
-              id={id('percent')}
-              type="number"
-              inputMode="numeric"
-              aria-invalid={!!errors.percent}
-              {...form.register('percent')}
-            />
-            <FieldError message={errors.percent?.message} />
-          </div>
-        ) : (
+          </Select>
+        </Field>
+        {mode === 'until_cleared' ? (
           <div />
+        ) : (
+          <Field key={mode} {...field(mode)} label={mode === 'count' ? 'Deliveries' : 'Percentage'}>
+            <NumberInput {...form.register(mode)} />
+          </Field>
         )}
-        <div className="flex flex-col gap-2">
-          <Label htmlFor={id('delay')}>Delay (ms)</Label>
-          <Input
-            id={id('delay')}
-            type="number"
-            inputMode="numeric"
-            aria-invalid={!!errors.delayMs}
-            aria-describedby={id('delay-hint')}
-            {...form.register('delayMs')}
-          />
-          <p id={id('delay-hint')} className="text-xs text-muted-foreground">
-            0 to {MAX_ANSWER_DELAY_MS}, waited after storing
-          </p>
-          <FieldError message={errors.delayMs?.message} />
-        </div>
-        <div className="flex flex-col gap-2 sm:col-span-2">
-          <Label htmlFor={id('type')}>Content type</Label>
-          <Input
-            id={id('type')}
-            aria-invalid={!!errors.contentType}
-            {...form.register('contentType')}
-          />
-          <FieldError message={errors.contentType?.message} />
-        </div>
-        <div className="flex flex-col gap-2 sm:col-span-3">
-          <Label htmlFor={id('body')}>Body (sent as is)</Label>
-          <textarea
-            id={id('body')}
-            rows={3}
-            spellCheck={false}
-            className={`${FIELD} h-auto py-2 font-mono`}
-            aria-invalid={!!errors.body}
-            {...form.register('body')}
-          />
-          <FieldError message={errors.body?.message} />
-        </div>
+        <Field
+          {...field('delayMs', 'delay')}
+          label="Delay (ms)"
+          hint={`0 to ${MAX_ANSWER_DELAY_MS}, waited after storing`}
+        >
+          <NumberInput {...form.register('delayMs')} />
+        </Field>
+        <Field {...field('contentType', 'type')} label="Content type" className="sm:col-span-2">
+          <Input {...form.register('contentType')} />
+        </Field>
+        <Field {...field('body')} label="Body (sent as is)" className="sm:col-span-3">
+          <Textarea rows={3} spellCheck={false} className="font-mono" {...form.register('body')} />
+        </Field>
       </fieldset>
-      <FormError message={error} />
+      <FormError message={formError} />
       {canEdit ? (
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={disabled || isSubmitting}>

@@ -1,44 +1,31 @@
 'use client'
 
-import { useState, useTransition } from 'react'
+import { useTransition } from 'react'
 import { useRouter } from 'next/navigation'
-import { useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
 import { toast } from 'sonner'
-import { FieldError, FormError } from '@/components/auth/form-messages'
+import { SubmitButton } from '@/components/ui/action-form'
 import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { FormError } from '@/components/ui/form-message'
 import { Input } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
-import { useHydrated } from '@/components/use-hydrated'
-import { apiKeySchema, type ApiKeyInput } from '@/lib/validations/settings'
+import { useActionForm } from '@/components/ui/use-action-form'
+import { apiKeySchema } from '@/lib/validations/settings'
 import { removeApiKeyAction, storeApiKeyAction } from '@/app/(console)/settings/actions'
 
 /** Stores a KonPro API key from the UI (sealed on the server); the field is cleared once saved. */
 export function ApiKeyForm({ stored }: { stored: boolean }) {
   const router = useRouter()
-  const hydrated = useHydrated()
-  const [error, setError] = useState<string | null>(null)
   const [removing, startRemove] = useTransition()
-  const form = useForm<ApiKeyInput>({
-    resolver: zodResolver(apiKeySchema),
+  const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
+    schema: apiKeySchema,
     defaultValues: { apiKey: '' },
-  })
-  const { errors, isSubmitting } = form.formState
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null)
-    const result = await storeApiKeyAction(values)
-    if (result.ok) {
+    action: storeApiKeyAction,
+    onSuccess: (data) => {
       form.reset({ apiKey: '' })
-      if (result.data.tested) toast.success(result.data.message)
-      else toast.warning(result.data.message)
+      if (data.tested) toast.success(data.message)
+      else toast.warning(data.message)
       router.refresh()
-      return
-    }
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(field as keyof ApiKeyInput, { message: messages?.[0] })
-    }
-    setError(result.formError ?? null)
+    },
   })
 
   const remove = () =>
@@ -53,29 +40,29 @@ export function ApiKeyForm({ stored }: { stored: boolean }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {/* Nothing typed before hydration can be lost: the fields wait for it. */}
       <fieldset disabled={!hydrated} className="contents">
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="apiKey">{stored ? 'Replace the stored API key' : 'KonPro API key'}</Label>
+        <Field
+          id="apiKey"
+          label={stored ? 'Replace the stored API key' : 'KonPro API key'}
+          hint="Tried against KonPro before it is saved, then kept encrypted in the database. Only its last four characters are shown again."
+          error={errors.apiKey?.message}
+        >
           <Input
-            id="apiKey"
             type="password"
             autoComplete="off"
             spellCheck={false}
             placeholder="Paste the key from your KonPro account"
-            aria-invalid={!!errors.apiKey}
-            aria-describedby="apiKey-help"
             {...form.register('apiKey')}
           />
-          <p id="apiKey-help" className="text-xs text-muted-foreground">
-            Tried against KonPro before it is saved, then kept encrypted in the database. Only its
-            last four characters are shown again.
-          </p>
-          <FieldError message={errors.apiKey?.message} />
-        </div>
-        <FormError message={error} />
+        </Field>
+        <FormError message={formError} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={isSubmitting || !hydrated}>
-            {isSubmitting ? 'Checking with KonPro…' : 'Save key'}
-          </Button>
+          <SubmitButton
+            pending={isSubmitting}
+            pendingLabel="Checking with KonPro…"
+            disabled={!hydrated}
+          >
+            Save key
+          </SubmitButton>
           {stored ? (
             <Button
               type="button"

@@ -1,8 +1,8 @@
 'use client'
 
 import { useState, useTransition } from 'react'
-import { CheckCircle2Icon, PlugZapIcon } from 'lucide-react'
-import { FormError } from '@/components/auth/form-messages'
+import { PlugZapIcon } from 'lucide-react'
+import { FormError, FormSuccess } from '@/components/ui/form-message'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { testConnectionAction } from '@/app/(console)/settings/actions'
@@ -32,13 +32,7 @@ export function ConnectionTest() {
       </div>
       <div aria-live="polite">
         {outcome?.ok ? (
-          <p
-            role="status"
-            className="flex gap-2 rounded-md border border-success/40 bg-success/5 p-3 text-sm"
-          >
-            <CheckCircle2Icon className="size-4 shrink-0 text-success" aria-hidden />
-            <span>{outcome.message}</span>
-          </p>
+          <FormSuccess message={outcome.message} />
         ) : (
           <FormError message={outcome?.message} />
         )}

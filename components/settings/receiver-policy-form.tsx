@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react'
 import { toast } from 'sonner'
+import { Checkbox } from '@/components/ui/checkbox'
 import { useHydrated } from '@/components/use-hydrated'
 import { setReceiverPolicyAction } from '@/app/(console)/settings/actions'
 
@@ -35,9 +36,8 @@ export function ReceiverPolicyForm({
   }
   return (
     <label className="flex items-start gap-3 text-sm">
-      <input
-        type="checkbox"
-        className="mt-0.5 size-4 accent-[var(--primary)]"
+      <Checkbox
+        className="mt-0.5"
         checked={value}
         disabled={!canEdit || !hydrated || pending}
         onChange={(e) => change(e.target.checked)}

@@ -1,8 +1,7 @@
 'use client'
 
-import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { cn } from '@/lib/utils'
+import { ActiveLink } from '@/components/ui/active-link'
 
 const tabs = [
   { href: '/settings', label: 'Connection' },
@@ -28,17 +27,15 @@ export function SettingsTabs({ isAdmin }: { isAdmin: boolean }) {
             <span className="rounded-full border px-1.5 text-[0.65rem] leading-4">Admins only</span>
           </span>
         ) : (
-          <Link
+          <ActiveLink
             key={t.href}
             href={t.href}
-            aria-current={pathname === t.href ? 'page' : undefined}
-            className={cn(
-              '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground',
-              pathname === t.href && 'border-primary text-foreground',
-            )}
+            active={pathname === t.href}
+            className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground"
+            activeClassName="border-primary text-foreground"
           >
             {t.label}
-          </Link>
+          </ActiveLink>
         ),
       )}
     </nav>

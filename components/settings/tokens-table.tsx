@@ -5,16 +5,9 @@ import { KeySquareIcon } from 'lucide-react'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { actionsColumn, DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
-import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { revokeAccessTokenAction } from '@/app/(console)/settings/tokens/actions'
 
 interface Row {
@@ -34,6 +27,48 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
       else toast.error(result.formError ?? 'That did not work.')
     })
 
+  const columns: TableColumn<Row>[] = [
+    {
+      label: 'Name',
+      cellClassName: 'min-w-32 font-medium break-words whitespace-normal',
+      cell: (t) => (
+        <>
+          {t.name}
+          {/* On a phone the prefix goes under the name instead of a column of its own. */}
+          <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">
+            {t.prefix}…
+          </span>
+        </>
+      ),
+    },
+    {
+      label: 'Token',
+      className: 'hidden sm:table-cell',
+      cellClassName: 'hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell',
+      cell: (t) => `${t.prefix}…`,
+    },
+    timeColumn('Created', (t) => t.createdAt, { className: 'hidden sm:table-cell' }),
+    timeColumn('Last used', (t) => t.lastUsedAt, { empty: 'Never' }),
+    actionsColumn((t) => (
+      <ConfirmDialog
+        trigger={
+          <Button
+            variant="outline"
+            size="sm"
+            aria-label={`Revoke token ${t.name}`}
+            disabled={pending}
+          >
+            Revoke
+          </Button>
+        }
+        title={`Revoke “${t.name}”?`}
+        description="Anything using it is refused from its next request on. This cannot be undone."
+        confirmLabel="Revoke token"
+        onConfirm={() => revoke(t)}
+      />
+    )),
+  ]
+
   if (tokens.length === 0) {
     return (
       <EmptyState icon={KeySquareIcon} title="No access tokens">
@@ -43,58 +78,8 @@ export function TokensTable({ tokens }: { tokens: Row[] }) {
     )
   }
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
-      <Table aria-label="Access tokens">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead className="hidden sm:table-cell">Token</TableHead>
-            <TableHead className="hidden sm:table-cell">Created</TableHead>
-            <TableHead>Last used</TableHead>
-            <TableHead className="sr-only">Actions</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {tokens.map((t) => (
-            <TableRow key={t.id} data-testid="token-row">
-              <TableCell className="min-w-32 font-medium break-words whitespace-normal">
-                {t.name}
-                {/* On a phone the prefix goes under the name instead of a column of its own. */}
-                <span className="mt-1 block font-mono text-xs font-normal text-muted-foreground sm:hidden">
-                  {t.prefix}…
-                </span>
-              </TableCell>
-              <TableCell className="hidden font-mono whitespace-nowrap text-muted-foreground sm:table-cell">
-                {t.prefix}…
-              </TableCell>
-              <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
-                <RelativeTime value={t.createdAt} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                {t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'Never'}
-              </TableCell>
-              <TableCell className="text-right">
-                <ConfirmDialog
-                  trigger={
-                    <Button
-                      variant="outline"
-                      size="sm"
-                      aria-label={`Revoke token ${t.name}`}
-                      disabled={pending}
-                    >
-                      Revoke
-                    </Button>
-                  }
-                  title={`Revoke “${t.name}”?`}
-                  description="Anything using it is refused from its next request on. This cannot be undone."
-                  confirmLabel="Revoke token"
-                  onConfirm={() => revoke(t)}
-                />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <TableFrame>
+      <DataTable aria-label="Access tokens" columns={columns} rows={tokens} rowTestId="token-row" />
+    </TableFrame>
   )
 }

@@ -6,15 +6,10 @@ import { toast } from 'sonner'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { Select } from '@/components/ui/select'
+import { actionsColumn, ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { changeRoleAction, removeUserAction } from '@/app/(console)/settings/users/actions'
 
 interface Row {
@@ -34,9 +29,9 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     })
 
   const role = (u: Row) => (
-    <select
+    <Select
       aria-label={`Role of ${u.email}`}
-      className="h-8 rounded-md border border-input bg-card px-2 text-sm"
+      className="h-8 px-2 shadow-none"
       value={u.role}
       disabled={pending}
       onChange={(e) =>
@@ -48,7 +43,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     >
       <option value="admin">Admin</option>
       <option value="viewer">Viewer</option>
-    </select>
+    </Select>
   )
   const remove = (u: Row) => (
     <RemoveUser
@@ -64,58 +59,48 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
     </span>
   )
 
+  const columns: TableColumn<Row>[] = [
+    {
+      label: 'Email',
+      cell: (u) => (
+        <div className="flex min-w-0 items-center gap-2">
+          {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
+        </div>
+      ),
+    },
+    { label: 'Role', className: 'w-32', cell: role },
+    timeColumn('Added', (u) => u.createdAt, { className: 'w-28' }),
+    actionsColumn(remove, 'w-16'),
+  ]
+
   return (
-    <div className="rounded-lg border bg-card shadow-sm">
-      <div className="hidden sm:block">
-        <Table aria-label="Users" className="table-fixed">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Email</TableHead>
-              <TableHead className="w-32">Role</TableHead>
-              <TableHead className="w-28">Added</TableHead>
-              <TableHead className="w-16">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id} data-testid="user-row">
-                <TableCell>
-                  <div className="flex min-w-0 items-center gap-2">
-                    {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-                  </div>
-                </TableCell>
-                <TableCell>{role(u)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  <RelativeTime value={u.createdAt} />
-                </TableCell>
-                <TableCell className="text-right">{remove(u)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {/* Phones: one card per person, the email on a line of its own. */}
-      <ul className="divide-y sm:hidden" aria-label="Users">
-        {users.map((u) => (
-          <li key={u.id} className="flex flex-col gap-2 p-4" data-testid="user-card">
-            <div className="flex min-w-0 items-center justify-between gap-2">
-              <div className="flex min-w-0 items-center gap-2">
-                {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
-              </div>
-              {remove(u)}
+    // Phones: one card per person, the email on a line of its own.
+    <ResponsiveTable
+      wideFrom="sm"
+      label="Users"
+      tableClassName="table-fixed"
+      columns={columns}
+      rows={users}
+      rowTestId="user-row"
+      cardClassName="flex flex-col gap-2 p-4"
+      cardTestId="user-card"
+      card={(u) => (
+        <>
+          <div className="flex min-w-0 items-center justify-between gap-2">
+            <div className="flex min-w-0 items-center gap-2">
+              {email(u)} {u.id === meId ? <Badge variant="muted">You</Badge> : null}
             </div>
-            <div className="flex items-center gap-3 text-xs text-muted-foreground">
-              {role(u)}
-              <span>
-                Added <RelativeTime value={u.createdAt} />
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </div>
+            {remove(u)}
+          </div>
+          <div className="flex items-center gap-3 text-xs text-muted-foreground">
+            {role(u)}
+            <span>
+              Added <RelativeTime value={u.createdAt} />
+            </span>
+          </div>
+        </>
+      )}
+    />
   )
 }
 

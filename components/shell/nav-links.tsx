@@ -1,9 +1,8 @@
 'use client'
 
 import { useState } from 'react'
-import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { cn } from '@/lib/utils'
+import { ActiveLink } from '@/components/ui/active-link'
 import { defaultProvider, navItems, providerOf, providers, type Provider } from './nav-items'
 
 /**
@@ -27,21 +26,20 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         className="grid grid-cols-2 gap-1 rounded-lg bg-muted p-1"
       >
         {providers.map((p) => (
-          <Link
+          <ActiveLink
             key={p.id}
             href={p.home}
             onClick={() => {
               setProvider(p.id)
               onNavigate?.()
             }}
-            aria-current={provider === p.id ? 'true' : undefined}
-            className={cn(
-              'rounded-md px-2 py-1.5 text-center text-xs font-medium text-muted-foreground transition-colors hover:text-foreground',
-              provider === p.id && 'bg-card text-foreground shadow-sm',
-            )}
+            active={provider === p.id}
+            current="true"
+            className="rounded-md px-2 py-1.5 text-center text-xs font-medium text-muted-foreground transition-colors hover:text-foreground"
+            activeClassName="bg-card text-foreground shadow-sm"
           >
             {p.label}
-          </Link>
+          </ActiveLink>
         ))}
       </div>
       <ul className="flex flex-col gap-1">
@@ -50,19 +48,16 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           const active = pathname === path || pathname.startsWith(`${path}/`)
           return (
             <li key={href}>
-              <Link
+              <ActiveLink
                 href={href}
                 onClick={onNavigate}
-                aria-current={active ? 'page' : undefined}
-                className={cn(
-                  'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
-                  active &&
-                    'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
-                )}
+                active={active}
+                className="flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground"
+                activeClassName="bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground"
               >
                 <Icon className="size-4" aria-hidden />
                 {label}
-              </Link>
+              </ActiveLink>
             </li>
           )
         })}

@@ -1,16 +1,8 @@
 'use client'
 
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogCancel, DialogClose, DialogFooter } from '@/components/ui/dialog'
+import { TitledDialog } from '@/components/ui/titled-dialog'
 
 /**
  * Asks before an action that cannot be undone: a title, what will happen, Cancel (focused first by
@@ -30,24 +22,20 @@ export function ConfirmDialog({
   onConfirm: () => void
 }) {
   return (
-    <Dialog>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle className="break-words">{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">Cancel</Button>
-          </DialogClose>
-          <DialogClose asChild>
-            <Button variant="destructive" onClick={onConfirm}>
-              {confirmLabel}
-            </Button>
-          </DialogClose>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <TitledDialog
+      trigger={trigger}
+      title={title}
+      titleClassName="break-words"
+      description={description}
+    >
+      <DialogFooter>
+        <DialogCancel />
+        <DialogClose asChild>
+          <Button variant="destructive" onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </DialogClose>
+      </DialogFooter>
+    </TitledDialog>
   )
 }

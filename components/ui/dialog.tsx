@@ -3,6 +3,8 @@
 import { Dialog as DialogPrimitive } from 'radix-ui'
 import { XIcon } from 'lucide-react'
 import { cn } from '@/lib/utils'
+import { Button } from './button'
+import { styled } from './styled'
 
 export const Dialog = DialogPrimitive.Root
 export const DialogTrigger = DialogPrimitive.Trigger
@@ -35,34 +37,24 @@ export function DialogContent({
   )
 }
 
-export function DialogHeader({ className, ...props }: React.ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col gap-1.5 pr-6', className)} {...props} />
-}
+export const DialogHeader = styled('div', 'flex flex-col gap-1.5 pr-6')
 
-export function DialogFooter({ className, ...props }: React.ComponentProps<'div'>) {
+export const DialogFooter = styled('div', 'flex flex-col-reverse gap-2 sm:flex-row sm:justify-end')
+
+export const DialogTitle = styled(DialogPrimitive.Title, 'text-lg font-semibold')
+
+export const DialogDescription = styled(
+  DialogPrimitive.Description,
+  'text-sm break-words text-muted-foreground',
+)
+
+/** The outlined Cancel that closes the dialog it sits in (a plain button, so it never submits). */
+export function DialogCancel({ children = 'Cancel' }: { children?: React.ReactNode }) {
   return (
-    <div
-      className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)}
-      {...props}
-    />
-  )
-}
-
-export function DialogTitle({
-  className,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title className={cn('text-lg font-semibold', className)} {...props} />
-}
-
-export function DialogDescription({
-  className,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Description>) {
-  return (
-    <DialogPrimitive.Description
-      className={cn('text-sm break-words text-muted-foreground', className)}
-      {...props}
-    />
+    <DialogPrimitive.Close asChild>
+      <Button type="button" variant="outline">
+        {children}
+      </Button>
+    </DialogPrimitive.Close>
   )
 }

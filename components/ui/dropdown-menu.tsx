@@ -3,6 +3,7 @@
 import { DropdownMenu as MenuPrimitive } from 'radix-ui'
 import { CheckIcon } from 'lucide-react'
 import { cn } from '@/lib/utils'
+import { styled } from './styled'
 
 export const DropdownMenu = MenuPrimitive.Root
 export const DropdownMenuTrigger = MenuPrimitive.Trigger
@@ -33,12 +34,7 @@ export function DropdownMenuContent({
   )
 }
 
-export function DropdownMenuItem({
-  className,
-  ...props
-}: React.ComponentProps<typeof MenuPrimitive.Item>) {
-  return <MenuPrimitive.Item className={cn(itemClass, className)} {...props} />
-}
+export const DropdownMenuItem = styled(MenuPrimitive.Item, itemClass)
 
 /** A choice that stays checked; the box is drawn here so every checkbox item looks the same. */
 export function DropdownMenuCheckboxItem({
@@ -62,23 +58,9 @@ export function DropdownMenuCheckboxItem({
   )
 }
 
-export function DropdownMenuLabel({
-  className,
-  ...props
-}: React.ComponentProps<typeof MenuPrimitive.Label>) {
-  return (
-    <MenuPrimitive.Label
-      className={cn('px-2 py-1.5 text-xs font-medium text-muted-foreground', className)}
-      {...props}
-    />
-  )
-}
+export const DropdownMenuLabel = styled(
+  MenuPrimitive.Label,
+  'px-2 py-1.5 text-xs font-medium text-muted-foreground',
+)
 
-export function DropdownMenuSeparator({
-  className,
-  ...props
-}: React.ComponentProps<typeof MenuPrimitive.Separator>) {
-  return (
-    <MenuPrimitive.Separator className={cn('-mx-1 my-1 h-px bg-border', className)} {...props} />
-  )
-}
+export const DropdownMenuSeparator = styled(MenuPrimitive.Separator, '-mx-1 my-1 h-px bg-border')

@@ -3,15 +3,8 @@
 import { useState } from 'react'
 import { SendIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog'
+import { DialogFooter } from '@/components/ui/dialog'
+import { TitledDialog } from '@/components/ui/titled-dialog'
 import { useHydrated } from '@/components/use-hydrated'
 import {
   filtersToSearchParams,
@@ -64,54 +57,55 @@ export function BulkReplayButton({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <TitledDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
         <Button variant="outline" size="sm" disabled={!hydrated}>
           <SendIcon /> Send again…
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Send these deliveries again</DialogTitle>
-          <DialogDescription>
-            {hasActiveFilters(filters)
-              ? 'Every delivery the current filter shows, re-sent to one URL.'
-              : 'Every stored delivery (no filter is set), re-sent to one URL.'}{' '}
-            Each answer is kept with its delivery as an attempt.
-          </DialogDescription>
-        </DialogHeader>
-        {run ? (
-          <>
-            <BulkRunView run={run} filterHref={filterHref} onLeave={() => setOpen(false)} />
-            <DialogFooter>
-              {running ? (
-                <Button variant="outline" onClick={cancel} disabled={cancelling}>
-                  {cancelling ? 'Cancelling after this batch…' : 'Cancel'}
+      }
+      title="Send these deliveries again"
+      description={
+        <>
+          {hasActiveFilters(filters)
+            ? 'Every delivery the current filter shows, re-sent to one URL.'
+            : 'Every stored delivery (no filter is set), re-sent to one URL.'}{' '}
+          Each answer is kept with its delivery as an attempt.
+        </>
+      }
+    >
+      {run ? (
+        <>
+          <BulkRunView run={run} filterHref={filterHref} onLeave={() => setOpen(false)} />
+          <DialogFooter>
+            {running ? (
+              <Button variant="outline" onClick={cancel} disabled={cancelling}>
+                {cancelling ? 'Cancelling after this batch…' : 'Cancel'}
+              </Button>
+            ) : (
+              <>
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    reset()
+                    recount()
+                  }}
+                >
+                  Send another
                 </Button>
-              ) : (
-                <>
-                  <Button
-                    variant="outline"
-                    onClick={() => {
-                      reset()
-                      recount()
-                    }}
-                  >
-                    Send another
-                  </Button>
-                  <Button onClick={() => setOpen(false)}>Close</Button>
-                </>
-              )}
-            </DialogFooter>
-          </>
-        ) : countError ? (
-          <p role="alert" className="text-sm break-words text-destructive">
-            {countError}
-          </p>
-        ) : (
-          <BulkReplayForm filters={filters} endpoints={endpoints} total={total} onStart={onStart} />
-        )}
-      </DialogContent>
-    </Dialog>
+                <Button onClick={() => setOpen(false)}>Close</Button>
+              </>
+            )}
+          </DialogFooter>
+        </>
+      ) : countError ? (
+        <p role="alert" className="text-sm break-words text-destructive">
+          {countError}
+        </p>
+      ) : (
+        <BulkReplayForm filters={filters} endpoints={endpoints} total={total} onStart={onStart} />
+      )}
+    </TitledDialog>
   )
 }

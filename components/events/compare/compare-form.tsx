@@ -8,7 +8,7 @@ import { GitCompareIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
-import { FieldError } from '@/components/auth/form-messages'
+import { FieldError } from '@/components/ui/form-message'
 import { compareSchema } from '@/lib/validations/compare'
 
 type FormInput = z.input<typeof compareSchema>

@@ -14,6 +14,16 @@ const kinds = {
   removed: { label: 'only in A', variant: 'destructive' },
 } as const
 
+/** One delivery's value at the path, marked A or B and tinted for what it lost or gained. */
+function Side({ name, tone, value }: { name: 'A' | 'B'; tone: string; value: unknown }) {
+  return (
+    <p className="min-w-0 font-mono text-xs break-all">
+      <span className="mr-2 text-muted-foreground select-none">{name}</span>
+      <span className={`rounded px-1 ${tone}`}>{shown(value)}</span>
+    </p>
+  )
+}
+
 export function PayloadChanges({ changes, truncated }: { changes: Change[]; truncated: boolean }) {
   return (
     <ul className="flex flex-col divide-y rounded-md border text-sm" data-testid="payload-changes">
@@ -25,18 +35,8 @@ export function PayloadChanges({ changes, truncated }: { changes: Change[]; trun
             </code>
             <Badge variant={kinds[c.kind].variant}>{kinds[c.kind].label}</Badge>
           </div>
-          {c.kind !== 'added' ? (
-            <p className="min-w-0 font-mono text-xs break-all">
-              <span className="mr-2 text-muted-foreground select-none">A</span>
-              <span className="rounded bg-destructive/10 px-1">{shown(c.before)}</span>
-            </p>
-          ) : null}
-          {c.kind !== 'removed' ? (
-            <p className="min-w-0 font-mono text-xs break-all">
-              <span className="mr-2 text-muted-foreground select-none">B</span>
-              <span className="rounded bg-success/10 px-1">{shown(c.after)}</span>
-            </p>
-          ) : null}
+          {c.kind !== 'added' ? <Side name="A" tone="bg-destructive/10" value={c.before} /> : null}
+          {c.kind !== 'removed' ? <Side name="B" tone="bg-success/10" value={c.after} /> : null}
         </li>
       ))}
       {truncated ? (

@@ -31,37 +31,39 @@ export function ReplayAttempts({ attempts }: { attempts: AttemptView[] }) {
   return (
     <ol aria-label="Attempts" className="flex flex-col gap-3">
       {attempts.map((a) => (
-        <li
-          key={a.id}
-          data-testid="replay-attempt"
-          className="min-w-0 rounded-md border p-3 text-sm"
-        >
-          <div className="flex flex-wrap items-center gap-2">
-            <Badge variant={statusVariant(a.status)}>{a.status ?? 'not sent'}</Badge>
-            <span className="text-muted-foreground">{a.latencyMs} ms</span>
-            <time className="text-muted-foreground" dateTime={a.createdAt}>
-              {formatExact(a.createdAt)}
-            </time>
-          </div>
-          <p className="mt-1 font-mono text-xs break-all">{a.url}</p>
-          <p className="mt-1 text-xs text-muted-foreground">
-            {a.mode === 'resigned' ? `Re-signed with endpoint ${a.signedWith}` : 'Original headers'}
-            {a.actorEmail ? ` · by ${a.actorEmail}` : ''}
-          </p>
-          {a.error ? <p className="mt-1 text-xs break-words text-destructive">{a.error}</p> : null}
-          {a.responseHeaders ? (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-xs font-medium">Answer</summary>
-              <pre className="mt-1 max-h-60 overflow-auto rounded bg-muted/40 p-2 font-mono text-xs break-all whitespace-pre-wrap">
-                {Object.entries(a.responseHeaders)
-                  .map(([k, v]) => `${k}: ${v}`)
-                  .join('\n')}
-                {a.responseBody ? `\n\n${a.responseBody}` : ''}
-              </pre>
-            </details>
-          ) : null}
-        </li>
+        <AttemptItem key={a.id} attempt={a} />
       ))}
     </ol>
+  )
+}
+
+function AttemptItem({ attempt: a }: { attempt: AttemptView }) {
+  return (
+    <li data-testid="replay-attempt" className="min-w-0 rounded-md border p-3 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge variant={statusVariant(a.status)}>{a.status ?? 'not sent'}</Badge>
+        <span className="text-muted-foreground">{a.latencyMs} ms</span>
+        <time className="text-muted-foreground" dateTime={a.createdAt}>
+          {formatExact(a.createdAt)}
+        </time>
+      </div>
+      <p className="mt-1 font-mono text-xs break-all">{a.url}</p>
+      <p className="mt-1 text-xs text-muted-foreground">
+        {a.mode === 'resigned' ? `Re-signed with endpoint ${a.signedWith}` : 'Original headers'}
+        {a.actorEmail ? ` · by ${a.actorEmail}` : ''}
+      </p>
+      {a.error ? <p className="mt-1 text-xs break-words text-destructive">{a.error}</p> : null}
+      {a.responseHeaders ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-xs font-medium">Answer</summary>
+          <pre className="mt-1 max-h-60 overflow-auto rounded bg-muted/40 p-2 font-mono text-xs break-all whitespace-pre-wrap">
+            {Object.entries(a.responseHeaders)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+            {a.responseBody ? `\n\n${a.responseBody}` : ''}
+          </pre>
+        </details>
+      ) : null}
+    </li>
   )
 }

@@ -16,7 +16,7 @@ import { EventIds } from '@/components/events/detail/event-ids'
 import { HeadersTable } from '@/components/events/detail/headers-table'
 import { RawBody } from '@/components/events/detail/raw-body'
 import { JsonTree } from '@/components/events/json-tree'
-import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
+import { DeliveryBadges } from '@/components/events/verdict-badge'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { EventDetail } from '@/lib/events/types'
 
@@ -76,26 +76,22 @@ export function DeliveryPane({
           Delivery #{id}
         </span>
         <div className="ml-auto flex items-center gap-1">
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label="Previous delivery (k)"
-            title="Previous (k)"
-            disabled={!onPrevious}
-            onClick={onPrevious}
-          >
-            <ChevronUpIcon />
-          </Button>
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label="Next delivery (j)"
-            title="Next (j)"
-            disabled={!onNext}
-            onClick={onNext}
-          >
-            <ChevronDownIcon />
-          </Button>
+          {[
+            { label: 'Previous', key: 'k', Icon: ChevronUpIcon, go: onPrevious },
+            { label: 'Next', key: 'j', Icon: ChevronDownIcon, go: onNext },
+          ].map(({ label, key, Icon, go }) => (
+            <Button
+              key={key}
+              variant="ghost"
+              size="icon"
+              aria-label={`${label} delivery (${key})`}
+              title={`${label} (${key})`}
+              disabled={!go}
+              onClick={go}
+            >
+              <Icon />
+            </Button>
+          ))}
           <Button variant="ghost" size="icon" asChild>
             <Link href={`/events/${id}`} aria-label="Open the full page" title="Open the full page">
               <ExternalLinkIcon />
@@ -137,12 +133,7 @@ export function DeliveryPane({
                 {event.eventType ?? <span className="text-muted-foreground">(no event type)</span>}
               </h2>
               <div className="mt-2 flex flex-wrap items-center gap-2">
-                <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
-                <DeliveryMarkers
-                  rejected={event.rejected}
-                  duplicateOf={event.duplicateOf}
-                  status={event.responseStatus}
-                />
+                <DeliveryBadges event={event} />
               </div>
             </div>
             <EventFacts event={event} />

@@ -1,12 +1,6 @@
 'use client'
 
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog'
+import { TitledDialog, type DialogOpenState } from '@/components/ui/titled-dialog'
 
 const SHORTCUTS: [string[], string][] = [
   [['j', '↓'], 'Next delivery'],
@@ -17,40 +11,30 @@ const SHORTCUTS: [string[], string][] = [
   [['?'], 'This list'],
 ]
 
-export function ShortcutsHelp({
-  open,
-  onOpenChange,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+function Key({ name }: { name: string }) {
+  return <kbd className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs">{name}</kbd>
+}
+
+export function ShortcutsHelp({ open, onOpenChange }: DialogOpenState) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>
-            They work anywhere in the event log except while typing in a field.
-          </DialogDescription>
-        </DialogHeader>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={what} className="contents">
-              <dt className="flex gap-1">
-                {keys.map((key) => (
-                  <kbd
-                    key={key}
-                    className="rounded border bg-muted px-1.5 py-0.5 font-mono text-xs"
-                  >
-                    {key}
-                  </kbd>
-                ))}
-              </dt>
-              <dd className="text-muted-foreground">{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </DialogContent>
-    </Dialog>
+    <TitledDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Keyboard shortcuts"
+      description="They work anywhere in the event log except while typing in a field."
+    >
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={what} className="contents">
+            <dt className="flex gap-1">
+              {keys.map((key) => (
+                <Key key={key} name={key} />
+              ))}
+            </dt>
+            <dd className="text-muted-foreground">{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </TitledDialog>
   )
 }

@@ -18,7 +18,7 @@ import { RawBody } from '@/components/events/detail/raw-body'
 import { ReplaySection } from '@/components/events/detail/replay-section'
 import { SignatureDiagnosisSection } from '@/components/events/detail/signature-diagnosis'
 import { JsonTree } from '@/components/events/json-tree'
-import { DeliveryMarkers, VerdictBadge } from '@/components/events/verdict-badge'
+import { DeliveryBadges } from '@/components/events/verdict-badge'
 import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
 import { formatExact } from '@/lib/events/format'
@@ -97,12 +97,7 @@ export default async function EventDetailPage({ params }: Props) {
               )}
             </h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              <VerdictBadge verdict={event.verdict} parseStatus={event.parseStatus} />
-              <DeliveryMarkers
-                rejected={event.rejected}
-                duplicateOf={event.duplicateOf}
-                status={event.responseStatus}
-              />
+              <DeliveryBadges event={event} />
               {event.answer ? (
                 <Badge variant="warning" title={describeAnswer(event.answer)}>
                   Test answer {event.answer.status}

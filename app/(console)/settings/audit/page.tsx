@@ -3,16 +3,10 @@ import Link from 'next/link'
 import { ScrollTextIcon } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table'
+import { Select } from '@/components/ui/select'
+import { DataTable, TableFrame, type TableColumn } from '@/components/ui/table'
 import { EmptyState } from '@/components/empty-state'
-import { RelativeTime } from '@/components/relative-time'
+import { timeColumn } from '@/components/ui/time-column'
 import { auditActions, listAudit } from '@/lib/audit'
 import { requireAdmin } from '@/lib/auth/current'
 import { getDb } from '@/lib/db'
@@ -21,6 +15,35 @@ import { auditFiltersSchema } from '@/lib/validations/auth'
 export const metadata: Metadata = { title: 'Audit log' }
 
 const PAGE = 100
+
+type Entry = Awaited<ReturnType<typeof listAudit>>[number]
+
+const COLUMNS: TableColumn<Entry>[] = [
+  timeColumn('When', (e) => e.at.toISOString(), { className: 'sticky left-0 z-10 bg-card' }),
+  {
+    label: 'Who',
+    cellClassName: 'whitespace-nowrap',
+    cell: (e) => (
+      <>
+        <span>{e.actorEmail ?? '—'}</span>
+        {e.ip ? (
+          <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
+        ) : null}
+      </>
+    ),
+  },
+  { label: 'Action', cellClassName: 'font-mono text-xs', cell: (e) => e.action },
+  {
+    label: 'Target',
+    cellClassName: 'max-w-48 font-mono text-xs break-all',
+    cell: (e) => e.target ?? '—',
+  },
+  {
+    label: 'Details',
+    cellClassName: 'max-w-72 font-mono text-xs break-all text-muted-foreground',
+    cell: (e) => (e.details ? JSON.stringify(e.details) : '—'),
+  },
+]
 
 /** Read-only by design: nothing here edits or deletes entries. */
 export default async function AuditPage({
@@ -45,17 +68,12 @@ export default async function AuditPage({
   return (
     <div className="flex flex-col gap-4">
       <form className="flex flex-col gap-2 sm:flex-row" action="/settings/audit">
-        <select
-          name="action"
-          defaultValue={filters.action}
-          aria-label="Action"
-          className="h-9 rounded-md border border-input bg-card px-3 text-sm shadow-sm sm:w-64"
-        >
+        <Select name="action" defaultValue={filters.action} aria-label="Action" className="sm:w-64">
           <option value="">Any action</option>
           {actions.map((a) => (
             <option key={a}>{a}</option>
           ))}
-        </select>
+        </Select>
         <Input
           name="actor"
           defaultValue={filters.actor}
@@ -74,42 +92,17 @@ export default async function AuditPage({
             : 'Sign-ins and every change to endpoints, users and settings will be listed here.'}
         </EmptyState>
       ) : (
-        <div className="rounded-lg border bg-card shadow-sm">
+        <TableFrame>
           {/* Wide on purpose: on a phone it scrolls sideways inside its frame, "When" staying put. */}
-          <Table aria-label="Audit log" className="min-w-[52rem]" scrollable>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="sticky left-0 z-10 bg-card">When</TableHead>
-                <TableHead>Who</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Target</TableHead>
-                <TableHead>Details</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((e) => (
-                <TableRow key={e.id} data-testid="audit-row">
-                  <TableCell className="sticky left-0 z-10 bg-card whitespace-nowrap text-muted-foreground">
-                    <RelativeTime value={e.at.toISOString()} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    <span>{e.actorEmail ?? '—'}</span>
-                    {e.ip ? (
-                      <span className="block font-mono text-xs text-muted-foreground">{e.ip}</span>
-                    ) : null}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                  <TableCell className="max-w-48 font-mono text-xs break-all">
-                    {e.target ?? '—'}
-                  </TableCell>
-                  <TableCell className="max-w-72 font-mono text-xs break-all text-muted-foreground">
-                    {e.details ? JSON.stringify(e.details) : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+          <DataTable
+            aria-label="Audit log"
+            className="min-w-[52rem]"
+            scrollable
+            columns={COLUMNS}
+            rows={entries}
+            rowTestId="audit-row"
+          />
+        </TableFrame>
       )}
       {older ? (
         <Button asChild variant="outline" className="self-start">

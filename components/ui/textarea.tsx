@@ -1,0 +1,3 @@
+import { formControl } from './form-control'
+
+export const Textarea = formControl('textarea', 'w-full py-2')

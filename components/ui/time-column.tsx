@@ -1,0 +1,23 @@
+import { RelativeTime } from '@/components/relative-time'
+import { cn } from '@/lib/utils'
+import type { TableColumn } from './table'
+
+/**
+ * A DataTable column of relative times ("3 min ago"), muted and on one line. A row without a time
+ * shows `empty`, or the dash RelativeTime draws.
+ */
+export function timeColumn<Row>(
+  label: string,
+  time: (row: Row) => string | null | undefined,
+  { className, empty }: { className?: string; empty?: string } = {},
+): TableColumn<Row> {
+  return {
+    label,
+    className,
+    cellClassName: cn('whitespace-nowrap text-muted-foreground', className),
+    cell: (row) => {
+      const value = time(row)
+      return !value && empty ? empty : <RelativeTime value={value || null} />
+    },
+  }
+}
