@@ -111,9 +111,8 @@ export function KayleDeliveriesTable({
       columns={COLUMNS(canRetry)}
       rows={rows}
       rowKey={({ d }) => d.id}
-      rowTestId="kayle-delivery-row"
+      testId="kayle-delivery"
       cardClassName="flex flex-col gap-1.5 p-4 text-sm"
-      cardTestId="kayle-delivery-card"
       card={({ d, retry, href }) => (
         <>
           <div className="flex flex-wrap items-center gap-2">

@@ -73,9 +73,7 @@ export function KayleEndpointsTable({ endpoints }: { endpoints: KayleEndpointRow
       label="Kayle endpoints"
       columns={columns}
       rows={endpoints}
-      rowTestId="kayle-endpoint-row"
-      cardClassName="flex flex-col gap-2 p-4"
-      cardTestId="kayle-endpoint-card"
+      testId="kayle-endpoint"
       card={(e) => (
         <>
           {title(e)}

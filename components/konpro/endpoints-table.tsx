@@ -106,9 +106,8 @@ export function EndpointsTable({
       tableClassName="table-fixed"
       columns={columns}
       rows={shown}
-      rowTestId="endpoint-row"
+      testId="endpoint"
       cardClassName="flex flex-col gap-3 p-4"
-      cardTestId="endpoint-card"
       card={(e) => (
         <>
           <div className="flex items-start justify-between gap-2">

@@ -81,9 +81,7 @@ export function UsersTable({ users, meId }: { users: Row[]; meId: number }) {
       tableClassName="table-fixed"
       columns={columns}
       rows={users}
-      rowTestId="user-row"
-      cardClassName="flex flex-col gap-2 p-4"
-      cardTestId="user-card"
+      testId="user"
       card={(u) => (
         <>
           <div className="flex min-w-0 items-center justify-between gap-2">

@@ -127,33 +127,38 @@ const SWITCH = {
 
 /**
  * A list drawn as a table from the `wideFrom` breakpoint up and as one card per row below it,
- * both named `label`, in a TableFrame.
+ * both named `label`, in a TableFrame. Rows and cards are found by `${testId}-row` and `-card`.
  */
 export function ResponsiveTable<Row>({
   wideFrom,
   label,
+  testId,
   card,
-  cardClassName,
-  cardTestId,
+  cardClassName = 'flex flex-col gap-2 p-4',
   tableClassName,
   ...table
-}: Omit<React.ComponentProps<typeof DataTable<Row>>, 'className' | 'aria-label'> & {
+}: Omit<React.ComponentProps<typeof DataTable<Row>>, 'className' | 'aria-label' | 'rowTestId'> & {
   wideFrom: keyof typeof SWITCH
   label: string
+  testId: string
   card: (row: Row) => React.ReactNode
-  cardClassName: string
-  cardTestId: string
+  cardClassName?: string
   tableClassName?: string
 }) {
   const rowKey = table.rowKey ?? idKey
   return (
     <TableFrame>
       <div className={SWITCH[wideFrom].table}>
-        <DataTable aria-label={label} className={tableClassName} {...table} />
+        <DataTable
+          aria-label={label}
+          className={tableClassName}
+          rowTestId={`${testId}-row`}
+          {...table}
+        />
       </div>
       <ul className={SWITCH[wideFrom].cards} aria-label={label}>
         {table.rows.map((row) => (
-          <li key={rowKey(row)} className={cardClassName} data-testid={cardTestId}>
+          <li key={rowKey(row)} className={cardClassName} data-testid={`${testId}-card`}>
             {card(row)}
           </li>
         ))}

@@ -162,13 +162,11 @@ export const kayleEventSchema = z
     created_at: z.string(),
     deliveries: z.array(kayleEventDeliverySchema),
   })
-  .transform((e) => ({
-    id: e.id,
-    type: e.type,
-    triggerType: e.trigger_type,
-    triggerId: e.trigger_id,
-    createdAt: e.created_at,
-    deliveries: e.deliveries,
+  .transform(({ trigger_type, trigger_id, created_at, ...rest }) => ({
+    ...rest,
+    triggerType: trigger_type,
+    triggerId: trigger_id,
+    createdAt: created_at,
   }))
 export type KayleEvent = z.output<typeof kayleEventSchema>
 

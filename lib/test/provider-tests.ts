@@ -3,6 +3,9 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { startHttpServer } from './http-server'
+import type { Db } from '../db/client'
+import type { Defer } from './cleanup'
+import type { DatabaseFactory } from './databases'
 import { startTcpTap } from './sockets'
 
 type HttpServer = Awaited<ReturnType<typeof startHttpServer>>
@@ -40,6 +43,56 @@ export async function startLoopbackTaps(defer: (close: () => Promise<void> | voi
   defer(v4.close)
   defer(v6.close)
   return { v4, v6 }
+}
+
+/** A sandbox's outbound test: a fresh database, a TCP tap on each loopback family, its API key. */
+export async function sandboxUnderTest(
+  fresh: DatabaseFactory,
+  defer: Defer,
+  apiKeyOf: (db: Db) => Promise<string>,
+) {
+  const { db } = await fresh()
+  const { v4, v6 } = await startLoopbackTaps(defer)
+  return { db, v4, v6, apiKey: await apiKeyOf(db) }
+}
+
+/**
+ * Runs `check` with a receiver that answers "ok" playing this console: PORT points at it for the
+ * while, so a sandbox delivering to "its own console" reaches it.
+ */
+export async function withOwnReceiver(
+  defer: Defer,
+  check: (receiver: Awaited<ReturnType<typeof startHttpServer>>) => Promise<void>,
+) {
+  const receiver = await startHttpServer((_, res) => res.end('ok'))
+  defer(receiver.close)
+  const before = process.env.PORT
+  process.env.PORT = String(receiver.port)
+  try {
+    await check(receiver)
+  } finally {
+    if (before === undefined) delete process.env.PORT
+    else process.env.PORT = before
+  }
+}
+
+/** Calls a sandbox's web handler with a JSON body, as the console's route would, and reads its JSON. */
+export async function callJsonHandler<T>(
+  handle: (req: Request) => Promise<Response>,
+  url: string,
+  {
+    method = 'POST',
+    headers,
+    body,
+  }: { method?: string; headers: Record<string, string>; body: unknown },
+) {
+  const req = new Request(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  const res = await handle(req)
+  return { status: res.status, json: (await res.json()) as T }
 }
 
 /** Serves a web handler on a real socket, as the console's route does, so a real client can call it. */

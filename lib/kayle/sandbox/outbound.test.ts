@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../test/databases'
-import { startHttpServer } from '../../test/http-server'
-import { startLoopbackTaps } from '../../test/provider-tests'
+import { callJsonHandler, sandboxUnderTest, withOwnReceiver } from '../../test/provider-tests'
 import { internalTargets } from '../../test/sockets'
 import { generateEncryptionKey } from '../jwe'
 import { sendKayleTestEvent } from './deliver'
@@ -13,18 +12,13 @@ process.env.AUTH_SECRET = 'kayle-sandbox-test-secret-0123456789abcdef'
 // Nothing is opted in with SANDBOX_ALLOW_HOSTS here: the default policy is what is tested.
 describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
   async function setup() {
-    const database = await fresh()
-    const { v4, v6 } = await startLoopbackTaps(defer)
-    const apiKey = await kayleSandboxApiKey(database.db)
-    async function call(method: string, path: string, body: unknown) {
-      const req = new Request(`http://127.0.0.1/api/sandbox/kayle${path}`, {
-        method,
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const res = await handleKayleSandboxRequest(req, database.db)
-      return { status: res.status, json: (await res.json()) as { data: Record<string, unknown> } }
-    }
+    const { db, v4, v6, apiKey } = await sandboxUnderTest(fresh, defer, kayleSandboxApiKey)
+    const call = (method: string, path: string, body: unknown) =>
+      callJsonHandler<{ data: Record<string, unknown> }>(
+        (req) => handleKayleSandboxRequest(req, db),
+        `http://127.0.0.1/api/sandbox/kayle${path}`,
+        { method, headers: { authorization: `Bearer ${apiKey}` }, body },
+      )
     /** An endpoint with an active key, through Kayle's API, so a test event would be sent. */
     async function endpointAt(url: string): Promise<string> {
       const created = await call('POST', '/v1/webhooks/endpoints', { url })
@@ -39,7 +33,7 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
       expect(key.status).toBe(200)
       return id
     }
-    return { db: database.db, v4, v6, endpointAt }
+    return { db, v4, v6, endpointAt }
   }
 
   it('sends nothing to a private or internal address: the attempt fails without a status code', async () => {
@@ -58,11 +52,7 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
 
   it('still delivers to this console’s own receiver', async () => {
     const { db, endpointAt } = await setup()
-    const receiver = await startHttpServer((_, res) => res.end('ok'))
-    defer(receiver.close)
-    const before = process.env.PORT
-    process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
-    try {
+    await withOwnReceiver(defer, async (receiver) => {
       const result = await sendKayleTestEvent(
         db,
         await endpointAt(`${receiver.url}/api/webhooks/kayle`),
@@ -75,9 +65,6 @@ describeEachDatabase('Kayle sandbox outbound requests', (fresh, defer) => {
         'POST /api/webhooks/kayle',
       ])
       expect(receiver.requests[0]?.headers['x-kayle-signature']).toBeTruthy()
-    } finally {
-      if (before === undefined) delete process.env.PORT
-      else process.env.PORT = before
-    }
+    })
   })
 })

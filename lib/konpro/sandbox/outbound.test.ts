@@ -1,8 +1,7 @@
 import { expect, it, vi } from 'vitest'
 import { BLOCKED_MESSAGE, UNREACHABLE_MESSAGE } from '../../net/outbound'
 import { describeEachDatabase } from '../../test/databases'
-import { startHttpServer } from '../../test/http-server'
-import { startLoopbackTaps } from '../../test/provider-tests'
+import { callJsonHandler, sandboxUnderTest, withOwnReceiver } from '../../test/provider-tests'
 import { closedPort, internalTargets, startTcpTap } from '../../test/sockets'
 import { sendTestEvent } from './deliver'
 import { handleSandboxRequest } from './handler'
@@ -16,20 +15,15 @@ vi.hoisted(() => {
 
 describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
   async function setup() {
-    const database = await fresh()
-    const { v4, v6 } = await startLoopbackTaps(defer)
-    const apiKey = await sandboxApiKey(database.db)
+    const { db, v4, v6, apiKey } = await sandboxUnderTest(fresh, defer, sandboxApiKey)
     /** endpoint.add straight into the handler, as the console's route calls it. */
-    async function add(url: string) {
-      const req = new Request('http://127.0.0.1/api/sandbox/konpro/v1/webhook/endpoint.add', {
-        method: 'POST',
-        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
-        body: JSON.stringify({ url, events: [] }),
-      })
-      const res = await handleSandboxRequest(req, 'endpoint.add', database.db)
-      return { status: res.status, json: (await res.json()) as { message?: string } }
-    }
-    return { db: database.db, v4, v6, add }
+    const add = (url: string) =>
+      callJsonHandler<{ message?: string }>(
+        (req) => handleSandboxRequest(req, 'endpoint.add', db),
+        'http://127.0.0.1/api/sandbox/konpro/v1/webhook/endpoint.add',
+        { headers: { 'x-api-key': apiKey }, body: { url, events: [] } },
+      )
+    return { db, v4, v6, add }
   }
 
   it('refuses each private or internal address at the OPTIONS check without sending anything', async () => {
@@ -89,11 +83,7 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
 
   it('still validates and delivers to this console’s own receiver', async () => {
     const { add, db } = await setup()
-    const receiver = await startHttpServer((_, res) => res.end('ok'))
-    defer(receiver.close)
-    const before = process.env.PORT
-    process.env.PORT = String(receiver.port) // the receiver plays this console, on its port
-    try {
+    await withOwnReceiver(defer, async (receiver) => {
       const url = `${receiver.url}/api/webhooks/konpro`
       expect((await add(url)).status).toBe(201)
       const [result] = await sendTestEvent(db, 'avatar_video.success')
@@ -103,9 +93,6 @@ describeEachDatabase('KonPro sandbox outbound requests', (fresh, defer) => {
         'POST /api/webhooks/konpro',
       ])
       expect(receiver.requests[1]?.headers.signature).toMatch(/^[0-9a-f]{64}$/)
-    } finally {
-      if (before === undefined) delete process.env.PORT
-      else process.env.PORT = before
-    }
+    })
   })
 })
