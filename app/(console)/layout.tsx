@@ -1,7 +1,7 @@
 import { Header } from '@/components/shell/header'
 import { Sidebar } from '@/components/shell/sidebar'
 import { requireUser } from '@/lib/auth/current'
-import { isSandbox } from '@/lib/konpro/mode'
+import { isSandbox } from '@/lib/providers/konpro/mode'
 
 // Every console page shows live data: render per request, never at build time.
 export const dynamic = 'force-dynamic'

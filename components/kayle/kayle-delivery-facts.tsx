@@ -3,8 +3,12 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card'
 import { CopyButton } from '@/components/copy-button'
 import { Fact } from '@/components/fact'
 import { RelativeTime } from '@/components/relative-time'
-import { failureReason, retentionReasonText, retryability } from '@/lib/kayle/delivery-rules'
-import type { KayleDelivery } from '@/lib/kayle/schemas'
+import {
+  failureReason,
+  retentionReasonText,
+  retryability,
+} from '@/lib/providers/kayle/delivery-rules'
+import type { KayleDelivery } from '@/lib/providers/kayle/schemas'
 import { DeliveryStatus } from './kayle-deliveries-table'
 import { kayleEventHref } from './kayle-paths'
 import { KayleRetry } from './kayle-retry'

@@ -7,7 +7,7 @@ import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { DeleteEndpointButton } from '@/components/provider/delete-endpoint-button'
-import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
+import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/providers/kayle/event-catalog'
 import {
   deleteKayleEndpointAction,
   sendKayleTestEventAction,

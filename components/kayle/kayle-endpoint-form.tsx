@@ -20,8 +20,8 @@ import {
   KAYLE_EVENT_TYPES,
   KAYLE_RETENTION_HOURS,
   isKayleEventType,
-} from '@/lib/kayle/event-catalog'
-import type { KayleEndpoint } from '@/lib/kayle/schemas'
+} from '@/lib/providers/kayle/event-catalog'
+import type { KayleEndpoint } from '@/lib/providers/kayle/schemas'
 import type { z } from 'zod'
 import { kayleCreateSchema } from '@/lib/validations/kayle-endpoint'
 import { createKayleEndpointAction, updateKayleEndpointAction } from '@/app/(console)/kayle/actions'

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge'
 import { ResponsiveTable, type TableColumn } from '@/components/ui/table'
 import { timeColumn } from '@/components/ui/time-column'
 import { EventChips } from '@/components/provider/event-chips'
-import type { KayleEndpoint } from '@/lib/kayle/schemas'
+import type { KayleEndpoint } from '@/lib/providers/kayle/schemas'
 
 export type KayleEndpointRow = KayleEndpoint & { activeKeys: number }
 

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { useHydrated } from '@/components/use-hydrated'
 import { RelativeTime } from '@/components/relative-time'
-import type { KeyView } from '@/lib/kayle/endpoints'
+import type { KeyView } from '@/lib/providers/kayle/endpoints'
 import { createKayleKeyAction, setKayleKeyActiveAction } from '@/app/(console)/kayle/actions'
 
 /**

@@ -2,7 +2,7 @@
 
 import { toast } from 'sonner'
 import { ActionButton } from '@/components/provider/action-button'
-import type { Retryability } from '@/lib/kayle/delivery-rules'
+import type { Retryability } from '@/lib/providers/kayle/delivery-rules'
 import { retryKayleDeliveryAction } from '@/app/(console)/kayle/actions'
 
 /**

@@ -14,8 +14,8 @@ import {
 } from '@/components/provider/endpoint-form-fields'
 import { useHydrated } from '@/components/use-hydrated'
 import type { ActionResult } from '@/lib/actions/result'
-import type { PublicEndpoint } from '@/lib/konpro/public-endpoint'
-import type { KonproEventType } from '@/lib/konpro/schemas'
+import type { PublicEndpoint } from '@/lib/providers/konpro/public-endpoint'
+import type { KonproEventType } from '@/lib/providers/konpro/schemas'
 import {
   changedFields,
   endpointFormSchema,

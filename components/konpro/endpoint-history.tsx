@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/relative-time'
-import type { EndpointHistory } from '@/lib/konpro/sandbox/history'
+import type { EndpointHistory } from '@/lib/providers/konpro/sandbox/history'
 
 // What this endpoint got: from the sandbox (what it sent, the answers and how fast), and from the
 // console's own receiver (deliveries that verified with this endpoint's secret).

@@ -11,7 +11,7 @@ import { FormError } from '@/components/ui/form-message'
 import { Select } from '@/components/ui/select'
 import { Textarea } from '@/components/ui/textarea'
 import { useActionForm } from '@/components/ui/use-action-form'
-import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
+import type { DeliveryResult } from '@/lib/providers/konpro/sandbox/deliver'
 import { testEventSchema } from '@/lib/validations/test-event'
 import { sendTestEventAction } from '@/app/(console)/konpro/endpoints/actions'
 

@@ -1,7 +1,7 @@
 'use client'
 
 import { cn } from '@/lib/utils'
-import type { KonproEventType } from '@/lib/konpro/schemas'
+import type { KonproEventType } from '@/lib/providers/konpro/schemas'
 
 /**
  * "All events" (an empty list, as KonPro documents) or a chosen set. `chooseSome` keeps the

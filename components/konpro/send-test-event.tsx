@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { Select } from '@/components/ui/select'
 import { TitledDialog } from '@/components/ui/titled-dialog'
-import type { DeliveryResult } from '@/lib/konpro/sandbox/deliver'
+import type { DeliveryResult } from '@/lib/providers/konpro/sandbox/deliver'
 import { sendTestEventAction } from '@/app/(console)/konpro/endpoints/actions'
 
 /** Sandbox only: sends a sample event to every subscribed endpoint and shows each delivery. */

@@ -33,7 +33,7 @@ export const DEFAULT_PAGE_SIZE = 50
 // The list never reads headers, body or payload (see UNLISTED_COLUMNS in ./types).
 const summaryColumns = {
   ...listedColumns,
-  // Kayle's own ids (lib/kayle/delivery-ids.ts reads the same paths); CASE keeps KonPro rows from
+  // Kayle's own ids (lib/providers/kayle/delivery-ids.ts reads the same paths); CASE keeps KonPro rows from
   // reading their payload at all.
   kayleEventId: sql<
     string | null

@@ -1,6 +1,6 @@
 import { getTableColumns } from 'drizzle-orm'
 import { events, type StoredEvent } from '../db/schema'
-import { kayleIdsOf } from '../kayle/delivery-ids'
+import { kayleIdsOf } from '../providers/kayle/delivery-ids'
 import {
   UNLISTED_COLUMNS,
   type EventDetail,

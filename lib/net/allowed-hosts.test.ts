@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest'
 import type { SessionDb } from '../auth/current'
 import { events } from '../db/schema'
-import { optionsCheck } from '../konpro/sandbox/url-rules'
+import { optionsCheck } from '../providers/konpro/sandbox/url-rules'
 import { replayDelivery } from '../replay/replay'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow } from '../test/event-rows'

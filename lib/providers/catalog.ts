@@ -1,8 +1,8 @@
 // What the console shows of each provider. Safe in the browser: names, paths and event types only.
 // The shared pages, the navigation and the events log read providers from here, never by name.
 import receivers from '../webhooks/receivers.json'
-import { KONPRO_EVENT_TYPES } from '../konpro/event-catalog'
-import { KAYLE_EVENT_TYPES } from '../kayle/event-catalog'
+import { KONPRO_EVENT_TYPES } from './konpro/event-catalog'
+import { KAYLE_EVENT_TYPES } from './kayle/event-catalog'
 
 export const PROVIDER_IDS = ['konpro', 'kayle'] as const
 export type ProviderId = (typeof PROVIDER_IDS)[number]

@@ -2,8 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CompactEncrypt, importJWK, type JWK } from 'jose'
-import { checkKayleRequest, checkKayleResponse } from '../kayle/openapi/validate'
-import { eventDeliveryOf } from '../kayle/schemas'
+import { checkKayleRequest, checkKayleResponse } from '../providers/kayle/openapi/validate'
+import { eventDeliveryOf } from '../providers/kayle/schemas'
 
 // A Kayle that follows Kayle's documentation and nothing else: the routes of
 // openapi-webhooks.json served from memory, every request checked against that document (a

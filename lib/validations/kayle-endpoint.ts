@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KAYLE_EVENT_TYPE_NAMES, KAYLE_RETENTION_HOURS } from '../kayle/event-catalog'
+import { KAYLE_EVENT_TYPE_NAMES, KAYLE_RETENTION_HOURS } from '../providers/kayle/event-catalog'
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 

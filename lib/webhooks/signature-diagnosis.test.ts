@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { signKayle } from '../kayle/signature'
+import { signKayle } from '../providers/kayle/signature'
 import { diagnoseSignature, SHOWN_HEX } from './signature-diagnosis'
 
 const body = new TextEncoder().encode('{"event_type":"avatar_video.success"}')

@@ -1,4 +1,4 @@
-import { KAYLE_TOLERANCE_SECONDS, kayleHmac, parseKayleHeader } from '../kayle/signature'
+import { KAYLE_TOLERANCE_SECONDS, kayleHmac, parseKayleHeader } from '../providers/kayle/signature'
 import { HEYGEN_TOLERANCE_SECONDS, hmacHex } from './verify'
 
 // Why a stored delivery did not verify, worked out again from its stored bytes and headers with

@@ -6,11 +6,11 @@ import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
 import { adminAction } from '@/lib/auth/action'
 import { getDb } from '@/lib/db'
-import { getKayle, isKayleSandbox } from '@/lib/kayle'
-import type { KayleEndpointInput } from '@/lib/kayle/client'
-import { retryability } from '@/lib/kayle/delivery-rules'
-import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/kayle/event-catalog'
-import { sendKayleTestEvent } from '@/lib/kayle/sandbox/deliver'
+import { getKayle, isKayleSandbox } from '@/lib/providers/kayle'
+import type { KayleEndpointInput } from '@/lib/providers/kayle/client'
+import { retryability } from '@/lib/providers/kayle/delivery-rules'
+import { KAYLE_EVENT_TYPE_NAMES } from '@/lib/providers/kayle/event-catalog'
+import { sendKayleTestEvent } from '@/lib/providers/kayle/sandbox/deliver'
 import {
   createEndpointKey,
   deactivateEndpointKey,
@@ -18,7 +18,7 @@ import {
   reactivateEndpointKey,
   rotateEndpointKey,
   storeSigningSecret,
-} from '@/lib/kayle/vault'
+} from '@/lib/providers/kayle/vault'
 import {
   kayleCreateSchema,
   kayleEnabledSchema,

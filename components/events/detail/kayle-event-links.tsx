@@ -1,5 +1,5 @@
 import { KayleDeliveryIdList } from '@/components/kayle/kayle-delivery-ids'
-import { kayleIdsOf } from '@/lib/kayle/delivery-ids'
+import { kayleIdsOf } from '@/lib/providers/kayle/delivery-ids'
 
 /** Kayle's `metadata.event_id` from a decrypted payload, or null for any other payload. */
 export function kayleEventIdOf(payload: unknown): string | null {

@@ -2,7 +2,7 @@ import { DetailSection } from '@/components/events/detail/detail-section'
 import { ReplayAttempts } from '@/components/events/detail/replay-attempts'
 import { ReplayForm } from '@/components/events/detail/replay-form'
 import { requireSession } from '@/lib/auth/current'
-import { loadEndpoints } from '@/lib/konpro/endpoints'
+import { loadEndpoints } from '@/lib/providers/konpro/endpoints'
 import { listReplayAttempts } from '@/lib/replay/replay'
 
 /** The replay piece of a delivery's detail: "Send again to…" for admins, and every attempt so far. */

@@ -1,12 +1,8 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
-import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from '../../kayle/jwe'
-import {
-  SIGNATURE_HEADER,
-  verifyKayleSignature,
-  type KayleSigningSecret,
-} from '../../kayle/signature'
-import { privateKeys, signingSecrets } from '../../kayle/vault'
+import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from './jwe'
+import { SIGNATURE_HEADER, verifyKayleSignature, type KayleSigningSecret } from './signature'
+import { privateKeys, signingSecrets } from './vault'
 import { fieldsOf } from '../../webhooks/parse'
 import { PROVIDERS } from '../catalog'
 import type { Opened, ProviderDefinition, SecretLookup } from '../registry'

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
 import { adminAction } from '@/lib/auth/action'
-import { revealSecret } from '@/lib/konpro/endpoints'
+import { revealSecret } from '@/lib/providers/konpro/endpoints'
 import { replayDelivery } from '@/lib/replay/replay'
 import { replaySchema } from '@/lib/replay/schema'
 

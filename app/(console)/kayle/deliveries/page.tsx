@@ -9,8 +9,8 @@ import { ProviderErrorPanel } from '@/components/provider-error'
 import { KayleDeliveriesTable } from '@/components/kayle/kayle-deliveries-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
 import { requireUser } from '@/lib/auth/current'
-import { isKayleSandbox } from '@/lib/kayle'
-import { loadKayleDeliveries, loadKayleEndpoints } from '@/lib/kayle/endpoints'
+import { isKayleSandbox } from '@/lib/providers/kayle'
+import { loadKayleDeliveries, loadKayleEndpoints } from '@/lib/providers/kayle/endpoints'
 
 export const metadata: Metadata = { title: 'Kayle deliveries' }
 

@@ -9,8 +9,8 @@ import { CreateEndpointButton } from '@/components/provider/create-endpoint-butt
 import { KayleEndpointsTable } from '@/components/kayle/kayle-endpoints-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
 import { requireUser } from '@/lib/auth/current'
-import { isKayleSandbox } from '@/lib/kayle'
-import { ENDPOINTS_PAGE_SIZE, loadKayleEndpointPage } from '@/lib/kayle/endpoints'
+import { isKayleSandbox } from '@/lib/providers/kayle'
+import { ENDPOINTS_PAGE_SIZE, loadKayleEndpointPage } from '@/lib/providers/kayle/endpoints'
 import { pagerLinks, pagerParamsSchema } from '@/components/kayle/kayle-pager'
 
 export const metadata: Metadata = { title: 'Kayle endpoints' }

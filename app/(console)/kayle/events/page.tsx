@@ -12,8 +12,8 @@ import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
 import { kayleEventHref } from '@/components/kayle/kayle-paths'
 import { KayleReplayButton } from '@/components/kayle/kayle-replay-button'
 import { requireUser } from '@/lib/auth/current'
-import { isKayleSandbox } from '@/lib/kayle'
-import { loadKayleEvents } from '@/lib/kayle/endpoints'
+import { isKayleSandbox } from '@/lib/providers/kayle'
+import { loadKayleEvents } from '@/lib/providers/kayle/endpoints'
 
 export const metadata: Metadata = { title: 'Kayle events' }
 

@@ -11,9 +11,9 @@ import { EndpointFilters } from '@/components/konpro/endpoint-filters'
 import { EndpointsTable } from '@/components/konpro/endpoints-table'
 import { SendTestEvent } from '@/components/konpro/send-test-event'
 import { requireUser } from '@/lib/auth/current'
-import { loadEndpoints, loadEventTypes } from '@/lib/konpro/endpoints'
-import { isSandbox } from '@/lib/konpro/mode'
-import { matchesFilters } from '@/lib/konpro/public-endpoint'
+import { loadEndpoints, loadEventTypes } from '@/lib/providers/konpro/endpoints'
+import { isSandbox } from '@/lib/providers/konpro/mode'
+import { matchesFilters } from '@/lib/providers/konpro/public-endpoint'
 import { endpointFiltersSchema } from '@/lib/validations/endpoint'
 
 export const metadata: Metadata = { title: 'Endpoints' }

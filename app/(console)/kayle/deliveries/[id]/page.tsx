@@ -9,7 +9,7 @@ import { DetailFailure } from '@/components/provider/detail-failure'
 import { KayleDeliveryFacts } from '@/components/kayle/kayle-delivery-facts'
 import { kayleDeliveryHref, kayleEventHref } from '@/components/kayle/kayle-paths'
 import { requireUser } from '@/lib/auth/current'
-import { loadKayleDelivery } from '@/lib/kayle/endpoints'
+import { loadKayleDelivery } from '@/lib/providers/kayle/endpoints'
 
 export const metadata: Metadata = { title: 'Kayle delivery' }
 

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header'
 import { EndpointForm } from '@/components/konpro/endpoint-form'
 import { EventTypesFallbackNote } from '@/components/konpro/event-types-fallback-note'
 import { requireAdmin } from '@/lib/auth/current'
-import { loadEventTypes } from '@/lib/konpro/endpoints'
+import { loadEventTypes } from '@/lib/providers/konpro/endpoints'
 import { receiverUrl } from '@/lib/webhooks/receiver-url'
 
 export const metadata: Metadata = { title: 'New endpoint' }

@@ -1,7 +1,7 @@
 // The built-in Kayle sandbox API (used when KAYLE_API_KEY is unset); answers 404 once a real key is set.
 import { getDb } from '@/lib/db'
-import { isKayleSandbox } from '@/lib/kayle/mode'
-import { handleKayleSandboxRequest } from '@/lib/kayle/sandbox/handler'
+import { isKayleSandbox } from '@/lib/providers/kayle/mode'
+import { handleKayleSandboxRequest } from '@/lib/providers/kayle/sandbox/handler'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 // The built-in KonPro sandbox API (the embedded default); answers 404 once a real API key is set.
 import { getDb } from '@/lib/db'
-import { isSandbox } from '@/lib/konpro/mode'
-import { handleSandboxRequest } from '@/lib/konpro/sandbox/handler'
+import { isSandbox } from '@/lib/providers/konpro/mode'
+import { handleSandboxRequest } from '@/lib/providers/konpro/sandbox/handler'
 
 export const dynamic = 'force-dynamic'
 
