@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import type { Verdict } from '../events/types'
+import type { DiagnosisInput, SignatureDiagnosis } from '../webhooks/diagnosis-kit'
 import type { HeaderReader } from '../webhooks/incoming'
 import type { ProviderCatalogEntry, ProviderId } from './catalog'
 import { kayleDefinition } from './kayle/definition'
@@ -49,6 +50,8 @@ export interface ProviderDefinition<S extends { endpointId: string; secret: stri
   dedupeKey: (input: { body: Uint8Array; headers: HeaderReader; payload: unknown }) => string
   /** The status a refused delivery (bad signature, or unsigned under the strict policy) gets. */
   refusedStatus: number
+  /** Why a stored delivery did not verify, worked out again with the secrets known now. */
+  diagnose: (input: DiagnosisInput) => SignatureDiagnosis
 }
 
 /** A definition whatever its secret and key types, for code that only passes it on. */

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { PROVIDER_IDS, type ProviderId } from '../providers/catalog'
 
-/** The receivers a test answer can be set for, as `events.provider` names them. */
-export const ANSWER_PROVIDERS = ['konpro', 'kayle'] as const
-export type AnswerProvider = (typeof ANSWER_PROVIDERS)[number]
+/** The receivers a test answer can be set for: every provider's, as `events.provider` names them. */
+export const ANSWER_PROVIDERS = PROVIDER_IDS
+export type AnswerProvider = ProviderId
 
 /** A sender's timeout is seconds, not minutes: a longer delay tests nothing but our own sockets. */
 export const MAX_ANSWER_DELAY_MS = 10_000

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Db } from '../db/client'
 import { providerDefinition } from '../providers/registry'
-import type { DiagnosisSecret } from './signature-diagnosis'
+import type { DiagnosisSecret } from './diagnosis-kit'
 
 const LOOKUP_TIMEOUT_MS = 3_000
 

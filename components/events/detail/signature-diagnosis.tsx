@@ -1,5 +1,5 @@
 import { CheckIcon, XIcon } from 'lucide-react'
-import type { SignatureDiagnosis } from '@/lib/webhooks/signature-diagnosis'
+import type { SignatureDiagnosis } from '@/lib/webhooks/diagnosis-kit'
 import { DetailSection } from './detail-section'
 
 // "Why it did not verify": the signature that arrived against what each known secret gives.

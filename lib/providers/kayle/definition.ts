@@ -6,6 +6,7 @@ import { privateKeys, signingSecrets } from './vault'
 import { fieldsOf } from '../../webhooks/parse'
 import { PROVIDERS } from '../catalog'
 import type { Opened, ProviderDefinition, SecretLookup } from '../registry'
+import { diagnoseKayleSignature } from './signature-diagnosis'
 
 type Key = KaylePrivateKey & { endpointId: string }
 
@@ -65,4 +66,5 @@ export const kayleDefinition: ProviderDefinition<KayleSigningSecret, Key> = {
   // verifying-signatures.mdx: "If any step fails, return 400" (missing, malformed, stale or wrong
   // signature alike); the shared policy says whether to refuse, Kayle's guide says with what.
   refusedStatus: 400,
+  diagnose: diagnoseKayleSignature,
 }

@@ -8,6 +8,7 @@ import { dedupeKey, fieldsOf } from '../../webhooks/parse'
 import { verifySignature, type EndpointSecret } from '../../webhooks/verify'
 import { PROVIDERS } from '../catalog'
 import type { ProviderDefinition } from '../registry'
+import { diagnoseKonproSignature } from './signature-diagnosis'
 
 const catalog = PROVIDERS.konpro
 
@@ -57,4 +58,5 @@ export const konproDefinition: ProviderDefinition<EndpointSecret> = {
   dedupeKey: ({ body, headers }) =>
     dedupeKey(body, headers.get('signature') ?? headers.get('heygen-signature')),
   refusedStatus: 401,
+  diagnose: diagnoseKonproSignature,
 }

@@ -30,7 +30,8 @@ import { diagnoseSignature } from '@/lib/webhooks/signature-diagnosis'
 import { describeAnswer } from '@/lib/webhooks/answer-text'
 import { deliveryHeaders } from '@/lib/webhooks/incoming'
 import { MAX_JSON_DEPTH } from '@/lib/webhooks/parse'
-import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
+import { receiverUrl } from '@/lib/webhooks/receiver-url'
+import { providerDefinition } from '@/lib/providers/registry'
 
 const MAX_COPY_CHARS = 100_000
 
@@ -73,7 +74,7 @@ export default async function EventDetailPage({ params }: Props) {
   const json = parsed === undefined || !copyable ? null : JSON.stringify(parsed, null, 2)
   const curl = copyable
     ? curlCommand({
-        url: await receiverUrl(event.provider === 'kayle' ? KAYLE_RECEIVER_PATH : undefined),
+        url: await receiverUrl(providerDefinition(event.provider).catalog.receiverPath),
         headers,
         bodyText: event.bodyText,
         bodyBase64: event.bodyBase64,
