@@ -67,7 +67,7 @@ export function mismatchFindings(candidates: DiagnosisCandidate[], verdict: stri
   ]
 }
 
-export const secretEnd = (secret: string) => secret.slice(-4)
+const secretEnd = (secret: string) => secret.slice(-4)
 
 /** What a provider's diagnosis works from: one stored delivery and the secrets known now. */
 export interface DiagnosisInput {
@@ -97,3 +97,20 @@ export const unsignedDiagnosis = (name: string): SignatureDiagnosis => ({
     `No ${name} header arrived: the sender did not sign it, or something on the way removed the header.`,
   ],
 })
+
+/** Each known secret's signature over the stored bytes, and whether it is one that arrived. */
+export function candidatesFor(
+  secrets: DiagnosisSecret[],
+  sign: (secret: string) => string,
+  arrived: (expected: string) => boolean,
+): DiagnosisCandidate[] {
+  return secrets.map(({ endpointId, secret }) => {
+    const expected = sign(secret)
+    return {
+      endpointId,
+      secretEnd: secretEnd(secret),
+      expected: cut(expected),
+      matches: arrived(expected),
+    }
+  })
+}

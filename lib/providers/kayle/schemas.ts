@@ -9,6 +9,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value)
 
 const nullableString = z.string().nullable()
+// Kayle's ids (endpoints, keys, deliveries, events): opaque, never empty.
+const kayleId = z.string().min(1)
 const nullableNumber = z.number().nullable()
 
 export const KAYLE_DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed'] as const
@@ -28,7 +30,7 @@ export type KayleRetentionReason = (typeof KAYLE_RETENTION_REASONS)[number]
 
 export const kayleEndpointSchema = z
   .object({
-    id: z.string().min(1),
+    id: kayleId,
     organization_id: z.string(),
     name: nullableString,
     // Required by the schema, but the guide's own create example leaves it out: absent means none.
@@ -59,9 +61,9 @@ export type KayleEndpoint = z.output<typeof kayleEndpointSchema>
 
 export const kayleKeySchema = z
   .object({
-    id: z.string().min(1),
+    id: kayleId,
     webhook_endpoint_id: z.string(),
-    key_id: z.string().min(1),
+    key_id: kayleId,
     algorithm: z.string(),
     key_type: z.string(),
     jwk: z.record(z.string(), z.unknown()),
@@ -95,7 +97,7 @@ const retentionReason = nullableString.transform(
 
 // A delivery as an event lists it: the fields every delivery has, in the names Kayle sends.
 const eventDeliveryShape = {
-  id: z.string().min(1),
+  id: kayleId,
   webhook_endpoint_id: z.string(),
   status: deliveryStatus,
   last_status_code: nullableNumber,
@@ -155,7 +157,7 @@ export type KayleEventDelivery = z.output<typeof kayleEventDeliverySchema>
 
 export const kayleEventSchema = z
   .object({
-    id: z.string().min(1),
+    id: kayleId,
     type: z.string(),
     trigger_type: z.string(),
     trigger_id: z.string(),
