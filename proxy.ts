@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { actionOriginProblem, isServerActionRequest } from './lib/auth/origin'
-import { browserHttps } from './lib/webhooks/client-address'
+import { contentSecurityPolicy, securityHeaders } from './lib/security-headers'
 
 // Routes anyone may call: the health check, sign-in, and the sandbox API (which
 // checks its own key); the receivers are not matched at all. Everything else needs a session; pages and actions also check it on the
@@ -53,33 +53,9 @@ export function proxy(request: NextRequest) {
   )
 }
 
-function contentSecurityPolicy(nonce: string | null) {
-  const dev = process.env.NODE_ENV === 'development'
-  return [
-    "default-src 'self'",
-    nonce
-      ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
-      : "script-src 'none'",
-    // Components set inline style attributes (positions, sizes); scripts stay nonce-only.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-}
-
 function withSecurityHeaders(response: NextResponse, request: NextRequest, nonce: string | null) {
-  response.headers.set('content-security-policy', contentSecurityPolicy(nonce))
-  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin')
-  response.headers.set('x-content-type-options', 'nosniff')
-  response.headers.set('x-frame-options', 'DENY')
-  // X-Forwarded-Proto is anyone's to write unless a trusted proxy wrote it (lib/webhooks/client-address.ts).
-  if (browserHttps(request.headers))
-    response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains')
+  for (const [name, value] of Object.entries(securityHeaders(request.headers, nonce)))
+    response.headers.set(name, value)
   return response
 }
 

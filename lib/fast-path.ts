@@ -1,7 +1,10 @@
 import 'server-only'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { writeEventStream } from './events/stream'
+import { openStream, STREAM_PATH } from './events/stream-open'
 import { PROVIDER_DEFINITION_LIST } from './providers/registry'
 import { processSingleton } from './runtime'
+import { securityHeaders } from './security-headers'
 import { answerPayload, type Answer, type HeaderReader, type Incoming } from './webhooks/incoming'
 import { receiverFor } from './webhooks/receiver'
 
@@ -66,9 +69,52 @@ function send(res: ServerResponse, answer: Answer) {
     .end(text ?? undefined)
 }
 
-/** A Node request handler for POSTs to `routes`; it declines (returns false) everything else. */
-export function createFastPath(routes: Record<string, Receive>): FastPath {
+/** The request as a web Request, for the session checks route handlers share. */
+function webRequest(req: IncomingMessage): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers))
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, v)
+  return new Request(new URL(req.url ?? '/', 'http://localhost'), { headers })
+}
+
+/**
+ * GET /api/events/stream written straight to the socket: with many browsers open, Next's
+ * web-stream plumbing per write costs the receivers on the same process most of their time.
+ * The same checks and answers as the route handler (app/api/events/stream/route.ts).
+ */
+async function serveStream(req: IncomingMessage, res: ServerResponse) {
+  const request = webRequest(req)
+  const opened = await openStream(request)
+  const security = securityHeaders(request.headers, null)
+  if (opened instanceof Response) {
+    const text = await opened.text()
+    res.writeHead(opened.status, { ...Object.fromEntries(opened.headers), ...security }).end(text)
+    return
+  }
+  res.writeHead(200, { ...opened.headers, ...security })
+  res.flushHeaders()
+  writeEventStream(opened.db, opened.after, res, { limitMs: opened.limitMs })
+}
+
+/**
+ * A Node request handler for POSTs to `routes` and, with `stream`, the live stream's GETs; it
+ * declines (returns false) everything else.
+ */
+export function createFastPath(
+  routes: Record<string, Receive>,
+  { stream = false }: { stream?: boolean } = {},
+): FastPath {
   return (req, res) => {
+    if (stream && req.method === 'GET' && req.url?.split('?')[0] === STREAM_PATH) {
+      serveStream(req, res).catch((error: unknown) => {
+        console.error('Unexpected error opening the live stream', error)
+        if (!res.headersSent)
+          send(res, { status: 500, headers: {}, body: { error: 'Internal error.' } })
+        else res.destroy()
+      })
+      return true
+    }
     if (req.method !== 'POST') return false
     const path = req.url?.split('?')[0] ?? ''
     const receive = Object.hasOwn(routes, path) ? routes[path] : undefined
@@ -90,7 +136,7 @@ export function createFastPath(routes: Record<string, Receive>): FastPath {
 }
 
 /**
- * Publishes every provider's receiver to server.mjs, which looks for the process singleton
+ * Publishes every provider's receiver and the live stream to server.mjs, which looks for the process singleton
  * `fast-path`; under `next start` or on Vercel nothing reads it.
  */
 export function registerFastPath() {
@@ -99,6 +145,7 @@ export function registerFastPath() {
       Object.fromEntries(
         PROVIDER_DEFINITION_LIST.map((d) => [d.catalog.receiverPath, receiverFor(d).receive]),
       ),
+      { stream: true },
     ),
   )
 }

@@ -7,9 +7,11 @@ import { EVENTS_CHANNEL } from './channel'
 import { createEventWriter } from './writer'
 import { createLiveHub, type Frame } from './live-hub'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
-import { eventStream, frameOf, MAX_BUFFERED_BYTES } from './stream'
+import { eventStream, frameOf, MAX_BUFFERED_BYTES, writeEventStream } from './stream'
+import { STREAM_END_EVENT } from './stream-limit'
+import { startHttpServer } from '../test/http-server'
 
-const row = (n: number) => {
+const row = (n: number, padding = 200) => {
   const body = Buffer.from(
     JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: `live-${n}` } }),
   )
@@ -21,7 +23,7 @@ const row = (n: number) => {
     parseStatus: 'ok',
     eventType: 'avatar_video.success',
     // A fuller summary, so a few thousand rows pass the buffer bound.
-    correlation: { video_id: `live-${n}-${'x'.repeat(200)}` },
+    correlation: { video_id: `live-${n}-${'x'.repeat(padding)}` },
     verdict: 'verified',
     responseStatus: 200,
     dedupeKey: `live-${n}-${Math.random()}`,
@@ -68,7 +70,25 @@ async function readIds(stream: ReadableStream<Uint8Array>, until: number) {
   }
 }
 
-describeEachDatabase('live hub', (fresh) => {
+/** The Node writer (server.mjs's fast path) behind a real socket; `open(after)` is a client's stream. */
+async function nodeStreams(
+  db: SessionDb,
+  hub: ReturnType<typeof hubOn>['hub'],
+  signal: () => AbortSignal,
+) {
+  const server = await startHttpServer((req, res) => {
+    const after = Number(new URL(req.url, 'http://x').searchParams.get('after'))
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    writeEventStream(db, after, res, { hub })
+  })
+  return {
+    close: () => server.close(),
+    open: async (after: number) =>
+      (await fetch(`${server.url}/?after=${after}`, { signal: signal() })).body!,
+  }
+}
+
+describeEachDatabase('live hub', (fresh, defer) => {
   const aborts: AbortController[] = []
   afterEach(async () => {
     for (const a of aborts.splice(0)) a.abort()
@@ -109,7 +129,7 @@ describeEachDatabase('live hub', (fresh) => {
     const { db, hub } = hubOn(database)
     const writer = createEventWriter(database.db)
     const old = await Promise.all(Array.from({ length: 700 }, (_, i) => writer.write(row(i))))
-    const reading = readIds(eventStream(db, 0, abortable(), hub), 1400)
+    const reading = readIds(eventStream(db, 0, abortable(), { hub }), 1400)
     const fresh2 = await Promise.all(
       Array.from({ length: 700 }, (_, i) => writer.write(row(1000 + i))),
     )
@@ -123,8 +143,11 @@ describeEachDatabase('live hub', (fresh) => {
     const database = await fresh()
     const { db, hub } = hubOn(database)
     const writer = createEventWriter(database.db)
-    const stalled = eventStream(db, await latestEventId(db), abortable(), hub)
-    const keeping = readIds(eventStream(db, await latestEventId(db), abortable(), hub), 3 + 8 * 500)
+    const stalled = eventStream(db, await latestEventId(db), abortable(), { hub })
+    const keeping = readIds(
+      eventStream(db, await latestEventId(db), abortable(), { hub }),
+      3 + 8 * 500,
+    )
     // The stalled one takes a few frames, then stops reading.
     const first = await Promise.all(Array.from({ length: 3 }, (_, i) => writer.write(row(i))))
     const head = await readIds(stalled, 3)
@@ -152,8 +175,80 @@ describeEachDatabase('live hub', (fresh) => {
     expect(after).toMatch(/too slow/)
     // Resuming after the last id it received brings exactly the rest, from the database.
     const lastSeen = head.ids.at(-1)!
-    const resumed = await readIds(eventStream(db, lastSeen, abortable(), hub), rest.length)
+    const resumed = await readIds(eventStream(db, lastSeen, abortable(), { hub }), rest.length)
     expect(resumed.ids).toEqual(rest)
+  })
+
+  it('written straight to a Node response: replay then live rows with no gap and no repeat', async () => {
+    const database = await fresh()
+    const { db, hub } = hubOn(database)
+    const streams = await nodeStreams(db, hub, abortable)
+    defer(streams.close)
+    const writer = createEventWriter(database.db)
+    const old = await Promise.all(Array.from({ length: 1200 }, (_, i) => writer.write(row(i))))
+    const reading = readIds(await streams.open(0), 2400)
+    const later = await Promise.all(
+      Array.from({ length: 1200 }, (_, i) => writer.write(row(5000 + i))),
+    )
+    const { ids } = await reading
+    expect(ids).toEqual([...old, ...later].map((w) => w.id))
+  })
+
+  it('written straight to a Node response: a reader that stops reading is cut off past the bound, and resumes', async () => {
+    const database = await fresh()
+    const { db, hub } = hubOn(database)
+    const streams = await nodeStreams(db, hub, abortable)
+    defer(streams.close)
+    const writer = createEventWriter(database.db)
+    const start = await latestEventId(db)
+    const stalled = (await streams.open(start)).getReader()
+    await expect.poll(() => hub.size, { timeout: 10_000 }).toBe(1)
+    // Past what loopback's socket buffers absorb (several MB) and the 1 MiB bound behind them.
+    const written: number[] = []
+    for (let batch = 0; batch < 12; batch++) {
+      const ws = await Promise.all(
+        Array.from({ length: 500 }, (_, i) => writer.write(row(batch * 1000 + i, 3000))),
+      )
+      written.push(...ws.map((w) => w.id))
+    }
+    // Dropped: the hub no longer holds it, and its connection ends short of everything.
+    await expect.poll(() => hub.size, { timeout: 10_000 }).toBe(0)
+    const decoder = new TextDecoder()
+    let text = ''
+    const ended = await (async () => {
+      for (;;) {
+        const { done, value } = await stalled.read()
+        if (done) return 'closed'
+        text += decoder.decode(value, { stream: true })
+      }
+    })().catch(() => 'error')
+    expect(['closed', 'error']).toContain(ended)
+    const got = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))
+    expect(got.length).toBeLessThan(written.length)
+    expect(got).toEqual(written.slice(0, got.length))
+    // Resuming after the last id it received brings exactly the rest.
+    const rest = written.slice(got.length)
+    const resumed = await readIds(await streams.open(got.at(-1) ?? start), rest.length)
+    expect(resumed.ids).toEqual(rest)
+  })
+
+  it('ends itself on schedule with a resume point, and stops reading', async () => {
+    const database = await fresh()
+    const { db, hub } = hubOn(database)
+    const writer = createEventWriter(database.db)
+    const first = await writer.write(row(1))
+    const stream = eventStream(db, first.id - 1, abortable(), { hub, limitMs: 400, graceMs: 0 })
+    const reader = stream.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
+    expect(text).toContain(`id: ${first.id}\nevent: delivery`)
+    expect(text.endsWith(`id: ${first.id}\nevent: ${STREAM_END_EVENT}\ndata: 400\n\n`)).toBe(true)
+    expect(hub.size).toBe(0)
   })
 
   it('hands out a row that commits after a higher id was handed out (another writer), by id', async () => {

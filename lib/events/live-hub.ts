@@ -10,6 +10,8 @@ import type { EventSummary } from './types'
 /** One encoded SSE frame, the same bytes for every subscriber. */
 export interface Frame {
   id: number
+  /** When the row was stored (ms): where a stream that ends itself may resume. */
+  storedAt: number
   bytes: Uint8Array
 }
 
@@ -90,7 +92,7 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
           for (let id = high + 1; id < row.id; id++) gaps.set(id, now)
         high = row.id
       } else if (!gaps.delete(row.id)) continue // handed out already
-      frames.push({ id: row.id, bytes: encode(row) })
+      frames.push({ id: row.id, storedAt: Date.parse(row.receivedAt), bytes: encode(row) })
     }
     if (!frames.length) return
     const joined =

@@ -4,13 +4,14 @@ import { deliverFor } from '../test/deliveries'
 import { hasBuild } from '../test/server'
 import { adminEnv, suiteBrowser, suiteScratchDatabase, suiteServer } from '../test/suite'
 
-// The route-file path (`next start`, as on Vercel) with streams that end themselves every 2 s.
+// Streams that end themselves every 2 s: on the route-file path (`next start`, as on Vercel) and
+// on server.mjs, whose fast path writes the stream to the socket itself.
 const adminUrl = inject('postgresAdminUrl')
 const admin = { email: 'ops@limit.test', password: 'streams end on schedule' }
 
-describe.skipIf(!hasBuild() || !adminUrl)(
-  'stream ended at its limit [postgres, next start]',
-  () => {
+describe.skipIf(!hasBuild() || !adminUrl).each(['next start', 'server.mjs'] as const)(
+  'stream ended at its limit [postgres, %s]',
+  (via) => {
     const scratch = suiteScratchDatabase(adminUrl)
     const server = suiteServer(
       () => ({
@@ -19,7 +20,7 @@ describe.skipIf(!hasBuild() || !adminUrl)(
         ...adminEnv(admin),
         STREAM_MAX_SECONDS: '2',
       }),
-      { via: 'next start', signal: 'SIGKILL' },
+      { via, signal: 'SIGKILL' },
     )
     const browser = suiteBrowser()
 

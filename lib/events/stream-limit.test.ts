@@ -1,61 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { limitStream, STREAM_END_EVENT } from './stream-limit'
+import { endFrame, resumePoint, STREAM_END_EVENT } from './stream-limit'
 
-const encoder = new TextEncoder()
-const frame = (id: number, receivedAt: Date) =>
-  encoder.encode(
-    `id: ${id}\nevent: delivery\ndata: ${JSON.stringify({ id, receivedAt: receivedAt.toISOString() })}\n\n`,
-  )
+const ago = (ms: number) => Date.now() - ms
 
-async function readAll(stream: ReadableStream<Uint8Array>) {
-  let text = ''
-  const decoder = new TextDecoder()
-  const reader = stream.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return text
-    text += decoder.decode(value, { stream: true })
-  }
-}
+describe('resumePoint', () => {
+  it('resumes after the newest row old enough to have no late predecessor', () => {
+    const resume = resumePoint(10)
+    resume.sent([{ id: 11, storedAt: ago(60_000) }])
+    // Stored a moment ago: an id below it may still commit, so it is not a safe resume point.
+    resume.sent([
+      { id: 12, storedAt: ago(6_000) },
+      { id: 14, storedAt: ago(100) },
+    ])
+    expect(resume.now()).toBe(12)
+  })
 
-describe('limitStream', () => {
-  it('ends on schedule with a retry hint and resumes after the newest row old enough to have no late predecessor', async () => {
-    let cancelled = false
+  it('resumes from where the stream started when nothing it sent is old enough', () => {
+    const resume = resumePoint(20)
+    resume.sent([{ id: 21, storedAt: Date.now() }])
+    expect(resume.now()).toBe(20)
+  })
+
+  it('keeps the rows too new to settle, and settles them once they are old enough', () => {
+    const resume = resumePoint(0, 50)
     const now = Date.now()
-    const inner = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encoder.encode('retry: 2000\n: connected\n\n'))
-        controller.enqueue(frame(11, new Date(now - 60_000)))
-        controller.enqueue(frame(12, new Date(now - 6_000)))
-        // Stored a moment ago: an id below it may still commit, so it is not a safe resume point.
-        controller.enqueue(frame(14, new Date(now - 100)))
-      },
-      cancel: () => void (cancelled = true),
-    })
-    const text = await readAll(limitStream(inner, { limitMs: 200, after: 10 }))
-    expect(text.endsWith(`retry: 100\nid: 12\nevent: ${STREAM_END_EVENT}\ndata: 200\n\n`)).toBe(
-      true,
+    // More than it holds before settling on its own: the old ones settle as they come.
+    resume.sent(Array.from({ length: 1500 }, (_, i) => ({ id: i + 1, storedAt: now - 1000 })))
+    resume.sent([{ id: 2000, storedAt: now + 10_000 }])
+    expect(resume.now()).toBe(1500)
+  })
+})
+
+describe('endFrame', () => {
+  it('tells the browser to come back at once, after the resume id', () => {
+    expect(new TextDecoder().decode(endFrame(12, 200))).toBe(
+      `retry: 100\nid: 12\nevent: ${STREAM_END_EVENT}\ndata: 200\n\n`,
     )
-    expect(text).toContain('id: 14\n')
-    expect(cancelled).toBe(true)
-  })
-
-  it('resumes from where it started when nothing it sent is old enough', async () => {
-    const inner = new ReadableStream<Uint8Array>({
-      start: (controller) => controller.enqueue(frame(21, new Date())),
-    })
-    const text = await readAll(limitStream(inner, { limitMs: 50, after: 20 }))
-    expect(text).toMatch(/id: 20\nevent: end\n/)
-  })
-
-  it('passes an inner stream that ends first through unchanged', async () => {
-    const inner = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(frame(5, new Date()))
-        controller.close()
-      },
-    })
-    const text = await readAll(limitStream(inner, { limitMs: 5_000, after: 0 }))
-    expect(text).not.toContain(STREAM_END_EVENT)
   })
 })

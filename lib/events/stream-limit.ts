@@ -14,78 +14,48 @@ export const RESUME_RETRY_MS = 100
  */
 export const RESUME_GRACE_MS = 5_000
 
-const encoder = new TextEncoder()
+/** What a stream sent, as the live hub hands it out: ids with the time each row was stored. */
+export interface SentRow {
+  id: number
+  storedAt: number
+}
 
 /**
- * Passes `inner` through and, `limitMs` after it opened, ends it with a `retry:` hint, the
- * resume id (which becomes the browser's `Last-Event-ID`) and a STREAM_END_EVENT, then cancels
- * `inner`. `after` is where this stream started, the resume point when nothing sent is old enough.
+ * Tracks the safe resume point of one stream from the rows it sent (the hub's shared arrays,
+ * kept by reference: no per-row work per stream), starting from `after`, where it began.
  */
-export function limitStream(
-  inner: ReadableStream<Uint8Array>,
-  {
-    limitMs,
-    after,
-    graceMs = RESUME_GRACE_MS,
-  }: { limitMs: number; after: number; graceMs?: number },
-): ReadableStream<Uint8Array> {
-  const reader = inner.getReader()
-  const decoder = new TextDecoder()
+export function resumePoint(after: number, graceMs = RESUME_GRACE_MS) {
   let resumeId = after
-  let pending: Array<{ id: number; storedAt: number }> = []
-  let ended = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-
+  let sent: (readonly SentRow[])[] = []
+  let held = 0
   const settle = (cutoff: number) => {
-    const keep: typeof pending = []
-    for (const sent of pending) {
-      if (sent.storedAt > cutoff) keep.push(sent)
-      else if (sent.id > resumeId) resumeId = sent.id
-    }
-    pending = keep
-  }
-  const note = (chunk: Uint8Array) => {
-    for (const frame of decoder.decode(chunk, { stream: true }).split('\n\n')) {
-      const id = /^id: (\d+)$/m.exec(frame)
-      if (!id) continue
-      const storedAt = Date.parse(/"receivedAt":"([^"]+)"/.exec(frame)?.[1] ?? '')
-      pending.push({ id: Number(id[1]), storedAt: Number.isNaN(storedAt) ? Date.now() : storedAt })
-    }
-    if (pending.length > 1000) settle(Date.now() - graceMs)
-  }
-
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      timer = setTimeout(() => {
-        if (ended) return
-        ended = true
-        settle(Date.now() - graceMs)
-        controller.enqueue(
-          encoder.encode(
-            `retry: ${RESUME_RETRY_MS}\nid: ${resumeId}\nevent: ${STREAM_END_EVENT}\ndata: ${limitMs}\n\n`,
-          ),
-        )
-        controller.close()
-        void reader.cancel().catch(() => {})
-      }, limitMs)
-    },
-    async pull(controller) {
-      const { done, value } = await reader
-        .read()
-        .catch(() => ({ done: true as const, value: undefined }))
-      if (ended) return
-      if (done) {
-        ended = true
-        clearTimeout(timer)
-        return controller.close()
+    const keep: SentRow[] = []
+    for (const rows of sent)
+      for (const row of rows) {
+        if (row.storedAt > cutoff) keep.push(row)
+        else if (row.id > resumeId) resumeId = row.id
       }
-      note(value)
-      controller.enqueue(value)
+    sent = keep.length ? [keep] : []
+    held = keep.length
+  }
+  return {
+    sent(rows: readonly SentRow[]) {
+      sent.push(rows)
+      held += rows.length
+      if (held > 1000) settle(Date.now() - graceMs)
     },
-    cancel(reason) {
-      ended = true
-      clearTimeout(timer)
-      return reader.cancel(reason).catch(() => {})
+    /** The id to resume after, as of now. */
+    now() {
+      settle(Date.now() - graceMs)
+      return resumeId
     },
-  })
+  }
 }
+
+const encoder = new TextEncoder()
+
+/** The last frame of a stream that ends itself: come back at once, after `resumeId`. */
+export const endFrame = (resumeId: number, limitMs: number) =>
+  encoder.encode(
+    `retry: ${RESUME_RETRY_MS}\nid: ${resumeId}\nevent: ${STREAM_END_EVENT}\ndata: ${limitMs}\n\n`,
+  )
