@@ -7,14 +7,14 @@
 // cost of 200 open streams, 10,000 copies of one body, 1,000,000 stored rows, and peak memory;
 // then the busiest row once more under `next start`. Loopback only; every loop is bounded.
 // Prints tables (ratios against the bare limit), writes bench/results.json.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, fork, spawn } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { hasBuild, sessionCookie, startServer as startBuild } from '../lib/test/processes.mjs'
-import { frameData, openLiveStream, request } from './bench/client.mjs'
+import { frameData, openCountingStreams, openLiveStream, request } from './bench/client.mjs'
 import { groupCpuSeconds, sampleRss } from './bench/process-group.mjs'
 import { median, pct, sleep } from './bench/stats.mjs'
 
@@ -87,19 +87,25 @@ async function load(url, { bytes, concurrency, total, prefix = 'load-', same = f
   }
 }
 
-async function optionsProbe(url, until) {
-  const latencies = []
-  while (!until.done) {
-    const started = performance.now()
-    await request(`${url}/api/webhooks/konpro`, 'OPTIONS')
-    latencies.push(performance.now() - started)
-    await sleep(20)
+/** OPTIONS probes from their own process until `stop()`, which answers their latencies. */
+function optionsProbe(url) {
+  const child = fork(path.join(import.meta.dirname, 'bench/options-probe.mjs'), [url])
+  const latencies = new Promise((resolve) => child.once('message', resolve))
+  return {
+    stop: async () => {
+      child.send('stop')
+      return latencies
+    },
   }
-  return latencies
 }
 
-/** 500 deliveries at 50/s; latency from POST sent to the event arriving on an SSE client. */
-async function liveLatency(url) {
+/**
+ * 500 deliveries at 50/s; latency from POST sent to the event arriving on an SSE client, with 49
+ * more streams open (50 browsers) on a table of at least 100,000 stored deliveries.
+ */
+async function liveLatency(url, env) {
+  await fillEvents(env, 100_000)
+  const others = await openStreams(url, 49)
   const sentAt = new Map()
   const latencies = []
   const stream = await openLiveStream(url, await sessionCookie(url, ADMIN), (frame) => {
@@ -117,6 +123,7 @@ async function liveLatency(url) {
   const accepted = (await Promise.all(posts)).filter((r) => r.status === 200).length
   for (let i = 0; i < 50 && latencies.length < accepted; i++) await sleep(100)
   await stream.close()
+  await others.close()
   // Lost: answered 200 but never shown on the stream.
   return {
     sent: 500,
@@ -133,16 +140,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
 /** Open live streams counting the deliveries whose marker starts with the current prefix. */
 async function openStreams(url, n) {
-  const cookie = await sessionCookie(url, ADMIN)
-  const state = { prefix: '\0', counts: Array(n).fill(0) }
-  const streams = await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      openLiveStream(url, cookie, (frame) => {
-        if (frameData(frame)?.correlation?.video_id?.startsWith(state.prefix)) state.counts[i]++
-      }),
-    ),
-  )
-  return { state, close: () => Promise.all(streams.map((s) => s.close())) }
+  const state = { prefix: '\0', counts: [] }
+  let needle = Buffer.from('')
+  const streams = await openCountingStreams(url, await sessionCookie(url, ADMIN), n, () => needle)
+  state.counts = streams.counts
+  return {
+    state,
+    /** Starts counting the frames of a new step (their video ids start with `prefix`). */
+    count(prefix) {
+      needle = Buffer.from(`"video_id":"${prefix}`)
+      state.counts.fill(0)
+    },
+    close: async () => streams.close(),
+  }
 }
 
 let stepNo = 0
@@ -162,17 +172,12 @@ async function measure(
   const runs = []
   for (let i = 0; i < RUNS; i++) {
     const prefix = `s${++stepNo}-`
-    if (streams) {
-      streams.state.prefix = prefix
-      streams.state.counts.fill(0)
-    }
-    const until = { done: false }
-    const probe = concurrency === 50 ? optionsProbe(url, until) : Promise.resolve([])
+    streams?.count(prefix)
+    const probe = optionsProbe(url)
     const cpuBefore = server.cpu?.()
     const result = await load(url, { bytes, concurrency, total, prefix, same })
     const cpu = server.cpu ? server.cpu() - cpuBefore : null
-    until.done = true
-    const options = await probe
+    const options = await probe.stop()
     // The share of stored deliveries each open stream had shown one second after the step.
     let share = null
     if (streams) {
@@ -216,7 +221,7 @@ async function benchDatabase(name, env, { extra = false } = {}) {
         rows.push(await measure(server, name, bytes, concurrency, { streams: one }))
     }
     await one.close()
-    const live = await liveLatency(server.url)
+    const live = await liveLatency(server.url, env)
     console.log(
       `  ${name} live: p95 ${live.p95.toFixed(1)} ms, ${live.accepted} of 500 accepted, lost ${live.lost}`,
     )
@@ -240,7 +245,7 @@ async function benchDatabase(name, env, { extra = false } = {}) {
         same: true,
         label: 'after 10,000 copies, one body',
       })
-      points.million = await millionRows(env.DATABASE_URL, server, name)
+      points.million = await millionRows(env, server, name)
     }
     return { rows, live, points, peakRssMiB: Math.round(server.peak() / 1024 / 1024) }
   } finally {
@@ -248,28 +253,46 @@ async function benchDatabase(name, env, { extra = false } = {}) {
   }
 }
 
-/** Fills the events table to 1,000,000 rows (in SQL), then measures 600 B at c=50 again. */
-async function millionRows(databaseUrl, server, name) {
-  const client = new pg.Client({ connectionString: databaseUrl })
+/** A client on the database a console under `env` runs on: DATABASE_URL, or its embedded one. */
+async function databaseClient(env) {
+  const client = env.DATABASE_URL
+    ? new pg.Client({ connectionString: env.DATABASE_URL })
+    : new pg.Client({
+        host: path.resolve(env.DATA_DIR, 'pg'),
+        port: 5432,
+        user: 'postgres',
+        password: readFileSync(path.join(env.DATA_DIR, 'pg-password'), 'utf8').trim(),
+        database: 'postgres',
+      })
   await client.connect()
+  return client
+}
+
+/** Fills the events table to `target` rows, in SQL (an hour old, so no step counts them). */
+async function fillEvents(env, target) {
+  const client = await databaseClient(env)
   try {
     const { rows } = await client.query('select count(*)::int as n from events')
-    const missing = 1_000_000 - rows[0].n
-    if (missing > 0) {
-      for (let done = 0; done < missing; done += 100_000) {
-        await client.query(
-          `insert into events (method, size, headers, body, payload, parse_status, event_type, correlation, verdict, response_status, dedupe_key, received_at)
-           select 'POST', 600, '{"content-type":"application/json"}', convert_to(repeat('x', 600), 'UTF8'), '{"event_type":"avatar_video.success"}',
-             'ok', 'avatar_video.success', jsonb_build_object('video_id', 'fill-' || g), 'verified', 200, md5('fill-' || g || random()), now() - interval '1 hour'
-           from generate_series(1, $1) g`,
-          [Math.min(100_000, missing - done)],
-        )
-      }
-      await client.query('analyze events')
+    const missing = target - rows[0].n
+    if (missing <= 0) return
+    for (let done = 0; done < missing; done += 100_000) {
+      await client.query(
+        `insert into events (method, size, headers, body, payload, parse_status, event_type, correlation, verdict, response_status, dedupe_key, received_at)
+         select 'POST', 600, '{"content-type":"application/json"}', convert_to(repeat('x', 600), 'UTF8'), '{"event_type":"avatar_video.success"}',
+           'ok', 'avatar_video.success', jsonb_build_object('video_id', 'fill-' || g), 'verified', 200, md5('fill-' || g || random()), now() - interval '1 hour'
+         from generate_series(1, $1) g`,
+        [Math.min(100_000, missing - done)],
+      )
     }
+    await client.query('analyze events')
   } finally {
     await client.end()
   }
+}
+
+/** Fills the events table to 1,000,000 rows, then measures 600 B at c=50 again. */
+async function millionRows(env, server, name) {
+  await fillEvents(env, 1_000_000)
   return measure(server, name, 600, 50, { label: '1,000,000 rows stored' })
 }
 
@@ -396,6 +419,9 @@ for (const r of allRows) {
     `| ${r.db}${r.label ? ` (${r.label})` : ''} | ${r.payload} | ${r.concurrency} | ${r.perSecond} | ${ratio(r)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.optionsP99 === null ? '-' : `${fmt(r.optionsP99)} (${fmt(r.optionsMax)})`} | ${r.cpuUsPerDelivery ?? '-'} | ${pctOf(r.streamShare)} |`,
   )
 }
+console.log(
+  '\nLive: POST sent to the frame read on a stream, 500 deliveries at 50/s, 50 streams open, 100,000+ rows stored.',
+)
 console.log(
   '\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |',
 )

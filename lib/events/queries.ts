@@ -57,6 +57,14 @@ function bodyText() {
   return sql`(case when ${events.parseStatus} = 'invalid_utf8' then encode(${events.body}, 'escape') else convert_from(${events.body}, 'UTF8') end)`
 }
 
+/**
+ * The payload as JSON: the stored jsonb, or, for a large body that is its own payload (stored
+ * once, see PAYLOAD_COPY_MAX_BYTES), derived from the body.
+ */
+function payloadJson() {
+  return sql`coalesce(${events.payload}, case when ${events.parseStatus} = 'ok' then body_json(${events.body}) end)`
+}
+
 /** The WHERE conditions for a filter set; `withTime: false` leaves the time range to the caller. */
 export function filterConditions(filters: EventFilters, { withTime = true } = {}): SQL[] {
   const conditions: SQL[] = []
@@ -75,7 +83,7 @@ export function filterConditions(filters: EventFilters, { withTime = true } = {}
   // The path is a bound text[] parameter, never spliced into the SQL.
   if (field)
     conditions.push(
-      sql`(${events.payload} #>> ${`{${field.path.join(',')}}`}::text[]) = ${field.value}`,
+      sql`(${payloadJson()} #>> ${`{${field.path.join(',')}}`}::text[]) = ${field.value}`,
     )
   if (withTime && filters.since)
     conditions.push(gte(events.receivedAt, new Date(Date.now() - SINCE_WINDOWS[filters.since])))

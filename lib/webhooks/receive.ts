@@ -135,6 +135,9 @@ async function verify(
   return definition.verify({ body, headers, secrets: await secrets({ refresh: true }) })
 }
 
+/** Above this, a body that is its own payload is not stored a second time as jsonb. */
+export const PAYLOAD_COPY_MAX_BYTES = 16 * 1024
+
 /**
  * One webhook delivery, whichever provider's: admit (limit, read the raw body once), verify over
  * the raw bytes, open an accepted encrypted body, store durably, then answer. Bad input is stored
@@ -173,6 +176,9 @@ export async function receiveDelivery(
       provider: definition.catalog.id,
       ...requestFacts(req, ip, body),
       ...parsed,
+      // A payload that is the body's own JSON is kept beside it only while small: a large body
+      // is stored once, and what needs its payload derives it (body_json in migration 0011).
+      payload: !definition.open && body.byteLength > PAYLOAD_COPY_MAX_BYTES ? null : parsed.payload,
       ...describePayload(definition, parsed.payload, req.headers),
       verdict: verification.verdict,
       rejected: !accepted,
