@@ -21,28 +21,35 @@ export interface SentRow {
 }
 
 /**
- * Tracks the safe resume point of one stream from the rows it sent (the hub's shared arrays,
- * kept by reference: no per-row work per stream), starting from `after`, where it began.
+ * Tracks the safe resume point of one stream from the rows it sent, starting from `after`, where
+ * it began. It keeps the hub's shared arrays by reference, in the order sent, and settles them from
+ * the front as they age: amortized O(1) per row, however many streams are open. A late row behind
+ * a newer one settles when the newer one does, which only makes the resume point more cautious.
  */
 export function resumePoint(after: number, graceMs = RESUME_GRACE_MS) {
   let resumeId = after
-  let sent: (readonly SentRow[])[] = []
-  let held = 0
+  const queue: (readonly SentRow[])[] = []
+  let head = 0 // batches before it are settled
+  let at = 0 // rows of the head batch before it are settled
   const settle = (cutoff: number) => {
-    const keep: SentRow[] = []
-    for (const rows of sent)
-      for (const row of rows) {
-        if (row.storedAt > cutoff) keep.push(row)
-        else if (row.id > resumeId) resumeId = row.id
+    for (; head < queue.length; head++, at = 0) {
+      const rows = queue[head]!
+      for (; at < rows.length; at++) {
+        if (rows[at]!.storedAt > cutoff) return
+        if (rows[at]!.id > resumeId) resumeId = rows[at]!.id
       }
-    sent = keep.length ? [keep] : []
-    held = keep.length
+      queue[head] = [] // let the settled batch go
+    }
+    queue.length = head = at = 0
   }
   return {
     sent(rows: readonly SentRow[]) {
-      sent.push(rows)
-      held += rows.length
-      if (held > 1000) settle(Date.now() - graceMs)
+      if (rows.length) queue.push(rows)
+      settle(Date.now() - graceMs) // so only the last few seconds' rows are held
+      if (head > 1024) {
+        queue.splice(0, head)
+        head = 0
+      }
     },
     /** The id to resume after, as of now. */
     now() {
