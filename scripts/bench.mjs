@@ -31,6 +31,7 @@ async function startServer(env, via = 'server.mjs') {
   return {
     url: server.url,
     peak: rss.peak,
+    peakPss: rss.peakPss,
     cpu: () => groupCpuSeconds(server.pid),
     stop: async () => {
       rss.stop()
@@ -247,7 +248,13 @@ async function benchDatabase(name, env, { extra = false } = {}) {
       })
       points.million = await millionRows(env, server, name)
     }
-    return { rows, live, points, peakRssMiB: Math.round(server.peak() / 1024 / 1024) }
+    return {
+      rows,
+      live,
+      points,
+      peakRssMiB: Math.round(server.peak() / 1024 / 1024),
+      peakPssMiB: Math.round(server.peakPss() / 1024 / 1024),
+    }
   } finally {
     await server.stop()
   }
@@ -319,7 +326,11 @@ async function benchBare() {
     rss.stop()
     process.kill(-child.pid, 'SIGTERM')
   }
-  return { rows, peakRssMiB: Math.round(rss.peak() / 1024 / 1024) }
+  return {
+    rows,
+    peakRssMiB: Math.round(rss.peak() / 1024 / 1024),
+    peakPssMiB: Math.round(rss.peakPss() / 1024 / 1024),
+  }
 }
 
 /** The same load through Next's router (`next start`), for the ratio server.mjs buys. */
@@ -423,12 +434,12 @@ console.log(
   '\nLive: POST sent to the frame read on a stream, 500 deliveries at 50/s, 50 streams open, 100,000+ rows stored.',
 )
 console.log(
-  '\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB |',
+  '\n| server | live p50 ms | live p95 ms | live p99 ms | accepted of 500 | lost | peak RSS MiB (sum) | peak PSS MiB |',
 )
-console.log('|---|---|---|---|---|---|---|')
+console.log('|---|---|---|---|---|---|---|---|')
 for (const [name, d] of Object.entries(results.databases)) {
   console.log(
-    `| ${name} | ${fmt(d.live?.p50)} | ${fmt(d.live?.p95)} | ${fmt(d.live?.p99)} | ${d.live?.accepted ?? '-'} | ${d.live?.lost ?? '-'} | ${d.peakRssMiB} |`,
+    `| ${name} | ${fmt(d.live?.p50)} | ${fmt(d.live?.p95)} | ${fmt(d.live?.p99)} | ${d.live?.accepted ?? '-'} | ${d.live?.lost ?? '-'} | ${d.peakRssMiB} | ${d.peakPssMiB} |`,
   )
 }
 console.log(

@@ -17,12 +17,23 @@ function eachInGroup(pgid, read) {
 
 /** RSS of every process in the group, in bytes. */
 export function groupRssBytes(pgid) {
-  let total = 0
+  return groupMemory(pgid).rss
+}
+
+/**
+ * The group's memory in bytes: `rss` sums each process's resident set, so pages the processes
+ * share (PostgreSQL's shared buffers, in every backend) count once per process; `pss` divides each
+ * shared page among the processes that map it, so the group's sum counts it once.
+ */
+export function groupMemory(pgid) {
+  let rss = 0
+  let pss = 0
   eachInGroup(pgid, (pid) => {
-    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    if (rss) total += Number(rss[1]) * 1024
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+    rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024
+    pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024
   })
-  return total
+  return { rss, pss }
 }
 
 /** CPU seconds (user + system) used so far by every process in the group. */
@@ -32,9 +43,17 @@ export function groupCpuSeconds(pgid) {
   return ticks / 100
 }
 
-/** Samples the group's RSS every `everyMs` until `stop()`; `peak()` is the highest seen. */
+/**
+ * Samples the group's memory every `everyMs` until `stop()`; `peak()` is the highest RSS sum seen,
+ * `peakPss()` the highest PSS sum (see groupMemory).
+ */
 export function sampleRss(pgid, everyMs = 200) {
   let peak = 0
-  const timer = setInterval(() => (peak = Math.max(peak, groupRssBytes(pgid))), everyMs)
-  return { peak: () => peak, stop: () => clearInterval(timer) }
+  let peakPss = 0
+  const timer = setInterval(() => {
+    const { rss, pss } = groupMemory(pgid)
+    peak = Math.max(peak, rss)
+    peakPss = Math.max(peakPss, pss)
+  }, everyMs)
+  return { peak: () => peak, peakPss: () => peakPss, stop: () => clearInterval(timer) }
 }
