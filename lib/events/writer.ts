@@ -113,23 +113,23 @@ const SELECTED = COLUMNS.map(([name, type]) =>
  * One statement for the whole batch; each row looks up the first copy of itself (same dedupe
  * key, last 24 hours) by primary key in `event_first_copies` as it is inserted, and a row that
  * is the first becomes that entry: O(log n) however many rows or copies are stored. The large
- * values travel as two parameters for the batch, never as array literals the server would have
- * to scan: the bodies as one base64 string, decoded once, that the rows slice, the payloads as
- * one JSON array they index. Ids follow the unnested order, so sorting the returned rows by id
- * lines them up with `rows`.
+ * values never travel as array literals the server would have to scan (nor the client build):
+ * each body is a parameter of its own, which the driver sends as binary, untouched; the payloads
+ * are one JSON array the rows index. Ids follow the unnested order, so sorting the returned rows
+ * by id lines them up with `rows`.
  */
 export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
   const bodies = rows.map((r) => Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength))
-  let next = 1
-  const starts = bodies.map((b) => (next += b.byteLength) - b.byteLength)
   const arrays = sql.join(
     [
       ...COLUMNS.map(
         ([, type, value]) =>
           sql`${sql.param(rows.map(value))}::${sql.raw(type === 'jsonb' ? 'text' : type)}[]`,
       ),
-      sql`${sql.param(starts)}::int4[]`,
-      sql`${sql.param(bodies.map((b) => b.byteLength))}::int4[]`,
+      sql`array[${sql.join(
+        bodies.map((b) => sql`${sql.param(b)}::bytea`),
+        sql`, `,
+      )}]`,
     ],
     sql`, `,
   )
@@ -138,11 +138,11 @@ export async function insertBatch(db: Db, rows: Row[]): Promise<Written[]> {
       with inserted as (
         insert into events (${sql.raw(NAMES)}, body, payload, duplicate_of)
         select ${sql.raw(SELECTED)},
-          substring(decode(${sql.param(Buffer.concat(bodies).toString('base64'))}::text, 'base64') from r.body_start for r.body_length),
+          r.body,
           nullif(${sql.param(JSON.stringify(rows.map((r) => r.payload ?? null)))}::jsonb -> (r.ord::int - 1), 'null'),
           (select f.event_id from event_first_copies f join events e on e.id = f.event_id
             where f.dedupe_key = r.dedupe_key and f.received_at > now() - interval '24 hours')
-        from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body_start, body_length, ord)
+        from unnest(${arrays}) with ordinality as r(${sql.raw(NAMES)}, body, ord)
         order by r.ord
         returning id, duplicate_of, dedupe_key, received_at
       ), firsts as (
