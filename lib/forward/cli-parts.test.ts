@@ -71,6 +71,12 @@ it('forwards every header but those of the original connection, and names the de
     'content-type': 'application/json',
     'x-konpro-console-delivery': '42',
   })
+  // A delivery that may have reached the app before a hard kill says so, beside its id.
+  expect(forwardedHeaders({ signature: 'abc' }, 43, { redelivery: true })).toEqual({
+    signature: 'abc',
+    'x-konpro-console-delivery': '43',
+    'x-konpro-console-redelivery': '1',
+  })
 })
 
 it('keeps state for one console, written whole', () => {
@@ -79,6 +85,10 @@ it('keeps state for one console, written whole', () => {
     const file = path.join(dir, 'nested', 'state.json')
     expect(readState(file, 'http://a')).toBeNull()
     writeState(file, 'http://a', 41)
+    writeState(file, 'http://a', 42, 43)
+    expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42, inFlight: 43 })
+    writeState(file, 'http://a', 43)
+    expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 43 })
     writeState(file, 'http://a', 42)
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42 })
     // Another console's state, or a damaged file, is not used.
