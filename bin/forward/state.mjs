@@ -13,24 +13,46 @@ import {
   writeSync,
 } from 'node:fs'
 import path from 'node:path'
+import { ForwardError } from './errors.mjs'
 
 const isId = (value) => Number.isSafeInteger(value) && value >= 0
 
-/** @returns {{ console: string, after: number, inFlight?: number } | null} */
+/**
+ * The state for `consoleUrl`, or null when there is no file or it is another console's. A file
+ * that cannot be read or is damaged stops the forwarder: starting from the latest delivery instead
+ * would silently skip whatever arrived while it was stopped.
+ * @returns {{ console: string, after: number, inFlight?: number } | null}
+ */
 export function readState(file, consoleUrl) {
+  let text
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error.code === 'ENOENT') return null
+    throw damaged(file, `it cannot be read: ${error.code ?? error.message}`)
+  }
   let parsed
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
+    parsed = JSON.parse(text)
   } catch {
-    return null
+    throw damaged(file, 'it is not valid JSON')
   }
-  if (parsed?.console !== consoleUrl || !isId(parsed.after)) return null
+  if (typeof parsed?.console !== 'string' || !isId(parsed.after))
+    throw damaged(file, 'it does not hold a console and a delivery id')
+  if (parsed.inFlight !== undefined && !isId(parsed.inFlight))
+    throw damaged(file, 'its in-flight delivery is not a delivery id')
+  if (parsed.console !== consoleUrl) return null
   return {
     console: parsed.console,
     after: parsed.after,
-    ...(isId(parsed.inFlight) ? { inFlight: parsed.inFlight } : {}),
+    ...(parsed.inFlight !== undefined ? { inFlight: parsed.inFlight } : {}),
   }
 }
+
+const damaged = (file, reason) =>
+  new ForwardError(
+    `The state file ${file} is unusable (${reason}), so where to resume is unknown. Delete it to start with new deliveries, or pass --since 1h (or a delivery id) to choose where to start.`,
+  )
 
 /** Records `after` as handled and, while it is being sent, `inFlight` as the delivery after it. */
 export function writeState(file, consoleUrl, after, inFlight) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSince } from '../../bin/forward/forward.mjs'
 import { forwardedHeaders } from '../../bin/forward/send.mjs'
 import { readSse } from '../../bin/forward/sse.mjs'
+import { ForwardError } from '../../bin/forward/errors.mjs'
 import { readState, writeState } from '../../bin/forward/state.mjs'
 
 // The pieces of `konpro-console forward` that need no server: the complete run is in
@@ -91,11 +92,23 @@ it('keeps state for one console, written whole', () => {
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 43 })
     writeState(file, 'http://a', 42)
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42 })
-    // Another console's state, or a damaged file, is not used.
+    // Another console's state is not used.
     expect(readState(file, 'http://b')).toBeNull()
-    writeFileSync(file, '{"console":"http://a","after":')
-    expect(readState(file, 'http://a')).toBeNull()
     expect(readdirSync(path.dirname(file))).toEqual(['state.json'])
+    // A damaged file stops the forwarder rather than silently skip what arrived meanwhile.
+    for (const damaged of [
+      '{"console":"http://a","after":',
+      '{"console":"http://a","after":-1}',
+      '{"console":"http://a","after":4,"inFlight":"5"}',
+      'null',
+    ]) {
+      writeFileSync(file, damaged)
+      expect(() => readState(file, 'http://a'), damaged).toThrow(ForwardError)
+      expect(() => readState(file, 'http://a'), damaged).toThrow(
+        /Delete it to start with new deliveries, or pass --since/,
+      )
+    }
+    expect(() => readState(path.dirname(file), 'http://a')).toThrow(/cannot be read: EISDIR/)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
