@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signInCookie } from '../test/actions'
+import { callAction, signInCookie } from '../test/actions'
 import { freePort, hasBuild, startServer } from '../test/server'
 import { createTokenVia } from '../tokens/test-support'
 import { cuttableProxy, listen, startCli, stopCli, targetServer, type Cli } from './test-support'
@@ -25,6 +25,7 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   let consoleServer: Awaited<ReturnType<typeof startServer>>
   let dir: string
   let token: string
+  let cookie: string
   let proxy: ReturnType<typeof cuttableProxy>
   let proxyPort: number
   const targets: Array<ReturnType<typeof targetServer>> = []
@@ -41,11 +42,8 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
       },
       { port: await freePort() },
     )
-    token = await createTokenVia(
-      consoleServer.url,
-      await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password),
-      'forwarder',
-    )
+    cookie = await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password)
+    token = await createTokenVia(consoleServer.url, cookie, 'forwarder')
     proxy = cuttableProxy(consoleServer.port)
     proxyPort = await listen(proxy.server)
   }, 90_000)
@@ -65,7 +63,12 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     return { ...target, port: await listen(target.server) }
   }
 
-  const startForward = (targetPort: number, state: string, extra: string[] = []) => {
+  const startForward = (
+    targetPort: number,
+    state: string,
+    extra: string[] = [],
+    withToken = token,
+  ) => {
     const cli = startCli(
       [
         'forward',
@@ -77,11 +80,14 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
         path.join(dir, state),
         ...extra,
       ],
-      { KONPRO_CONSOLE_TOKEN: token },
+      { KONPRO_CONSOLE_TOKEN: withToken },
     )
     clis.push(cli)
     return cli
   }
+
+  // Every delivery posted to this console, in order.
+  const all: number[] = []
 
   /** Posts `n` signed KonPro deliveries, a little apart; resolves to them in order. */
   const deliver = async (n: number, eventType = 'avatar_video.success') => {
@@ -98,6 +104,7 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
         body,
       })
       sent.push({ id: Number(((await res.json()) as { id: string }).id), body, signature })
+      all.push(sent.at(-1)!.id)
       await new Promise((r) => setTimeout(r, 15))
     }
     return sent
@@ -161,6 +168,16 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     await expect.poll(() => first.out.stderr, { timeout: 20_000 }).toContain('Following')
     const sent = await deliver(15)
     await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual(sent.map((s) => s.id))
+    // Idle: the last answer is recorded and nothing is being sent.
+    await expect
+      .poll(
+        () => {
+          const { after, inFlight } = stateOf('killed-idle.json')
+          return { after, inFlight }
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual({ after: sent.at(-1)!.id, inFlight: undefined })
     await stopCli(first, 'SIGKILL')
 
     sent.push(...(await deliver(15)))
@@ -208,5 +225,99 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     )
     expect(target.received[6]!.body.equals(Buffer.from(sent[5]!.body))).toBe(true)
     expect(restarted.out.stdout).toContain(`#${held}  avatar_video.success`)
+  }, 120_000)
+
+  /** Posts one Kayle delivery (unsigned: the forwarder sends what was stored, verified or not). */
+  const deliverKayle = async () => {
+    const res = await fetch(`${consoleServer.url}/api/webhooks/kayle`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'verification.completed', data: { id: 'vs_forward' } }),
+    })
+    const id = Number(((await res.json()) as { id: string }).id)
+    expect(id).toBeGreaterThan(0)
+    all.push(id)
+    return id
+  }
+
+  it('forwards only the --provider and --type asked for, counting the others as handled', async () => {
+    const target = await newTarget()
+    const cli = startForward(target.port, 'filtered.json', [
+      '--provider',
+      'konpro',
+      '--type',
+      'avatar_video.fail',
+      '--type',
+      'video_translate.success',
+    ])
+    await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Following')
+    const wanted: number[] = []
+    for (let round = 0; round < 3; round++) {
+      await deliver(1, 'avatar_video.success')
+      wanted.push((await deliver(1, 'avatar_video.fail'))[0]!.id)
+      await deliverKayle()
+      wanted.push((await deliver(1, 'video_translate.success'))[0]!.id)
+    }
+    const last = await deliverKayle()
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual(wanted)
+    await expect.poll(() => stateOf('filtered.json').after, { timeout: 10_000 }).toBe(last)
+    await settle()
+    await stopCli(cli)
+    expect(target.ids()).toEqual(wanted)
+  }, 120_000)
+
+  it('starts from the delivery --since names, or with the window --since gives', async () => {
+    const earlier = await deliver(6)
+    const fromId = await newTarget()
+    const byId = startForward(fromId.port, 'since-id.json', ['--since', String(earlier[2]!.id)])
+    const window = await newTarget()
+    const byWindow = startForward(window.port, 'since-window.json', ['--since', '10m'])
+    for (const cli of [byId, byWindow])
+      await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Following')
+    const later = await deliver(2)
+    await expect
+      .poll(() => fromId.ids(), { timeout: 30_000 })
+      .toEqual([...earlier.slice(2), ...later].map((s) => s.id))
+    // Everything this console received arrived in the last ten minutes.
+    await expect.poll(() => window.ids(), { timeout: 30_000 }).toEqual(all)
+    await settle()
+    await Promise.all([stopCli(byId), stopCli(byWindow)])
+    expect(fromId.ids()).toEqual([...earlier.slice(2), ...later].map((s) => s.id))
+    expect(window.ids()).toEqual(all)
+  }, 120_000)
+
+  it('stops with exit code 2 and says why when its token is revoked, before or while it runs', async () => {
+    const revoke = async (name: string) => {
+      const page = await (
+        await fetch(`${consoleServer.url}/settings/tokens`, { headers: { cookie } })
+      ).text()
+      const id = new RegExp(`"id":(\\d+),"name":"${name}"`).exec(page.replace(/\\"/g, '"'))?.[1]
+      expect(id, name).toBeDefined()
+      const { text } = await callAction(
+        consoleServer.url,
+        '/settings/tokens',
+        'revokeAccessTokenAction',
+        [Number(id)],
+        { cookie },
+      )
+      expect(text).toContain('"ok":true')
+    }
+    const target = await newTarget()
+
+    const revokedEarly = await createTokenVia(consoleServer.url, cookie, 'revoked-early')
+    await revoke('revoked-early')
+    const refused = startForward(target.port, 'revoked.json', [], revokedEarly)
+    expect(await refused.exited).toBe(2)
+    expect(refused.out.stderr).toContain('The console refused the token:')
+    expect(refused.out.stderr).toContain('Create a new one under Settings')
+
+    const revokedLater = await createTokenVia(consoleServer.url, cookie, 'revoked-later')
+    const running = startForward(target.port, 'revoked.json', [], revokedLater)
+    await expect.poll(() => running.out.stderr, { timeout: 20_000 }).toContain('Following')
+    await revoke('revoked-later')
+    await deliver(1)
+    expect(await running.exited).toBe(2)
+    expect(running.out.stderr).toContain('The console refused the token:')
+    expect(target.received).toEqual([])
   }, 120_000)
 })

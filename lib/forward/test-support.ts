@@ -80,8 +80,8 @@ export interface Cli {
   exited: Promise<number | null>
 }
 
-/** Starts `konpro-console <args>` with `env` added to this process's environment. */
-export function startCli(args: string[], env: Record<string, string> = {}): Cli {
+/** Starts `konpro-console <args>` with `env` added to this process's environment (undefined: removed). */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}): Cli {
   const child = spawn(process.execPath, ['bin/konpro-console.mjs', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
