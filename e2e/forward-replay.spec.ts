@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
 import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { signIn } from './support/sign-in'
 import { EventsPage } from './pages/events-page'
+import { UsersPage } from './pages/users-page'
 
 // Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
 // hosts an admin allows it to reach.
@@ -52,6 +55,55 @@ test('an access token is shown once, records its last use, and stops working whe
     headers: { authorization: `Bearer ${token}` },
   })
   expect(refused.status()).toBe(401)
+})
+
+test('a viewer creates and revokes a token, and the audit log names it by its prefix only', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@tokens.test`
+  const password = (await new UsersPage(page).add(viewerEmail)).trim()
+  const context = await browser.newContext({ baseURL, storageState: undefined })
+  let token = ''
+  try {
+    await signIn(context.request, baseURL!, viewerEmail, password)
+    const asViewer = await context.newPage()
+    await asViewer.goto('/settings/tokens')
+    await expect(asViewer.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
+    await asViewer.getByRole('button', { name: 'Create token' }).click()
+    await asViewer.getByLabel('Token name').fill('viewer laptop')
+    await asViewer.getByRole('button', { name: 'Create token' }).click()
+    token = (await asViewer.getByTestId('new-access-token').textContent())!.trim()
+    expect(token).toMatch(/^kpt_[A-Za-z0-9_-]{43}$/)
+    const stream = await fetch(`${baseURL}/api/events/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(stream.status).toBe(200)
+    await stream.body?.cancel()
+
+    await asViewer.getByRole('button', { name: 'Revoke token viewer laptop' }).click()
+    await asViewer.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click()
+    await expect(asViewer.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
+    const refused = await fetch(`${baseURL}/api/events/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(refused.status).toBe(401)
+  } finally {
+    await context.close()
+  }
+
+  // The admin reads both in the audit log: who, which token (name and prefix), never the token.
+  await page.goto(`/settings/audit?actor=${encodeURIComponent(viewerEmail)}`)
+  const log = page.getByRole('table', { name: 'Audit log' })
+  for (const action of ['token.created', 'token.revoked']) {
+    const row = log.getByTestId('audit-row').filter({ hasText: action })
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText(viewerEmail)
+    await expect(row).toContainText('viewer laptop')
+    await expect(row).toContainText(`"prefix":"${token.slice(0, 10)}"`)
+  }
+  expect(await page.content()).not.toContain(token)
 })
 
 test('"Send again" re-sends a delivery and lists each answer as an attempt', async ({
