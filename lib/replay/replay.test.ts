@@ -169,4 +169,45 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     await db.delete(events)
     expect(await listReplayAttempts(db, id)).toEqual([])
   })
+
+  it('records a target that takes the request and never answers as a timeout', async () => {
+    const { db, id } = await setup()
+    const silent = await startHttpServer(() => {}, '127.0.0.2')
+    try {
+      const outcome = await replayDelivery(db, { eventId: id, url: `${silent.url}/hook` }, null, {
+        timeoutMs: 300,
+      })
+      expect(outcome.ok).toBe(true)
+      expect(silent.requests).toHaveLength(1)
+    } finally {
+      await silent.close()
+    }
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: null,
+      error: 'no answer within 0.3 s: the target took the request but did not answer in time',
+      responseHeaders: null,
+      responseBody: null,
+    })
+  })
+
+  it('records a target that stops in the middle of its answer as a timeout', async () => {
+    const { db, id } = await setup()
+    const stalling = await startHttpServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.write('the first half of')
+    }, '127.0.0.2')
+    try {
+      await replayDelivery(db, { eventId: id, url: `${stalling.url}/hook` }, null, {
+        timeoutMs: 300,
+      })
+    } finally {
+      await stalling.close()
+    }
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: null,
+      error:
+        'the answer (status 200) did not finish within 0.3 s: the target stopped sending its body',
+      responseHeaders: null,
+    })
+  })
 })

@@ -34,6 +34,7 @@ export async function replayDelivery(
   db: SessionDb,
   input: { eventId: number; url: string; secret?: { endpointId: string; value: string } },
   actorEmail: string | null,
+  { timeoutMs = REPLAY_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<ReplayOutcome> {
   const event = await getEvent(db, input.eventId)
   if (!event) return { ok: false, problem: 'not_found' }
@@ -43,7 +44,7 @@ export async function replayDelivery(
     method: event.method,
     headers: replayHeaders(event.headers, body, input.secret?.value),
     body,
-    timeoutMs: REPLAY_TIMEOUT_MS,
+    timeoutMs,
     maxBodyBytes: KEPT_BODY_BYTES,
   })
   const [attempt] = await db
