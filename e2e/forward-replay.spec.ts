@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
+import { HOOK_TARGET_PORT } from '../playwright.config'
 import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
+import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { signIn } from './support/sign-in'
+import { EndpointsPage } from './pages/endpoints-page'
 import { EventsPage } from './pages/events-page'
 import { UsersPage } from './pages/users-page'
 
@@ -144,6 +147,53 @@ test('"Send again" re-sends a delivery and lists each answer as an attempt', asy
   await page.getByTestId('replay-attempt').nth(1).getByText('Answer').click()
   await expect(page.getByTestId('replay-attempt').nth(1)).toContainText('"received":true')
   await captureEveryLook(page, 'event-detail-replay', reviewViewports)
+})
+
+test('"Send again" re-signed with a chosen endpoint signs with that endpoint’s secret', async ({
+  page,
+  request,
+}) => {
+  // The one loopback target the e2e server allows (SANDBOX_ALLOW_HOSTS), as a staging app.
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  try {
+    const endpoints = new EndpointsPage(page)
+    const endpointUrl = `${target.base}/resign-endpoint-${randomBytes(3).toString('hex')}`
+    await endpoints.goto()
+    await endpoints.create(endpointUrl)
+    const row = endpoints.row(endpointUrl)
+    await row.getByRole('button', { name: 'Reveal secret' }).click()
+    await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+    const secret = (await row.getByTestId('secret-value').textContent())!
+
+    const videoId = await deliver(request)
+    await page.goto(`/events?q=${videoId}`)
+    await page.goto(
+      (await page
+        .getByRole('link', { name: /avatar_video\.success/ })
+        .first()
+        .getAttribute('href')) ?? '',
+    )
+    await page.getByLabel('Send again to').fill(`${target.base}/staging`)
+    await page.getByRole('radio', { name: 'Re-signed with an endpoint’s secret' }).check()
+    await page.getByLabel('Endpoint', { exact: true }).selectOption({ label: endpointUrl })
+    await page.getByRole('button', { name: 'Send again' }).click()
+    await expect(page.getByTestId('replay-attempt')).toHaveCount(1)
+    await expect(page.getByTestId('replay-attempt').first()).toContainText(
+      'Re-signed with endpoint',
+    )
+    await expect(page.getByTestId('replay-attempt').first()).toContainText('200')
+
+    const got = target.deliveries.filter((d) => d.path === '/staging')
+    expect(got).toHaveLength(1)
+    expect(got[0]!.body).toContain(videoId)
+    // KonPro's `Signature`: HMAC-SHA256 of the raw body with the endpoint's secret, looked up on
+    // the server (the browser only named the endpoint).
+    expect(got[0]!.headers.signature).toBe(
+      createHmac('sha256', secret).update(got[0]!.body).digest('hex'),
+    )
+  } finally {
+    await target.close()
+  }
 })
 
 test('an admin allows a host under Settings, and "Send again" reaches it until it is removed', async ({
