@@ -84,6 +84,9 @@ export async function forward(
       )
       return true
     }
+    // A failed attempt may still have reached the app (it took the request, then no answer came
+    // in time), so every attempt after the first is marked as a possible copy.
+    let tried = detail.id === redeliver
     for (;;) {
       if (signal.aborted) return false
       // Recorded before the first byte leaves: a kill from here until the answer is recorded
@@ -93,9 +96,7 @@ export async function forward(
       try {
         const { status } = await send(target, {
           method: detail.method,
-          headers: forwardedHeaders(detail.headers, detail.id, {
-            redelivery: detail.id === redeliver,
-          }),
+          headers: forwardedHeaders(detail.headers, detail.id, { redelivery: tried }),
           body: Buffer.from(detail.bodyBase64, 'base64'),
           timeoutMs: options.timeout,
         })
@@ -105,6 +106,7 @@ export async function forward(
         )
         return true
       } catch (error) {
+        tried = true
         warn(
           `#${detail.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`,
         )

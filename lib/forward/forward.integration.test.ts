@@ -227,6 +227,27 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     expect(restarted.out.stdout).toContain(`#${held}  avatar_video.success`)
   }, 120_000)
 
+  it('marks the retry of a delivery the app took but did not answer in time', async () => {
+    const target = await newTarget()
+    // The third request is taken and never answered; the forwarder gives up on it after 500 ms.
+    let requests = 0
+    target.stall(() => ++requests === 3)
+    const cli = startForward(target.port, 'timed-out.json', ['--timeout', '500'])
+    await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Following')
+    const sent = await deliver(5)
+    await expect.poll(() => target.received.length, { timeout: 30_000 }).toBe(6)
+    await settle()
+    await stopCli(cli)
+    target.release()
+
+    const ids = sent.map((s) => s.id)
+    expect(cli.out.stderr).toContain(`#${ids[2]}: http://127.0.0.1:${target.port} did not answer`)
+    expect(target.ids()).toEqual([...ids.slice(0, 3), ids[2], ...ids.slice(3)])
+    expect(target.received.map((r) => r.redelivery)).toEqual(
+      target.received.map((_, i) => (i === 3 ? '1' : undefined)),
+    )
+  }, 120_000)
+
   /** Posts one Kayle delivery (unsigned: the forwarder sends what was stored, verified or not). */
   const deliverKayle = async () => {
     const res = await fetch(`${consoleServer.url}/api/webhooks/kayle`, {
