@@ -80,9 +80,9 @@ Example:
 
 Without --since, it starts with what arrives from now on, or after the delivery recorded in the state file.`,
   )
-  .action(async (options) => {
+  .action(async (options, command) => {
     if (!options.token.startsWith('kpt_'))
-      program.error(
+      command.error(
         '--token must be a personal access token starting with kpt_ (Settings → Access tokens).',
       )
     const controller = new AbortController()

@@ -1,10 +1,16 @@
+import { createHmac, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
+import { HOOK_TARGET_PORT } from '../playwright.config'
 import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
+import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { signIn } from './support/sign-in'
+import { EndpointsPage } from './pages/endpoints-page'
 import { EventsPage } from './pages/events-page'
+import { UsersPage } from './pages/users-page'
 
 // Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
 // hosts an admin allows it to reach.
@@ -54,6 +60,55 @@ test('an access token is shown once, records its last use, and stops working whe
   expect(refused.status()).toBe(401)
 })
 
+test('a viewer creates and revokes a token, and the audit log names it by its prefix only', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const viewerEmail = `viewer-${randomBytes(4).toString('hex')}@tokens.test`
+  const password = (await new UsersPage(page).add(viewerEmail)).trim()
+  const context = await browser.newContext({ baseURL, storageState: undefined })
+  let token = ''
+  try {
+    await signIn(context.request, baseURL!, viewerEmail, password)
+    const asViewer = await context.newPage()
+    await asViewer.goto('/settings/tokens')
+    await expect(asViewer.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
+    await asViewer.getByRole('button', { name: 'Create token' }).click()
+    await asViewer.getByLabel('Token name').fill('viewer laptop')
+    await asViewer.getByRole('button', { name: 'Create token' }).click()
+    token = (await asViewer.getByTestId('new-access-token').textContent())!.trim()
+    expect(token).toMatch(/^kpt_[A-Za-z0-9_-]{43}$/)
+    const stream = await fetch(`${baseURL}/api/events/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(stream.status).toBe(200)
+    await stream.body?.cancel()
+
+    await asViewer.getByRole('button', { name: 'Revoke token viewer laptop' }).click()
+    await asViewer.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click()
+    await expect(asViewer.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
+    const refused = await fetch(`${baseURL}/api/events/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(refused.status).toBe(401)
+  } finally {
+    await context.close()
+  }
+
+  // The admin reads both in the audit log: who, which token (name and prefix), never the token.
+  await page.goto(`/settings/audit?actor=${encodeURIComponent(viewerEmail)}`)
+  const log = page.getByRole('table', { name: 'Audit log' })
+  for (const action of ['token.created', 'token.revoked']) {
+    const row = log.getByTestId('audit-row').filter({ hasText: action })
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText(viewerEmail)
+    await expect(row).toContainText('viewer laptop')
+    await expect(row).toContainText(`"prefix":"${token.slice(0, 10)}"`)
+  }
+  expect(await page.content()).not.toContain(token)
+})
+
 test('"Send again" re-sends a delivery and lists each answer as an attempt', async ({
   page,
   request,
@@ -92,6 +147,53 @@ test('"Send again" re-sends a delivery and lists each answer as an attempt', asy
   await page.getByTestId('replay-attempt').nth(1).getByText('Answer').click()
   await expect(page.getByTestId('replay-attempt').nth(1)).toContainText('"received":true')
   await captureEveryLook(page, 'event-detail-replay', reviewViewports)
+})
+
+test('"Send again" re-signed with a chosen endpoint signs with that endpoint’s secret', async ({
+  page,
+  request,
+}) => {
+  // The one loopback target the e2e server allows (SANDBOX_ALLOW_HOSTS), as a staging app.
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  try {
+    const endpoints = new EndpointsPage(page)
+    const endpointUrl = `${target.base}/resign-endpoint-${randomBytes(3).toString('hex')}`
+    await endpoints.goto()
+    await endpoints.create(endpointUrl)
+    const row = endpoints.row(endpointUrl)
+    await row.getByRole('button', { name: 'Reveal secret' }).click()
+    await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+    const secret = (await row.getByTestId('secret-value').textContent())!
+
+    const videoId = await deliver(request)
+    await page.goto(`/events?q=${videoId}`)
+    await page.goto(
+      (await page
+        .getByRole('link', { name: /avatar_video\.success/ })
+        .first()
+        .getAttribute('href')) ?? '',
+    )
+    await page.getByLabel('Send again to').fill(`${target.base}/staging`)
+    await page.getByRole('radio', { name: 'Re-signed with an endpoint’s secret' }).check()
+    await page.getByLabel('Endpoint', { exact: true }).selectOption({ label: endpointUrl })
+    await page.getByRole('button', { name: 'Send again' }).click()
+    await expect(page.getByTestId('replay-attempt')).toHaveCount(1)
+    await expect(page.getByTestId('replay-attempt').first()).toContainText(
+      'Re-signed with endpoint',
+    )
+    await expect(page.getByTestId('replay-attempt').first()).toContainText('200')
+
+    const got = target.deliveries.filter((d) => d.path === '/staging')
+    expect(got).toHaveLength(1)
+    expect(got[0]!.body).toContain(videoId)
+    // KonPro's `Signature`: HMAC-SHA256 of the raw body with the endpoint's secret, looked up on
+    // the server (the browser only named the endpoint).
+    expect(got[0]!.headers.signature).toBe(
+      createHmac('sha256', secret).update(got[0]!.body).digest('hex'),
+    )
+  } finally {
+    await target.close()
+  }
 })
 
 test('an admin allows a host under Settings, and "Send again" reaches it until it is removed', async ({

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
 import { EventsPage } from './pages/events-page'
@@ -104,6 +105,56 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   )
   await expect(live.getByTestId('kayle-failure-reason')).toHaveCount(0)
   await captureEveryLook(live, 'kayle-delivery-succeeded', reviewViewports)
+})
+
+test('a Kayle delivery sent again, re-signed with its endpoint’s secret, verifies as Kayle signs', async ({
+  page,
+}) => {
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  try {
+    await page.goto('/kayle/endpoints')
+    await page
+      .getByTestId('kayle-endpoint-row')
+      .filter({ hasText: 'Identity checks' })
+      .getByRole('link')
+      .first()
+      .click()
+    await page.getByRole('button', { name: 'Reveal secret' }).click()
+    const shown = page.getByTestId('kayle-secret-value')
+    await expect(shown).not.toContainText('••')
+    const secret = (await shown.textContent())!.trim()
+
+    const log = new EventsPage(page)
+    await log.goto('?provider=kayle')
+    const row = page
+      .getByTestId('event-row')
+      .filter({ hasText: 'verification.session.succeeded' })
+      .first()
+    await page.goto(`/events/${await row.getAttribute('data-event-id')}`)
+    await page.getByLabel('Send again to').fill(`${target.base}/kayle-staging`)
+    await page.getByRole('radio', { name: 'Re-signed with an endpoint’s secret' }).check()
+    // The endpoints offered are Kayle's own, named by their URL.
+    const endpoint = page.getByLabel('Endpoint', { exact: true })
+    await expect(endpoint.getByRole('option')).toHaveText([/\/api\/webhooks\/kayle$/])
+    await page.getByRole('button', { name: 'Send again' }).click()
+    await expect(page.getByTestId('replay-attempt').first()).toContainText(
+      'Re-signed with endpoint',
+    )
+    await expect(page.getByTestId('replay-attempt').first()).toContainText('200')
+
+    const got = target.deliveries.filter((d) => d.path === '/kayle-staging')
+    expect(got).toHaveLength(1)
+    // X-Kayle-Signature: t=<now>,v1=HMAC-SHA256 of "<t>.<raw body>" with the endpoint's secret.
+    const header = got[0]!.headers['x-kayle-signature'] as string
+    const t = /^t=(\d+),v1=[0-9a-f]{64}$/.exec(header)?.[1]
+    expect(t, header).toBeDefined()
+    expect(header).toBe(
+      `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${got[0]!.body}`).digest('hex')}`,
+    )
+    expect(got[0]!.headers.signature).toBeUndefined()
+  } finally {
+    await target.close()
+  }
 })
 
 test('deliveries show their endpoint and attempts; a failed one retries, and its event replays from the events page', async ({

@@ -1,7 +1,9 @@
 // `konpro-console forward`: follows the console's live stream with a personal access token and
 // re-sends every delivery, in order, to a local URL. The last delivery handled is kept in a state
 // file after each one, and every (re)connection asks the stream to resume right after it, so a cut
-// connection, a sleeping laptop or a restart loses nothing and sends nothing twice.
+// connection, a sleeping laptop or a restart loses nothing and sends nothing twice. The delivery
+// being sent is recorded too: after a hard kill mid-request it is sent again, marked as such.
+import { ForwardError } from './errors.mjs'
 import { readSse } from './sse.mjs'
 import { forwardedHeaders, send } from './send.mjs'
 import { readState, writeState } from './state.mjs'
@@ -13,7 +15,7 @@ const MAX_BACKOFF_MS = 30_000
 // Details fetched ahead of the delivery being sent.
 const PREFETCH = 8
 
-export class ForwardError extends Error {}
+export { ForwardError }
 
 /** `10m`, `2h`, `30s`, `1d` → { ms }; a delivery id → { id }. */
 export function parseSince(value) {
@@ -53,6 +55,13 @@ export async function forward(
   let backoff = 1_000
 
   if (saved) warn(`Resuming after delivery #${saved.after} (state in ${options.state}).`)
+  // Killed while the local app held this delivery: it may have arrived, or not. Sending it again
+  // marked lets the app drop the copy; not sending it could lose it.
+  let redeliver = saved?.inFlight ?? null
+  if (redeliver !== null)
+    warn(
+      `Delivery #${redeliver} was being sent when the forwarder stopped and may have reached ${target.origin} already; sending it again with X-Konpro-Console-Redelivery: 1.`,
+    )
 
   const wanted = (summary) =>
     (!options.provider || summary.provider === options.provider) &&
@@ -75,13 +84,19 @@ export async function forward(
       )
       return true
     }
+    // A failed attempt may still have reached the app (it took the request, then no answer came
+    // in time), so every attempt after the first is marked as a possible copy.
+    let tried = detail.id === redeliver
     for (;;) {
       if (signal.aborted) return false
+      // Recorded before the first byte leaves: a kill from here until the answer is recorded
+      // leaves this delivery marked as possibly received.
+      writeState(options.state, consoleUrl, after, detail.id)
       const started = performance.now()
       try {
         const { status } = await send(target, {
           method: detail.method,
-          headers: forwardedHeaders(detail.headers, detail.id),
+          headers: forwardedHeaders(detail.headers, detail.id, { redelivery: tried }),
           body: Buffer.from(detail.bodyBase64, 'base64'),
           timeoutMs: options.timeout,
         })
@@ -91,6 +106,7 @@ export async function forward(
         )
         return true
       } catch (error) {
+        tried = true
         warn(
           `#${detail.id}: ${target.origin} did not answer (${error.message}); trying again in ${backoff / 1000} s.`,
         )
@@ -184,7 +200,10 @@ export async function forward(
         // Fetch ahead, but keep nothing unread for long: a handful of details at a time.
         for (const item of queue.slice(0, PREFETCH)) if (item.wanted) item.detail().catch(() => {})
         const item = queue.shift()
-        if (item.wanted && !(await handle(item))) return
+        if (item.wanted) {
+          if (!(await handle(item))) return
+          if (item.summary.id === redeliver) redeliver = null
+        }
         after = item.summary.id
         writeState(options.state, consoleUrl, after)
         if (signal.aborted) return

@@ -1,4 +1,5 @@
 export function forwardedHeaders(
   headers: Record<string, string>,
   deliveryId: number,
+  options?: { redelivery?: boolean },
 ): Record<string, string>

@@ -4,11 +4,16 @@ import http from 'node:http'
 import https from 'node:https'
 import { resendableHeaders } from '../../lib/net/resend-headers.mjs'
 
-/** @param {Record<string, string>} headers */
-export function forwardedHeaders(headers, deliveryId) {
+/**
+ * @param {Record<string, string>} headers
+ * @param {{ redelivery?: boolean }} [options] redelivery: this delivery may have reached the app
+ *   already (the forwarder was killed while sending it)
+ */
+export function forwardedHeaders(headers, deliveryId, { redelivery = false } = {}) {
   const out = resendableHeaders(headers)
-  // Lets the local app tell a re-sent delivery from a new one, and dedupe after a crash.
+  // Lets the local app tell a re-sent delivery from a new one, and drop a second copy.
   out['x-konpro-console-delivery'] = String(deliveryId)
+  if (redelivery) out['x-konpro-console-redelivery'] = '1'
   return out
 }
 

@@ -1,5 +1,6 @@
+// Types for the tests that import the forwarder's plain-JavaScript modules.
 export function readState(
   file: string,
   consoleUrl: string,
-): { console: string; after: number } | null
-export function writeState(file: string, consoleUrl: string, after: number): void
+): { console: string; after: number; inFlight?: number } | null
+export function writeState(file: string, consoleUrl: string, after: number, inFlight?: number): void

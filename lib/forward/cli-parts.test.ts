@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSince } from '../../bin/forward/forward.mjs'
 import { forwardedHeaders } from '../../bin/forward/send.mjs'
 import { readSse } from '../../bin/forward/sse.mjs'
+import { ForwardError } from '../../bin/forward/errors.mjs'
 import { readState, writeState } from '../../bin/forward/state.mjs'
 
 // The pieces of `konpro-console forward` that need no server: the complete run is in
@@ -71,6 +72,12 @@ it('forwards every header but those of the original connection, and names the de
     'content-type': 'application/json',
     'x-konpro-console-delivery': '42',
   })
+  // A delivery that may have reached the app before a hard kill says so, beside its id.
+  expect(forwardedHeaders({ signature: 'abc' }, 43, { redelivery: true })).toEqual({
+    signature: 'abc',
+    'x-konpro-console-delivery': '43',
+    'x-konpro-console-redelivery': '1',
+  })
 })
 
 it('keeps state for one console, written whole', () => {
@@ -79,13 +86,29 @@ it('keeps state for one console, written whole', () => {
     const file = path.join(dir, 'nested', 'state.json')
     expect(readState(file, 'http://a')).toBeNull()
     writeState(file, 'http://a', 41)
+    writeState(file, 'http://a', 42, 43)
+    expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42, inFlight: 43 })
+    writeState(file, 'http://a', 43)
+    expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 43 })
     writeState(file, 'http://a', 42)
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42 })
-    // Another console's state, or a damaged file, is not used.
+    // Another console's state is not used.
     expect(readState(file, 'http://b')).toBeNull()
-    writeFileSync(file, '{"console":"http://a","after":')
-    expect(readState(file, 'http://a')).toBeNull()
     expect(readdirSync(path.dirname(file))).toEqual(['state.json'])
+    // A damaged file stops the forwarder rather than silently skip what arrived meanwhile.
+    for (const damaged of [
+      '{"console":"http://a","after":',
+      '{"console":"http://a","after":-1}',
+      '{"console":"http://a","after":4,"inFlight":"5"}',
+      'null',
+    ]) {
+      writeFileSync(file, damaged)
+      expect(() => readState(file, 'http://a'), damaged).toThrow(ForwardError)
+      expect(() => readState(file, 'http://a'), damaged).toThrow(
+        /Delete it to start with new deliveries, or pass --since/,
+      )
+    }
+    expect(() => readState(path.dirname(file), 'http://a')).toThrow(/cannot be read: EISDIR/)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -120,6 +120,7 @@ function pinnedRequest(
   deadline: AbortSignal,
   onResponse: (res: IncomingMessage) => void,
   onError: (error: Error) => void,
+  onConnect?: () => void,
 ) {
   const makeRequest = url.protocol === 'https:' ? httpsRequest : httpRequest
   const { body } = request
@@ -138,6 +139,7 @@ function pinnedRequest(
     onResponse,
   )
   req.on('error', onError)
+  if (onConnect) req.once('socket', (socket) => socket.once('connect', onConnect))
   req.end(body)
 }
 
@@ -173,7 +175,19 @@ export interface CapturedAnswer {
 }
 export type CapturedResult =
   | { ok: true; answer: CapturedAnswer }
-  | { ok: false; reason: 'blocked' | 'unreachable'; message: string; latencyMs: number }
+  | { ok: false; reason: 'blocked' | 'unreachable' | 'timeout'; message: string; latencyMs: number }
+
+/**
+ * A replay's target that was reached but did not answer in time. Unlike the sandboxes' sends,
+ * which word every failure alike, a replay says so: its admin is debugging that very target (a
+ * public or allowed address only), and "reached but silent" is the clue they need.
+ */
+function timedOut(timeoutMs: number, status: number | null): string {
+  const within = `${timeoutMs / 1000} s`
+  return status === null
+    ? `no answer within ${within}: the target took the request but did not answer in time`
+    : `the answer (status ${status}) did not finish within ${within}: the target stopped sending its body`
+}
 
 /**
  * Replays: any method, exact body bytes, and the answer kept (status, headers, the first bytes of
@@ -216,6 +230,8 @@ export async function sendOutboundCapturing(
   )
     return { ...blocked, latencyMs: elapsed() } as CapturedResult
   const withBody = request.method !== 'GET' && request.method !== 'HEAD'
+  let connected = false
+  let status: number | null = null
   try {
     const answer = await new Promise<Omit<CapturedAnswer, 'latencyMs'>>((resolvePromise, reject) =>
       pinnedRequest(
@@ -228,9 +244,12 @@ export async function sendOutboundCapturing(
         },
         deadline,
         (res) => {
+          status = res.statusCode ?? 0
           const chunks: Buffer[] = []
           let kept = 0
+          let finished = false
           const done = () => {
+            finished = true
             const headers: Record<string, string> = {}
             for (const [name, value] of Object.entries(res.headers))
               if (value !== undefined)
@@ -250,12 +269,22 @@ export async function sendOutboundCapturing(
           })
           res.on('end', done)
           res.on('error', reject)
+          // An answer cut off by the deadline may close without an error of its own.
+          res.on('close', () => finished || reject(new Error('the answer ended early')))
         },
         reject,
+        () => (connected = true),
       ),
     )
     return { ok: true, answer: { ...answer, latencyMs: elapsed() } }
   } catch {
+    if (connected && deadline.aborted)
+      return {
+        ok: false,
+        reason: 'timeout',
+        message: timedOut(request.timeoutMs, status),
+        latencyMs: elapsed(),
+      }
     return { ...unreachable, latencyMs: elapsed() } as CapturedResult
   }
 }

@@ -25,6 +25,22 @@ export interface Opened {
 }
 
 /**
+ * How a replay is re-signed with one of the provider's endpoint secrets: which stored headers
+ * carry the old signature, the new ones, and where the secret comes from (the server, never the
+ * browser, which only names the endpoint).
+ */
+export interface Resign {
+  /** The stored headers that carry the original signature, dropped from a re-signed replay. */
+  headers: readonly string[]
+  /** The signature headers for `body` under `secret`, as the provider itself would send them. */
+  sign: (body: Uint8Array, secret: string) => Record<string, string>
+  /** The endpoints whose secret can sign, for the form: id and URL, never the secret. */
+  endpoints: (db: Db) => Promise<Array<{ id: string; url: string }>>
+  /** One endpoint's secret; null when it has none (any more). */
+  secret: (db: Db, endpointId: string) => Promise<string | null>
+}
+
+/**
  * Everything the shared receive pipeline (lib/webhooks/receive.ts) needs of one provider. `S` is a
  * signing secret as `verify` takes it; `K` a key the `open` step decrypts with.
  */
@@ -52,6 +68,8 @@ export interface ProviderDefinition<S extends { endpointId: string; secret: stri
   refusedStatus: number
   /** Why a stored delivery did not verify, worked out again with the secrets known now. */
   diagnose: (input: DiagnosisInput) => SignatureDiagnosis
+  /** Re-signing a replay; absent for a provider whose deliveries cannot be re-signed. */
+  resign?: Resign
 }
 
 /** A definition whatever its secret and key types, for code that only passes it on. */

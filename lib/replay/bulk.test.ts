@@ -174,7 +174,11 @@ describeEachDatabase('bulk replay', (fresh) => {
     const { db, ids } = await seed(2)
     const items = await replayBatch(
       db,
-      { ids, url: `${target.url}/hook`, secret: { endpointId: 'ep_1', value: 'whsec_x' } },
+      {
+        ids,
+        url: `${target.url}/hook`,
+        secret: { provider: 'konpro', endpointId: 'ep_1', value: 'whsec_x' },
+      },
       null,
     )
     // The first seeded row is a Kayle delivery (i % 5 === 0).

@@ -5,7 +5,7 @@ import { events } from '../db/schema'
 import { countEvents, filterConditions } from '../events/queries'
 import type { EventFilters } from '../validations/event-filters'
 import type { BatchItem } from './bulk-summary'
-import { replayDelivery } from './replay'
+import { replayDelivery, type ReplaySecret } from './replay'
 
 // Bulk "Send again…": the browser asks for the ids a filter matches, then sends them back a small
 // batch per call. Nothing of a run lives on the server between calls, so any instance serves any
@@ -37,7 +37,7 @@ export async function planBulkReplay(
 
 const PROBLEMS = {
   not_found: 'This delivery is no longer stored.',
-  not_konpro: 'Only KonPro deliveries can be re-signed with a KonPro endpoint’s secret.',
+  other_provider: 'Only KonPro deliveries can be re-signed with a KonPro endpoint’s secret.',
 } as const
 
 /**
@@ -47,7 +47,7 @@ const PROBLEMS = {
  */
 export async function replayBatch(
   db: SessionDb,
-  input: { ids: number[]; url: string; secret?: { endpointId: string; value: string } },
+  input: { ids: number[]; url: string; secret?: ReplaySecret },
   actorEmail: string | null,
 ): Promise<BatchItem[]> {
   const results: BatchItem[] = new Array(input.ids.length)

@@ -6,6 +6,10 @@ import { BLOCKED_MESSAGE } from '../net/outbound'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow } from '../test/event-rows'
 import { startHttpServer } from '../test/http-server'
+import { kayleDefinition as kayle } from '../providers/kayle/definition'
+import { verifyKayleSignature } from '../providers/kayle/signature'
+import { storeSigningSecret } from '../providers/kayle/vault'
+import { konproDefinition as konpro } from '../providers/konpro/definition'
 import { listReplayAttempts, replayDelivery, replayHeaders } from './replay'
 import { replaySchema } from './schema'
 
@@ -41,10 +45,31 @@ it('keeps the original headers but the hop ones, or replaces the signature when 
     'heygen-timestamp': '1',
     'content-type': 'application/json',
   })
-  expect(replayHeaders(stored, body, 'whsec_1')).toEqual({
+  expect(replayHeaders(stored, body, { resign: konpro.resign!, secret: 'whsec_1' })).toEqual({
     signature: createHmac('sha256', 'whsec_1').update(body).digest('hex'),
     'content-type': 'application/json',
   })
+})
+
+it('re-signs a Kayle delivery the way Kayle signs: X-Kayle-Signature t=…,v1=… over the raw body', () => {
+  const body = Buffer.from('eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.encrypted')
+  const stored = {
+    'x-kayle-signature': 't=1700000000,v1=' + 'a'.repeat(64),
+    'x-kayle-event': 'verification.completed',
+    'content-type': 'application/jose',
+  }
+  const headers = replayHeaders(stored, body, { resign: kayle.resign!, secret: 'whsec_kayle' })
+  expect(headers['x-kayle-event']).toBe('verification.completed')
+  expect(headers['x-kayle-signature']).not.toBe(stored['x-kayle-signature'])
+  expect(
+    verifyKayleSignature({
+      body,
+      header: headers['x-kayle-signature'],
+      secrets: [{ endpointId: 'we_1', secret: 'whsec_kayle' }],
+    }),
+  ).toMatchObject({ verdict: 'verified', endpointId: 'we_1' })
+  // Nothing of KonPro's scheme is added.
+  expect(headers.signature).toBeUndefined()
 })
 
 it('asks for a full URL and, when re-signing, an endpoint', () => {
@@ -116,7 +141,7 @@ describeEachDatabase('replaying a delivery', (fresh) => {
       {
         eventId: id,
         url: `${target.url}/hook`,
-        secret: { endpointId: 'ep_1', value: 'whsec_test' },
+        secret: { provider: 'konpro', endpointId: 'ep_1', value: 'whsec_test' },
       },
       null,
     )
@@ -126,6 +151,60 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     expect((await listReplayAttempts(db, id))[0]).toMatchObject({
       mode: 'resigned',
       signedWith: 'ep_1',
+      status: 202,
+    })
+  })
+
+  it('re-signs a Kayle delivery with its endpoint’s secret, and refuses another provider’s', async () => {
+    const database = await fresh()
+    const db = database.db as SessionDb
+    await storeSigningSecret(db, 'we_1', 'whsec_kayle')
+    // The secret comes from the console's sealed store, as the action looks it up.
+    expect(await kayle.resign!.secret(db, 'we_1')).toBe('whsec_kayle')
+    expect(await kayle.resign!.secret(db, 'we_unknown')).toBeNull()
+    const [row] = await db
+      .insert(events)
+      .values(
+        storedRow({
+          provider: 'kayle',
+          headers: { 'x-kayle-signature': `t=1,v1=${'b'.repeat(64)}` },
+        }),
+      )
+      .returning({ id: events.id, body: events.body })
+    const before = target.requests.length
+    const other = await replayDelivery(
+      db,
+      {
+        eventId: row!.id,
+        url: `${target.url}/hook`,
+        secret: { provider: 'konpro', endpointId: 'ep_1', value: 'whsec_konpro' },
+      },
+      null,
+    )
+    expect(other).toEqual({ ok: false, problem: 'other_provider' })
+    expect(target.requests.length).toBe(before)
+
+    await replayDelivery(
+      db,
+      {
+        eventId: row!.id,
+        url: `${target.url}/hook`,
+        secret: { provider: 'kayle', endpointId: 'we_1', value: 'whsec_kayle' },
+      },
+      null,
+    )
+    const got = target.requests[before]!
+    expect(
+      verifyKayleSignature({
+        body: Buffer.from(row!.body),
+        header: got.headers['x-kayle-signature'] as string,
+        secrets: [{ endpointId: 'we_1', secret: 'whsec_kayle' }],
+      }).verdict,
+    ).toBe('verified')
+    expect(got.headers.signature).toBeUndefined()
+    expect((await listReplayAttempts(db, row!.id))[0]).toMatchObject({
+      mode: 'resigned',
+      signedWith: 'we_1',
       status: 202,
     })
   })
@@ -168,5 +247,46 @@ describeEachDatabase('replaying a delivery', (fresh) => {
     await replayDelivery(db, { eventId: id, url: `${target.url}/hook` }, null)
     await db.delete(events)
     expect(await listReplayAttempts(db, id)).toEqual([])
+  })
+
+  it('records a target that takes the request and never answers as a timeout', async () => {
+    const { db, id } = await setup()
+    const silent = await startHttpServer(() => {}, '127.0.0.2')
+    try {
+      const outcome = await replayDelivery(db, { eventId: id, url: `${silent.url}/hook` }, null, {
+        timeoutMs: 300,
+      })
+      expect(outcome.ok).toBe(true)
+      expect(silent.requests).toHaveLength(1)
+    } finally {
+      await silent.close()
+    }
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: null,
+      error: 'no answer within 0.3 s: the target took the request but did not answer in time',
+      responseHeaders: null,
+      responseBody: null,
+    })
+  })
+
+  it('records a target that stops in the middle of its answer as a timeout', async () => {
+    const { db, id } = await setup()
+    const stalling = await startHttpServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.write('the first half of')
+    }, '127.0.0.2')
+    try {
+      await replayDelivery(db, { eventId: id, url: `${stalling.url}/hook` }, null, {
+        timeoutMs: 300,
+      })
+    } finally {
+      await stalling.close()
+    }
+    expect((await listReplayAttempts(db, id))[0]).toMatchObject({
+      status: null,
+      error:
+        'the answer (status 200) did not finish within 0.3 s: the target stopped sending its body',
+      responseHeaders: null,
+    })
   })
 })

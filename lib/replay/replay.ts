@@ -1,49 +1,61 @@
 import 'server-only'
-import { createHmac } from 'node:crypto'
 import { desc, eq } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
 import { replayAttempts, type ReplayAttempt } from '../db/schema'
 import { getEvent } from '../events/queries'
 import { sendOutboundCapturing } from '../net/outbound'
 import { resendableHeaders } from '../net/resend-headers.mjs'
+import { providerDefinition, type Resign } from '../providers/registry'
 
 // "Send again to…": a stored delivery re-sent to a URL, with its own headers and body bytes or
-// re-signed with a KonPro endpoint's secret; the answer is kept with the delivery as an attempt.
+// re-signed with one of its provider's endpoint secrets, the way that provider signs; the answer is
+// kept with the delivery as an attempt.
 
 export const REPLAY_TIMEOUT_MS = 10_000
 export const KEPT_BODY_BYTES = 1024
 
-const SIGNATURE_HEADERS = ['signature', 'heygen-signature', 'heygen-timestamp']
-
 export function replayHeaders(
   stored: Record<string, string>,
   body: Uint8Array,
-  secret?: string,
+  signing?: { resign: Resign; secret: string },
 ): Record<string, string> {
-  // Re-signing replaces the stored signature headers with a new `Signature`.
-  const headers = resendableHeaders(stored, secret ? SIGNATURE_HEADERS : [])
-  // KonPro's `Signature`: HMAC-SHA256 over the raw body, hex.
-  if (secret) headers.signature = createHmac('sha256', secret).update(body).digest('hex')
-  return headers
+  // Re-signing replaces the stored signature headers with the provider's new ones.
+  const headers = resendableHeaders(stored, signing ? signing.resign.headers : [])
+  return signing ? { ...headers, ...signing.resign.sign(body, signing.secret) } : headers
+}
+
+/** An endpoint's secret to re-sign with, and the provider whose endpoint it is. */
+export interface ReplaySecret {
+  provider: string
+  endpointId: string
+  value: string
 }
 
 export type ReplayOutcome =
-  { ok: true; attempt: ReplayAttempt } | { ok: false; problem: 'not_found' | 'not_konpro' }
+  { ok: true; attempt: ReplayAttempt } | { ok: false; problem: 'not_found' | 'other_provider' }
 
 export async function replayDelivery(
   db: SessionDb,
-  input: { eventId: number; url: string; secret?: { endpointId: string; value: string } },
+  input: { eventId: number; url: string; secret?: ReplaySecret },
   actorEmail: string | null,
+  { timeoutMs = REPLAY_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<ReplayOutcome> {
   const event = await getEvent(db, input.eventId)
   if (!event) return { ok: false, problem: 'not_found' }
-  if (input.secret && event.provider !== 'konpro') return { ok: false, problem: 'not_konpro' }
+  const { resign } = providerDefinition(event.provider)
+  // A secret signs only its own provider's deliveries, in that provider's scheme.
+  if (input.secret && (input.secret.provider !== event.provider || !resign))
+    return { ok: false, problem: 'other_provider' }
   const body = Buffer.from(event.bodyBase64, 'base64')
   const result = await sendOutboundCapturing(db, input.url, {
     method: event.method,
-    headers: replayHeaders(event.headers, body, input.secret?.value),
+    headers: replayHeaders(
+      event.headers,
+      body,
+      input.secret && resign ? { resign, secret: input.secret.value } : undefined,
+    ),
     body,
-    timeoutMs: REPLAY_TIMEOUT_MS,
+    timeoutMs,
     maxBodyBytes: KEPT_BODY_BYTES,
   })
   const [attempt] = await db

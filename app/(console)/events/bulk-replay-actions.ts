@@ -10,9 +10,10 @@ import { countEvents } from '@/lib/events/queries'
 import { revealSecret } from '@/lib/providers/konpro/endpoints'
 import { planBulkReplay, replayBatch } from '@/lib/replay/bulk'
 import { addToTally, emptyTally } from '@/lib/replay/bulk-summary'
+import type { ReplaySecret } from '@/lib/replay/replay'
 import { bulkBatchSchema, bulkCountSchema, bulkReplaySchema } from '@/lib/replay/schema'
 
-type Secret = { endpointId: string; value: string } | undefined
+type Secret = ReplaySecret | undefined
 
 /** The endpoint's secret when re-signing; a field error when it has none (any more). */
 async function secretFor(input: {
@@ -31,7 +32,8 @@ async function secretFor(input: {
         },
       },
     }
-  return { ok: true, secret: { endpointId: input.endpointId!, value } }
+  // A bulk run re-signs with a KonPro endpoint only; other deliveries in the filter are reported.
+  return { ok: true, secret: { provider: 'konpro', endpointId: input.endpointId!, value } }
 }
 
 export const countBulkReplay = adminAction(bulkCountSchema, async ({ filters }, { db }) =>

@@ -15,10 +15,13 @@ export function ReplayForm({
   eventId,
   endpoints,
   canResign,
+  providerLabel,
 }: {
   eventId: number
   endpoints: Array<{ id: string; url: string }>
   canResign: boolean
+  /** The delivery's provider, as the console names it. */
+  providerLabel: string
 }) {
   const { form, onSubmit, formError, hydrated, errors, isSubmitting } = useActionForm({
     schema: replaySchema,
@@ -39,9 +42,9 @@ export function ReplayForm({
         canResign={canResign}
         note={
           !canResign
-            ? 'Only KonPro deliveries can be re-signed.'
+            ? `${providerLabel} deliveries cannot be re-signed.`
             : endpoints.length === 0
-              ? 'There is no KonPro endpoint whose secret could sign it.'
+              ? `There is no ${providerLabel} endpoint whose secret could sign it.`
               : null
         }
         register={form.register}

@@ -2,7 +2,7 @@ import { DetailSection } from '@/components/events/detail/detail-section'
 import { ReplayAttempts } from '@/components/events/detail/replay-attempts'
 import { ReplayForm } from '@/components/events/detail/replay-form'
 import { requireSession } from '@/lib/auth/current'
-import { loadEndpoints } from '@/lib/providers/konpro/endpoints'
+import { providerDefinition } from '@/lib/providers/registry'
 import { listReplayAttempts } from '@/lib/replay/replay'
 
 /** The replay piece of a delivery's detail: "Send again to…" for admins, and every attempt so far. */
@@ -10,7 +10,8 @@ export async function ReplaySection({ eventId, provider }: { eventId: number; pr
   const { user, db } = await requireSession()
   const attempts = await listReplayAttempts(db, eventId)
   const isAdmin = user.role === 'admin'
-  const endpoints = isAdmin && provider === 'konpro' ? await loadEndpoints() : null
+  const { catalog, resign } = providerDefinition(provider)
+  const endpoints = isAdmin && resign ? await resign.endpoints(db) : []
   return (
     <DetailSection
       id="replay-title"
@@ -21,8 +22,9 @@ export async function ReplaySection({ eventId, provider }: { eventId: number; pr
         {isAdmin ? (
           <ReplayForm
             eventId={eventId}
-            canResign={provider === 'konpro'}
-            endpoints={endpoints?.ok ? endpoints.data.map((e) => ({ id: e.id, url: e.url })) : []}
+            canResign={!!resign}
+            providerLabel={catalog.label}
+            endpoints={endpoints}
           />
         ) : (
           <p className="text-sm text-muted-foreground">Only an admin can send a delivery again.</p>

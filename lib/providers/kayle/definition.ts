@@ -1,7 +1,14 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { decryptKayleBytes, KayleDecryptError, type KaylePrivateKey } from './jwe'
-import { SIGNATURE_HEADER, verifyKayleSignature, type KayleSigningSecret } from './signature'
+import { getKayle } from './'
+import { load } from '../load'
+import {
+  SIGNATURE_HEADER,
+  signKayle,
+  verifyKayleSignature,
+  type KayleSigningSecret,
+} from './signature'
 import { privateKeys, signingSecrets } from './vault'
 import { fieldsOf } from '../../webhooks/parse'
 import { PROVIDERS } from '../catalog'
@@ -67,4 +74,22 @@ export const kayleDefinition: ProviderDefinition<KayleSigningSecret, Key> = {
   // signature alike); the shared policy says whether to refuse, Kayle's guide says with what.
   refusedStatus: 400,
   diagnose: diagnoseKayleSignature,
+  resign: {
+    headers: [SIGNATURE_HEADER],
+    // Signed now: Kayle's receivers refuse a `t` more than five minutes old.
+    sign: (body, secret) => ({
+      [SIGNATURE_HEADER]: signKayle(body, secret, Math.floor(Date.now() / 1000)),
+    }),
+    // The endpoints whose signing secret this console holds, named by their URL when Kayle lists it.
+    async endpoints(db) {
+      const [secrets, listed] = await Promise.all([
+        signingSecrets(db),
+        load(async () => (await getKayle()).listAllEndpoints()),
+      ])
+      const urls = new Map(listed.ok ? listed.data.map((e) => [e.id, e.url]) : [])
+      return secrets.map((s) => ({ id: s.endpointId, url: urls.get(s.endpointId) ?? s.endpointId }))
+    },
+    secret: async (db, endpointId) =>
+      (await signingSecrets(db)).find((s) => s.endpointId === endpointId)?.secret ?? null,
+  },
 }

@@ -1,7 +1,9 @@
 import 'server-only'
+import { createHmac } from 'node:crypto'
 import type { Db } from '../../db/client'
 import { getKonpro } from './'
 import { konproConnection } from './connection'
+import { loadEndpoints, revealSecret } from './endpoints'
 import { listSandboxEndpoints } from './sandbox/store'
 import { CORRELATION_FIELDS } from '../../events/correlation'
 import { dedupeKey, fieldsOf } from '../../webhooks/parse'
@@ -59,4 +61,17 @@ export const konproDefinition: ProviderDefinition<EndpointSecret> = {
     dedupeKey(body, headers.get('signature') ?? headers.get('heygen-signature')),
   refusedStatus: 401,
   diagnose: diagnoseKonproSignature,
+  resign: {
+    headers: ['signature', 'heygen-signature', 'heygen-timestamp'],
+    // KonPro's `Signature`: HMAC-SHA256 over the raw body, hex.
+    sign: (body, secret) => ({
+      signature: createHmac('sha256', secret).update(body).digest('hex'),
+    }),
+    // Any endpoint of the team, not only those pointing at this receiver: a replay goes anywhere.
+    async endpoints() {
+      const listed = await loadEndpoints()
+      return listed.ok ? listed.data.map((e) => ({ id: e.id, url: e.url })) : []
+    },
+    secret: (_db, endpointId) => revealSecret(endpointId),
+  },
 }

@@ -5,14 +5,18 @@ import { revalidatePath } from 'next/cache'
 import { ok } from '@/lib/actions/result'
 import { recordAudit } from '@/lib/audit'
 import { adminAction } from '@/lib/auth/action'
-import { revealSecret } from '@/lib/providers/konpro/endpoints'
-import { replayDelivery } from '@/lib/replay/replay'
+import { getEvent } from '@/lib/events/queries'
+import { providerDefinition } from '@/lib/providers/registry'
+import { replayDelivery, type ReplaySecret } from '@/lib/replay/replay'
 import { replaySchema } from '@/lib/replay/schema'
 
 export const replayDeliveryAction = adminAction(replaySchema, async (input, { actor, db }) => {
-  let secret: { endpointId: string; value: string } | undefined
+  let secret: ReplaySecret | undefined
   if (input.mode === 'resigned') {
-    const value = await revealSecret(input.endpointId!)
+    const event = await getEvent(db, input.eventId)
+    if (!event) return { ok: false, formError: 'This delivery is no longer stored.' }
+    // Looked up here, on the server, among the endpoints of the delivery's own provider.
+    const value = await providerDefinition(event.provider).resign?.secret(db, input.endpointId!)
     if (!value)
       return {
         ok: false,
@@ -20,7 +24,7 @@ export const replayDeliveryAction = adminAction(replaySchema, async (input, { ac
           endpointId: ['That endpoint no longer exists or has no secret. Choose another.'],
         },
       }
-    secret = { endpointId: input.endpointId!, value }
+    secret = { provider: event.provider, endpointId: input.endpointId!, value }
   }
   const outcome = await replayDelivery(
     db,
@@ -33,7 +37,7 @@ export const replayDeliveryAction = adminAction(replaySchema, async (input, { ac
       formError:
         outcome.problem === 'not_found'
           ? 'This delivery is no longer stored.'
-          : 'Only KonPro deliveries can be re-signed with a KonPro endpoint’s secret.',
+          : 'That endpoint belongs to another provider: choose one of this delivery’s own.',
     }
   }
   const { attempt } = outcome
