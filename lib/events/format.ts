@@ -39,25 +39,34 @@ export function formatBytes(n: number) {
 
 const DAY = 86_400_000
 
+/** "42 s", "3 min", "5 h", "12 d"; null past 30 days, where a date reads better. */
+function span(ms: number) {
+  if (ms < 60_000) return `${Math.floor(ms / 1000)} s`
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min`
+  if (ms < DAY) return `${Math.floor(ms / 3_600_000)} h`
+  if (ms < 30 * DAY) return `${Math.floor(ms / DAY)} d`
+  return null
+}
+
 /**
  * The one relative wording of the console: "just now", "42 s ago", "3 min ago", "5 h ago",
- * "12 d ago", then the date. A time ahead of the browser's clock (the server's clock runs a little
- * ahead, or a row arrived between ticks) is "just now", never "in 2 seconds".
+ * "12 d ago", then the date. A past event ahead of the browser's clock (the server's clock runs a
+ * little ahead, or a row arrived between ticks) is "just now", never "in 2 seconds". Only a time
+ * that is meant to lie ahead (`future`: a scheduled attempt, an expiry) reads "in 5 min".
  */
-export function formatRelative(iso: string, now = Date.now()) {
+export function formatRelative(iso: string, now = Date.now(), { future = false } = {}) {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return iso
   const ago = now - ms
+  const date = () =>
+    new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  if (future && ago <= -10_000) {
+    const ahead = span(-ago)
+    return ahead ? `in ${ahead}` : date()
+  }
   if (ago < 10_000) return 'just now'
-  if (ago < 60_000) return `${Math.floor(ago / 1000)} s ago`
-  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`
-  if (ago < DAY) return `${Math.floor(ago / 3_600_000)} h ago`
-  if (ago < 30 * DAY) return `${Math.floor(ago / DAY)} d ago`
-  return new Date(ms).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  })
+  const past = span(ago)
+  return past ? `${past} ago` : date()
 }
 
 /** "22 Nov 2026, 18:00:05 UTC": the same on server and browser. */
