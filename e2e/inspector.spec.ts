@@ -268,6 +268,37 @@ test('times read "N min ago" everywhere, with local time and UTC on hover and in
   const received = page.getByTestId('received-at')
   await expect(received).toContainText(/E[SD]T|GMT-[45]/)
   await expect(received).toContainText('UTC')
+
+  // The permalink's header line, and each attempt of "Send again", read the same way.
+  const permalink = await events
+    .row(id)
+    .getByRole('link', { name: 'avatar_video.success' })
+    .getAttribute('href')
+  await page.goto(permalink!)
+  const header = page.getByTestId('detail-received-at')
+  await expect(header).toContainText(/E[SD]T|GMT-[45]/)
+  await expect(header).toContainText('UTC')
+  await page.getByLabel('Send again to').fill('http://10.0.0.1/hook')
+  await page.getByRole('button', { name: 'Send again' }).click()
+  const attemptAt = page.getByTestId('replay-attempt-at')
+  await expect(attemptAt).toContainText(/E[SD]T|GMT-[45]/)
+  await expect(attemptAt).toContainText('UTC')
+
+  // The chart: labels in New York time, each bar's tooltip with UTC beside it, and so the chip.
+  await events.goto('?since=1h')
+  await expect(page.getByTestId('chart-zone')).toHaveText(/^Times in (E[SD]T|GMT-[45])$/)
+  const first = page.getByTestId('chart-bar').first()
+  await expect(first).toHaveAttribute(
+    'title',
+    /^\d\d:\d\d–\d\d:\d\d (E[SD]T|GMT-[45]) \(\d\d:\d\d–\d\d:\d\d UTC\): /,
+  )
+  const [, local, utc] = (await first.getAttribute('title'))!.match(/^(\d\d:\d\d).*?\((\d\d:\d\d)/)!
+  expect(local, 'New York is behind UTC').not.toBe(utc)
+  await expect(page.getByTestId('chart-label').first()).toHaveText(local!)
+  await page.locator('[data-testid=chart-bar]:not([data-total="0"])').last().click()
+  const chip = page.getByTestId('time-chip')
+  await expect(chip).toContainText(/(E[SD]T|GMT-[45]) \(.* UTC\)/)
+  await reviewScreen(page, 'inspector-local-times', reviewViewports)
   await context.close()
 })
 

@@ -85,25 +85,29 @@ export function formatUtcClock(iso: string) {
   return `${new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'UTC' })} UTC`
 }
 
-/** Short clock label for chart buckets, in UTC so server and browser agree. */
-export function formatBucket(iso: string, range: 'hour' | 'day' | 'week') {
+/** Short clock label for chart buckets: in UTC unless a time zone is given (the browser's, once hydrated). */
+export function formatBucket(iso: string, range: 'hour' | 'day' | 'week', timeZone = 'UTC') {
   const d = new Date(iso)
-  const time = d.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
   if (range !== 'week') return time
-  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' })} ${time}`
+  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone })} ${time}`
 }
 
-/** Compact "22 Nov, 18:00" in UTC, for labels of a picked interval. */
-export function formatShort(iso: string) {
+/** Compact "22 Nov, 18:00", in UTC unless a time zone is given, for labels of a picked interval. */
+export function formatShort(iso: string, timeZone = 'UTC') {
   return new Date(iso).toLocaleString('en-GB', {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone,
   })
+}
+
+/** The zone's short name at that moment, "GMT-5" or "CET", to name the zone of a local time. */
+export function zoneName(iso: string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(
+    new Date(iso),
+  )
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone
 }
