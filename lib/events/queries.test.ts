@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
+import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow, webhookBody } from '../test/event-rows'
@@ -161,6 +162,18 @@ describeEachDatabase('event queries', (fresh) => {
       { eventType: 'avatar_video.success', responseStatus: 200, receivedAt: at(2).toISOString() },
       { eventType: 'avatar_video.fail', responseStatus: 429, receivedAt: at(1).toISOString() },
     ])
+    // Both reads can go through the endpoint's index rather than a scan of every delivery.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<{ 'QUERY PLAN': string }>(
+        await tx.execute(
+          sql`explain select response_status, count(*) from events where endpoint_id = 'ep_1' group by 1`,
+        ),
+      )
+        .map((r) => r['QUERY PLAN'])
+        .join('\n')
+    })
+    expect(plan).toMatch(/events_endpoint_idx/)
     expect(await endpointReceipts(db, 'ep_none')).toEqual({
       total: 0,
       answers: [],
