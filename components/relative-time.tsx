@@ -9,7 +9,17 @@ import { useNow } from './use-now'
  * and in UTC on hover. Until the browser takes over (server render, hydration) it shows the UTC
  * time, which is the same on both sides.
  */
-export function RelativeTime({ value, className }: { value: string | null; className?: string }) {
+export function RelativeTime({
+  value,
+  className,
+  future = false,
+  ...props
+}: {
+  value: string | null
+  className?: string
+  /** A time meant to lie ahead (a scheduled attempt, an expiry): "in 5 min" rather than "just now". */
+  future?: boolean
+} & Omit<React.ComponentProps<'time'>, 'dateTime' | 'title'>) {
   const now = useNow()
   if (!value) return <span className={className}>—</span>
   const title =
@@ -20,8 +30,9 @@ export function RelativeTime({ value, className }: { value: string | null; class
       title={title}
       className={cn('whitespace-nowrap tabular-nums', className)}
       suppressHydrationWarning
+      {...props}
     >
-      {now === null ? formatUtcClock(value) : formatRelative(value, now)}
+      {now === null ? formatUtcClock(value) : formatRelative(value, now, { future })}
     </time>
   )
 }

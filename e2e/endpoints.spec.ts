@@ -164,11 +164,74 @@ test('one endpoint gets a custom test payload alone, and its page shows what it 
   expect(target.deliveries.map((d) => [d.path, d.body])).toEqual([['/hook-one', custom]])
   await expect(history.getByText('Sent by the sandbox').locator('..')).toContainText('2')
   await expect(history.getByText('Accepted (2xx)').locator('..')).toContainText('100%')
+  await expect(history.getByText('Answer p50').locator('..')).toContainText(/^Answer p50\d+ ms$/)
+  await expect(history.getByText('Answer p95').locator('..')).toContainText(/^Answer p95\d+ ms$/)
   await expect(
     history.getByRole('list', { name: 'Latest sends' }).getByRole('listitem').first(),
   ).toContainText('avatar_video.fail')
   await expectAccessible(page)
   await captureEveryLook(page, 'endpoint-history')
+})
+
+test('an endpoint at this console’s receiver shows what the receiver got and how it answered', async ({
+  page,
+}) => {
+  await page.goto('/events')
+  await page.getByRole('button', { name: 'Register this receiver' }).click()
+  await expect(page.getByText('Registered with KonPro').first()).toBeVisible()
+  const endpoints = new EndpointsPage(page)
+  await endpoints.goto()
+  const own = endpoints.row('/api/webhooks/konpro')
+  const page_ = (await own.getByRole('link', { name: /^Edit endpoint / }).getAttribute('href'))!
+  const endpointId = decodeURIComponent(page_.split('/').pop()!)
+  const rules = page.getByRole('region', { name: /Test answers: KonPro/ })
+  try {
+    await page.goto(page_)
+    const receipts = page.getByTestId('receiver-receipts')
+    await expect(receipts).toContainText('has stored no delivery that verified')
+
+    // The receiver answers the first one 503 (a test answer rule), the next one 200.
+    await page.goto('/settings')
+    await rules.getByLabel('Status').fill('503')
+    await rules.getByLabel('Deliveries').fill('1')
+    await rules.getByRole('button', { name: 'Set test answer' }).click()
+    await expect(page.getByText('Test answer set: 503.')).toBeVisible()
+    await page.goto(page_)
+    for (const answer of ['HTTP 503', 'HTTP 200']) {
+      await page.getByRole('button', { name: 'Send to this endpoint' }).click()
+      await expect(page.getByRole('status').filter({ hasText: answer })).toBeVisible()
+    }
+    await page.reload()
+    await expect(receipts.getByTestId('receiver-total')).toHaveText('2')
+    await expect(receipts.getByTestId('receiver-success')).toHaveText('50%')
+    await expect(receipts.getByTestId('receiver-answer')).toHaveText(['200× 1', '503× 1'])
+    await expect(receipts.getByRole('link', { name: 'Answered 200: 1' })).toHaveAttribute(
+      'href',
+      `/events?endpoint=${encodeURIComponent(endpointId)}&status=2xx`,
+    )
+    await expect(receipts.getByRole('link', { name: 'see them in Events' })).toHaveAttribute(
+      'href',
+      `/events?endpoint=${encodeURIComponent(endpointId)}`,
+    )
+    const recent = receipts.getByTestId('receiver-recent')
+    await expect(recent).toHaveCount(2)
+    await expect(recent.first()).toContainText('200')
+    await expect(recent.nth(1)).toContainText('503')
+    await expect(recent.first().locator('time')).toHaveText(/^(just now|\d+ s ago)$/)
+    await expectAccessible(page)
+    await captureEveryLook(page, 'endpoint-receiver-receipts')
+    await receipts.getByRole('link', { name: 'see them in Events' }).click()
+    await expect(page.getByTestId('event-row')).toHaveCount(2)
+  } finally {
+    await page.goto('/settings')
+    const clear = rules.getByRole('button', { name: 'Clear test answer' })
+    await expect(rules.getByRole('button', { name: 'Set test answer' })).toBeVisible()
+    if (await clear.isVisible()) await clear.click()
+    await endpoints.goto()
+    await own.getByRole('button', { name: /^Delete endpoint/ }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+    await expect(own).toHaveCount(0)
+  }
 })
 
 test('asks before deleting, naming the URL, and removes the row', async ({ page }) => {

@@ -213,7 +213,18 @@ test('users and audit tables keep emails whole on a phone', async ({ page }) => 
   await captureEveryLook(page, 'inspector-settings-audit', reviewViewports)
 })
 
-test('a viewer sees what they may do, and why the rest is closed', async ({ browser, baseURL }) => {
+test('a viewer sees what they may do, and why the rest is closed', async ({
+  browser,
+  baseURL,
+  page: admin,
+}) => {
+  // A Kayle endpoint, so the viewer sees Kayle's list with rows in it.
+  await admin.goto('/kayle/endpoints/new')
+  await admin.getByLabel('Endpoint URL').fill(`http://127.0.0.1:${HOOK_TARGET_PORT}/kayle`)
+  await admin.getByLabel('Name').fill('Viewer check')
+  await admin.getByRole('button', { name: 'Create endpoint' }).click()
+  await expect(admin.getByRole('heading', { name: 'Viewer check' })).toBeVisible()
+  const kayleEndpoint = admin.url()
   const { context, page } = await signInAs(browser, baseURL!, viewer.email, viewer.password)
   // The sandbox banner does not ask a viewer to store a key.
   await expect(page.getByRole('banner')).not.toContainText('Store an API key')
@@ -235,7 +246,25 @@ test('a viewer sees what they may do, and why the rest is closed', async ({ brow
   await expect(tabs).toContainText('Audit log')
   await expect(tabs).toContainText('Admins only')
   await reviewScreen(page, 'inspector-viewer-settings', reviewViewports)
+
+  // Kayle's list says the same: its admin-only form sends a viewer back to it with the reason.
+  await page.goto('/kayle/endpoints')
+  await expect(page.getByTestId('kayle-endpoint-row')).not.toHaveCount(0)
+  await expect(
+    page.getByTestId('viewer-note').filter({ hasText: 'Only an admin can create Kayle endpoints' }),
+  ).toBeVisible()
+  await expect(page.getByRole('link', { name: /Create endpoint/ })).toHaveCount(0)
+  await page.goto('/kayle/endpoints/new')
+  await expect(page).toHaveURL(/\/kayle\/endpoints\?denied=admin$/)
+  await expect(page.getByRole('status').filter({ hasText: 'for admins only' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Kayle endpoints' })).toBeVisible()
+  await captureEveryLook(page, 'inspector-viewer-kayle-denied', reviewViewports)
   await context.close()
+
+  await admin.goto(kayleEndpoint)
+  await admin.getByRole('button', { name: 'Delete endpoint' }).click()
+  await admin.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+  await expect(admin).toHaveURL(/\/kayle\/endpoints$/)
 })
 
 test('times read "N min ago" everywhere, with local time and UTC on hover and in the detail', async ({
@@ -268,6 +297,37 @@ test('times read "N min ago" everywhere, with local time and UTC on hover and in
   const received = page.getByTestId('received-at')
   await expect(received).toContainText(/E[SD]T|GMT-[45]/)
   await expect(received).toContainText('UTC')
+
+  // The permalink's header line, and each attempt of "Send again", read the same way.
+  const permalink = await events
+    .row(id)
+    .getByRole('link', { name: 'avatar_video.success' })
+    .getAttribute('href')
+  await page.goto(permalink!)
+  const header = page.getByTestId('detail-received-at')
+  await expect(header).toContainText(/E[SD]T|GMT-[45]/)
+  await expect(header).toContainText('UTC')
+  await page.getByLabel('Send again to').fill('http://10.0.0.1/hook')
+  await page.getByRole('button', { name: 'Send again' }).click()
+  const attemptAt = page.getByTestId('replay-attempt-at')
+  await expect(attemptAt).toContainText(/E[SD]T|GMT-[45]/)
+  await expect(attemptAt).toContainText('UTC')
+
+  // The chart: labels in New York time, each bar's tooltip with UTC beside it, and so the chip.
+  await events.goto('?since=1h')
+  await expect(page.getByTestId('chart-zone')).toHaveText(/^Times in (E[SD]T|GMT-[45])$/)
+  const first = page.getByTestId('chart-bar').first()
+  await expect(first).toHaveAttribute(
+    'title',
+    /^\d\d:\d\d–\d\d:\d\d (E[SD]T|GMT-[45]) \(\d\d:\d\d–\d\d:\d\d UTC\): /,
+  )
+  const [, local, utc] = (await first.getAttribute('title'))!.match(/^(\d\d:\d\d).*?\((\d\d:\d\d)/)!
+  expect(local, 'New York is behind UTC').not.toBe(utc)
+  await expect(page.getByTestId('chart-label').first()).toHaveText(local!)
+  await page.locator('[data-testid=chart-bar]:not([data-total="0"])').last().click()
+  const chip = page.getByTestId('time-chip')
+  await expect(chip).toContainText(/(E[SD]T|GMT-[45]) \(.* UTC\)/)
+  await reviewScreen(page, 'inspector-local-times', reviewViewports)
   await context.close()
 })
 

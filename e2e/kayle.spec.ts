@@ -214,6 +214,8 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
     'Kept after the last automatic attempt failed',
   )
   await expect(page.getByText('terminal_failure_retention')).toBeVisible()
+  // Kept for the endpoint's 72 hours: a time ahead reads "in 2 d", not "just now".
+  await expect(page.getByTestId('kayle-payload-expires')).toHaveText('in 2 d')
   await expect(page.getByText('Flaky target')).toBeVisible()
   await captureEveryLook(page, 'kayle-delivery-failed', reviewViewports)
   // Still down: the retry fails, and says so in an error toast.

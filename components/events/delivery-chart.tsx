@@ -1,5 +1,8 @@
+'use client'
+
 import Link from 'next/link'
-import { formatBucket } from '@/lib/events/format'
+import { useLocalZone } from '@/components/use-local-zone'
+import { formatBucket, zoneName } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
@@ -33,11 +36,15 @@ export const TIME_WINDOWS: { label: string; since?: SinceWindow; range: Histogra
   { label: '7d', since: '7d', range: 'week' },
   { label: 'All', range: 'day' },
 ]
-function describe(bucket: HistogramBucket, range: HistogramRange) {
+/** "13:00–13:10 GMT-5 (18:00–18:10 UTC): 3 deliveries (2 verified, 1 invalid)", or UTC alone. */
+function describe(bucket: HistogramBucket, range: HistogramRange, zone: string | null) {
   const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map(
     (s) => `${bucket.counts[s.verdict]} ${s.label}`,
   )
-  const span = `${formatBucket(bucket.start, range)}–${formatBucket(bucket.end, range)} UTC`
+  const between = (timeZone: string) =>
+    `${formatBucket(bucket.start, range, timeZone)}–${formatBucket(bucket.end, range, timeZone)}`
+  const utc = `${between('UTC')} UTC`
+  const span = zone ? `${between(zone)} ${zoneName(bucket.start, zone)} (${utc})` : utc
   return `${span}: ${bucket.total} ${bucket.total === 1 ? 'delivery' : 'deliveries'}${parts.length ? ` (${parts.join(', ')})` : ''}`
 }
 
@@ -60,6 +67,8 @@ export function DeliveryChart({
     !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
   const labelEvery = Math.ceil(buckets.length / 6)
+  // The labels read in the person's own zone once the browser takes over; UTC until then.
+  const zone = useLocalZone()
   return (
     <section
       aria-labelledby="chart-title"
@@ -108,8 +117,8 @@ export function DeliveryChart({
               <Link
                 href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
                 scroll={false}
-                title={describe(b, range)}
-                aria-label={describe(b, range)}
+                title={describe(b, range, zone)}
+                aria-label={describe(b, range, zone)}
                 aria-current={selected(b) ? 'true' : undefined}
                 data-testid="chart-bar"
                 data-total={b.total}
@@ -149,10 +158,11 @@ export function DeliveryChart({
             className="min-w-0 flex-1 overflow-visible whitespace-nowrap"
             data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}
           >
-            {i % labelEvery === 0 ? formatBucket(b.start, range) : ''}
+            {i % labelEvery === 0 ? formatBucket(b.start, range, zone ?? 'UTC') : ''}
           </span>
         ))}
       </div>
+      {/* Hidden on a phone, where the log must start above the fold; each bar's label names the zone. */}
       <ul className="mt-1.5 hidden flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground sm:flex">
         {[...STACK].reverse().map((s) => (
           <li key={s.verdict} className="inline-flex items-center gap-1.5">
@@ -160,6 +170,9 @@ export function DeliveryChart({
             {s.label}
           </li>
         ))}
+        <li className="ml-auto" data-testid="chart-zone">
+          Times in {zone && buckets[0] ? zoneName(buckets[0].start, zone) : 'UTC'}
+        </li>
       </ul>
     </section>
   )

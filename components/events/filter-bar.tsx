@@ -8,15 +8,11 @@ import { Input } from '@/components/ui/input'
 import { MultiSelect } from '@/components/ui/multi-select'
 import { Select, SelectOptions } from '@/components/ui/select'
 import { useHydrated } from '@/components/use-hydrated'
-import {
-  KNOWN_EVENT_TYPES,
-  PROVIDER_LABELS,
-  VERDICT_LABELS,
-  formatShort,
-} from '@/lib/events/format'
+import { KNOWN_EVENT_TYPES, PROVIDER_LABELS, VERDICT_LABELS } from '@/lib/events/format'
 import { cn } from '@/lib/utils'
 import { eventsHref } from '@/lib/events/events-href'
 import { MoreFilters, type EndpointOption } from './more-filters'
+import { TimeChip } from './time-chip'
 import {
   VERDICTS,
   filtersToSearchParams,
@@ -141,21 +137,11 @@ export function FilterBar({
       <MoreFilters filters={filters} endpoints={endpoints} disabled={!hydrated} go={go} />
       {/* The time window itself is the chart's control; a picked bar shows here, removable. */}
       {custom ? (
-        <span
-          className="inline-flex h-9 items-center gap-1 rounded-md border bg-muted px-2.5 text-xs"
-          data-testid="time-chip"
-        >
-          {filters.from ? formatShort(filters.from) : 'Start'} –{' '}
-          {filters.to ? formatShort(filters.to) : 'now'} UTC
-          <button
-            type="button"
-            className="ml-1 rounded p-0.5 hover:bg-background"
-            aria-label="Remove the time interval"
-            onClick={() => go({ ...filters, from: undefined, to: undefined })}
-          >
-            <XIcon className="size-3.5" aria-hidden />
-          </button>
-        </span>
+        <TimeChip
+          from={filters.from}
+          to={filters.to}
+          onRemove={() => go({ ...filters, from: undefined, to: undefined })}
+        />
       ) : null}
       {hasActiveFilters(filters) ? (
         <Button

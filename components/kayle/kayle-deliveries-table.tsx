@@ -77,7 +77,7 @@ const COLUMNS = (canRetry: boolean): TableColumn<Row>[] => [
     cellClassName: 'text-right font-mono tabular-nums',
     cell: ({ d }) => d.lastStatusCode ?? '—',
   },
-  timeColumn('Next attempt', ({ d }) => d.nextAttemptAt, { empty: '—' }),
+  timeColumn('Next attempt', ({ d }) => d.nextAttemptAt, { empty: '—', future: true }),
   timeColumn('Created', ({ d }) => d.createdAt),
   actionsColumn(({ d, retry, href }) => (
     <div className="flex items-center justify-end gap-3">

@@ -25,9 +25,17 @@ function Id({ value, label }: { value: string; label: string }) {
 }
 
 /** A time Kayle recorded, or what its absence means for this delivery. */
-function TimeOr({ value, none }: { value: string | null; none: string }) {
+function TimeOr({
+  value,
+  none,
+  future = false,
+}: {
+  value: string | null
+  none: string
+  future?: boolean
+}) {
   return value ? (
-    <RelativeTime value={value} />
+    <RelativeTime value={value} future={future} />
   ) : (
     <span className="text-muted-foreground">{none}</span>
   )
@@ -68,7 +76,7 @@ export function KayleDeliveryFacts({
               <RelativeTime value={d.lastAttemptAt} />
             </Fact>
             <Fact label="Next attempt">
-              <TimeOr value={d.nextAttemptAt} none="none scheduled" />
+              <TimeOr value={d.nextAttemptAt} none="none scheduled" future />
             </Fact>
             <Fact label="Created">
               <RelativeTime value={d.createdAt || null} />
@@ -130,7 +138,11 @@ export function KayleDeliveryFacts({
             <Fact label="Payload expires">
               {d.payloadExpiresAt ? (
                 <>
-                  <RelativeTime value={d.payloadExpiresAt} />{' '}
+                  <RelativeTime
+                    value={d.payloadExpiresAt}
+                    future
+                    data-testid="kayle-payload-expires"
+                  />{' '}
                   <span className="block font-mono text-xs text-muted-foreground">
                     {d.payloadExpiresAt}
                   </span>

@@ -1,7 +1,8 @@
-import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/relative-time'
+import type { EndpointReceipts } from '@/lib/events/queries'
 import type { EndpointHistory } from '@/lib/providers/konpro/sandbox/history'
+import { ReceiverReceipts } from './receiver-receipts'
 
 // What this endpoint got: from the sandbox (what it sent, the answers and how fast), and from the
 // console's own receiver (deliveries that verified with this endpoint's secret).
@@ -21,7 +22,7 @@ export function EndpointHistoryView({
   endpointId,
 }: {
   history: EndpointHistory | null
-  received: number
+  received: EndpointReceipts
   endpointId: string
 }) {
   const { stats, recent } = history ?? { stats: null, recent: [] }
@@ -71,23 +72,7 @@ export function EndpointHistoryView({
           ))}
         </ul>
       ) : null}
-      <p className="text-muted-foreground">
-        {received > 0 ? (
-          <>
-            This console’s receiver stored {received.toLocaleString('en')}{' '}
-            {received === 1 ? 'delivery' : 'deliveries'} that verified with this endpoint’s secret:{' '}
-            <Link
-              className="text-primary underline-offset-4 hover:underline"
-              href={`/events?endpoint=${encodeURIComponent(endpointId)}`}
-            >
-              see them in Events
-            </Link>
-            .
-          </>
-        ) : (
-          'This console’s receiver has stored no delivery that verified with this endpoint’s secret.'
-        )}
-      </p>
+      <ReceiverReceipts receipts={received} endpointId={endpointId} />
     </div>
   )
 }

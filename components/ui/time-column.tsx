@@ -4,12 +4,12 @@ import type { TableColumn } from './table'
 
 /**
  * A DataTable column of relative times ("3 min ago"), muted and on one line. A row without a time
- * shows `empty`, or the dash RelativeTime draws.
+ * shows `empty`, or the dash RelativeTime draws; `future` for times meant to lie ahead.
  */
 export function timeColumn<Row>(
   label: string,
   time: (row: Row) => string | null | undefined,
-  { className, empty }: { className?: string; empty?: string } = {},
+  { className, empty, future }: { className?: string; empty?: string; future?: boolean } = {},
 ): TableColumn<Row> {
   return {
     label,
@@ -17,7 +17,7 @@ export function timeColumn<Row>(
     cellClassName: cn('whitespace-nowrap text-muted-foreground', className),
     cell: (row) => {
       const value = time(row)
-      return !value && empty ? empty : <RelativeTime value={value || null} />
+      return !value && empty ? empty : <RelativeTime value={value || null} future={future} />
     },
   }
 }

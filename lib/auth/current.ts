@@ -65,15 +65,19 @@ const sessionDb = (db: Db) => db as SessionDb
 
 /**
  * For pages (and their metadata): the session, else off to /setup (no users yet) or /login; a
- * viewer asking for an admin page goes to /konpro/endpoints. Each page calls this itself, first: layouts
- * do not run on a client navigation's partial render, so they are not a boundary.
+ * viewer asking for an admin page goes to `deniedTo` (the list the page belongs to, KonPro's
+ * endpoints by default). Each page calls this itself, first: layouts do not run on a client
+ * navigation's partial render, so they are not a boundary.
  */
-export async function requireSession(role: Role = 'viewer'): Promise<Session> {
+export async function requireSession(
+  role: Role = 'viewer',
+  { deniedTo = '/konpro/endpoints' }: { deniedTo?: string } = {},
+): Promise<Session> {
   const user = await currentUser()
   const db = await getDb()
   if (!user) redirect((await hasUsers(db)) ? '/login' : '/setup')
-  // The address says why, so the endpoints page can explain instead of bouncing a viewer silently.
-  if (role === 'admin' && user.role !== 'admin') redirect('/konpro/endpoints?denied=admin')
+  // The address says why, so the list can explain instead of bouncing a viewer silently.
+  if (role === 'admin' && user.role !== 'admin') redirect(`${deniedTo}?denied=admin`)
   return { user, db: sessionDb(db) }
 }
 
@@ -81,8 +85,8 @@ export async function requireUser(): Promise<PublicUser> {
   return (await requireSession()).user
 }
 
-export async function requireAdmin(): Promise<PublicUser> {
-  return (await requireSession('admin')).user
+export async function requireAdmin(options?: { deniedTo?: string }): Promise<PublicUser> {
+  return (await requireSession('admin', options)).user
 }
 
 export type Authorized =

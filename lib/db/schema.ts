@@ -74,6 +74,8 @@ export const events = pgTable(
     index('events_type_idx').on(t.eventType, t.id.desc()),
     index('events_verdict_idx').on(t.verdict, t.id.desc()),
     index('events_provider_idx').on(t.provider, t.id.desc()),
+    // An endpoint's page counts its deliveries by answer and lists its latest; the log filters by it.
+    index('events_endpoint_idx').on(t.endpointId, t.id.desc()),
   ],
 )
 export type StoredEvent = typeof events.$inferSelect

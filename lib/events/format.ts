@@ -39,25 +39,34 @@ export function formatBytes(n: number) {
 
 const DAY = 86_400_000
 
+/** "42 s", "3 min", "5 h", "12 d"; null past 30 days, where a date reads better. */
+function span(ms: number) {
+  if (ms < 60_000) return `${Math.floor(ms / 1000)} s`
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min`
+  if (ms < DAY) return `${Math.floor(ms / 3_600_000)} h`
+  if (ms < 30 * DAY) return `${Math.floor(ms / DAY)} d`
+  return null
+}
+
 /**
  * The one relative wording of the console: "just now", "42 s ago", "3 min ago", "5 h ago",
- * "12 d ago", then the date. A time ahead of the browser's clock (the server's clock runs a little
- * ahead, or a row arrived between ticks) is "just now", never "in 2 seconds".
+ * "12 d ago", then the date. A past event ahead of the browser's clock (the server's clock runs a
+ * little ahead, or a row arrived between ticks) is "just now", never "in 2 seconds". Only a time
+ * that is meant to lie ahead (`future`: a scheduled attempt, an expiry) reads "in 5 min".
  */
-export function formatRelative(iso: string, now = Date.now()) {
+export function formatRelative(iso: string, now = Date.now(), { future = false } = {}) {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return iso
   const ago = now - ms
+  const date = () =>
+    new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  if (future && ago <= -10_000) {
+    const ahead = span(-ago)
+    return ahead ? `in ${ahead}` : date()
+  }
   if (ago < 10_000) return 'just now'
-  if (ago < 60_000) return `${Math.floor(ago / 1000)} s ago`
-  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`
-  if (ago < DAY) return `${Math.floor(ago / 3_600_000)} h ago`
-  if (ago < 30 * DAY) return `${Math.floor(ago / DAY)} d ago`
-  return new Date(ms).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  })
+  const past = span(ago)
+  return past ? `${past} ago` : date()
 }
 
 /** "22 Nov 2026, 18:00:05 UTC": the same on server and browser. */
@@ -76,25 +85,29 @@ export function formatUtcClock(iso: string) {
   return `${new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'UTC' })} UTC`
 }
 
-/** Short clock label for chart buckets, in UTC so server and browser agree. */
-export function formatBucket(iso: string, range: 'hour' | 'day' | 'week') {
+/** Short clock label for chart buckets: in UTC unless a time zone is given (the browser's, once hydrated). */
+export function formatBucket(iso: string, range: 'hour' | 'day' | 'week', timeZone = 'UTC') {
   const d = new Date(iso)
-  const time = d.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
   if (range !== 'week') return time
-  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' })} ${time}`
+  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone })} ${time}`
 }
 
-/** Compact "22 Nov, 18:00" in UTC, for labels of a picked interval. */
-export function formatShort(iso: string) {
+/** Compact "22 Nov, 18:00", in UTC unless a time zone is given, for labels of a picked interval. */
+export function formatShort(iso: string, timeZone = 'UTC') {
   return new Date(iso).toLocaleString('en-GB', {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone,
   })
+}
+
+/** The zone's short name at that moment, "GMT-5" or "CET", to name the zone of a local time. */
+export function zoneName(iso: string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(
+    new Date(iso),
+  )
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone
 }

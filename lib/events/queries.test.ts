@@ -1,12 +1,14 @@
 import { expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { SessionDb } from '../auth/current'
+import { rowsOf } from '../db/client'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
 import { storedRow, webhookBody } from '../test/event-rows'
 import {
   clearEvents,
   countEvents,
+  endpointReceipts,
   eventHistogram,
   exportEvents,
   getEvent,
@@ -121,6 +123,63 @@ describeEachDatabase('event queries', (fresh) => {
     ])
     // A path with SQL in it is refused by the schema; the query binds the path regardless.
     expect(await ids({ field: "event_data.video_id=' or 1=1 --" })).toEqual([])
+  })
+
+  it("answers one endpoint's receipts: the count, the answers by status, 2xx share and the latest", async () => {
+    const db = await open()
+    const at = (minutes: number) => new Date(Date.parse('2026-11-22T18:00:00Z') + minutes * 60_000)
+    await db.insert(events).values([
+      storedRow({
+        json: webhookBody('avatar_video.success', 'a'),
+        endpointId: 'ep_1',
+        receivedAt: at(0),
+      }),
+      storedRow({
+        json: webhookBody('avatar_video.fail', 'b'),
+        endpointId: 'ep_1',
+        responseStatus: 429,
+        rejected: true,
+        receivedAt: at(1),
+      }),
+      storedRow({
+        json: webhookBody('avatar_video.success', 'c'),
+        endpointId: 'ep_1',
+        receivedAt: at(2),
+      }),
+      storedRow({ json: webhookBody('video_translate.success', 'd'), endpointId: 'ep_2' }),
+      storedRow({ json: webhookBody('avatar_video.success', 'e') }),
+    ])
+    const receipts = await endpointReceipts(db, 'ep_1', { recent: 2 })
+    expect(receipts).toMatchObject({
+      total: 3,
+      answers: [
+        { status: 200, count: 2 },
+        { status: 429, count: 1 },
+      ],
+      succeeded: 2,
+    })
+    expect(receipts.recent).toMatchObject([
+      { eventType: 'avatar_video.success', responseStatus: 200, receivedAt: at(2).toISOString() },
+      { eventType: 'avatar_video.fail', responseStatus: 429, receivedAt: at(1).toISOString() },
+    ])
+    // Both reads can go through the endpoint's index rather than a scan of every delivery.
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<{ 'QUERY PLAN': string }>(
+        await tx.execute(
+          sql`explain select response_status, count(*) from events where endpoint_id = 'ep_1' group by 1`,
+        ),
+      )
+        .map((r) => r['QUERY PLAN'])
+        .join('\n')
+    })
+    expect(plan).toMatch(/events_endpoint_idx/)
+    expect(await endpointReceipts(db, 'ep_none')).toEqual({
+      total: 0,
+      answers: [],
+      succeeded: 0,
+      recent: [],
+    })
   })
 
   it('filters by type, verdict, provider and time range', async () => {

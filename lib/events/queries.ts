@@ -206,6 +206,59 @@ export async function clearEvents(db: SessionDb, filters: EventFilters = {}): Pr
   return deleted.length
 }
 
+// ---- per endpoint ------------------------------------------------------------------------
+
+/** What the receiver got for one endpoint: deliveries verified with its secret, and its answers. */
+export interface EndpointReceipts {
+  total: number
+  /** The receiver's answers, by response status, lowest first. */
+  answers: { status: number; count: number }[]
+  /** Of `total`, the ones the receiver answered 2xx. */
+  succeeded: number
+  recent: { id: number; receivedAt: string; eventType: string | null; responseStatus: number }[]
+}
+
+/**
+ * The receiver's own view of one endpoint: the deliveries that verified with its secret, counted
+ * by the answer the receiver gave, and the latest few. The receiver records no handling time, so
+ * there is no latency to report here.
+ */
+export async function endpointReceipts(
+  db: SessionDb,
+  endpointId: string,
+  { recent = 5 }: { recent?: number } = {},
+): Promise<EndpointReceipts> {
+  const mine = eq(events.endpointId, endpointId)
+  const [answers, latest] = await Promise.all([
+    db
+      .select({ status: events.responseStatus, count: count() })
+      .from(events)
+      .where(mine)
+      .groupBy(events.responseStatus)
+      .orderBy(asc(events.responseStatus)),
+    db
+      .select({
+        id: events.id,
+        receivedAt: events.receivedAt,
+        eventType: events.eventType,
+        responseStatus: events.responseStatus,
+      })
+      .from(events)
+      .where(mine)
+      .orderBy(desc(events.id))
+      .limit(recent),
+  ])
+  const counted = answers.map((a) => ({ status: a.status, count: Number(a.count) }))
+  return {
+    total: counted.reduce((n, a) => n + a.count, 0),
+    answers: counted,
+    succeeded: counted
+      .filter((a) => a.status >= 200 && a.status < 300)
+      .reduce((n, a) => n + a.count, 0),
+    recent: latest.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
+  }
+}
+
 // ---- histogram ---------------------------------------------------------------------------
 
 const RANGES: Record<HistogramRange, { bucketMs: number; buckets: number }> = {

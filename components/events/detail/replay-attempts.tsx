@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge'
-import { formatExact } from '@/lib/events/format'
+import { LocalTime } from '@/components/relative-time'
 
 export interface AttemptView {
   id: number
@@ -43,9 +43,11 @@ function AttemptItem({ attempt: a }: { attempt: AttemptView }) {
       <div className="flex flex-wrap items-center gap-2">
         <Badge variant={statusVariant(a.status)}>{a.status ?? 'not sent'}</Badge>
         <span className="text-muted-foreground">{a.latencyMs} ms</span>
-        <time className="text-muted-foreground" dateTime={a.createdAt}>
-          {formatExact(a.createdAt)}
-        </time>
+        <LocalTime
+          className="text-muted-foreground"
+          value={a.createdAt}
+          data-testid="replay-attempt-at"
+        />
       </div>
       <p className="mt-1 font-mono text-xs break-all">{a.url}</p>
       <p className="mt-1 text-xs text-muted-foreground">

@@ -21,7 +21,7 @@ import { JsonTree } from '@/components/events/json-tree'
 import { DeliveryBadges } from '@/components/events/verdict-badge'
 import { requireSession } from '@/lib/auth/current'
 import { curlCommand } from '@/lib/events/curl'
-import { formatExact } from '@/lib/events/format'
+import { LocalTime } from '@/components/relative-time'
 import type { EventDetail } from '@/lib/events/types'
 import { payloadValue } from '@/lib/events/payload-value'
 import { getEvent } from '@/lib/events/queries'
@@ -104,7 +104,7 @@ export default async function EventDetailPage({ params }: Props) {
                   Test answer {event.answer.status}
                 </Badge>
               ) : null}
-              <time dateTime={event.receivedAt}>{formatExact(event.receivedAt)}</time>
+              <LocalTime value={event.receivedAt} data-testid="detail-received-at" />
             </div>
           </div>
           <div className="flex flex-wrap gap-2">

@@ -8,6 +8,7 @@ import { ProviderErrorPanel } from '@/components/provider-error'
 import { CreateEndpointButton } from '@/components/provider/create-endpoint-button'
 import { KayleEndpointsTable } from '@/components/kayle/kayle-endpoints-table'
 import { KayleModeNote } from '@/components/kayle/kayle-mode-note'
+import { AdminOnlyNotice, ViewerNote } from '@/components/shell/viewer-note'
 import { requireUser } from '@/lib/auth/current'
 import { isKayleSandbox } from '@/lib/providers/kayle'
 import { ENDPOINTS_PAGE_SIZE, loadKayleEndpointPage } from '@/lib/providers/kayle/endpoints'
@@ -22,12 +23,19 @@ export default async function KayleEndpointsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
-  const params = pagerParamsSchema.parse(await searchParams)
+  const raw = await searchParams
+  const params = pagerParamsSchema.parse(raw)
   // The session first: an unauthorized request must not even spend the team's key.
   const user = await requireUser()
   const endpoints = await loadKayleEndpointPage(params.after)
   const canEdit = user.role === 'admin'
-  const create = canEdit ? <CreateEndpointButton href="/kayle/endpoints/new" /> : null
+  const create = canEdit ? (
+    <CreateEndpointButton href="/kayle/endpoints/new" />
+  ) : (
+    <ViewerNote>
+      Only an admin can create Kayle endpoints, reveal secrets, manage keys or send test events.
+    </ViewerNote>
+  )
   return (
     <>
       <PageHeader
@@ -35,11 +43,16 @@ export default async function KayleEndpointsPage({
         description="Where Kayle sends its encrypted verification events."
         actions={create}
       />
+      {!canEdit && raw.denied === 'admin' ? <AdminOnlyNotice /> : null}
       <KayleModeNote sandbox={isKayleSandbox()} />
       {!endpoints.ok ? (
         <ProviderErrorPanel provider="Kayle" error={endpoints.error} retryHref={LIST} />
       ) : endpoints.data.endpoints.length === 0 && !params.after ? (
-        <EmptyState icon={ShieldCheckIcon} title="No Kayle endpoints yet" action={create}>
+        <EmptyState
+          icon={ShieldCheckIcon}
+          title="No Kayle endpoints yet"
+          action={canEdit ? create : null}
+        >
           Kayle calls an endpoint when a verification session succeeds, fails, expires or is
           cancelled, encrypting each delivery for a key the console holds.
           {canEdit

@@ -9,7 +9,8 @@ import { KAYLE_RECEIVER_PATH, receiverUrl } from '@/lib/webhooks/receiver-url'
 export const metadata: Metadata = { title: 'New Kayle endpoint' }
 
 export default async function NewKayleEndpointPage() {
-  await requireAdmin()
+  // A viewer lands on the Kayle list, which says why.
+  await requireAdmin({ deniedTo: '/kayle/endpoints' })
   const receiver = await receiverUrl(KAYLE_RECEIVER_PATH)
   return (
     <div className="max-w-3xl">

@@ -15,7 +15,7 @@ import { SecretReveal } from '@/components/konpro/secret-reveal'
 import { EndpointHistoryView } from '@/components/konpro/endpoint-history'
 import { EndpointTestSend } from '@/components/konpro/endpoint-test-send'
 import { requireSession } from '@/lib/auth/current'
-import { countEvents } from '@/lib/events/queries'
+import { endpointReceipts } from '@/lib/events/queries'
 import { isSandbox } from '@/lib/providers/konpro/mode'
 import { sandboxEndpointHistory } from '@/lib/providers/konpro/sandbox/history'
 import { samplePayload } from '@/lib/providers/konpro/sandbox/payloads'
@@ -34,7 +34,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
     loadEventTypes(),
     receiverUrl(),
     isSandbox(),
-    countEvents(db, { endpoint: id }),
+    endpointReceipts(db, id),
   ])
   const canEdit = user.role === 'admin'
   const back = <BackLink href="/konpro/endpoints">All endpoints</BackLink>
