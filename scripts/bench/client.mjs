@@ -97,6 +97,7 @@ export async function openCountingStreams(url, cookie, n, marker) {
               let tail = Buffer.alloc(0)
               res.on('data', (chunk) => {
                 const needle = marker()
+                if (!needle.length) return // not counting yet: an empty needle matches everywhere
                 const text = tail.length ? Buffer.concat([tail, chunk]) : chunk
                 for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
                   counts[i]++
