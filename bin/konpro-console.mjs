@@ -29,7 +29,7 @@ const positive = (value) => {
 program
   .command('forward')
   .description(
-    'Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in order, resuming after a disconnect or restart.',
+    'Follow the live log and re-send every delivery (method, body bytes, headers with signatures) to a local URL, in the order they arrive, resuming after a disconnect or restart.',
   )
   .requiredOption(
     '--url <console>',

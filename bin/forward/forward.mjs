@@ -1,10 +1,13 @@
 // `konpro-console forward`: follows the console's live stream with a personal access token and
-// re-sends every delivery, in order, to a local URL. The last delivery handled is kept in a state
-// file after each one, and every (re)connection asks the stream to resume right after it, so a cut
-// connection, a sleeping laptop or a restart loses nothing and sends nothing twice. The delivery
-// being sent is recorded too: after a hard kill mid-request it is sent again, marked as such.
+// re-sends every delivery, in the order the stream sends them, to a local URL. What was handled is
+// kept in a state file after each delivery (a cautious resume point and the few ids handled above
+// it, see handled.mjs), and every (re)connection asks the stream to resume after that point, so a
+// cut connection, a sleeping laptop or a restart loses nothing, a lower id that commits late
+// included, and sends nothing twice. The delivery being sent is recorded too: after a hard kill
+// mid-request it is sent again, marked as such.
 import { ForwardError } from './errors.mjs'
 import { readSse } from './sse.mjs'
+import { handledSince } from './handled.mjs'
 import { forwardedHeaders, send } from './send.mjs'
 import { readState, writeState } from './state.mjs'
 
@@ -48,13 +51,24 @@ export async function forward(
   const target = new URL(options.to)
   const since = options.since ? parseSince(options.since) : null
   const saved = since ? null : readState(options.state, consoleUrl)
-  // Where to resume: after the saved id, just before the id asked for, or (null) where the stream starts.
-  let after = since?.id !== undefined ? Math.max(0, since.id - 1) : (saved?.after ?? null)
+  // Where to resume: after the saved point, just before the id asked for, or (null until the first
+  // connection says) where the stream starts.
+  const start = since?.id !== undefined ? Math.max(0, since.id - 1) : (saved?.after ?? null)
+  let handled = start === null ? null : handledSince(start, saved?.handled)
+  const save = (inFlight) =>
+    writeState(options.state, consoleUrl, {
+      after: handled.after,
+      handled: handled.ids(),
+      inFlight,
+    })
   const types = new Set(options.type ?? [])
   const auth = { authorization: `Bearer ${options.token}` }
   let backoff = 1_000
 
-  if (saved) warn(`Resuming after delivery #${saved.after} (state in ${options.state}).`)
+  if (saved)
+    warn(
+      `Resuming after delivery #${saved.after}${saved.handled ? `, ${saved.handled.length} handled after it already` : ''} (state in ${options.state}).`,
+    )
   // Killed while the local app held this delivery: it may have arrived, or not. Sending it again
   // marked lets the app drop the copy; not sending it could lose it.
   let redeliver = saved?.inFlight ?? null
@@ -91,7 +105,7 @@ export async function forward(
       if (signal.aborted) return false
       // Recorded before the first byte leaves: a kill from here until the answer is recorded
       // leaves this delivery marked as possibly received.
-      writeState(options.state, consoleUrl, after, detail.id)
+      save(detail.id)
       const started = performance.now()
       try {
         const { status } = await send(target, {
@@ -121,30 +135,32 @@ export async function forward(
     const stop = () => connection.abort()
     signal.addEventListener('abort', stop, { once: true })
     try {
-      const query = after === null && since?.ms ? `?since=${since.ms}` : ''
+      const query = handled === null && since?.ms ? `?since=${since.ms}` : ''
       const res = await fetch(`${consoleUrl}/api/events/stream${query}`, {
         headers: {
           ...auth,
           accept: 'text/event-stream',
-          ...(after !== null ? { 'last-event-id': String(after) } : {}),
+          ...(handled !== null ? { 'last-event-id': String(handled.after) } : {}),
         },
         signal: connection.signal,
       })
       if (res.status === 401) throw new ForwardError(await refusal(res))
       if (!res.ok || !res.body) throw new Error(`the console answered ${res.status}`)
-      if (after === null) {
-        after = Number(res.headers.get('x-stream-after') ?? 0)
-        writeState(options.state, consoleUrl, after)
+      if (handled === null) {
+        handled = handledSince(Number(res.headers.get('x-stream-after') ?? 0))
+        save()
       }
-      warn(`Following ${consoleUrl} after delivery #${after}; forwarding to ${target.href}.`)
+      warn(
+        `Following ${consoleUrl} after delivery #${handled.after}; forwarding to ${target.href}.`,
+      )
       backoff = 1_000
       await drain(res.body, connection)
-      if (!signal.aborted) warn(`The stream ended; resuming after delivery #${after}.`)
+      if (!signal.aborted) warn(`The stream ended; resuming after delivery #${handled.after}.`)
     } catch (error) {
       if (error instanceof ForwardError) throw error
       if (signal.aborted) break
       warn(
-        `Lost the connection to ${consoleUrl} (${error.cause?.code ?? error.message}); resuming after delivery #${after ?? 'the latest'} in ${backoff / 1000} s.`,
+        `Lost the connection to ${consoleUrl} (${error.cause?.code ?? error.message}); resuming after delivery #${handled?.after ?? 'the latest'} in ${backoff / 1000} s.`,
       )
       await sleep(backoff, signal)
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)
@@ -156,12 +172,13 @@ export async function forward(
 
   /**
    * Reads the stream into a queue while the deliveries at its head are sent one at a time, in
-   * order; the next few details are fetched meanwhile. Whatever is still queued when the
-   * connection drops was not forwarded, and the stream sends it again after `after`.
+   * the order they came; the next few details are fetched meanwhile. Whatever is still queued
+   * when the connection drops was not forwarded, and the stream sends it again after the resume
+   * point.
    */
   async function drain(body, connection) {
     const queue = []
-    let queued = after
+    const queued = new Set()
     let ended = null
     let wake = null
     const reading = (async () => {
@@ -172,9 +189,10 @@ export async function forward(
         })) {
           if (message.event !== 'delivery') continue
           const summary = JSON.parse(message.data)
-          // The stream resumes after `after`; anything at or below it was handled already.
-          if (summary.id <= queued) continue
-          queued = summary.id
+          // The stream replays the few deliveries handled above the resume point, and a lower id
+          // that committed late comes after higher ones: skip only what was handled or queued.
+          if (queued.has(summary.id) || handled.seen(summary.id, summary.receivedAt)) continue
+          queued.add(summary.id)
           let detail = null
           queue.push({
             summary,
@@ -204,8 +222,9 @@ export async function forward(
           if (!(await handle(item))) return
           if (item.summary.id === redeliver) redeliver = null
         }
-        after = item.summary.id
-        writeState(options.state, consoleUrl, after)
+        queued.delete(item.summary.id)
+        handled.add(item.summary.id, item.summary.receivedAt)
+        save()
         if (signal.aborted) return
       }
       if (ended?.error) throw ended.error

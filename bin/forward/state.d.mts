@@ -2,5 +2,9 @@
 export function readState(
   file: string,
   consoleUrl: string,
-): { console: string; after: number; inFlight?: number } | null
-export function writeState(file: string, consoleUrl: string, after: number, inFlight?: number): void
+): { console: string; after: number; handled?: number[]; inFlight?: number } | null
+export function writeState(
+  file: string,
+  consoleUrl: string,
+  state: { after: number; handled?: number[]; inFlight?: number },
+): void

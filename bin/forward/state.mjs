@@ -1,6 +1,7 @@
-// The forwarder's small state file: the console it follows, the last delivery it handled and the
-// one being sent, if any, so a restart resumes right after the last one and knows which delivery a
-// hard kill may have interrupted. Written to a temporary file, flushed to disk, renamed, and the
+// The forwarder's small state file: the console it follows, the point to resume after, the few
+// deliveries handled above it (see handled.mjs) and the one being sent, if any, so a restart sends
+// none twice and knows which delivery a hard kill may have interrupted. A file from before
+// `handled` existed holds `after` alone, which reads as nothing handled above it. Written to a temporary file, flushed to disk, renamed, and the
 // directory flushed too, so a kill or a power cut leaves the previous state or the new one, never
 // half of one and never an older one.
 import {
@@ -21,7 +22,7 @@ const isId = (value) => Number.isSafeInteger(value) && value >= 0
  * The state for `consoleUrl`, or null when there is no file or it is another console's. A file
  * that cannot be read or is damaged stops the forwarder: starting from the latest delivery instead
  * would silently skip whatever arrived while it was stopped.
- * @returns {{ console: string, after: number, inFlight?: number } | null}
+ * @returns {{ console: string, after: number, handled?: number[], inFlight?: number } | null}
  */
 export function readState(file, consoleUrl) {
   let text
@@ -41,10 +42,16 @@ export function readState(file, consoleUrl) {
     throw damaged(file, 'it does not hold a console and a delivery id')
   if (parsed.inFlight !== undefined && !isId(parsed.inFlight))
     throw damaged(file, 'its in-flight delivery is not a delivery id')
+  if (
+    parsed.handled !== undefined &&
+    !(Array.isArray(parsed.handled) && parsed.handled.every((id) => isId(id) && id > parsed.after))
+  )
+    throw damaged(file, 'its handled deliveries are not delivery ids above the resume point')
   if (parsed.console !== consoleUrl) return null
   return {
     console: parsed.console,
     after: parsed.after,
+    ...(parsed.handled?.length ? { handled: parsed.handled } : {}),
     ...(parsed.inFlight !== undefined ? { inFlight: parsed.inFlight } : {}),
   }
 }
@@ -54,12 +61,22 @@ const damaged = (file, reason) =>
     `The state file ${file} is unusable (${reason}), so where to resume is unknown. Delete it to start with new deliveries, or pass --since 1h (or a delivery id) to choose where to start.`,
   )
 
-/** Records `after` as handled and, while it is being sent, `inFlight` as the delivery after it. */
-export function writeState(file, consoleUrl, after, inFlight) {
+/**
+ * Records `after` as the point to resume after, `handled` as the ids handled above it and, while
+ * it is being sent, `inFlight` as the delivery being sent.
+ * @param {{ after: number, handled?: number[], inFlight?: number }} state
+ */
+export function writeState(file, consoleUrl, { after, handled = [], inFlight }) {
   const dir = path.dirname(path.resolve(file))
   mkdirSync(dir, { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  const state = { console: consoleUrl, after, inFlight, updatedAt: new Date().toISOString() }
+  const state = {
+    console: consoleUrl,
+    after,
+    ...(handled.length ? { handled } : {}),
+    inFlight,
+    updatedAt: new Date().toISOString(),
+  }
   const fd = openSync(temp, 'w')
   try {
     writeSync(fd, `${JSON.stringify(state)}\n`)

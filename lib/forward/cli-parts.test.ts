@@ -6,6 +6,7 @@ import { parseSince } from '../../bin/forward/forward.mjs'
 import { forwardedHeaders } from '../../bin/forward/send.mjs'
 import { readSse } from '../../bin/forward/sse.mjs'
 import { ForwardError } from '../../bin/forward/errors.mjs'
+import { handledSince, MAX_HANDLED } from '../../bin/forward/handled.mjs'
 import { readState, writeState } from '../../bin/forward/state.mjs'
 
 // The pieces of `konpro-console forward` that need no server: the complete run is in
@@ -85,13 +86,23 @@ it('keeps state for one console, written whole', () => {
   try {
     const file = path.join(dir, 'nested', 'state.json')
     expect(readState(file, 'http://a')).toBeNull()
-    writeState(file, 'http://a', 41)
-    writeState(file, 'http://a', 42, 43)
+    writeState(file, 'http://a', { after: 41 })
+    writeState(file, 'http://a', { after: 42, inFlight: 43 })
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42, inFlight: 43 })
-    writeState(file, 'http://a', 43)
+    writeState(file, 'http://a', { after: 43 })
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 43 })
-    writeState(file, 'http://a', 42)
+    writeState(file, 'http://a', { after: 42, handled: [44, 45], inFlight: 43 })
+    expect(readState(file, 'http://a')).toEqual({
+      console: 'http://a',
+      after: 42,
+      handled: [44, 45],
+      inFlight: 43,
+    })
+    writeState(file, 'http://a', { after: 42, handled: [] })
     expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 42 })
+    // A file written before the handled ids were kept reads as nothing handled above `after`.
+    writeFileSync(file, '{"console":"http://a","after":7,"updatedAt":"2026-12-01T00:00:00.000Z"}')
+    expect(readState(file, 'http://a')).toEqual({ console: 'http://a', after: 7 })
     // Another console's state is not used.
     expect(readState(file, 'http://b')).toBeNull()
     expect(readdirSync(path.dirname(file))).toEqual(['state.json'])
@@ -100,6 +111,8 @@ it('keeps state for one console, written whole', () => {
       '{"console":"http://a","after":',
       '{"console":"http://a","after":-1}',
       '{"console":"http://a","after":4,"inFlight":"5"}',
+      '{"console":"http://a","after":4,"handled":5}',
+      '{"console":"http://a","after":4,"handled":[6,4]}',
       'null',
     ]) {
       writeFileSync(file, damaged)
@@ -112,4 +125,39 @@ it('keeps state for one console, written whole', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+it('resumes after the newest delivery that one stored the grace later was handled after', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 0, 0, s)).toISOString()
+  const handled = handledSince(10, [], 5_000)
+  handled.add(12, at(0))
+  handled.add(13, at(3))
+  // A lower id committed late, stored before 13.
+  handled.add(11, at(1))
+  expect(handled.after).toBe(10)
+  expect(handled.ids()).toEqual([11, 12, 13])
+  // Stored 5 s after 12 (and 11): every id below 12 has committed by then.
+  handled.add(14, at(5))
+  expect(handled.after).toBe(12)
+  expect(handled.ids()).toEqual([13, 14])
+  // What is at or below the resume point, or above it and handled, is not handled again.
+  expect([10, 12, 13, 14].map((id) => handled.seen(id, at(5)))).toEqual([true, true, true, true])
+  expect(handled.seen(15, at(6))).toBe(false)
+})
+
+it('learns when restored ids were stored as the stream replays them', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 0, 0, s)).toISOString()
+  const handled = handledSince(10, [11, 12], 5_000)
+  expect(handled.seen(11, at(0))).toBe(true)
+  expect(handled.seen(12, at(6))).toBe(true)
+  expect(handled.after).toBe(11)
+  expect(handled.ids()).toEqual([12])
+})
+
+it('keeps at most MAX_HANDLED ids above the resume point', () => {
+  const stored = new Date(Date.UTC(2026, 11, 1)).toISOString()
+  const handled = handledSince(0, [], 5_000)
+  for (let id = 1; id <= MAX_HANDLED + 10; id++) handled.add(id, stored)
+  expect(handled.after).toBe(10)
+  expect(handled.ids()).toHaveLength(MAX_HANDLED)
 })

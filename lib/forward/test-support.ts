@@ -49,10 +49,15 @@ export function targetServer() {
   }
 }
 
-/** Pipes to the console; `cut()` resets every open connection, as a dropped network does. */
+/**
+ * Pipes to the console; `cut()` resets every open connection, as a dropped network does, and
+ * `refuse(true)` resets new ones too until `refuse(false)`, so the outage lasts as long as a test needs.
+ */
 export function cuttableProxy(upstreamPort: number) {
   const sockets = new Set<net.Socket>()
+  let refusing = false
   const server = net.createServer((client) => {
+    if (refusing) return void client.on('error', () => {}).resetAndDestroy()
     const upstream = net.connect(upstreamPort, '127.0.0.1')
     for (const s of [client, upstream]) {
       sockets.add(s)
@@ -64,6 +69,7 @@ export function cuttableProxy(upstreamPort: number) {
   return {
     server,
     cut: () => sockets.forEach((s) => s.resetAndDestroy()),
+    refuse: (on: boolean) => void (refusing = on),
     open: () => sockets.size,
   }
 }

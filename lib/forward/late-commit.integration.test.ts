@@ -1,0 +1,203 @@
+import { createHmac } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { signInCookie } from '../test/actions'
+import { freePort, hasBuild, startServer } from '../test/server'
+import { adminEnv, suiteDataDir, suiteScratchDatabase } from '../test/suite'
+import { createTokenVia } from '../tokens/test-support'
+import { cuttableProxy, listen, startCli, stopCli, targetServer, type Cli } from './test-support'
+
+// Ids come from a sequence, so with several writers on one PostgreSQL a lower id can commit just
+// after a higher one. The real `konpro-console forward` process against the production build:
+// such a late row reaches the local app exactly once, whether it commits while the forwarder
+// follows the stream, while its connection is down, or while it is stopped, and nothing it had
+// forwarded already comes twice when the stream replays after a reconnection or a restart.
+const adminUrl = inject('postgresAdminUrl')
+const ADMIN = { email: 'admin@late-commit.test', password: 'a lower id commits last' }
+
+describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits [postgres]', () => {
+  const scratch = suiteScratchDatabase(adminUrl)
+  const dir = suiteDataDir('konpro-forward-late-')
+  let consoleServer: Awaited<ReturnType<typeof startServer>>
+  let token: string
+  let proxy: ReturnType<typeof cuttableProxy>
+  let proxyPort: number
+  const targets: Array<ReturnType<typeof targetServer>> = []
+  const clis: Cli[] = []
+
+  beforeAll(async () => {
+    consoleServer = await startServer(
+      { DATABASE_URL: scratch().url, AUTH_SECRET: 'l'.repeat(40), ...adminEnv(ADMIN) },
+      { port: await freePort() },
+    )
+    const cookie = await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password)
+    token = await createTokenVia(consoleServer.url, cookie, 'late-forwarder')
+    proxy = cuttableProxy(consoleServer.port)
+    proxyPort = await listen(proxy.server)
+  }, 90_000)
+  afterAll(async () => {
+    await Promise.all(clis.map((c) => stopCli(c, 'SIGKILL')))
+    proxy?.cut()
+    proxy?.server.close()
+    for (const t of targets) t.server.close()
+    await consoleServer?.kill()
+  })
+
+  const newTarget = async () => {
+    const target = targetServer()
+    targets.push(target)
+    return { ...target, port: await listen(target.server) }
+  }
+  const stateFile = (name: string) => path.join(dir(), name)
+  const startForward = (targetPort: number, state: string) => {
+    const cli = startCli(
+      [
+        'forward',
+        '--url',
+        `http://127.0.0.1:${proxyPort}`,
+        '--to',
+        `http://127.0.0.1:${targetPort}/webhooks`,
+        '--state',
+        stateFile(state),
+      ],
+      { KONPRO_CONSOLE_TOKEN: token },
+    )
+    clis.push(cli)
+    return cli
+  }
+
+  /** Posts one signed KonPro delivery through the console's receiver; resolves to its id. */
+  const deliver = async () => {
+    const body = JSON.stringify({
+      event_type: 'avatar_video.success',
+      event_data: { video_id: `late-${Date.now()}-${Math.random()}` },
+    })
+    const signature = createHmac('sha256', 'not-registered').update(body).digest('hex')
+    const res = await fetch(`${consoleServer.url}/api/webhooks/konpro`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', signature },
+      body,
+    })
+    return Number(((await res.json()) as { id: string }).id)
+  }
+
+  /**
+   * Another writer takes an id and does not commit yet; `commit()` stores it. Resolves once the
+   * id is taken, so any delivery posted after it gets a higher one.
+   */
+  const lateRow = async () => {
+    const other = new pg.Client({ connectionString: scratch().url })
+    await other.connect()
+    await other.query('begin')
+    const { rows } = await other.query<{ id: string }>(
+      `insert into events (method, size, headers, body, parse_status, verdict, response_status, dedupe_key)
+       values ('POST', 2, '{"content-type":"application/json"}', '\\x7b7d', 'ok', 'verified', 200, $1)
+       returning id`,
+      [`late-${Math.random()}`],
+    )
+    return {
+      id: Number(rows[0]!.id),
+      commit: async () => {
+        await other.query('commit')
+        await other.end()
+      },
+    }
+  }
+
+  const settle = () => new Promise((r) => setTimeout(r, 1_500))
+  const following = (cli: Cli) =>
+    expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Following')
+
+  it('forwards a lower id that commits after a higher one was forwarded, once, across a cut', async () => {
+    const target = await newTarget()
+    const cli = startForward(target.port, 'followed.json')
+    await following(cli)
+    const before = await deliver()
+    const late = await lateRow()
+    const higher = await deliver()
+    expect(higher).toBeGreaterThan(late.id)
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher])
+    await late.commit()
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher, late.id])
+
+    // The stream replays from the cautious resume point after a cut: nothing comes twice.
+    proxy.cut()
+    await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Lost the connection')
+    const after = await deliver()
+    await expect
+      .poll(() => target.ids(), { timeout: 30_000 })
+      .toEqual([before, higher, late.id, after])
+    await settle()
+    await stopCli(cli)
+    expect(target.ids()).toEqual([before, higher, late.id, after])
+    expect(target.received.every((r) => r.redelivery === undefined)).toBe(true)
+    expect(cli.out.stdout).toContain(`#${late.id}  -`)
+  }, 120_000)
+
+  it('forwards a lower id that commits while the connection is down, once', async () => {
+    const target = await newTarget()
+    const cli = startForward(target.port, 'cut.json')
+    await following(cli)
+    const before = await deliver()
+    const late = await lateRow()
+    const higher = await deliver()
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher])
+
+    // Down, and staying down, until the late row has committed.
+    proxy.refuse(true)
+    proxy.cut()
+    await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Lost the connection')
+    await late.commit()
+    proxy.refuse(false)
+
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher, late.id])
+    const after = await deliver()
+    await expect
+      .poll(() => target.ids(), { timeout: 30_000 })
+      .toEqual([before, higher, late.id, after])
+    await settle()
+    await stopCli(cli)
+    expect(target.ids()).toEqual([before, higher, late.id, after])
+  }, 120_000)
+
+  it('forwards a lower id that commits while the forwarder is stopped, once, after a restart', async () => {
+    const target = await newTarget()
+    const first = startForward(target.port, 'stopped.json')
+    await following(first)
+    const before = [await deliver(), await deliver(), await deliver()]
+    const late = await lateRow()
+    const higher = await deliver()
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([...before, higher])
+    await settle()
+    await stopCli(first)
+
+    // The state file resumes below the late row and lists what was forwarded above that point.
+    const state = JSON.parse(readFileSync(stateFile('stopped.json'), 'utf8')) as {
+      after: number
+      handled?: number[]
+      inFlight?: number
+    }
+    expect(state.after).toBeLessThan(late.id)
+    expect(state.inFlight).toBeUndefined()
+    expect(state.handled).toEqual([...before, higher].filter((id) => id > state.after))
+
+    await late.commit()
+    const restarted = startForward(target.port, 'stopped.json')
+    await expect
+      .poll(() => restarted.out.stderr, { timeout: 20_000 })
+      .toContain(
+        `Resuming after delivery #${state.after}, ${state.handled!.length} handled after it already`,
+      )
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([...before, higher, late.id])
+    const after = await deliver()
+    await expect
+      .poll(() => target.ids(), { timeout: 30_000 })
+      .toEqual([...before, higher, late.id, after])
+    await settle()
+    await stopCli(restarted)
+    expect(target.ids()).toEqual([...before, higher, late.id, after])
+    expect(target.received.every((r) => r.redelivery === undefined)).toBe(true)
+  }, 120_000)
+})
