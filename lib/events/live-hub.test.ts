@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionDb } from '../auth/current'
 import type { Database } from '../db/client'
 import { describeEachDatabase } from '../test/databases'
@@ -276,6 +276,46 @@ describeEachDatabase('live hub', (fresh, defer) => {
     } finally {
       await other.end()
       sub.unsubscribe()
+    }
+  })
+})
+
+describe('live hub batching', () => {
+  it('reads at once after a quiet spell, and gathers only a steady stream of wake-ups', async () => {
+    vi.useFakeTimers({ now: 1_000_000 })
+    try {
+      let wake = () => {}
+      const reads: number[] = []
+      const hub = createLiveHub(
+        {
+          read: async () => {
+            reads.push(Date.now())
+            return []
+          },
+          readIds: async () => [],
+          latest: async () => 0,
+          listen: async (onWake) => ((wake = onWake), async () => {}),
+        },
+        { encode: () => new Uint8Array(), recheckMs: 60_000 },
+      )
+      // 200 streams: a steady stream of wake-ups waits up to 25 ms for more rows.
+      const subs = await Promise.all(
+        Array.from({ length: 200 }, () => hub.subscribe({ deliver: () => {} })),
+      )
+      await vi.advanceTimersByTimeAsync(1_000)
+      reads.length = 0
+      wake() // after a quiet second: read now
+      expect(reads).toEqual([Date.now()])
+      await vi.advanceTimersByTimeAsync(2)
+      wake() // 2 ms later: gathered until 25 ms after the last read
+      expect(reads).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(22)
+      expect(reads).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(reads).toHaveLength(2)
+      subs.forEach((s) => s.unsubscribe())
+    } finally {
+      vi.useRealTimers()
     }
   })
 })

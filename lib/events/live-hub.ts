@@ -102,18 +102,23 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
   }
 
   let waking: ReturnType<typeof setTimeout> | null = null
+  let lastRead = 0
+  // The wait is counted from the last read, not from the wake-up: a delivery that arrives after
+  // a quiet spell is read at once, and only a steady stream of them is gathered into batches.
   function wake() {
     const delay = Math.min(25, Math.floor(subscribers.size * coalesceMsPerSubscriber))
-    if (delay < 1) return void pump()
+    const left = lastRead + delay - Date.now()
+    if (left < 1) return void pump()
     waking ??= setTimeout(() => {
       waking = null
       void pump()
-    }, delay)
+    }, left)
   }
 
   async function pump() {
     if (running) return void (again = true)
     running = true
+    lastRead = Date.now()
     try {
       do {
         again = false
