@@ -1,7 +1,8 @@
 // Serves the production build as `next start` does, with one addition: the webhook receivers'
-// requests skip Next's router and go straight to the handlers their route files export
-// (lib/fast-path.ts). On a small request Next's routing costs more than the receiver itself,
-// so this is what lets one process store thousands of deliveries a second.
+// requests and the live stream skip Next's router and go straight to the handlers their route
+// files share (lib/fast-path.ts). On a small request Next's routing costs more than the receiver
+// itself, and with many browsers open its web-stream plumbing costs more than the stream's
+// writes, so this is what lets one process store thousands of deliveries a second.
 // Usage: node server.mjs [-p port] [-H hostname]   (PORT is read too; default 3000)
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
