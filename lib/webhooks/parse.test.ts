@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { konproDefinition } from '../providers/konpro/definition'
-import { dedupeKey, parseBody } from './parse'
+import { dedupeKey, MAX_JSON_DEPTH, parseBody } from './parse'
 import { describePayload } from './receive'
 import { createRateLimiter } from './receiver-state'
 
@@ -51,6 +51,10 @@ describe('parseDelivery', () => {
       payload: null,
       eventType: null,
     })
+    // The limit itself is fine, one more level is not.
+    const nested = (n: number) => Buffer.from('['.repeat(n) + ']'.repeat(n))
+    expect(parseDelivery(nested(MAX_JSON_DEPTH)).parseStatus).toBe('ok')
+    expect(parseDelivery(nested(MAX_JSON_DEPTH + 1)).parseStatus).toBe('too_deep')
     // Brackets inside strings do not count.
     const text = Buffer.from(JSON.stringify({ event_type: 'x', s: '['.repeat(1000) }))
     expect(parseDelivery(text)).toMatchObject({ parseStatus: 'ok', eventType: 'x' })
