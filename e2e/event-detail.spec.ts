@@ -262,6 +262,16 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(register.or(registered)).toBeVisible()
   if (await register.isVisible()) await register.click()
   await expect(registered).toBeVisible()
+  // Its id and secret, to find them named in the diagnosis.
+  await page.goto('/konpro/endpoints')
+  const endpoint = page.getByTestId('endpoint-row').filter({ hasText: '/api/webhooks/konpro' })
+  const endpointId = decodeURIComponent(
+    ((await endpoint.getByRole('link').first().getAttribute('href')) ?? '').split('/').pop() ?? '',
+  )
+  expect(endpointId).not.toBe('')
+  await endpoint.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(endpoint.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  const secretEnd = ((await endpoint.getByTestId('secret-value').textContent()) ?? '').slice(-4)
 
   const wrong = 'ab12'.repeat(16)
   const id = await store(request, '{"event_type":"avatar_video.success"}', { signature: wrong })
@@ -273,6 +283,11 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(candidate.getByLabel('does not match')).toBeVisible()
   // Eight hex characters of the expected signature, never the whole of it.
   await expect(candidate.locator('code')).toHaveText(/^[0-9a-f]{8}…$/)
+  // Which secret: the endpoint's id and the secret's last four characters.
+  const ours = why.getByTestId('diagnosis-candidate').filter({ hasText: endpointId })
+  await expect(ours).toHaveCount(1)
+  await expect(ours).toContainText(`…${secretEnd}`)
+  await expect(ours.getByTitle(endpointId)).toHaveText(endpointId)
   await reviewScreen(page, 'event-detail-why-invalid', reviewViewports)
 
   const stale = Math.floor(Date.now() / 1000) - 900
