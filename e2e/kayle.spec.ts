@@ -4,6 +4,7 @@ import { EventsPage } from './pages/events-page'
 import { expectToast } from './pages/kayle-toasts'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
 
 // Kayle in the embedded default: the sandbox encrypts for the key the console registered, signs
 // with the endpoint's secret, and the console's receiver verifies, decrypts and logs it.
@@ -300,4 +301,44 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page).toHaveURL(/\/kayle\/endpoints$/)
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
+})
+
+test('the Kayle pages fit a phone with long names, labels and URLs', async ({ page }) => {
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  const name = `Identity verification for the ${'very-long-tenant-name-'.repeat(3)}region`
+  const labels = Array.from({ length: 8 }, (_, i) => `${i}-${'label'.repeat(7)}`.slice(0, 40))
+  const url = `${target.base}/kayle/${'a-very-long-path-segment-'.repeat(12)}end?token=${'t'.repeat(60)}`
+  try {
+    await page.goto('/kayle/endpoints/new')
+    await page.getByLabel('Endpoint URL').fill(url)
+    await page.getByLabel('Name').fill(name)
+    await page.getByLabel('Labels').fill(labels.join(', '))
+    await page.getByRole('button', { name: 'Create endpoint' }).click()
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+    await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
+    const endpointPage = new URL(page.url()).pathname
+    await page.getByRole('button', { name: 'Send test event' }).click()
+    await expectToast(page, 'success', 'Test event delivered: the endpoint answered HTTP 200.')
+    await expect.poll(() => target.deliveries.length).toBe(1)
+
+    await page.setViewportSize(reviewViewports.phone)
+    for (const [path, shows] of [
+      ['/kayle/endpoints', name],
+      [endpointPage, name],
+      ['/kayle/deliveries', name],
+      ['/kayle/events', 'verification.session.succeeded'],
+    ] as const) {
+      await page.goto(path)
+      await expect(page.getByText(shows).filter({ visible: true }).first()).toBeVisible()
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      expect(width, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(375)
+    }
+    await page.goto(endpointPage)
+    await reviewScreen(page, 'kayle-endpoint-long-values', { phone: reviewViewports.phone })
+    await page.getByRole('button', { name: 'Delete endpoint' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+    await expect(page).toHaveURL(/\/kayle\/endpoints$/)
+  } finally {
+    await target.close()
+  }
 })
