@@ -395,6 +395,41 @@ test('split view: a row opens beside the list, j/k move, Esc closes, the address
   await expect(page.locator(`[data-event-id="${second}"]`)).toHaveAttribute('aria-current', 'true')
 })
 
+test('the divider between list and pane resizes the pane by drag and by arrow keys, and keeps its width', async ({
+  page,
+}) => {
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.getByTestId('event-row').first().getByRole('link').first().click()
+  const pane = page.getByTestId('delivery-pane')
+  const handle = page.getByTestId('pane-resizer')
+  await expect(pane).toBeVisible()
+  const paneWidth = async () => Math.round((await pane.boundingBox())?.width ?? 0)
+  const start = await paneWidth()
+  // Dragged 120 px to the left: the pane grows by as much, the list gives way.
+  const box = (await handle.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + 40)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 40, { steps: 4 })
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + 40, { steps: 4 })
+  await page.mouse.up()
+  await expect.poll(paneWidth).toBe(start + 120)
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 120))
+  // → narrows the pane a step, ← widens it again.
+  await handle.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(paneWidth).toBe(start + 120 - 64)
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(paneWidth).toBe(start + 120 - 32)
+  // Kept by the browser: the pane opens at that width after a reload.
+  await page.reload()
+  await expect(pane).toBeVisible()
+  await expect.poll(paneWidth).toBe(start + 120 - 32)
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 120 - 32))
+})
+
 test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens without the mouse', async ({
   page,
 }) => {
