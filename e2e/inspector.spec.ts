@@ -450,6 +450,14 @@ test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens with
   await expect(firstRow).toHaveAttribute('data-focused', 'true')
   // Clearly drawn: a ring, not a thin bottom line.
   expect(await firstRow.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none')
+  // The arrows move as j and k do.
+  const secondRow = page.getByTestId('event-row').nth(1)
+  await page.keyboard.press('ArrowDown')
+  await expect(secondRow).toHaveAttribute('data-focused', 'true')
+  await expect(firstRow).not.toHaveAttribute('data-focused', 'true')
+  await page.keyboard.press('ArrowUp')
+  await expect(firstRow).toHaveAttribute('data-focused', 'true')
+  await expect(secondRow).not.toHaveAttribute('data-focused', 'true')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(
     new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`),
