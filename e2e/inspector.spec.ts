@@ -5,6 +5,7 @@ import { deliver, deliverMany } from './support/deliveries'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { reviewScreen } from './support/review'
+import { backdateDelivery } from './support/stored-rows'
 import { EndpointsPage } from './pages/endpoints-page'
 import { EventsPage } from './pages/events-page'
 import { LoginPage } from './pages/login-page'
@@ -330,7 +331,28 @@ test('the chart counts a delivery the moment the log shows it, with labels under
     ).toBe(true)
 })
 
-test('one time control sets both the chart and the list', async ({ page }) => {
+test('one time control sets both the chart and the list, and All counts what the list shows however old', async ({
+  page,
+  request,
+}) => {
+  // One delivery from two days ago: outside the last hour and day, inside the week and all time.
+  const old = await deliver(request, 'avatar_video.success')
+  const [stored] = (
+    (await (await page.request.get(`/api/events?q=${old}`)).json()) as {
+      events: Array<{ id: number }>
+    }
+  ).events
+  await backdateDelivery(String(stored!.id), 50)
+  const storedIn = async (since = '') =>
+    (await (await page.request.get(`/api/events/export?format=ndjson${since}`)).text())
+      .split('\n')
+      .filter(Boolean).length
+  const chartTotal = async () =>
+    Number(
+      (await page.getByTestId('chart-total').textContent())
+        ?.match(/^[\d,]+/)?.[0]
+        ?.replace(/,/g, ''),
+    )
   const events = new EventsPage(page)
   await events.goto()
   await expect(
@@ -338,18 +360,38 @@ test('one time control sets both the chart and the list', async ({ page }) => {
   ).toHaveCount(0)
   const control = page.getByRole('navigation', { name: 'Chart range' })
   await expect(control.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'true')
+  // All: the chart reaches back to the oldest delivery and counts every one the list holds.
+  await expect(page.getByTestId('chart-total')).toContainText('in all time')
+  await expect(page.getByTestId('chart-total')).not.toContainText('the list shows')
+  await expect(events.row(old)).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn())
+  const oldest = page.locator('[data-testid=chart-bar]:not([data-total="0"])').first()
+  const oldestTo = new URL((await oldest.getAttribute('href')) ?? '', page.url()).searchParams
+  expect(Date.parse(oldestTo.get('to') ?? ''), 'a bar older than a day').toBeLessThan(
+    Date.now() - 24 * 3_600_000,
+  )
+  await expect(page.getByText('No deliveries in this period.')).toHaveCount(0)
+
   await control.getByRole('link', { name: '1h' }).click()
   await expect(page).toHaveURL(/since=1h/)
   await expect(page).toHaveURL(/range=hour/)
   await expect(control.getByRole('link', { name: '1h' })).toHaveAttribute('aria-current', 'true')
   await expect(page.getByTestId('chart-total')).toContainText('in the last hour')
+  // The list narrowed with the chart: the old delivery left both.
+  await expect(events.row(old)).toHaveCount(0)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn('&since=1h'))
+  expect(await chartTotal()).toBe((await storedIn()) - 1)
   await control.getByRole('link', { name: '7d' }).click()
   await expect(page).toHaveURL(/since=7d&range=week/)
   await expect(page.getByTestId('chart-total')).toContainText('in the last 7 days')
+  await expect(events.row(old)).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn('&since=7d'))
   // A bar narrows the list to its interval, shown as a chip beside the filters.
   await page.locator('[data-testid=chart-bar]:not([data-total="0"])').last().click()
   await expect(page).toHaveURL(/from=.*&to=/)
   await expect(page.getByTestId('time-chip')).toBeVisible()
+  await expect(events.row(old)).toHaveCount(0)
   await page.getByRole('button', { name: 'Remove the time interval' }).click()
   await expect(page).not.toHaveURL(/from=/)
 })

@@ -1,10 +1,11 @@
 import Link from 'next/link'
-import { formatBucket } from '@/lib/events/format'
+import { bucketLabelOf, formatBucket, type BucketLabel } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
 import {
   filtersToSearchParams,
+  rangeParam,
   type EventFilters,
   type HistogramRange,
   type SinceWindow,
@@ -18,9 +19,11 @@ const STACK: { verdict: Verdict; className: string; label: string }[] = [
   { verdict: 'invalid', className: 'bg-destructive', label: 'invalid' },
 ]
 const RANGE_NAMES: Record<HistogramRange, string> = {
-  hour: 'last hour',
-  day: 'last 24 hours',
-  week: 'last 7 days',
+  quarter: 'the last 15 minutes',
+  hour: 'the last hour',
+  day: 'the last 24 hours',
+  week: 'the last 7 days',
+  all: 'all time',
 }
 
 /**
@@ -31,13 +34,13 @@ export const TIME_WINDOWS: { label: string; since?: SinceWindow; range: Histogra
   { label: '1h', since: '1h', range: 'hour' },
   { label: '24h', since: '24h', range: 'day' },
   { label: '7d', since: '7d', range: 'week' },
-  { label: 'All', range: 'day' },
+  { label: 'All', range: 'all' },
 ]
-function describe(bucket: HistogramBucket, range: HistogramRange) {
+function describe(bucket: HistogramBucket, label: BucketLabel) {
   const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map(
     (s) => `${bucket.counts[s.verdict]} ${s.label}`,
   )
-  const span = `${formatBucket(bucket.start, range)}–${formatBucket(bucket.end, range)} UTC`
+  const span = `${formatBucket(bucket.start, label)}–${formatBucket(bucket.end, label)} UTC`
   return `${span}: ${bucket.total} ${bucket.total === 1 ? 'delivery' : 'deliveries'}${parts.length ? ` (${parts.join(', ')})` : ''}`
 }
 
@@ -54,12 +57,18 @@ export function DeliveryChart({
   const max = Math.max(1, ...buckets.map((b) => b.total))
   const total = buckets.reduce((n, b) => n + b.total, 0)
   const windowHref = (w: (typeof TIME_WINDOWS)[number]) =>
-    `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: w.range === 'day' ? undefined : w.range })}`
+    `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: rangeParam(w.range) })}`
   const picked = filters.from || filters.to
   const current = (w: (typeof TIME_WINDOWS)[number]) =>
     !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
   const labelEvery = Math.ceil(buckets.length / 6)
+  const first = buckets[0]
+  const last = buckets.at(-1)
+  const label = bucketLabelOf(
+    first ? Date.parse(first.end) - Date.parse(first.start) : 0,
+    first && last ? Date.parse(last.end) - Date.parse(first.start) : 0,
+  )
   return (
     <section
       aria-labelledby="chart-title"
@@ -71,9 +80,7 @@ export function DeliveryChart({
             Deliveries over time
           </h2>
           <p className="text-xs text-muted-foreground" data-testid="chart-total">
-            {total.toLocaleString('en')} in the {RANGE_NAMES[range]}
-            {!filters.since && !picked ? ' (the list shows all time)' : ''}. Click a bar to see its
-            deliveries.
+            {total.toLocaleString('en')} in {RANGE_NAMES[range]}. Click a bar to see its deliveries.
           </p>
         </div>
         <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
@@ -106,10 +113,10 @@ export function DeliveryChart({
           {buckets.map((b) => (
             <li key={b.start} className="flex h-full min-w-0 flex-1">
               <Link
-                href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
+                href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: rangeParam(range) })}`}
                 scroll={false}
-                title={describe(b, range)}
-                aria-label={describe(b, range)}
+                title={describe(b, label)}
+                aria-label={describe(b, label)}
                 aria-current={selected(b) ? 'true' : undefined}
                 data-testid="chart-bar"
                 data-total={b.total}
@@ -149,7 +156,7 @@ export function DeliveryChart({
             className="min-w-0 flex-1 overflow-visible whitespace-nowrap"
             data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}
           >
-            {i % labelEvery === 0 ? formatBucket(b.start, range) : ''}
+            {i % labelEvery === 0 ? formatBucket(b.start, label) : ''}
           </span>
         ))}
       </div>

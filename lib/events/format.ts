@@ -77,14 +77,27 @@ export function formatUtcClock(iso: string) {
 }
 
 /** Short clock label for chart buckets, in UTC so server and browser agree. */
-export function formatBucket(iso: string, range: 'hour' | 'day' | 'week') {
+/**
+ * How a chart's bucket edges read: the time of day while the chart spans a day at most, with the
+ * weekday and date beyond that, and the date alone once a bucket is a day or wider.
+ */
+export type BucketLabel = 'time' | 'dayTime' | 'date'
+
+export function bucketLabelOf(bucketMs: number, spanMs: number): BucketLabel {
+  if (bucketMs >= DAY) return 'date'
+  return spanMs > DAY ? 'dayTime' : 'time'
+}
+
+export function formatBucket(iso: string, label: BucketLabel) {
   const d = new Date(iso)
+  if (label === 'date')
+    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
   const time = d.toLocaleTimeString('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'UTC',
   })
-  if (range !== 'week') return time
+  if (label === 'time') return time
   return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' })} ${time}`
 }
 
