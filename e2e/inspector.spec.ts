@@ -36,6 +36,8 @@ test.afterAll(async ({ browser, baseURL }) => {
   await target.close()
 })
 
+// The header's actions, the receiver bar, the range links, the chart (one stop) and the filters.
+const MAX_TABS_TO_FIRST_ROW = 20
 const longPath = `/hooks/${'a-very-long-path-segment-'.repeat(16)}end?token=${'t'.repeat(80)}`
 const viewer = { email: `viewer-${Date.now().toString(36)}@inspector.test`, password: '' }
 
@@ -504,6 +506,82 @@ test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens with
   await expect(page).toHaveURL(
     new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`),
   )
+})
+
+test('from the skip link the first row is a few Tabs away; the chart is one Tab stop walked with the arrows', async ({
+  page,
+}) => {
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto()
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement
+      return {
+        inRow: !!el?.closest('[data-testid="event-row"]'),
+        bar: el?.getAttribute('data-testid') === 'chart-bar',
+        name: el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 40) ?? '',
+      }
+    })
+  /** Tab presses until focus is in a row; answers how many, and what was passed on the way. */
+  const tabsToFirstRow = async () => {
+    const passed: Awaited<ReturnType<typeof focused>>[] = []
+    for (let presses = 1; presses <= 80; presses++) {
+      await page.keyboard.press('Tab')
+      const now = await focused()
+      if (now.inRow) return { presses, passed }
+      passed.push(now)
+    }
+    throw new Error(`no row after 80 Tabs: ${JSON.stringify(passed.map((p) => p.name))}`)
+  }
+  const skipToContent = async () => {
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+    await page.keyboard.press('Enter')
+  }
+
+  // Through the page's own skip link: three Tabs.
+  await skipToContent()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to the deliveries' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  const skipped = await tabsToFirstRow()
+  expect(skipped.presses, JSON.stringify(skipped.passed)).toBeLessThanOrEqual(2)
+
+  // Tabbing past everything instead: the chart's bars are one stop, not thirty.
+  await events.goto()
+  await skipToContent()
+  const walked = await tabsToFirstRow()
+  const names = JSON.stringify(walked.passed.map((p) => p.name))
+  expect(
+    walked.passed.filter((p) => p.bar),
+    names,
+  ).toHaveLength(1)
+  expect(walked.presses, names).toBeLessThanOrEqual(MAX_TABS_TO_FIRST_ROW)
+
+  // The bars stay reachable: Tab lands on the latest one with deliveries, the arrows walk them
+  // (one stop at a time), Enter narrows the list to the focused one.
+  const bars = page.getByTestId('chart-bar')
+  await expect(page.locator('[data-testid=chart-bar][tabindex="0"]')).toHaveCount(1)
+  const tabStop = page.locator('[data-testid=chart-bar][tabindex="0"]')
+  await tabStop.focus()
+  await expect(tabStop).toHaveAttribute('data-total', /^[1-9]/)
+  await page.keyboard.press('End')
+  await expect(bars.last()).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(bars.first()).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(bars.nth(1)).toBeFocused()
+  await expect(page.locator('[data-testid=chart-bar][tabindex="0"]')).toHaveCount(1)
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  const count = await bars.count()
+  const target = bars.nth(count - 2)
+  await expect(target).toBeFocused()
+  const href = (await target.getAttribute('href')) ?? ''
+  await page.keyboard.press('Enter')
+  await expect.poll(() => new URL(page.url()).search).toBe(new URL(href, page.url()).search)
+  await expect(page.getByTestId('time-chip')).toBeVisible()
 })
 
 test('on a phone the delivery opens full screen and Back returns to the same place in the list', async ({

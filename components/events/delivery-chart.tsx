@@ -1,8 +1,11 @@
+'use client'
+
 import Link from 'next/link'
 import { bucketLabelOf, formatBucket, type BucketLabel } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
+import { useRovingFocus } from './use-roving-focus'
 import {
   filtersToSearchParams,
   rangeParam,
@@ -62,6 +65,14 @@ export function DeliveryChart({
   const current = (w: (typeof TIME_WINDOWS)[number]) =>
     !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
+  // The bars are one Tab stop: Tab lands on the picked bar (else the latest with deliveries), the
+  // arrow keys move along them, Enter opens one, so the list is not 30 Tabs further on.
+  const latest = buckets.findLastIndex((b) => b.total > 0)
+  const pickedBar = buckets.findIndex(selected)
+  const roving = useRovingFocus(
+    buckets.length,
+    pickedBar >= 0 ? pickedBar : latest >= 0 ? latest : buckets.length - 1,
+  )
   const labelEvery = Math.ceil(buckets.length / 6)
   const first = buckets[0]
   const last = buckets.at(-1)
@@ -80,7 +91,12 @@ export function DeliveryChart({
             Deliveries over time
           </h2>
           <p className="text-xs text-muted-foreground" data-testid="chart-total">
-            {total.toLocaleString('en')} in {RANGE_NAMES[range]}. Click a bar to see its deliveries.
+            {total.toLocaleString('en')} in {RANGE_NAMES[range]}. Click a bar to see its deliveries
+            <span id="chart-keys" className="sr-only">
+              {' '}
+              (on the bars, the arrow keys move from one to the next and Enter opens it)
+            </span>
+            .
           </p>
         </div>
         <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
@@ -109,10 +125,13 @@ export function DeliveryChart({
         <ol
           className="flex h-14 items-end gap-[2px] sm:gap-1"
           aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}
+          aria-describedby="chart-keys"
+          onKeyDown={roving.onKeyDown}
         >
-          {buckets.map((b) => (
+          {buckets.map((b, i) => (
             <li key={b.start} className="flex h-full min-w-0 flex-1">
               <Link
+                {...roving.item(i)}
                 href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: rangeParam(range) })}`}
                 scroll={false}
                 title={describe(b, label)}
@@ -121,7 +140,7 @@ export function DeliveryChart({
                 data-testid="chart-bar"
                 data-total={b.total}
                 className={cn(
-                  'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted',
+                  'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none',
                   selected(b) && 'bg-accent ring-1 ring-primary',
                 )}
               >

@@ -55,6 +55,13 @@ export default async function EventsPage({ searchParams }: Props) {
     : []
   return (
     <>
+      {/* The actions, chart and filters take a dozen Tabs: the log is one link away instead. */}
+      <a
+        href="#deliveries"
+        className="sr-only z-50 rounded-md bg-card px-3 py-2 shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to the deliveries
+      </a>
       <PageHeader
         title="Events"
         description="Every webhook this console receives, live."
