@@ -1,7 +1,8 @@
+import { createHmac } from 'node:crypto'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { E2E_ADMIN, HOOK_TARGET_PORT } from '../playwright.config'
 import { expectAccessible } from './support/axe'
-import { deliver, deliverMany } from './support/deliveries'
+import { RECEIVER, deliver, deliverMany, konproPayload } from './support/deliveries'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { reviewScreen } from './support/review'
@@ -45,6 +46,27 @@ const viewer = { email: `viewer-${Date.now().toString(36)}@inspector.test`, pass
 async function insideViewport(page: Page, box: { x: number; width: number } | null) {
   const width = page.viewportSize()?.width ?? 0
   return box !== null && box.x >= 0 && box.x + box.width <= width + 1
+}
+
+const answerCard = (page: Page) => page.getByRole('region', { name: /Test answers: KonPro/ })
+
+/** A test answer for KonPro's receiver, for its next delivery only. */
+async function setAnswerRule(page: Page, status: string) {
+  await page.goto('/settings')
+  await answerCard(page).getByLabel('Status').fill(status)
+  await answerCard(page).getByLabel('Deliveries').fill('1')
+  await answerCard(page).getByRole('button', { name: 'Set test answer' }).click()
+  await expect(page.getByText(`Test answer set: ${status}.`)).toBeVisible()
+}
+
+async function clearAnswerRule(page: Page) {
+  await page.goto('/settings')
+  await expect(answerCard(page).getByRole('button', { name: 'Set test answer' })).toBeVisible()
+  const clear = answerCard(page).getByRole('button', { name: 'Clear test answer' })
+  if (await clear.isVisible()) {
+    await clear.click()
+    await expect(page.getByText('Test answer cleared')).toBeVisible()
+  }
 }
 
 async function signInAs(browser: Browser, baseURL: string, email: string, password: string) {
@@ -619,10 +641,47 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   })
   expect(text.status()).toBeLessThan(500)
   const id = await deliver(request, 'avatar_video.fail')
+  // One signed with the registered receiver's secret: verified, so it names that endpoint.
+  await page.goto('/konpro/endpoints')
+  const receiver = page.getByTestId('endpoint-row').filter({ hasText: '/api/webhooks/konpro' })
+  const endpointId = decodeURIComponent(
+    ((await receiver.getByRole('link').first().getAttribute('href')) ?? '').split('/').pop() ?? '',
+  )
+  await receiver.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(receiver.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  const secret = (await receiver.getByTestId('secret-value').textContent()) ?? ''
+  const signed = async () => {
+    const { videoId, body } = konproPayload('avatar_video.success')
+    const raw = JSON.stringify(body)
+    const res = await request.post(RECEIVER, {
+      data: raw,
+      headers: {
+        'content-type': 'application/json',
+        signature: createHmac('sha256', secret).update(raw).digest('hex'),
+      },
+    })
+    return { videoId, status: res.status() }
+  }
+  const verified = await signed()
+  expect(verified.status).toBe(200)
+
   const events = new EventsPage(page)
   await events.goto()
   const bar = page.getByRole('search', { name: 'Filter deliveries' })
   await bar.getByRole('button', { name: 'More filters' }).click()
+  // The endpoint: only what that endpoint's secret verified.
+  await bar.getByLabel('Endpoint').selectOption(endpointId)
+  await expect(page).toHaveURL(new RegExp(`endpoint=${encodeURIComponent(endpointId)}`))
+  await expect(events.row(verified.videoId)).toBeVisible()
+  await expect(events.row(id)).toHaveCount(0)
+  const byEndpoint = (await (
+    await page.request.get(`/api/events?endpoint=${encodeURIComponent(endpointId)}&limit=500`)
+  ).json()) as { events: Array<{ endpointId: string | null }> }
+  expect(new Set(byEndpoint.events.map((e) => e.endpointId))).toEqual(new Set([endpointId]))
+  expect(await page.getByTestId('event-row').count()).toBe(byEndpoint.events.length)
+  await bar.getByLabel('Endpoint').selectOption('')
+  await expect(page).not.toHaveURL(/endpoint=/)
+
   await bar.getByLabel('Response').selectOption('401')
   await expect(page).toHaveURL(/status=401/)
   const answered = (await (await page.request.get('/api/events?status=401&limit=500')).json()) as {
@@ -631,7 +690,30 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   expect(answered.events.length).toBeGreaterThan(0)
   expect(new Set(answered.events.map((e) => e.responseStatus))).toEqual(new Set([401]))
   await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await expect(events.row(verified.videoId)).toHaveCount(0)
+
+  // A body over the receiver's limit is answered 413 before anything is stored, so the 413 filter
+  // finds only deliveries a test answer rule answered 413.
+  const tooLarge = await request.post(RECEIVER, {
+    data: JSON.stringify({ event_type: 'avatar_video.success', pad: 'x'.repeat(1024 * 1024) }),
+    headers: { 'content-type': 'application/json' },
+  })
+  expect(tooLarge.status()).toBe(413)
+  await setAnswerRule(page, '413')
+  const answered413 = await signed()
+  expect(answered413.status).toBe(413)
+  await clearAnswerRule(page)
+  await events.goto('?status=413')
+  await expect(
+    page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Response'),
+  ).toHaveValue('413')
+  await expect(events.row(answered413.videoId)).toBeVisible()
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+  await expect(events.row(verified.videoId)).toHaveCount(0)
   await bar.getByLabel('Response').selectOption('')
+  await expect(page).not.toHaveURL(/status=/)
+  if (!(await bar.getByLabel('Body not JSON').isVisible()))
+    await bar.getByRole('button', { name: 'More filters' }).click()
   await bar.getByLabel('Body not JSON').click()
   await expect(page).toHaveURL(/notJson=1/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()
