@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
 import { EventsPage } from './pages/events-page'
 
 // Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
@@ -16,7 +17,7 @@ test('an access token is shown once, records its last use, and stops working whe
 }) => {
   await page.goto('/settings/tokens')
   await expect(page.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
-  await captureEveryLook(page, 'settings-tokens-empty', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-empty', reviewViewports)
 
   await page.getByRole('button', { name: 'Create token' }).click()
   await expect(page.getByText('Name the token')).toBeVisible()
@@ -28,7 +29,7 @@ test('an access token is shown once, records its last use, and stops working whe
   expect(token).toMatch(/^kpt_[A-Za-z0-9_-]{43}$/)
   await expect(page.getByTestId('token-row')).toHaveCount(1)
   await expect(page.getByTestId('token-row')).toContainText('Never')
-  await captureEveryLook(page, 'settings-tokens-created', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-created', reviewViewports)
 
   // Shown once: a reload lists the token by its prefix only.
   await page.reload()
@@ -43,7 +44,7 @@ test('an access token is shown once, records its last use, and stops working whe
   await stream.body?.cancel()
   await page.reload()
   await expect(page.getByTestId('token-row')).not.toContainText('Never')
-  await captureEveryLook(page, 'settings-tokens-used', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-used', reviewViewports)
 
   await page.getByRole('button', { name: /^Revoke token laptop forwarder/ }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click()

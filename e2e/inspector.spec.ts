@@ -619,7 +619,7 @@ test('on a phone the delivery opens full screen and Back returns to the same pla
   const pane = page.getByTestId('delivery-pane')
   const box = await pane.boundingBox()
   expect(box?.width).toBe(375)
-  await captureEveryLook(page, 'inspector-phone-detail', { phone: reviewViewports.phone })
+  await reviewScreen(page, 'inspector-phone-detail', { phone: reviewViewports.phone })
   await pane.getByRole('button', { name: 'Back to the list' }).click()
   await expect(pane).toHaveCount(0)
   expect(await events.scroller.evaluate((el) => el.scrollTop)).toBe(top)
