@@ -395,6 +395,26 @@ test('one time control sets both the chart and the list, and All counts what the
     Date.now() - 24 * 3_600_000,
   )
   await expect(page.getByText('No deliveries in this period.')).toHaveCount(0)
+  // Over more than a day the labels name the day, and on a phone they never run into each other.
+  await expect(page.getByTestId('chart-label').first()).toHaveText(/^\w{3} \d{1,2} \d\d:\d\d$/)
+  const size = page.viewportSize()!
+  await page.setViewportSize(reviewViewports.phone)
+  const labels = await page.getByTestId('chart-label').evaluateAll((els) =>
+    els
+      .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => {
+        const text = document.createRange()
+        text.selectNodeContents(el)
+        const box = text.getBoundingClientRect()
+        return { left: box.left, right: box.right }
+      }),
+  )
+  expect(labels.length).toBeGreaterThan(1)
+  for (let i = 1; i < labels.length; i++)
+    expect(labels[i]!.left, `label ${i} clear of the one before`).toBeGreaterThan(
+      labels[i - 1]!.right,
+    )
+  await page.setViewportSize(size)
 
   await control.getByRole('link', { name: '1h' }).click()
   await expect(page).toHaveURL(/since=1h/)

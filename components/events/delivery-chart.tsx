@@ -172,7 +172,11 @@ export function DeliveryChart({
         {buckets.map((b, i) => (
           <span
             key={b.start}
-            className="min-w-0 flex-1 overflow-visible whitespace-nowrap"
+            className={cn(
+              'min-w-0 flex-1 overflow-visible whitespace-nowrap',
+              // A weekday and time is wider than four bars on a phone: every other one there.
+              label !== 'time' && (i / labelEvery) % 2 === 1 && 'max-sm:invisible',
+            )}
             data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}
           >
             {i % labelEvery === 0 ? formatBucket(b.start, label) : ''}
