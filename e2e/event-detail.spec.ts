@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { expectAccessible } from './support/axe'
 import { RECEIVER } from './support/deliveries'
@@ -262,6 +263,16 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(register.or(registered)).toBeVisible()
   if (await register.isVisible()) await register.click()
   await expect(registered).toBeVisible()
+  // Its id and secret, to find them named in the diagnosis.
+  await page.goto('/konpro/endpoints')
+  const endpoint = page.getByTestId('endpoint-row').filter({ hasText: '/api/webhooks/konpro' })
+  const endpointId = decodeURIComponent(
+    ((await endpoint.getByRole('link').first().getAttribute('href')) ?? '').split('/').pop() ?? '',
+  )
+  expect(endpointId).not.toBe('')
+  await endpoint.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(endpoint.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  const secretEnd = ((await endpoint.getByTestId('secret-value').textContent()) ?? '').slice(-4)
 
   const wrong = 'ab12'.repeat(16)
   const id = await store(request, '{"event_type":"avatar_video.success"}', { signature: wrong })
@@ -273,6 +284,11 @@ test('a delivery that did not verify says why: what arrived against each known s
   await expect(candidate.getByLabel('does not match')).toBeVisible()
   // Eight hex characters of the expected signature, never the whole of it.
   await expect(candidate.locator('code')).toHaveText(/^[0-9a-f]{8}…$/)
+  // Which secret: the endpoint's id and the secret's last four characters.
+  const ours = why.getByTestId('diagnosis-candidate').filter({ hasText: endpointId })
+  await expect(ours).toHaveCount(1)
+  await expect(ours).toContainText(`…${secretEnd}`)
+  await expect(ours.getByTitle(endpointId)).toHaveText(endpointId)
   await reviewScreen(page, 'event-detail-why-invalid', reviewViewports)
 
   const stale = Math.floor(Date.now() / 1000) - 900
@@ -292,6 +308,40 @@ test('a delivery that did not verify says why: what arrived against each known s
   await remove.click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(remove).toHaveCount(0)
+})
+
+test('a redelivery links to its original and to the comparison of the two', async ({
+  page,
+  request,
+}) => {
+  const body = JSON.stringify({
+    event_type: 'avatar_video.success',
+    event_data: { video_id: `redelivered_${Date.now().toString(36)}` },
+  })
+  // Signed the same both times, as a sender retrying one delivery signs it.
+  const signature = createHmac('sha256', 'redelivery-e2e').update(body).digest('hex')
+  const original = await store(request, body, { signature })
+  const again = await request.post(RECEIVER, {
+    data: body,
+    headers: { 'content-type': 'application/json', signature },
+  })
+  const { id: redelivery } = (await again.json()) as { id: string }
+  expect(redelivery).not.toBe(original)
+  await page.goto(`/events/${redelivery}`)
+  const verdict = page.getByTestId('verdict')
+  await expect(verdict).toContainText(
+    `A redelivery: the same content arrived earlier as #${original}`,
+  )
+  await expect(verdict.getByRole('link', { name: `#${original}` })).toHaveAttribute(
+    'href',
+    `/events/${original}`,
+  )
+  await verdict.getByRole('link', { name: 'compare' }).click()
+  await expect(page).toHaveURL(new RegExp(`/events/compare\\?a=${original}&b=${redelivery}$`))
+  // Both named, and nothing differs in the payload: the same bytes arrived twice.
+  await expect(page.getByRole('link', { name: `A: #${original}` })).toBeVisible()
+  await expect(page.getByRole('link', { name: `B: #${redelivery}` })).toBeVisible()
+  await expect(page.getByText('Identical, byte for byte.')).toBeVisible()
 })
 
 test('two deliveries compared: the payload key by key and the headers side by side', async ({

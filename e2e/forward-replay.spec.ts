@@ -9,6 +9,7 @@ import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { signIn } from './support/sign-in'
 import { EndpointsPage } from './pages/endpoints-page'
+import { reviewScreen } from './support/review'
 import { EventsPage } from './pages/events-page'
 import { UsersPage } from './pages/users-page'
 
@@ -22,7 +23,7 @@ test('an access token is shown once, records its last use, and stops working whe
 }) => {
   await page.goto('/settings/tokens')
   await expect(page.getByRole('heading', { name: 'No access tokens' })).toBeVisible()
-  await captureEveryLook(page, 'settings-tokens-empty', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-empty', reviewViewports)
 
   await page.getByRole('button', { name: 'Create token' }).click()
   await expect(page.getByText('Name the token')).toBeVisible()
@@ -34,7 +35,7 @@ test('an access token is shown once, records its last use, and stops working whe
   expect(token).toMatch(/^kpt_[A-Za-z0-9_-]{43}$/)
   await expect(page.getByTestId('token-row')).toHaveCount(1)
   await expect(page.getByTestId('token-row')).toContainText('Never')
-  await captureEveryLook(page, 'settings-tokens-created', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-created', reviewViewports)
 
   // Shown once: a reload lists the token by its prefix only.
   await page.reload()
@@ -49,7 +50,7 @@ test('an access token is shown once, records its last use, and stops working whe
   await stream.body?.cancel()
   await page.reload()
   await expect(page.getByTestId('token-row')).not.toContainText('Never')
-  await captureEveryLook(page, 'settings-tokens-used', reviewViewports)
+  await reviewScreen(page, 'settings-tokens-used', reviewViewports)
 
   await page.getByRole('button', { name: /^Revoke token laptop forwarder/ }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click()

@@ -1,10 +1,12 @@
+import { createHmac } from 'node:crypto'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { E2E_ADMIN, HOOK_TARGET_PORT } from '../playwright.config'
 import { expectAccessible } from './support/axe'
-import { deliver, deliverMany } from './support/deliveries'
+import { RECEIVER, deliver, deliverMany, konproPayload } from './support/deliveries'
 import { startHookTarget } from './support/hook-target'
 import { captureEveryLook, reviewViewports } from './support/screenshots'
 import { reviewScreen } from './support/review'
+import { backdateDelivery } from './support/stored-rows'
 import { EndpointsPage } from './pages/endpoints-page'
 import { EventsPage } from './pages/events-page'
 import { LoginPage } from './pages/login-page'
@@ -35,6 +37,8 @@ test.afterAll(async ({ browser, baseURL }) => {
   await target.close()
 })
 
+// The header's actions, the receiver bar, the range links, the chart (one stop) and the filters.
+const MAX_TABS_TO_FIRST_ROW = 20
 const longPath = `/hooks/${'a-very-long-path-segment-'.repeat(16)}end?token=${'t'.repeat(80)}`
 const viewer = { email: `viewer-${Date.now().toString(36)}@inspector.test`, password: '' }
 
@@ -42,6 +46,27 @@ const viewer = { email: `viewer-${Date.now().toString(36)}@inspector.test`, pass
 async function insideViewport(page: Page, box: { x: number; width: number } | null) {
   const width = page.viewportSize()?.width ?? 0
   return box !== null && box.x >= 0 && box.x + box.width <= width + 1
+}
+
+const answerCard = (page: Page) => page.getByRole('region', { name: /Test answers: KonPro/ })
+
+/** A test answer for KonPro's receiver, for its next delivery only. */
+async function setAnswerRule(page: Page, status: string) {
+  await page.goto('/settings')
+  await answerCard(page).getByLabel('Status').fill(status)
+  await answerCard(page).getByLabel('Deliveries').fill('1')
+  await answerCard(page).getByRole('button', { name: 'Set test answer' }).click()
+  await expect(page.getByText(`Test answer set: ${status}.`)).toBeVisible()
+}
+
+async function clearAnswerRule(page: Page) {
+  await page.goto('/settings')
+  await expect(answerCard(page).getByRole('button', { name: 'Set test answer' })).toBeVisible()
+  const clear = answerCard(page).getByRole('button', { name: 'Clear test answer' })
+  if (await clear.isVisible()) {
+    await clear.click()
+    await expect(page.getByText('Test answer cleared')).toBeVisible()
+  }
 }
 
 async function signInAs(browser: Browser, baseURL: string, email: string, password: string) {
@@ -390,7 +415,28 @@ test('the chart counts a delivery the moment the log shows it, with labels under
     ).toBe(true)
 })
 
-test('one time control sets both the chart and the list', async ({ page }) => {
+test('one time control sets both the chart and the list, and All counts what the list shows however old', async ({
+  page,
+  request,
+}) => {
+  // One delivery from two days ago: outside the last hour and day, inside the week and all time.
+  const old = await deliver(request, 'avatar_video.success')
+  const [stored] = (
+    (await (await page.request.get(`/api/events?q=${old}`)).json()) as {
+      events: Array<{ id: number }>
+    }
+  ).events
+  await backdateDelivery(String(stored!.id), 50)
+  const storedIn = async (since = '') =>
+    (await (await page.request.get(`/api/events/export?format=ndjson${since}`)).text())
+      .split('\n')
+      .filter(Boolean).length
+  const chartTotal = async () =>
+    Number(
+      (await page.getByTestId('chart-total').textContent())
+        ?.match(/^[\d,]+/)?.[0]
+        ?.replace(/,/g, ''),
+    )
   const events = new EventsPage(page)
   await events.goto()
   await expect(
@@ -398,18 +444,58 @@ test('one time control sets both the chart and the list', async ({ page }) => {
   ).toHaveCount(0)
   const control = page.getByRole('navigation', { name: 'Chart range' })
   await expect(control.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'true')
+  // All: the chart reaches back to the oldest delivery and counts every one the list holds.
+  await expect(page.getByTestId('chart-total')).toContainText('in all time')
+  await expect(page.getByTestId('chart-total')).not.toContainText('the list shows')
+  await expect(events.row(old)).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn())
+  const oldest = page.locator('[data-testid=chart-bar]:not([data-total="0"])').first()
+  const oldestTo = new URL((await oldest.getAttribute('href')) ?? '', page.url()).searchParams
+  expect(Date.parse(oldestTo.get('to') ?? ''), 'a bar older than a day').toBeLessThan(
+    Date.now() - 24 * 3_600_000,
+  )
+  await expect(page.getByText('No deliveries in this period.')).toHaveCount(0)
+  // Over more than a day the labels name the day, and on a phone they never run into each other.
+  await expect(page.getByTestId('chart-label').first()).toHaveText(/^\w{3} \d{1,2} \d\d:\d\d$/)
+  const size = page.viewportSize()!
+  await page.setViewportSize(reviewViewports.phone)
+  const labels = await page.getByTestId('chart-label').evaluateAll((els) =>
+    els
+      .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => {
+        const text = document.createRange()
+        text.selectNodeContents(el)
+        const box = text.getBoundingClientRect()
+        return { left: box.left, right: box.right }
+      }),
+  )
+  expect(labels.length).toBeGreaterThan(1)
+  for (let i = 1; i < labels.length; i++)
+    expect(labels[i]!.left, `label ${i} clear of the one before`).toBeGreaterThan(
+      labels[i - 1]!.right,
+    )
+  await page.setViewportSize(size)
+
   await control.getByRole('link', { name: '1h' }).click()
   await expect(page).toHaveURL(/since=1h/)
   await expect(page).toHaveURL(/range=hour/)
   await expect(control.getByRole('link', { name: '1h' })).toHaveAttribute('aria-current', 'true')
   await expect(page.getByTestId('chart-total')).toContainText('in the last hour')
+  // The list narrowed with the chart: the old delivery left both.
+  await expect(events.row(old)).toHaveCount(0)
+  await expect(page.getByTestId('event-row').first()).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn('&since=1h'))
+  expect(await chartTotal()).toBe((await storedIn()) - 1)
   await control.getByRole('link', { name: '7d' }).click()
   await expect(page).toHaveURL(/since=7d&range=week/)
   await expect(page.getByTestId('chart-total')).toContainText('in the last 7 days')
+  await expect(events.row(old)).toBeVisible()
+  expect(await chartTotal()).toBe(await storedIn('&since=7d'))
   // A bar narrows the list to its interval, shown as a chip beside the filters.
   await page.locator('[data-testid=chart-bar]:not([data-total="0"])').last().click()
   await expect(page).toHaveURL(/from=.*&to=/)
   await expect(page.getByTestId('time-chip')).toBeVisible()
+  await expect(events.row(old)).toHaveCount(0)
   await page.getByRole('button', { name: 'Remove the time interval' }).click()
   await expect(page).not.toHaveURL(/from=/)
 })
@@ -455,6 +541,41 @@ test('split view: a row opens beside the list, j/k move, Esc closes, the address
   await expect(page.locator(`[data-event-id="${second}"]`)).toHaveAttribute('aria-current', 'true')
 })
 
+test('the divider between list and pane resizes the pane by drag and by arrow keys, and keeps its width', async ({
+  page,
+}) => {
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto()
+  await page.getByTestId('event-row').first().getByRole('link').first().click()
+  const pane = page.getByTestId('delivery-pane')
+  const handle = page.getByTestId('pane-resizer')
+  await expect(pane).toBeVisible()
+  const paneWidth = async () => Math.round((await pane.boundingBox())?.width ?? 0)
+  const start = await paneWidth()
+  // Dragged 120 px to the left: the pane grows by as much, the list gives way.
+  const box = (await handle.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + 40)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 40, { steps: 4 })
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + 40, { steps: 4 })
+  await page.mouse.up()
+  await expect.poll(paneWidth).toBe(start + 120)
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 120))
+  // → narrows the pane a step, ← widens it again.
+  await handle.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect.poll(paneWidth).toBe(start + 120 - 64)
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(paneWidth).toBe(start + 120 - 32)
+  // Kept by the browser: the pane opens at that width after a reload.
+  await page.reload()
+  await expect(pane).toBeVisible()
+  await expect.poll(paneWidth).toBe(start + 120 - 32)
+  await expect(handle).toHaveAttribute('aria-valuenow', String(start + 120 - 32))
+})
+
 test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens without the mouse', async ({
   page,
 }) => {
@@ -475,10 +596,94 @@ test('keyboard: / focuses search, ? lists the shortcuts, j then Enter opens with
   await expect(firstRow).toHaveAttribute('data-focused', 'true')
   // Clearly drawn: a ring, not a thin bottom line.
   expect(await firstRow.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none')
+  // The arrows move as j and k do.
+  const secondRow = page.getByTestId('event-row').nth(1)
+  await page.keyboard.press('ArrowDown')
+  await expect(secondRow).toHaveAttribute('data-focused', 'true')
+  await expect(firstRow).not.toHaveAttribute('data-focused', 'true')
+  await page.keyboard.press('ArrowUp')
+  await expect(firstRow).toHaveAttribute('data-focused', 'true')
+  await expect(secondRow).not.toHaveAttribute('data-focused', 'true')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(
     new RegExp(`selected=${await firstRow.getAttribute('data-event-id')}`),
   )
+})
+
+test('from the skip link the first row is a few Tabs away; the chart is one Tab stop walked with the arrows', async ({
+  page,
+}) => {
+  await page.setViewportSize(reviewViewports.desktop)
+  const events = new EventsPage(page)
+  await events.goto()
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement
+      return {
+        inRow: !!el?.closest('[data-testid="event-row"]'),
+        bar: el?.getAttribute('data-testid') === 'chart-bar',
+        name: el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 40) ?? '',
+      }
+    })
+  /** Tab presses until focus is in a row; answers how many, and what was passed on the way. */
+  const tabsToFirstRow = async () => {
+    const passed: Awaited<ReturnType<typeof focused>>[] = []
+    for (let presses = 1; presses <= 80; presses++) {
+      await page.keyboard.press('Tab')
+      const now = await focused()
+      if (now.inRow) return { presses, passed }
+      passed.push(now)
+    }
+    throw new Error(`no row after 80 Tabs: ${JSON.stringify(passed.map((p) => p.name))}`)
+  }
+  const skipToContent = async () => {
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+    await page.keyboard.press('Enter')
+  }
+
+  // Through the page's own skip link: three Tabs.
+  await skipToContent()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to the deliveries' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  const skipped = await tabsToFirstRow()
+  expect(skipped.presses, JSON.stringify(skipped.passed)).toBeLessThanOrEqual(2)
+
+  // Tabbing past everything instead: the chart's bars are one stop, not thirty.
+  await events.goto()
+  await skipToContent()
+  const walked = await tabsToFirstRow()
+  const names = JSON.stringify(walked.passed.map((p) => p.name))
+  expect(
+    walked.passed.filter((p) => p.bar),
+    names,
+  ).toHaveLength(1)
+  expect(walked.presses, names).toBeLessThanOrEqual(MAX_TABS_TO_FIRST_ROW)
+
+  // The bars stay reachable: Tab lands on the latest one with deliveries, the arrows walk them
+  // (one stop at a time), Enter narrows the list to the focused one.
+  const bars = page.getByTestId('chart-bar')
+  await expect(page.locator('[data-testid=chart-bar][tabindex="0"]')).toHaveCount(1)
+  const tabStop = page.locator('[data-testid=chart-bar][tabindex="0"]')
+  await tabStop.focus()
+  await expect(tabStop).toHaveAttribute('data-total', /^[1-9]/)
+  await page.keyboard.press('End')
+  await expect(bars.last()).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(bars.first()).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(bars.nth(1)).toBeFocused()
+  await expect(page.locator('[data-testid=chart-bar][tabindex="0"]')).toHaveCount(1)
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  const count = await bars.count()
+  const target = bars.nth(count - 2)
+  await expect(target).toBeFocused()
+  const href = (await target.getAttribute('href')) ?? ''
+  await page.keyboard.press('Enter')
+  await expect.poll(() => new URL(page.url()).search).toBe(new URL(href, page.url()).search)
+  await expect(page.getByTestId('time-chip')).toBeVisible()
 })
 
 test('on a phone the delivery opens full screen and Back returns to the same place in the list', async ({
@@ -494,7 +699,7 @@ test('on a phone the delivery opens full screen and Back returns to the same pla
   const pane = page.getByTestId('delivery-pane')
   const box = await pane.boundingBox()
   expect(box?.width).toBe(375)
-  await captureEveryLook(page, 'inspector-phone-detail', { phone: reviewViewports.phone })
+  await reviewScreen(page, 'inspector-phone-detail', { phone: reviewViewports.phone })
   await pane.getByRole('button', { name: 'Back to the list' }).click()
   await expect(pane).toHaveCount(0)
   expect(await events.scroller.evaluate((el) => el.scrollTop)).toBe(top)
@@ -516,10 +721,47 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   })
   expect(text.status()).toBeLessThan(500)
   const id = await deliver(request, 'avatar_video.fail')
+  // One signed with the registered receiver's secret: verified, so it names that endpoint.
+  await page.goto('/konpro/endpoints')
+  const receiver = page.getByTestId('endpoint-row').filter({ hasText: '/api/webhooks/konpro' })
+  const endpointId = decodeURIComponent(
+    ((await receiver.getByRole('link').first().getAttribute('href')) ?? '').split('/').pop() ?? '',
+  )
+  await receiver.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(receiver.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
+  const secret = (await receiver.getByTestId('secret-value').textContent()) ?? ''
+  const signed = async () => {
+    const { videoId, body } = konproPayload('avatar_video.success')
+    const raw = JSON.stringify(body)
+    const res = await request.post(RECEIVER, {
+      data: raw,
+      headers: {
+        'content-type': 'application/json',
+        signature: createHmac('sha256', secret).update(raw).digest('hex'),
+      },
+    })
+    return { videoId, status: res.status() }
+  }
+  const verified = await signed()
+  expect(verified.status).toBe(200)
+
   const events = new EventsPage(page)
   await events.goto()
   const bar = page.getByRole('search', { name: 'Filter deliveries' })
   await bar.getByRole('button', { name: 'More filters' }).click()
+  // The endpoint: only what that endpoint's secret verified.
+  await bar.getByLabel('Endpoint').selectOption(endpointId)
+  await expect(page).toHaveURL(new RegExp(`endpoint=${encodeURIComponent(endpointId)}`))
+  await expect(events.row(verified.videoId)).toBeVisible()
+  await expect(events.row(id)).toHaveCount(0)
+  const byEndpoint = (await (
+    await page.request.get(`/api/events?endpoint=${encodeURIComponent(endpointId)}&limit=500`)
+  ).json()) as { events: Array<{ endpointId: string | null }> }
+  expect(new Set(byEndpoint.events.map((e) => e.endpointId))).toEqual(new Set([endpointId]))
+  expect(await page.getByTestId('event-row').count()).toBe(byEndpoint.events.length)
+  await bar.getByLabel('Endpoint').selectOption('')
+  await expect(page).not.toHaveURL(/endpoint=/)
+
   await bar.getByLabel('Response').selectOption('401')
   await expect(page).toHaveURL(/status=401/)
   const answered = (await (await page.request.get('/api/events?status=401&limit=500')).json()) as {
@@ -528,7 +770,30 @@ test('more filters: endpoint, response, rejected only, body not JSON and a paylo
   expect(answered.events.length).toBeGreaterThan(0)
   expect(new Set(answered.events.map((e) => e.responseStatus))).toEqual(new Set([401]))
   await expect(page.getByTestId('event-row').first()).toBeVisible()
+  await expect(events.row(verified.videoId)).toHaveCount(0)
+
+  // A body over the receiver's limit is answered 413 before anything is stored, so the 413 filter
+  // finds only deliveries a test answer rule answered 413.
+  const tooLarge = await request.post(RECEIVER, {
+    data: JSON.stringify({ event_type: 'avatar_video.success', pad: 'x'.repeat(1024 * 1024) }),
+    headers: { 'content-type': 'application/json' },
+  })
+  expect(tooLarge.status()).toBe(413)
+  await setAnswerRule(page, '413')
+  const answered413 = await signed()
+  expect(answered413.status).toBe(413)
+  await clearAnswerRule(page)
+  await events.goto('?status=413')
+  await expect(
+    page.getByRole('search', { name: 'Filter deliveries' }).getByLabel('Response'),
+  ).toHaveValue('413')
+  await expect(events.row(answered413.videoId)).toBeVisible()
+  await expect(page.getByTestId('event-row')).toHaveCount(1)
+  await expect(events.row(verified.videoId)).toHaveCount(0)
   await bar.getByLabel('Response').selectOption('')
+  await expect(page).not.toHaveURL(/status=/)
+  if (!(await bar.getByLabel('Body not JSON').isVisible()))
+    await bar.getByRole('button', { name: 'More filters' }).click()
   await bar.getByLabel('Body not JSON').click()
   await expect(page).toHaveURL(/notJson=1/)
   await expect(page.getByTestId('event-row').first()).toBeVisible()

@@ -4,7 +4,8 @@ import { HOOK_TARGET_PORT } from '../playwright.config'
 import { EventsPage } from './pages/events-page'
 import { expectToast } from './pages/kayle-toasts'
 import { startHookTarget } from './support/hook-target'
-import { captureEveryLook, reviewViewports } from './support/screenshots'
+import { reviewViewports } from './support/screenshots'
+import { reviewScreen } from './support/review'
 
 // Kayle in the embedded default: the sandbox encrypts for the key the console registered, signs
 // with the endpoint's secret, and the console's receiver verifies, decrypts and logs it.
@@ -19,7 +20,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(
     page.getByRole('group', { name: 'Provider' }).getByRole('link', { name: 'Kayle' }),
   ).toHaveAttribute('aria-current', 'true')
-  await captureEveryLook(page, 'kayle-endpoints-empty', reviewViewports)
+  await reviewScreen(page, 'kayle-endpoints-empty', reviewViewports)
 
   await page.getByRole('link', { name: 'Create endpoint' }).first().click()
   await page.getByLabel('Endpoint URL').fill('http://hooks.example.com/kayle')
@@ -34,7 +35,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await page.getByLabel('Labels').fill('x'.repeat(41))
   await page.getByRole('button', { name: 'Create endpoint' }).click()
   await expect(page.getByText(/at most 40 characters/)).toBeVisible()
-  await captureEveryLook(page, 'kayle-endpoint-new-errors', reviewViewports)
+  await reviewScreen(page, 'kayle-endpoint-new-errors', reviewViewports)
 
   await page.getByRole('button', { name: 'Use this console’s receiver' }).click()
   await expect(page.getByLabel('Endpoint URL')).toHaveValue(/\/api\/webhooks\/kayle$/)
@@ -58,7 +59,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(keyRow).toContainText('Active')
   await expect(keyRow.getByRole('button', { name: /^Deactivate key / })).toBeVisible()
   await expect(page.getByText('This endpoint receives nothing')).toHaveCount(0)
-  await captureEveryLook(page, 'kayle-endpoint-detail', reviewViewports)
+  await reviewScreen(page, 'kayle-endpoint-detail', reviewViewports)
 
   // The log, filtered to Kayle and open in another tab, shows the delivery as it arrives.
   const log = new EventsPage(await context.newPage())
@@ -80,7 +81,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(row).toContainText('Verified')
   // Kayle's own ids in the row, as KonPro's video and callback ids are.
   await expect(row).toContainText(/event evt_\S+ · session \S+ · delivery whd_/)
-  await captureEveryLook(live, 'events-kayle')
+  await reviewScreen(live, 'events-kayle')
   // The permalink page (a plain click opens the split view on /events instead).
   await live.goto(`/events/${await row.getAttribute('data-event-id')}`)
   await expect(live).toHaveURL(/\/events\/\d+$/)
@@ -92,7 +93,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
   await expect(ids.getByText(/^evt_/)).toBeVisible()
   await expect(ids.getByText(/^vs_/)).toBeVisible()
   const deliveryId = (await ids.getByText(/^(whd|dlv)_/).textContent())!
-  await captureEveryLook(live, 'event-detail-kayle')
+  await reviewScreen(live, 'event-detail-kayle')
   await ids.getByRole('link', { name: 'This delivery at Kayle' }).click()
   await expect(live.getByRole('heading', { name: 'Kayle delivery' })).toBeVisible()
   await expect(live.getByText(deliveryId, { exact: true }).first()).toBeVisible()
@@ -104,7 +105,7 @@ test('a Kayle endpoint at this console’s receiver gets a key, and a sandbox ev
     'Delivered: Kayle scrubbed the payload at the 2xx answer.',
   )
   await expect(live.getByTestId('kayle-failure-reason')).toHaveCount(0)
-  await captureEveryLook(live, 'kayle-delivery-succeeded', reviewViewports)
+  await reviewScreen(live, 'kayle-delivery-succeeded', reviewViewports)
 })
 
 test('a Kayle delivery sent again, re-signed with its endpoint’s secret, verifies as Kayle signs', async ({
@@ -172,7 +173,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   await expect(delivered.getByTestId('kayle-no-retry')).toHaveText(
     'Retry not offered: Delivered: Kayle scrubbed the payload at the 2xx answer.',
   )
-  await captureEveryLook(page, 'kayle-deliveries-delivered', reviewViewports)
+  await reviewScreen(page, 'kayle-deliveries-delivered', reviewViewports)
 
   // An endpoint whose target is down: its deliveries fail and Kayle keeps their payloads.
   await page.goto('/kayle/endpoints/new')
@@ -195,7 +196,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   const failed = page.getByTestId('kayle-delivery-row')
   await expect(failed).toHaveCount(2)
   await expect(failed.first()).toContainText('Flaky target')
-  await captureEveryLook(page, 'kayle-deliveries', reviewViewports)
+  await reviewScreen(page, 'kayle-deliveries', reviewViewports)
   const eventOf = async (n: number) =>
     (await failed.nth(n).getByRole('cell').nth(1).textContent())!.trim()
   const retried = await eventOf(0)
@@ -217,7 +218,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
   // Kept for the endpoint's 72 hours: a time ahead reads "in 2 d", not "just now".
   await expect(page.getByTestId('kayle-payload-expires')).toHaveText('in 2 d')
   await expect(page.getByText('Flaky target')).toBeVisible()
-  await captureEveryLook(page, 'kayle-delivery-failed', reviewViewports)
+  await reviewScreen(page, 'kayle-delivery-failed', reviewViewports)
   // Still down: the retry fails, and says so in an error toast.
   await page.getByRole('button', { name: /Retry delivery/ }).click()
   await expectToast(page, 'error', 'The retry did not deliver: the endpoint answered nothing.')
@@ -231,7 +232,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
     .click()
   await expect(page.getByText(replayed, { exact: true }).first()).toBeVisible()
   await expect(page.getByTestId('kayle-delivery-row')).toHaveCount(1)
-  await captureEveryLook(page, 'kayle-event', reviewViewports)
+  await reviewScreen(page, 'kayle-event', reviewViewports)
   await page.getByRole('button', { name: `Replay event ${replayed}` }).click()
   await expectToast(page, 'error', 'the delivery failed again: the endpoint answered nothing')
 
@@ -260,7 +261,7 @@ test('deliveries show their endpoint and attempts; a failed one retries, and its
     await page.goto('/kayle/events')
     const event = page.getByTestId('kayle-event-row').filter({ hasText: replayed })
     await expect(event).toHaveCount(1)
-    await captureEveryLook(page, 'kayle-events', reviewViewports)
+    await reviewScreen(page, 'kayle-events', reviewViewports)
     await event.getByRole('button', { name: `Replay event ${replayed}` }).click()
     await expectToast(page, 'success', 'Event replayed')
     await expect.poll(() => target.deliveries.length).toBe(2)
@@ -292,7 +293,7 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   const listed = page.getByTestId('kayle-endpoint-row').filter({ hasText: 'Identity checks' })
   await expect(listed).toContainText('1 active key')
   await expect(listed).toContainText('kyc')
-  await captureEveryLook(page, 'kayle-endpoints', reviewViewports)
+  await reviewScreen(page, 'kayle-endpoints', reviewViewports)
   await listed.getByRole('link').first().click()
 
   await page.getByRole('button', { name: 'Reveal secret' }).click()
@@ -320,7 +321,7 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await expect(keyRows.first()).toContainText('Active')
   await expect(keyRows.nth(1)).toContainText('Inactive')
   await expect(keyRows.nth(1)).toContainText('deactivated')
-  await captureEveryLook(page, 'kayle-endpoint-rotated', reviewViewports)
+  await reviewScreen(page, 'kayle-endpoint-rotated', reviewViewports)
   // The earlier toasts gone first, so the one seen is this send's.
   await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
   await page.getByRole('button', { name: 'Send test event' }).click()
@@ -353,4 +354,44 @@ test('secrets reveal and rotate; a key deactivates and reactivates; pause and de
   await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
   await expect(page).toHaveURL(/\/kayle\/endpoints$/)
   await expect(page.getByRole('heading', { name: 'No Kayle endpoints yet' })).toBeVisible()
+})
+
+test('the Kayle pages fit a phone with long names, labels and URLs', async ({ page }) => {
+  const target = await startHookTarget(HOOK_TARGET_PORT)
+  const name = `Identity verification for the ${'very-long-tenant-name-'.repeat(3)}region`
+  const labels = Array.from({ length: 8 }, (_, i) => `${i}-${'label'.repeat(7)}`.slice(0, 40))
+  const url = `${target.base}/kayle/${'a-very-long-path-segment-'.repeat(12)}end?token=${'t'.repeat(60)}`
+  try {
+    await page.goto('/kayle/endpoints/new')
+    await page.getByLabel('Endpoint URL').fill(url)
+    await page.getByLabel('Name').fill(name)
+    await page.getByLabel('Labels').fill(labels.join(', '))
+    await page.getByRole('button', { name: 'Create endpoint' }).click()
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+    await expect(page.getByTestId('kayle-key-row')).toHaveCount(1)
+    const endpointPage = new URL(page.url()).pathname
+    await page.getByRole('button', { name: 'Send test event' }).click()
+    await expectToast(page, 'success', 'Test event delivered: the endpoint answered HTTP 200.')
+    await expect.poll(() => target.deliveries.length).toBe(1)
+
+    await page.setViewportSize(reviewViewports.phone)
+    for (const [path, shows] of [
+      ['/kayle/endpoints', name],
+      [endpointPage, name],
+      ['/kayle/deliveries', name],
+      ['/kayle/events', 'verification.session.succeeded'],
+    ] as const) {
+      await page.goto(path)
+      await expect(page.getByText(shows).filter({ visible: true }).first()).toBeVisible()
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      expect(width, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(375)
+    }
+    await page.goto(endpointPage)
+    await reviewScreen(page, 'kayle-endpoint-long-values', { phone: reviewViewports.phone })
+    await page.getByRole('button', { name: 'Delete endpoint' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete endpoint' }).click()
+    await expect(page).toHaveURL(/\/kayle\/endpoints$/)
+  } finally {
+    await target.close()
+  }
 })

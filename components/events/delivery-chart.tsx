@@ -2,12 +2,14 @@
 
 import Link from 'next/link'
 import { useLocalZone } from '@/components/use-local-zone'
-import { formatBucket, zoneName } from '@/lib/events/format'
+import { bucketLabelOf, formatBucket, zoneName, type BucketLabel } from '@/lib/events/format'
 import type { HistogramBucket } from '@/lib/events/queries'
 import type { Verdict } from '@/lib/events/types'
 import { cn } from '@/lib/utils'
+import { useRovingFocus } from './use-roving-focus'
 import {
   filtersToSearchParams,
+  rangeParam,
   type EventFilters,
   type HistogramRange,
   type SinceWindow,
@@ -21,9 +23,11 @@ const STACK: { verdict: Verdict; className: string; label: string }[] = [
   { verdict: 'invalid', className: 'bg-destructive', label: 'invalid' },
 ]
 const RANGE_NAMES: Record<HistogramRange, string> = {
-  hour: 'last hour',
-  day: 'last 24 hours',
-  week: 'last 7 days',
+  quarter: 'the last 15 minutes',
+  hour: 'the last hour',
+  day: 'the last 24 hours',
+  week: 'the last 7 days',
+  all: 'all time',
 }
 
 /**
@@ -34,15 +38,15 @@ export const TIME_WINDOWS: { label: string; since?: SinceWindow; range: Histogra
   { label: '1h', since: '1h', range: 'hour' },
   { label: '24h', since: '24h', range: 'day' },
   { label: '7d', since: '7d', range: 'week' },
-  { label: 'All', range: 'day' },
+  { label: 'All', range: 'all' },
 ]
 /** "13:00–13:10 GMT-5 (18:00–18:10 UTC): 3 deliveries (2 verified, 1 invalid)", or UTC alone. */
-function describe(bucket: HistogramBucket, range: HistogramRange, zone: string | null) {
+function describe(bucket: HistogramBucket, label: BucketLabel, zone: string | null) {
   const parts = STACK.filter((s) => bucket.counts[s.verdict] > 0).map(
     (s) => `${bucket.counts[s.verdict]} ${s.label}`,
   )
   const between = (timeZone: string) =>
-    `${formatBucket(bucket.start, range, timeZone)}–${formatBucket(bucket.end, range, timeZone)}`
+    `${formatBucket(bucket.start, label, timeZone)}–${formatBucket(bucket.end, label, timeZone)}`
   const utc = `${between('UTC')} UTC`
   const span = zone ? `${between(zone)} ${zoneName(bucket.start, zone)} (${utc})` : utc
   return `${span}: ${bucket.total} ${bucket.total === 1 ? 'delivery' : 'deliveries'}${parts.length ? ` (${parts.join(', ')})` : ''}`
@@ -61,14 +65,28 @@ export function DeliveryChart({
   const max = Math.max(1, ...buckets.map((b) => b.total))
   const total = buckets.reduce((n, b) => n + b.total, 0)
   const windowHref = (w: (typeof TIME_WINDOWS)[number]) =>
-    `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: w.range === 'day' ? undefined : w.range })}`
+    `/events?${filtersToSearchParams({ ...filters, since: w.since, from: undefined, to: undefined }, { range: rangeParam(w.range) })}`
   const picked = filters.from || filters.to
   const current = (w: (typeof TIME_WINDOWS)[number]) =>
     !picked && (filters.since === w.since || (w.since === undefined && !filters.since))
   const selected = (b: HistogramBucket) => filters.from === b.start && filters.to === b.end
+  // The bars are one Tab stop: Tab lands on the picked bar (else the latest with deliveries), the
+  // arrow keys move along them, Enter opens one, so the list is not 30 Tabs further on.
+  const latest = buckets.findLastIndex((b) => b.total > 0)
+  const pickedBar = buckets.findIndex(selected)
+  const roving = useRovingFocus(
+    buckets.length,
+    pickedBar >= 0 ? pickedBar : latest >= 0 ? latest : buckets.length - 1,
+  )
   const labelEvery = Math.ceil(buckets.length / 6)
   // The labels read in the person's own zone once the browser takes over; UTC until then.
   const zone = useLocalZone()
+  const first = buckets[0]
+  const last = buckets.at(-1)
+  const label = bucketLabelOf(
+    first ? Date.parse(first.end) - Date.parse(first.start) : 0,
+    first && last ? Date.parse(last.end) - Date.parse(first.start) : 0,
+  )
   return (
     <section
       aria-labelledby="chart-title"
@@ -80,9 +98,12 @@ export function DeliveryChart({
             Deliveries over time
           </h2>
           <p className="text-xs text-muted-foreground" data-testid="chart-total">
-            {total.toLocaleString('en')} in the {RANGE_NAMES[range]}
-            {!filters.since && !picked ? ' (the list shows all time)' : ''}. Click a bar to see its
-            deliveries.
+            {total.toLocaleString('en')} in {RANGE_NAMES[range]}. Click a bar to see its deliveries
+            <span id="chart-keys" className="sr-only">
+              {' '}
+              (on the bars, the arrow keys move from one to the next and Enter opens it)
+            </span>
+            .
           </p>
         </div>
         <nav aria-label="Chart range" className="inline-flex rounded-md border p-0.5">
@@ -111,19 +132,22 @@ export function DeliveryChart({
         <ol
           className="flex h-14 items-end gap-[2px] sm:gap-1"
           aria-label={`Deliveries per interval, ${RANGE_NAMES[range]}`}
+          aria-describedby="chart-keys"
+          onKeyDown={roving.onKeyDown}
         >
-          {buckets.map((b) => (
+          {buckets.map((b, i) => (
             <li key={b.start} className="flex h-full min-w-0 flex-1">
               <Link
-                href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: range === 'day' ? undefined : range })}`}
+                {...roving.item(i)}
+                href={`/events?${filtersToSearchParams({ ...filters, since: undefined, from: b.start, to: b.end }, { range: rangeParam(range) })}`}
                 scroll={false}
-                title={describe(b, range, zone)}
-                aria-label={describe(b, range, zone)}
+                title={describe(b, label, zone)}
+                aria-label={describe(b, label, zone)}
                 aria-current={selected(b) ? 'true' : undefined}
                 data-testid="chart-bar"
                 data-total={b.total}
                 className={cn(
-                  'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted',
+                  'group flex h-full w-full flex-col justify-end rounded-sm hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none',
                   selected(b) && 'bg-accent ring-1 ring-primary',
                 )}
               >
@@ -155,10 +179,14 @@ export function DeliveryChart({
         {buckets.map((b, i) => (
           <span
             key={b.start}
-            className="min-w-0 flex-1 overflow-visible whitespace-nowrap"
+            className={cn(
+              'min-w-0 flex-1 overflow-visible whitespace-nowrap',
+              // A weekday and time is wider than four bars on a phone: every other one there.
+              label !== 'time' && (i / labelEvery) % 2 === 1 && 'max-sm:invisible',
+            )}
             data-testid={i % labelEvery === 0 ? 'chart-label' : undefined}
           >
-            {i % labelEvery === 0 ? formatBucket(b.start, range, zone ?? 'UTC') : ''}
+            {i % labelEvery === 0 ? formatBucket(b.start, label, zone ?? 'UTC') : ''}
           </span>
         ))}
       </div>

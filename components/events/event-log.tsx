@@ -217,8 +217,11 @@ export function EventLog({
   const log = (
     <section
       ref={sectionRef}
+      id="deliveries"
+      // The target of the page's "Skip to the deliveries" link: focus lands here, one Tab before the rows.
+      tabIndex={-1}
       aria-label="Deliveries"
-      className="@container flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm"
+      className="@container flex min-w-0 scroll-mt-16 flex-col overflow-hidden rounded-lg border bg-card shadow-sm focus:outline-none"
     >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b px-4 py-2.5">
         <div className="flex items-center gap-3">

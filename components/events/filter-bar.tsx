@@ -20,6 +20,7 @@ import {
   listOf,
   type EventFilters,
   type HistogramRange,
+  rangeParam,
 } from '@/lib/validations/event-filters'
 
 /** The view's filters, kept in the URL so a view can be shared and survives reloads. */
@@ -52,7 +53,7 @@ export function FilterBar({
 
   const go = (next: EventFilters, mode: 'push' | 'replace' = 'push') => {
     setSentQ(next.q)
-    const params = filtersToSearchParams(next, { range: range === 'day' ? undefined : range })
+    const params = filtersToSearchParams(next, { range: rangeParam(range) })
     const href = eventsHref(params, pathname)
     startTransition(() =>
       mode === 'push'

@@ -85,11 +85,24 @@ export function formatUtcClock(iso: string) {
   return `${new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'UTC' })} UTC`
 }
 
-/** Short clock label for chart buckets: in UTC unless a time zone is given (the browser's, once hydrated). */
-export function formatBucket(iso: string, range: 'hour' | 'day' | 'week', timeZone = 'UTC') {
+/**
+ * How a chart's bucket edges read: the time of day while the chart spans a day at most, with the
+ * weekday and date beyond that, and the date alone once a bucket is a day or wider.
+ */
+export type BucketLabel = 'time' | 'dayTime' | 'date'
+
+export function bucketLabelOf(bucketMs: number, spanMs: number): BucketLabel {
+  if (bucketMs >= DAY) return 'date'
+  return spanMs > DAY ? 'dayTime' : 'time'
+}
+
+/** Short label for a chart bucket's edge: in UTC unless a time zone is given (the browser's, once hydrated). */
+export function formatBucket(iso: string, label: BucketLabel, timeZone = 'UTC') {
   const d = new Date(iso)
+  if (label === 'date')
+    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone })
   const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
-  if (range !== 'week') return time
+  if (label === 'time') return time
   return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', timeZone })} ${time}`
 }
 

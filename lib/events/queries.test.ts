@@ -327,6 +327,37 @@ describeEachDatabase('event queries', (fresh) => {
     expect(day.buckets).toHaveLength(24)
   })
 
+  it('spans all time from the oldest delivery the filters keep, in round buckets', async () => {
+    const db = await open()
+    const now = new Date(Date.UTC(2026, 0, 10, 12, 31, 0))
+    const ago = (min: number) => new Date(now.getTime() - min * 60_000)
+    const empty = await eventHistogram(db, { range: 'all', now })
+    expect(empty.bucketMs).toBe(3_600_000)
+    expect(empty.buckets).toHaveLength(24)
+    await db.insert(events).values([
+      storedRow({ receivedAt: ago(3 * 1440) }), // three days back
+      storedRow({ receivedAt: ago(5), json: webhookBody('avatar_video.fail', 'f') }),
+      storedRow({ receivedAt: ago(1) }),
+    ])
+    const all = await eventHistogram(db, { range: 'all', now })
+    expect(all.buckets).toHaveLength(24)
+    expect(all.bucketMs).toBe(6 * 3_600_000)
+    expect(all.buckets.reduce((n, b) => n + b.total, 0)).toBe(3)
+    expect(Date.parse(all.buckets[0]?.start ?? '')).toBeLessThanOrEqual(ago(3 * 1440).getTime())
+    expect(Date.parse(all.buckets.at(-1)?.end ?? '')).toBeGreaterThan(now.getTime())
+    // Filtered to the recent type, the chart narrows to the minutes it needs.
+    const recent = await eventHistogram(db, {
+      range: 'all',
+      now,
+      filters: { type: 'avatar_video.fail' },
+    })
+    expect(recent.bucketMs).toBe(60_000)
+    expect(recent.buckets.reduce((n, b) => n + b.total, 0)).toBe(1)
+    const quarter = await eventHistogram(db, { range: 'quarter', now })
+    expect(quarter.buckets).toHaveLength(15)
+    expect(quarter.buckets.reduce((n, b) => n + b.total, 0)).toBe(2)
+  })
+
   it('exports a filtered view in pages and clears the log', async () => {
     const db = await open()
     await db.insert(events).values(

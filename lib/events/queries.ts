@@ -261,7 +261,9 @@ export async function endpointReceipts(
 
 // ---- histogram ---------------------------------------------------------------------------
 
-const RANGES: Record<HistogramRange, { bucketMs: number; buckets: number }> = {
+const MINUTE = 60_000
+const RANGES: Record<Exclude<HistogramRange, 'all'>, { bucketMs: number; buckets: number }> = {
+  quarter: { bucketMs: MINUTE, buckets: 15 },
   hour: { bucketMs: 2 * 60_000, buckets: 30 },
   day: { bucketMs: 60 * 60_000, buckets: 24 },
   week: { bucketMs: 6 * 60 * 60_000, buckets: 28 },
@@ -281,8 +283,32 @@ const zeroCounts = (): Record<Verdict, number> => ({
   no_secret: 0,
 })
 
+// Bucket widths a person reads at a glance, for the all-time chart.
+const ALL_TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 20160]
+  .map((m) => m * MINUTE)
+  .concat([30, 90, 365].map((d) => d * 1440 * MINUTE))
+const ALL_TIME_BUCKETS = 24
+
 /**
- * Deliveries per interval over the last hour, day or week, split by verdict. Buckets end at the
+ * All time: as many buckets as a day has, each as wide as needed (from a set of round widths) to
+ * reach back to the oldest delivery the filters keep, so no stored delivery the list shows is
+ * left out of the chart. An empty log gets the last day's hours.
+ */
+async function allTimeBuckets(db: SessionDb, filters: EventFilters, now: Date) {
+  const [row] = await db
+    .select({ oldest: sql<string | Date | null>`min(${events.receivedAt})` })
+    .from(events)
+    .where(and(...filterConditions(filters, { withTime: false })))
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : now.getTime()
+  // The last bucket ends past now, so the first starts up to one width after now - (n - 1) widths.
+  const reach = Math.max(0, now.getTime() - oldest)
+  const bucketMs =
+    ALL_TIME_STEPS.find((step) => step * (ALL_TIME_BUCKETS - 1) >= reach) ?? ALL_TIME_STEPS.at(-1)!
+  return { bucketMs: row?.oldest ? bucketMs : 60 * MINUTE, buckets: ALL_TIME_BUCKETS }
+}
+
+/**
+ * Deliveries per interval over the last 15 minutes, hour, day, week or all time, split by verdict. Buckets end at the
  * next bucket boundary after `now` and are aligned to the epoch with date_bin (PostgreSQL 14+,
  * also in PGlite). Type, verdict, provider and text filters apply; the time range does not (the
  * chart is how a person picks one).
@@ -295,7 +321,8 @@ export async function eventHistogram(
     now = new Date(),
   }: { range: HistogramRange; filters?: EventFilters; now?: Date },
 ): Promise<{ range: HistogramRange; bucketMs: number; buckets: HistogramBucket[] }> {
-  const { bucketMs, buckets } = RANGES[range]
+  const { bucketMs, buckets } =
+    range === 'all' ? await allTimeBuckets(db, filters, now) : RANGES[range]
   const end = Math.floor(now.getTime() / bucketMs) * bucketMs + bucketMs
   const start = end - buckets * bucketMs
   const interval = `${bucketMs / 1000} seconds`

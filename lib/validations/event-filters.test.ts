@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   filtersToSearchParams,
   hasActiveFilters,
+  chartRangeOf,
   histogramRangeSchema,
   parseEventFilters,
   parseEventFiltersLenient,
@@ -81,9 +82,19 @@ describe('event filters', () => {
     expect(hasActiveFilters(filters)).toBe(true)
   })
 
-  it('defaults the chart range to a day', () => {
-    expect(histogramRangeSchema.parse(undefined)).toBe('day')
+  it('defaults the chart range to all time', () => {
+    expect(histogramRangeSchema.parse(undefined)).toBe('all')
     expect(histogramRangeSchema.parse('week')).toBe('week')
     expect(histogramRangeSchema.safeParse('year').success).toBe(false)
+  })
+
+  it('gives the chart the period the list shows', () => {
+    expect(chartRangeOf({}, 'hour')).toBe('all')
+    expect(chartRangeOf({ since: '15m' }, undefined)).toBe('quarter')
+    expect(chartRangeOf({ since: '7d' }, 'hour')).toBe('week')
+    const picked = { from: '2026-01-01T00:00:00Z', to: '2026-01-01T01:00:00Z' }
+    expect(chartRangeOf(picked, 'day')).toBe('day')
+    expect(chartRangeOf(picked, undefined)).toBe('all')
+    expect(chartRangeOf(picked, 'year')).toBe('all')
   })
 })

@@ -3,7 +3,8 @@ import { z } from 'zod'
 // Shared by the /events page, the API routes and the browser: one definition of a "view".
 
 export const VERDICTS = ['verified', 'invalid', 'unsigned', 'no_secret'] as const
-export const HISTOGRAM_RANGES = ['hour', 'day', 'week'] as const
+/** `all` spans from the oldest stored delivery the filters keep to now. */
+export const HISTOGRAM_RANGES = ['quarter', 'hour', 'day', 'week', 'all'] as const
 /** Relative windows ("last hour") stay meaningful in a shared link, unlike a fixed `from`. */
 export const SINCE_WINDOWS = {
   '15m': 15 * 60_000,
@@ -173,10 +174,24 @@ export function hasActiveFilters(filters: EventFilters) {
 
 /** The chart span that shows a list window: the page has one time control for both. */
 export const RANGE_OF_SINCE: Record<SinceWindow, HistogramRange> = {
-  '15m': 'hour',
+  '15m': 'quarter',
   '1h': 'hour',
   '24h': 'day',
   '7d': 'week',
 }
 
-export const histogramRangeSchema = param(z.enum(HISTOGRAM_RANGES)).transform((v) => v ?? 'day')
+export const histogramRangeSchema = param(z.enum(HISTOGRAM_RANGES)).transform((v) => v ?? 'all')
+
+/**
+ * The chart's span for a view: the list's window when one is set, all time when none is, and the
+ * span a bar was picked from (`range`) while that bar's interval narrows the list. So the chart
+ * never counts another period than the list shows.
+ */
+export function chartRangeOf(filters: EventFilters, range: unknown): HistogramRange {
+  if (filters.since) return RANGE_OF_SINCE[filters.since]
+  if (filters.from || filters.to) return histogramRangeSchema.catch('all').parse(range)
+  return 'all'
+}
+
+/** `range` as the address carries it: left out when it is the default, all time. */
+export const rangeParam = (range: HistogramRange) => (range === 'all' ? undefined : range)

@@ -18,10 +18,9 @@ import { isSandbox } from '@/lib/providers/konpro/mode'
 import { eventHistogram, latestEventId, listEvents } from '@/lib/events/queries'
 import { listSavedViews } from '@/lib/events/saved-views'
 import {
-  RANGE_OF_SINCE,
+  chartRangeOf,
   filtersToSearchParams,
   hasActiveFilters,
-  histogramRangeSchema,
   parseEventFiltersLenient,
 } from '@/lib/validations/event-filters'
 import { listAnswerRules } from '@/lib/webhooks/answer-rules'
@@ -35,10 +34,8 @@ export default async function EventsPage({ searchParams }: Props) {
   const { user, db } = await requireSession()
   const params = await searchParams
   const { filters, invalid } = parseEventFiltersLenient(params)
-  // The list's window decides the chart's span; `range` only matters for all time or a picked bar.
-  const range = filters.since
-    ? RANGE_OF_SINCE[filters.since]
-    : histogramRangeSchema.catch('day').parse(params.range)
+  // The list's window decides the chart's span; `range` only keeps a picked bar's chart.
+  const range = chartRangeOf(filters, params.range)
   // The newest id first, then the page below it: rows stored in between reach the browser
   // through the live stream instead of falling into a gap between the two.
   const startAfter = await latestEventId(db)
@@ -58,6 +55,13 @@ export default async function EventsPage({ searchParams }: Props) {
     : []
   return (
     <>
+      {/* The actions, chart and filters take a dozen Tabs: the log is one link away instead. */}
+      <a
+        href="#deliveries"
+        className="sr-only z-50 rounded-md bg-card px-3 py-2 shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to the deliveries
+      </a>
       <PageHeader
         title="Events"
         description="Every webhook this console receives, live."

@@ -11,7 +11,13 @@ export function HeadersTable({ headers }: { headers: Record<string, string> }) {
   if (entries.length === 0)
     return <p className="text-sm text-muted-foreground">No headers were stored.</p>
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-md border">
+    // Focusable, so a keyboard can scroll a long list of headers too.
+    <div
+      role="region"
+      aria-label="Request headers"
+      tabIndex={0}
+      className="max-h-[32rem] overflow-auto rounded-md border focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+    >
       <dl className="divide-y text-sm">
         {entries.map(([name, value]) => (
           <div

@@ -38,7 +38,7 @@ export function ResizeHandle({
       aria-valuemin={MIN}
       tabIndex={0}
       data-testid="pane-resizer"
-      className="hidden w-2 cursor-col-resize touch-none rounded bg-transparent hover:bg-border focus-visible:bg-ring focus-visible:outline-none lg:block"
+      className="hidden w-2 cursor-col-resize touch-none self-stretch rounded bg-transparent hover:bg-border focus-visible:bg-ring focus-visible:outline-none lg:block"
       onKeyDown={(e) => {
         if (e.key === 'ArrowLeft') onResize(width + 32)
         if (e.key === 'ArrowRight') onResize(width - 32)
