@@ -173,7 +173,9 @@ async function load(
 function refused(answer: { status: number; location: string; path: string; body: string }) {
   if (answer.status >= 300 && answer.status < 400)
     return !answer.location.split('?')[0]!.endsWith(answer.path)
-  return /NEXT_REDIRECT;(?:replace|push);\/(?:login|setup|konpro\/endpoints)[;?]/.test(answer.body)
+  return /NEXT_REDIRECT;(?:replace|push);\/(?:login|setup|konpro\/endpoints|kayle\/endpoints)[;?]/.test(
+    answer.body,
+  )
 }
 
 /** The markers in an answer, leaving out what the caller put in the address itself. */
