@@ -80,18 +80,25 @@ describeEachDatabase('large bodies are stored once', (fresh) => {
     expect(detail?.correlation).toEqual({ video_id: 'large-one' })
   })
 
-  it('derives nothing from a body PostgreSQL’s jsonb refuses, without failing the filter', async () => {
+  it('derives what the parser keeps from a body jsonb refuses, and never fails the filter', async () => {
     const { db, deliver } = await setup()
-    // Valid JSON with a \u0000 escape: JavaScript parses it, jsonb does not.
-    const odd = await deliver({ ...payload('odd-one', 20_000), nul: '\u0000' })
+    // Valid JSON with a \u0000 escape: JavaScript parses it, jsonb does not; the parser keeps it
+    // as U+FFFD, and so does the derived payload.
+    const nul = await deliver({ ...payload('nul-one', 20_000), nul: '\u0000' })
+    // A lone surrogate: jsonb refuses it outright; that row is simply not matched.
+    const lone = await deliver({ ...payload('lone-one', 20_000), lone: '\ud800' })
     const plain = await deliver(payload('plain-one', 20_000))
-    const [row] = await db
+    const status = await db
       .select({ parseStatus: events.parseStatus })
       .from(events)
-      .where(eq(events.id, odd))
-    expect(row?.parseStatus).toBe('ok')
-    const list = await listEvents(db, { filters: { field: 'event_data.video_id=plain-one' } })
-    expect(list.events.map((e) => e.id)).toEqual([plain])
+      .where(eq(events.id, lone))
+    expect(status[0]?.parseStatus).toBe('ok')
+    const field = async (filter: string) =>
+      (await listEvents(db, { filters: { field: filter } })).events.map((e) => e.id)
+    expect(await field('event_data.video_id=plain-one')).toEqual([plain])
+    expect(await field('event_data.video_id=nul-one')).toEqual([nul])
+    expect(await field('nul=\ufffd')).toEqual([nul])
+    expect(await field('event_data.video_id=lone-one')).toEqual([])
   })
 
   it('compresses bodies with lz4 where the server was built with it', async () => {
