@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callAction, signInCookie } from '../test/actions'
-import { freePort, hasBuild, startServer } from '../test/server'
+import { describe, expect, it } from 'vitest'
+import { callAction } from '../test/actions'
+import { hasBuild } from '../test/server'
+import { suiteDataDir } from '../test/suite'
 import { createTokenVia } from '../tokens/test-support'
-import { cuttableProxy, listen, startCli, stopCli, targetServer, type Cli } from './test-support'
+import { forwardSuite, stopCli } from './test-support'
 
 // The real `konpro-console forward` process against the production build, through a TCP proxy
 // that cuts every connection mid-stream, then stopped or killed and started again: each delivery
@@ -22,69 +22,13 @@ interface Sent {
 }
 
 describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
-  let consoleServer: Awaited<ReturnType<typeof startServer>>
-  let dir: string
-  let token: string
-  let cookie: string
-  let proxy: ReturnType<typeof cuttableProxy>
-  let proxyPort: number
-  const targets: Array<ReturnType<typeof targetServer>> = []
-  const clis: Cli[] = []
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'konpro-forward-'))
-    consoleServer = await startServer(
-      {
-        DATA_DIR: path.join(dir, 'data'),
-        DATABASE_URL: '',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-      },
-      { port: await freePort() },
-    )
-    cookie = await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password)
-    token = await createTokenVia(consoleServer.url, cookie, 'forwarder')
-    proxy = cuttableProxy(consoleServer.port)
-    proxyPort = await listen(proxy.server)
-  }, 90_000)
-  afterAll(async () => {
-    await Promise.all(clis.map((c) => stopCli(c, 'SIGKILL')))
-    proxy?.cut()
-    proxy?.server.close()
-    for (const t of targets) t.server.close()
-    await consoleServer?.kill()
-    rmSync(dir, { recursive: true, force: true })
-  })
-
-  /** A fresh local app, listening. */
-  const newTarget = async () => {
-    const target = targetServer()
-    targets.push(target)
-    return { ...target, port: await listen(target.server) }
-  }
-
-  const startForward = (
-    targetPort: number,
-    state: string,
-    extra: string[] = [],
-    withToken = token,
-  ) => {
-    const cli = startCli(
-      [
-        'forward',
-        '--url',
-        `http://127.0.0.1:${proxyPort}`,
-        '--to',
-        `http://127.0.0.1:${targetPort}/webhooks`,
-        '--state',
-        path.join(dir, state),
-        ...extra,
-      ],
-      { KONPRO_CONSOLE_TOKEN: withToken },
-    )
-    clis.push(cli)
-    return cli
-  }
+  const dir = suiteDataDir('konpro-forward-')
+  const suite = forwardSuite(
+    () => ({ DATA_DIR: path.join(dir(), 'data'), DATABASE_URL: '' }),
+    ADMIN,
+    dir,
+  )
+  const { newTarget, startForward } = suite
 
   // Every delivery posted to this console, in order.
   const all: number[] = []
@@ -98,7 +42,7 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
         event_data: { video_id: `forward-${Date.now()}-${i}`, note: 'ünïcode ✓' },
       })
       const signature = createHmac('sha256', 'not-registered').update(body).digest('hex')
-      const res = await fetch(`${consoleServer.url}/api/webhooks/konpro`, {
+      const res = await fetch(`${suite.console().url}/api/webhooks/konpro`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', signature },
         body,
@@ -111,7 +55,7 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   }
   const settle = () => new Promise((r) => setTimeout(r, 1_500))
   const stateOf = (file: string) =>
-    JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+    JSON.parse(readFileSync(path.join(dir(), file), 'utf8')) as {
       after: number
       handled?: number[]
       inFlight?: number
@@ -130,8 +74,8 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
     // Cut every connection while deliveries are still arriving.
     const burst = deliver(30)
     await expect.poll(() => target.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(5)
-    expect(proxy.open()).toBeGreaterThan(0)
-    proxy.cut()
+    expect(suite.proxy().open()).toBeGreaterThan(0)
+    suite.proxy().cut()
     const sent = await burst
     await expect.poll(() => first.out.stderr, { timeout: 20_000 }).toContain('Lost the connection')
     await expect.poll(() => target.received.length, { timeout: 30_000 }).toBe(30)
@@ -262,7 +206,7 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
 
   /** Posts one Kayle delivery (unsigned: the forwarder sends what was stored, verified or not). */
   const deliverKayle = async () => {
-    const res = await fetch(`${consoleServer.url}/api/webhooks/kayle`, {
+    const res = await fetch(`${suite.console().url}/api/webhooks/kayle`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'verification.completed', data: { id: 'vs_forward' } }),
@@ -322,29 +266,31 @@ describe.skipIf(!hasBuild())('konpro-console forward, end to end', () => {
   it('stops with exit code 2 and says why when its token is revoked, before or while it runs', async () => {
     const revoke = async (name: string) => {
       const page = await (
-        await fetch(`${consoleServer.url}/settings/tokens`, { headers: { cookie } })
+        await fetch(`${suite.console().url}/settings/tokens`, {
+          headers: { cookie: suite.cookie() },
+        })
       ).text()
       const id = new RegExp(`"id":(\\d+),"name":"${name}"`).exec(page.replace(/\\"/g, '"'))?.[1]
       expect(id, name).toBeDefined()
       const { text } = await callAction(
-        consoleServer.url,
+        suite.console().url,
         '/settings/tokens',
         'revokeAccessTokenAction',
         [Number(id)],
-        { cookie },
+        { cookie: suite.cookie() },
       )
       expect(text).toContain('"ok":true')
     }
     const target = await newTarget()
 
-    const revokedEarly = await createTokenVia(consoleServer.url, cookie, 'revoked-early')
+    const revokedEarly = await createTokenVia(suite.console().url, suite.cookie(), 'revoked-early')
     await revoke('revoked-early')
     const refused = startForward(target.port, 'revoked.json', [], revokedEarly)
     expect(await refused.exited).toBe(2)
     expect(refused.out.stderr).toContain('The console refused the token:')
     expect(refused.out.stderr).toContain('Create a new one under Settings')
 
-    const revokedLater = await createTokenVia(consoleServer.url, cookie, 'revoked-later')
+    const revokedLater = await createTokenVia(suite.console().url, suite.cookie(), 'revoked-later')
     const running = startForward(target.port, 'revoked.json', [], revokedLater)
     await expect.poll(() => running.out.stderr, { timeout: 20_000 }).toContain('Following')
     await revoke('revoked-later')

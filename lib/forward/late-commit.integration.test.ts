@@ -2,12 +2,10 @@ import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { signInCookie } from '../test/actions'
-import { freePort, hasBuild, startServer } from '../test/server'
-import { adminEnv, suiteDataDir, suiteScratchDatabase } from '../test/suite'
-import { createTokenVia } from '../tokens/test-support'
-import { cuttableProxy, listen, startCli, stopCli, targetServer, type Cli } from './test-support'
+import { describe, expect, inject, it } from 'vitest'
+import { hasBuild } from '../test/server'
+import { suiteDataDir, suiteScratchDatabase } from '../test/suite'
+import { forwardSuite, stopCli, type Cli } from './test-support'
 
 // Ids come from a sequence, so with several writers on one PostgreSQL a lower id can commit just
 // after a higher one. The real `konpro-console forward` process against the production build:
@@ -20,53 +18,13 @@ const ADMIN = { email: 'admin@late-commit.test', password: 'a lower id commits l
 describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits [postgres]', () => {
   const scratch = suiteScratchDatabase(adminUrl)
   const dir = suiteDataDir('konpro-forward-late-')
-  let consoleServer: Awaited<ReturnType<typeof startServer>>
-  let token: string
-  let proxy: ReturnType<typeof cuttableProxy>
-  let proxyPort: number
-  const targets: Array<ReturnType<typeof targetServer>> = []
-  const clis: Cli[] = []
-
-  beforeAll(async () => {
-    consoleServer = await startServer(
-      { DATABASE_URL: scratch().url, AUTH_SECRET: 'l'.repeat(40), ...adminEnv(ADMIN) },
-      { port: await freePort() },
-    )
-    const cookie = await signInCookie(consoleServer.url, ADMIN.email, ADMIN.password)
-    token = await createTokenVia(consoleServer.url, cookie, 'late-forwarder')
-    proxy = cuttableProxy(consoleServer.port)
-    proxyPort = await listen(proxy.server)
-  }, 90_000)
-  afterAll(async () => {
-    await Promise.all(clis.map((c) => stopCli(c, 'SIGKILL')))
-    proxy?.cut()
-    proxy?.server.close()
-    for (const t of targets) t.server.close()
-    await consoleServer?.kill()
-  })
-
-  const newTarget = async () => {
-    const target = targetServer()
-    targets.push(target)
-    return { ...target, port: await listen(target.server) }
-  }
+  const suite = forwardSuite(
+    () => ({ DATABASE_URL: scratch().url, AUTH_SECRET: 'l'.repeat(40) }),
+    ADMIN,
+    dir,
+  )
+  const { newTarget, startForward } = suite
   const stateFile = (name: string) => path.join(dir(), name)
-  const startForward = (targetPort: number, state: string) => {
-    const cli = startCli(
-      [
-        'forward',
-        '--url',
-        `http://127.0.0.1:${proxyPort}`,
-        '--to',
-        `http://127.0.0.1:${targetPort}/webhooks`,
-        '--state',
-        stateFile(state),
-      ],
-      { KONPRO_CONSOLE_TOKEN: token },
-    )
-    clis.push(cli)
-    return cli
-  }
 
   /** Posts one signed KonPro delivery through the console's receiver; resolves to its id. */
   const deliver = async () => {
@@ -75,7 +33,7 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
       event_data: { video_id: `late-${Date.now()}-${Math.random()}` },
     })
     const signature = createHmac('sha256', 'not-registered').update(body).digest('hex')
-    const res = await fetch(`${consoleServer.url}/api/webhooks/konpro`, {
+    const res = await fetch(`${suite.console().url}/api/webhooks/konpro`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', signature },
       body,
@@ -123,7 +81,7 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
     await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher, late.id])
 
     // The stream replays from the cautious resume point after a cut: nothing comes twice.
-    proxy.cut()
+    suite.proxy().cut()
     await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Lost the connection')
     const after = await deliver()
     await expect
@@ -146,11 +104,11 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
     await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher])
 
     // Down, and staying down, until the late row has committed.
-    proxy.refuse(true)
-    proxy.cut()
+    suite.proxy().refuse(true)
+    suite.proxy().cut()
     await expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Lost the connection')
     await late.commit()
-    proxy.refuse(false)
+    suite.proxy().refuse(false)
 
     await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher, late.id])
     const after = await deliver()

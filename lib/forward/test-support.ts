@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import net from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { signInCookie } from '../test/actions'
+import { freePort, startServer } from '../test/server'
+import { createTokenVia } from '../tokens/test-support'
 
 // For the tests that run the real `konpro-console forward` process: a local app that records
 // what it gets, a proxy that can cut the connection to the console, and the process itself.
@@ -105,4 +110,72 @@ export function startCli(args: string[], env: Record<string, string | undefined>
 export async function stopCli(cli: Cli, signal: NodeJS.Signals = 'SIGTERM') {
   if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill(signal)
   await cli.exited
+}
+
+/**
+ * One console (the production build on `env()`, with `admin`) for a file's forwarder tests, an
+ * access token for it and a cuttable proxy in front of it; each test starts local apps and
+ * forwarders, all stopped after the file. `stateDir()` holds the forwarders' state files.
+ */
+export function forwardSuite(
+  env: () => Record<string, string>,
+  admin: { email: string; password: string },
+  stateDir: () => string,
+) {
+  let consoleServer: Awaited<ReturnType<typeof startServer>>
+  let cookie: string
+  let token: string
+  let proxy: ReturnType<typeof cuttableProxy>
+  let proxyPort: number
+  const targets: Array<ReturnType<typeof targetServer>> = []
+  const clis: Cli[] = []
+
+  beforeAll(async () => {
+    consoleServer = await startServer(
+      { ...env(), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+      { port: await freePort() },
+    )
+    cookie = await signInCookie(consoleServer.url, admin.email, admin.password)
+    token = await createTokenVia(consoleServer.url, cookie, 'forwarder')
+    proxy = cuttableProxy(consoleServer.port)
+    proxyPort = await listen(proxy.server)
+  }, 90_000)
+  afterAll(async () => {
+    await Promise.all(clis.map((c) => stopCli(c, 'SIGKILL')))
+    proxy?.cut()
+    proxy?.server.close()
+    for (const t of targets) t.server.close()
+    await consoleServer?.kill()
+  })
+
+  return {
+    console: () => consoleServer,
+    cookie: () => cookie,
+    token: () => token,
+    proxy: () => proxy,
+    /** A fresh local app, listening. */
+    async newTarget() {
+      const target = targetServer()
+      targets.push(target)
+      return { ...target, port: await listen(target.server) }
+    },
+    /** `forward` through the proxy to the local app on `targetPort`, its state in `state`. */
+    startForward(targetPort: number, state: string, extra: string[] = [], withToken = token) {
+      const cli = startCli(
+        [
+          'forward',
+          '--url',
+          `http://127.0.0.1:${proxyPort}`,
+          '--to',
+          `http://127.0.0.1:${targetPort}/webhooks`,
+          '--state',
+          path.join(stateDir(), state),
+          ...extra,
+        ],
+        { KONPRO_CONSOLE_TOKEN: withToken },
+      )
+      clis.push(cli)
+      return cli
+    },
+  }
 }
