@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { HOOK_TARGET_PORT } from '../playwright.config'
 import { asAdmin } from './support/as-admin'
 import { deliver } from './support/deliveries'
@@ -15,6 +15,20 @@ import { UsersPage } from './pages/users-page'
 
 // Access tokens under Settings (shown once, last use, revoke), "Send again" on a delivery, and the
 // hosts an admin allows it to reach.
+
+/**
+ * Delivers one KonPro webhook; answers its video id and its permalink page's address, as the list
+ * links it (a plain click on a row opens the split view beside the list instead).
+ */
+async function deliveryPage(page: Page, request: APIRequestContext) {
+  const videoId = await deliver(request)
+  await page.goto(`/events?q=${videoId}`)
+  const href = await page
+    .getByRole('link', { name: /avatar_video\.success/ })
+    .first()
+    .getAttribute('href')
+  return { videoId, href: href ?? '' }
+}
 
 test('an access token is shown once, records its last use, and stops working when revoked', async ({
   page,
@@ -115,15 +129,7 @@ test('"Send again" re-sends a delivery and lists each answer as an attempt', asy
   request,
   baseURL,
 }) => {
-  const videoId = await deliver(request)
-  await page.goto(`/events?q=${videoId}`)
-  // The permalink page (a plain click opens the split view beside the list instead).
-  await page.goto(
-    (await page
-      .getByRole('link', { name: /avatar_video\.success/ })
-      .first()
-      .getAttribute('href')) ?? '',
-  )
+  await page.goto((await deliveryPage(page, request)).href)
   await expect(page.getByRole('heading', { name: 'Send again' })).toBeVisible()
   await expect(page.getByText('Not sent again yet.')).toBeVisible()
 
@@ -166,14 +172,8 @@ test('"Send again" re-signed with a chosen endpoint signs with that endpoint’s
     await expect(row.getByTestId('secret-value')).toHaveText(/^whsec_[A-Za-z0-9_-]{20,}$/)
     const secret = (await row.getByTestId('secret-value').textContent())!
 
-    const videoId = await deliver(request)
-    await page.goto(`/events?q=${videoId}`)
-    await page.goto(
-      (await page
-        .getByRole('link', { name: /avatar_video\.success/ })
-        .first()
-        .getAttribute('href')) ?? '',
-    )
+    const { videoId, href } = await deliveryPage(page, request)
+    await page.goto(href)
     await page.getByLabel('Send again to').fill(`${target.base}/staging`)
     await page.getByRole('radio', { name: 'Re-signed with an endpoint’s secret' }).check()
     await page.getByLabel('Endpoint', { exact: true }).selectOption({ label: endpointUrl })
@@ -211,15 +211,9 @@ test('an admin allows a host under Settings, and "Send again" reaches it until i
   const port = (target.address() as AddressInfo).port
   const hookUrl = `http://127.0.0.1:${port}/hook`
   try {
-    const videoId = await deliver(request)
-    await page.goto(`/events?q=${videoId}`)
-    const deliveryPage =
-      (await page
-        .getByRole('link', { name: /avatar_video\.success/ })
-        .first()
-        .getAttribute('href')) ?? ''
+    const { href: permalink } = await deliveryPage(page, request)
     const sendAgain = async () => {
-      await page.goto(deliveryPage)
+      await page.goto(permalink)
       const before = await page.getByTestId('replay-attempt').count()
       await page.getByLabel('Send again to').fill(hookUrl)
       await page.getByRole('button', { name: 'Send again' }).click()

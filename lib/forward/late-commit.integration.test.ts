@@ -68,15 +68,31 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
   const following = (cli: Cli) =>
     expect.poll(() => cli.out.stderr, { timeout: 20_000 }).toContain('Following')
 
-  it('forwards a lower id that commits after a higher one was forwarded, once, across a cut', async () => {
+  /**
+   * A forwarder following the stream to a fresh app, which has got `n` deliveries and then one
+   * stored after a row another writer still holds uncommitted (`late`, with the lower id).
+   */
+  const lateBehindHigher = async (state: string, n = 1) => {
     const target = await newTarget()
-    const cli = startForward(target.port, 'followed.json')
+    const cli = startForward(target.port, state)
     await following(cli)
-    const before = await deliver()
+    const before: number[] = []
+    for (let i = 0; i < n; i++) before.push(await deliver())
     const late = await lateRow()
     const higher = await deliver()
+    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([...before, higher])
+    return { target, cli, before, late, higher }
+  }
+
+  it('forwards a lower id that commits after a higher one was forwarded, once, across a cut', async () => {
+    const {
+      target,
+      cli,
+      before: [before],
+      late,
+      higher,
+    } = await lateBehindHigher('followed.json')
     expect(higher).toBeGreaterThan(late.id)
-    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher])
     await late.commit()
     await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher, late.id])
 
@@ -95,13 +111,13 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
   }, 120_000)
 
   it('forwards a lower id that commits while the connection is down, once', async () => {
-    const target = await newTarget()
-    const cli = startForward(target.port, 'cut.json')
-    await following(cli)
-    const before = await deliver()
-    const late = await lateRow()
-    const higher = await deliver()
-    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([before, higher])
+    const {
+      target,
+      cli,
+      before: [before],
+      late,
+      higher,
+    } = await lateBehindHigher('cut.json')
 
     // Down, and staying down, until the late row has committed.
     suite.proxy().refuse(true)
@@ -121,13 +137,7 @@ describe.skipIf(!hasBuild() || !adminUrl)('konpro-console forward, late commits 
   }, 120_000)
 
   it('forwards a lower id that commits while the forwarder is stopped, once, after a restart', async () => {
-    const target = await newTarget()
-    const first = startForward(target.port, 'stopped.json')
-    await following(first)
-    const before = [await deliver(), await deliver(), await deliver()]
-    const late = await lateRow()
-    const higher = await deliver()
-    await expect.poll(() => target.ids(), { timeout: 30_000 }).toEqual([...before, higher])
+    const { target, cli: first, before, late, higher } = await lateBehindHigher('stopped.json', 3)
     await settle()
     await stopCli(first)
 
