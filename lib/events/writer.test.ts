@@ -1,8 +1,11 @@
-import { expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { rowsOf } from '../db/client'
+import { openDatabase, rowsOf } from '../db/client'
+import { migrate } from '../db/migrate'
 import { events } from '../db/schema'
 import { describeEachDatabase } from '../test/databases'
+import { hasPgbouncer, startPgbouncer } from '../test/pgbouncer'
+import { createScratchDatabase } from '../test/postgres'
 import { dedupeKey } from '../webhooks/parse'
 import { purgeEvents } from '../webhooks/retention'
 import { EVENTS_CHANNEL } from './channel'
@@ -121,6 +124,31 @@ describeEachDatabase('event writer', (fresh) => {
     expect(await database.db.select({ id: events.id }).from(events)).toHaveLength(2)
   })
 
+  it('keeps the bodies of one batch under its byte bound, so large deliveries go in several', async () => {
+    const database = await fresh()
+    const woken: string[] = []
+    const stop = await database.listen(EVENTS_CHANNEL, (p) => woken.push(p))
+    const writer = createEventWriter(database.db)
+    const large = (i: number) => ({ ...row(`{"i":${i},"pad":"${'x'.repeat(700 * 1024)}"}`) })
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => writer.write(large(i))))
+    // One notification per INSERT: 10 bodies of 700 KiB, at most two in 2 MiB, take five or more
+    // (all in one statement, but the first, they would take two).
+    await expect.poll(() => Number(woken.at(-1))).toBe(Math.max(...results.map((r) => r.id)))
+    expect(woken.length).toBeGreaterThanOrEqual(5)
+    await stop()
+  })
+
+  it('writes on when the server forgot its prepared statements (a pooler reset the connection)', async () => {
+    const database = await fresh()
+    const writer = createEventWriter(database.db)
+    await writer.write(row('{"before":1}'))
+    // The pool hands back the connection it used last: the one the statement was prepared on.
+    await database.db.execute(sql`deallocate all`)
+    expect((await writer.write(row('{"after":1}'))).id).toBeGreaterThan(0)
+    expect((await writer.write(row('{"after":2}'))).id).toBeGreaterThan(0)
+    expect(await database.db.select({ id: events.id }).from(events)).toHaveLength(3)
+  })
+
   it('purges by age and by count, oldest first', async () => {
     const database = await fresh()
     const writer = createEventWriter(database.db)
@@ -134,6 +162,56 @@ describeEachDatabase('event writer', (fresh) => {
     expect(left).toHaveLength(4)
   })
 })
+
+describe.skipIf(!inject('postgresAdminUrl') || !hasPgbouncer())(
+  'event writer through a transaction pooler [postgres, pgbouncer]',
+  () => {
+    let scratch: Awaited<ReturnType<typeof createScratchDatabase>>
+    let bouncer: Awaited<ReturnType<typeof startPgbouncer>>
+    beforeAll(async () => {
+      scratch = await createScratchDatabase(inject('postgresAdminUrl'))
+      const direct = await openDatabase({ url: scratch.url })
+      await migrate(direct.db)
+      await direct.close()
+      bouncer = await startPgbouncer(inject('postgresAdminUrl'))
+    })
+    afterAll(async () => {
+      await bouncer?.stop()
+      await scratch?.drop()
+    })
+
+    // PgBouncer before 1.21 hands each transaction to any server connection: a statement named
+    // on one is unknown on the next (other clients keep the server connections changing hands).
+    // Every write must still be stored.
+    it('stores every write although the pooler cannot keep named statements', async () => {
+      const pooled = await openDatabase({ url: bouncer.pooled(scratch.url) })
+      const others = await openDatabase({ url: bouncer.pooled(scratch.url) })
+      let writing = true
+      const traffic = Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (writing) await others.db.execute(sql`select pg_sleep(0.001)`)
+        }),
+      )
+      try {
+        const writer = createEventWriter(pooled.db)
+        let n = 0
+        for (let round = 0; round < 30; round++)
+          await Promise.all(
+            Array.from({ length: 1 + (round % 3) }, () => writer.write(row(`{"n":${n++}}`))),
+          )
+        const [stored] = rowsOf<{ n: number }>(
+          await pooled.db.execute(sql`select count(*)::int as n from events`),
+        )
+        expect(stored?.n).toBe(n)
+      } finally {
+        writing = false
+        await traffic
+        await others.close()
+        await pooled.close()
+      }
+    })
+  },
+)
 
 describeEachDatabase('redelivery marking', (fresh) => {
   it('marks 10,000 copies of one body as redeliveries of the first, through primary-key lookups', async () => {

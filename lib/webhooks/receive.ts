@@ -6,6 +6,7 @@ import { clientAddress } from './client-address'
 import { answer, isInternalHeader, type Answer, type HeaderReader, type Incoming } from './incoming'
 import { parseBody, type ParsedBody } from './parse'
 import { getReceiverPolicy, statusFor } from './policy'
+import { createTurns } from './turns'
 import type { createEventWriter } from '../events/writer'
 
 /** What the receive pipeline works with: storage, limits, and one provider's cached lookups. */
@@ -135,6 +136,10 @@ async function verify(
   return definition.verify({ body, headers, secrets: await secrets({ refresh: true }) })
 }
 
+/** Above this, a body is checked on a turn of the event loop of its own (./turns.ts). */
+const LARGE_BODY_BYTES = 64 * 1024
+const largeBodyTurns = createTurns()
+
 /** Above this, a body that is its own payload is not stored a second time as jsonb. */
 export const PAYLOAD_COPY_MAX_BYTES = 16 * 1024
 
@@ -151,6 +156,7 @@ export async function receiveDelivery(
   const admitted = await admitDelivery(req, deps)
   if ('refused' in admitted) return admitted.refused
   const { ip, body } = admitted
+  if (body.byteLength > LARGE_BODY_BYTES) await largeBodyTurns.next()
 
   const verification = await verify(definition, body, req.headers, deps.secrets)
   const accepted = statusFor(verification.verdict, await getReceiverPolicy(deps.db)) === 200

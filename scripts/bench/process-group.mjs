@@ -1,18 +1,39 @@
 // What a server started in its own process group (lib/test/processes.mjs) costs, read from /proc:
-// memory and CPU summed over every process in the group (the embedded PostgreSQL included).
+// memory and CPU summed over every process in the group and under its leader (the embedded
+// PostgreSQL and each of its backends included).
 import { readdirSync, readFileSync } from 'node:fs'
 
-/** Calls `read(pid, fields)` for every process in group `pgid`; fields are /proc/<pid>/stat's after the name. */
+/**
+ * Calls `read(pid, fields)` for every process in group `pgid` and every descendant of its leader;
+ * fields are /proc/<pid>/stat's after the name. Descendants count too: PostgreSQL's postmaster
+ * puts each backend and auxiliary process in a process group of its own.
+ */
 function eachInGroup(pgid, read) {
+  const all = []
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) === pgid) read(pid, fields)
+      all.push({ pid: Number(pid), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') })
     } catch {
       // the process ended while being read
     }
   }
+  const mine = new Set(all.filter((p) => Number(p.fields[2]) === pgid).map((p) => p.pid))
+  for (let grew = true; grew;) {
+    grew = false
+    for (const p of all)
+      if (!mine.has(p.pid) && mine.has(Number(p.fields[1]))) {
+        mine.add(p.pid)
+        grew = true
+      }
+  }
+  for (const p of all)
+    if (mine.has(p.pid))
+      try {
+        read(p.pid, p.fields)
+      } catch {
+        // the process ended while being read
+      }
 }
 
 /** RSS of every process in the group, in bytes. */
