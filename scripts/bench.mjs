@@ -3,7 +3,9 @@
 // node:http server with group-committed fsync (scripts/bench/bare-limit.mjs, the practical limit
 // for durable ingest here), all in one run. It measures throughput and latency of the receiver
 // with a distinct body per request and one live stream open during every step (the share of
-// stored deliveries it carried), OPTIONS under load, server CPU per delivery, live latency, the
+// stored deliveries it carried; streams and OPTIONS probes run in processes of their own, so they
+// never wait on the load generator), OPTIONS under load, server CPU per delivery (the embedded
+// PostgreSQL's included, not the machine's PostgreSQL's), live latency, the
 // cost of 200 open streams, 10,000 copies of one body, 1,000,000 stored rows, and peak memory;
 // then the busiest row once more under `next start`. Loopback only; every loop is bounded.
 // Prints tables (ratios against the bare limit), writes bench/results.json.
@@ -14,7 +16,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { hasBuild, sessionCookie, startServer as startBuild } from '../lib/test/processes.mjs'
-import { frameData, openCountingStreams, openLiveStream, request } from './bench/client.mjs'
+import { frameData, openLiveStream, request } from './bench/client.mjs'
 import { groupCpuSeconds, sampleRss } from './bench/process-group.mjs'
 import { median, pct, sleep } from './bench/stats.mjs'
 
@@ -139,20 +141,34 @@ async function liveLatency(url, env) {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
-/** Open live streams counting the deliveries whose marker starts with the current prefix. */
+/**
+ * Opens `n` live streams, read in a process of their own (bench/stream-readers.mjs), counting the
+ * deliveries whose marker starts with the current step's prefix.
+ */
 async function openStreams(url, n) {
-  const state = { prefix: '\0', counts: [] }
-  let needle = Buffer.from('')
-  const streams = await openCountingStreams(url, await sessionCookie(url, ADMIN), n, () => needle)
-  state.counts = streams.counts
+  const child = fork(path.join(import.meta.dirname, 'bench/stream-readers.mjs'), [
+    url,
+    await sessionCookie(url, ADMIN),
+    String(n),
+  ])
+  const answer = () => new Promise((resolve) => child.once('message', resolve))
+  await answer()
   return {
-    state,
     /** Starts counting the frames of a new step (their video ids start with `prefix`). */
-    count(prefix) {
-      needle = Buffer.from(`"video_id":"${prefix}`)
-      state.counts.fill(0)
+    count: async (prefix) => {
+      child.send({ count: prefix })
+      await answer()
     },
-    close: async () => streams.close(),
+    /** How many frames of the step each stream has read. */
+    counts: async () => {
+      child.send('counts')
+      return (await answer()).counts
+    },
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.send('close')
+      await exited
+    },
   }
 }
 
@@ -173,7 +189,7 @@ async function measure(
   const runs = []
   for (let i = 0; i < RUNS; i++) {
     const prefix = `s${++stepNo}-`
-    streams?.count(prefix)
+    await streams?.count(prefix)
     const probe = optionsProbe(url)
     const cpuBefore = server.cpu?.()
     const result = await load(url, { bytes, concurrency, total, prefix, same })
@@ -183,7 +199,7 @@ async function measure(
     let share = null
     if (streams) {
       await sleep(1000)
-      share = Math.min(...streams.state.counts) / result.ok
+      share = Math.min(...(await streams.counts())) / result.ok
     }
     runs.push({
       ...result,
