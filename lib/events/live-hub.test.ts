@@ -9,6 +9,7 @@ import { createLiveHub, type Frame } from './live-hub'
 import { latestEventId, listEventsAfter, listEventsByIds } from './queries'
 import { eventStream, frameOf, MAX_BUFFERED_BYTES, writeEventStream } from './stream'
 import { STREAM_END_EVENT } from './stream-limit'
+import type { EventSummary } from './types'
 import { startHttpServer } from '../test/http-server'
 
 const row = (n: number, padding = 200) => {
@@ -281,16 +282,23 @@ describeEachDatabase('live hub', (fresh, defer) => {
 })
 
 describe('live hub batching', () => {
-  it('reads at once after a quiet spell, and gathers only a steady stream of wake-ups', async () => {
+  it('reads at once while reads find one row, and waits between reads while they find more', async () => {
     vi.useFakeTimers({ now: 1_000_000 })
     try {
       let wake = () => {}
+      let next = 1
+      let found = 0 // rows the next read finds
       const reads: number[] = []
       const hub = createLiveHub(
         {
           read: async () => {
             reads.push(Date.now())
-            return []
+            const rows = Array.from({ length: found }, () => ({
+              id: next++,
+              receivedAt: new Date().toISOString(),
+            }))
+            found = 0
+            return rows as EventSummary[]
           },
           readIds: async () => [],
           latest: async () => 0,
@@ -298,22 +306,41 @@ describe('live hub batching', () => {
         },
         { encode: () => new Uint8Array(), recheckMs: 60_000 },
       )
-      // 200 streams: a steady stream of wake-ups waits up to 25 ms for more rows.
-      const subs = await Promise.all(
-        Array.from({ length: 200 }, () => hub.subscribe({ deliver: () => {} })),
-      )
-      await vi.advanceTimersByTimeAsync(1_000)
+      const one = await hub.subscribe({ deliver: () => {} })
+      const readsAfter = async (ms: number, rows: number) => {
+        await vi.advanceTimersByTimeAsync(ms)
+        found = rows
+        wake()
+        await vi.advanceTimersByTimeAsync(0)
+        return reads.length
+      }
       reads.length = 0
-      wake() // after a quiet second: read now
-      expect(reads).toEqual([Date.now()])
-      await vi.advanceTimersByTimeAsync(2)
-      wake() // 2 ms later: gathered until 25 ms after the last read
-      expect(reads).toHaveLength(1)
-      await vi.advanceTimersByTimeAsync(22)
-      expect(reads).toHaveLength(1)
+      // Quiet: one row per read, each wake-up reads at once however close together.
+      expect(await readsAfter(1_000, 1)).toBe(1)
+      expect(await readsAfter(2, 1)).toBe(2)
+      expect(await readsAfter(2, 3)).toBe(3) // this read finds 3 rows: a steady flow
+      // One stream: the next read waits until 10 ms after the last one.
+      expect(await readsAfter(2, 3)).toBe(3)
+      await vi.advanceTimersByTimeAsync(7)
+      expect(reads).toHaveLength(3)
       await vi.advanceTimersByTimeAsync(1)
-      expect(reads).toHaveLength(2)
-      subs.forEach((s) => s.unsubscribe())
+      expect(reads).toHaveLength(4)
+      expect(reads[3]! - reads[2]!).toBe(10)
+
+      // 200 streams: 0.5 ms each, at most 100 ms.
+      const more = await Promise.all(
+        Array.from({ length: 199 }, () => hub.subscribe({ deliver: () => {} })),
+      )
+      expect(await readsAfter(2, 3)).toBe(4)
+      await vi.advanceTimersByTimeAsync(95)
+      expect(reads).toHaveLength(4)
+      await vi.advanceTimersByTimeAsync(5)
+      expect(reads).toHaveLength(5)
+      expect(reads[4]! - reads[3]!).toBe(100)
+      // That read found 3 rows; the flow stops, and after a quiet spell a wake-up reads at once.
+      expect(await readsAfter(1_000, 1)).toBe(6)
+      expect(await readsAfter(2, 1)).toBe(7)
+      for (const s of [one, ...more]) s.unsubscribe()
     } finally {
       vi.useRealTimers()
     }

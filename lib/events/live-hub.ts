@@ -45,11 +45,14 @@ export interface HubOptions {
   recheckMs?: number
   pageSize?: number
   /**
-   * With many streams open, wait this long per subscriber (at most 25 ms) after a wake-up before
-   * reading, so each stream gets one write for many rows: per-write cost times streams is what
-   * open streams cost the ingest path.
+   * While reads keep finding more than one row (a steady flow), the next read waits this long per
+   * subscriber after the last one, within `busyWaitMs`: each read is a database round trip and
+   * one write per stream, and each wakes another process, so under load the cost per row is what
+   * a read and its writes cost divided by the rows they carry. A read that found one row or none
+   * (a quiet console) lets the next wake-up read at once.
    */
-  coalesceMsPerSubscriber?: number
+  busyWaitMsPerSubscriber?: number
+  busyWaitMs?: readonly [min: number, max: number]
 }
 
 // Beyond this many skipped ids at once, the jump is not a commit race (a rolled-back batch,
@@ -70,7 +73,8 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
     graceMs = 5_000,
     recheckMs = 2_000,
     pageSize = 500,
-    coalesceMsPerSubscriber = 0.125,
+    busyWaitMsPerSubscriber = 0.5,
+    busyWaitMs: [minWait, maxWait] = [10, 100],
   } = options
   const subscribers = new Set<Subscriber>()
   let high = 0 // highest id handed out (or stored when the hub started)
@@ -103,10 +107,14 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
 
   let waking: ReturnType<typeof setTimeout> | null = null
   let lastRead = 0
+  let lastRows = 0 // rows the last read found
   // The wait is counted from the last read, not from the wake-up: a delivery that arrives after
-  // a quiet spell is read at once, and only a steady stream of them is gathered into batches.
+  // a quiet spell is read at once, and only a steady flow of them is gathered into batches.
   function wake() {
-    const delay = Math.min(25, Math.floor(subscribers.size * coalesceMsPerSubscriber))
+    const busy = lastRows > 1
+    const delay = busy
+      ? Math.min(maxWait, Math.max(minWait, subscribers.size * busyWaitMsPerSubscriber))
+      : 0
     const left = lastRead + delay - Date.now()
     if (left < 1) return void pump()
     waking ??= setTimeout(() => {
@@ -126,8 +134,10 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
         const now = Date.now()
         for (const [id, since] of gaps) if (now - since > graceMs) gaps.delete(id)
         if (gaps.size) hand(await source.readIds([...gaps.keys()]))
+        lastRows = 0
         for (;;) {
           const rows = await source.read(high, pageSize)
+          lastRows += rows.length
           hand(rows)
           if (rows.length < pageSize) break
         }
@@ -144,6 +154,7 @@ export function createLiveHub(source: HubSource, options: HubOptions) {
     const mine = ++generation
     high = await source.latest()
     gaps.clear()
+    lastRows = 0
     try {
       const stop = await source.listen(wake)
       if (mine !== generation) return void (await stop())
